@@ -1,0 +1,71 @@
+// Lookups by what clerks write: names, aliases, Traditional forms, full-width text.
+import { normalizeLabel } from '../text/normalize';
+import type { Category, GradeBand, Indicator, Scheme } from './schema';
+
+const cache = new WeakMap<Scheme, Lookups>();
+
+interface Lookups {
+  category: Map<string, Category>;
+  grade: Map<string, GradeBand>;
+  indicator: Map<string, Indicator>;
+}
+
+function lookups(s: Scheme): Lookups {
+  let l = cache.get(s);
+  if (l) return l;
+  l = { category: new Map(), grade: new Map(), indicator: new Map() };
+  for (const c of s.categories) for (const n of [c.name, c.key, ...c.aliases]) l.category.set(normalizeLabel(n), c);
+  for (const g of s.grades) for (const n of [g.label, g.key, ...g.aliases]) l.grade.set(normalizeLabel(n), g);
+  for (const i of s.indicators) for (const n of [i.name, i.key, ...i.aliases]) l.indicator.set(normalizeLabel(n), i);
+  cache.set(s, l);
+  return l;
+}
+
+export function findCategory(s: Scheme, text: string): Category | undefined {
+  return lookups(s).category.get(normalizeLabel(text));
+}
+
+/** "较差", "較差", " 较 差 " all find the same band. */
+export function findGrade(s: Scheme, text: string): GradeBand | undefined {
+  return lookups(s).grade.get(normalizeLabel(text));
+}
+
+export function findIndicator(s: Scheme, text: string): Indicator | undefined {
+  return lookups(s).indicator.get(normalizeLabel(text));
+}
+
+export function gradeByKey(s: Scheme, key: string): GradeBand | undefined {
+  return s.grades.find((g) => g.key === key);
+}
+
+/** The highest total a row can have: the scale's ceiling, or less if the maxima add to less. */
+export function maxTotal(s: Scheme): number {
+  return Math.min(s.totalMax, indicatorMaxSum(s));
+}
+
+export function indicatorMaxSum(s: Scheme): number {
+  return s.indicators.reduce((a, i) => a + i.max, 0);
+}
+
+/** Stable short fingerprint of a scheme, written into templates so a sheet made under another standard is caught. */
+export function schemeFingerprint(s: Scheme): string {
+  const text = canonicalJson(s);
+  // FNV-1a, 2 × 32 bits: no crypto needed, only change detection.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}

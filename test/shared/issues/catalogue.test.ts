@@ -1,0 +1,29 @@
+import { ALL_ISSUE_DEFS, ISSUES, makeIssue } from '../../../shared';
+
+test('issue numbers are unique and codes are SCREAMING_SNAKE', () => {
+  const nums = ALL_ISSUE_DEFS.map((d) => d.def.num);
+  expect(new Set(nums).size).toBe(nums.length);
+  for (const d of ALL_ISSUE_DEFS) expect(d.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  expect(Object.keys(ISSUES)).toHaveLength(ALL_ISSUE_DEFS.length);
+});
+
+test('numbers sit in their area range', () => {
+  const range = { grading: [100, 199], workbook: [200, 299], server: [300, 399] } as Record<string, [number, number]>;
+  for (const d of ALL_ISSUE_DEFS) {
+    const [lo, hi] = range[d.area] ?? [0, -1];
+    expect([d.code, d.def.num >= lo && d.def.num <= hi]).toEqual([d.code, true]);
+  }
+});
+
+test('every message is Chinese text', () => {
+  for (const d of ALL_ISSUE_DEFS) {
+    const text = d.def.zh({ value: 'x', max: 1, name: 'n', detail: '评定标准无效' });
+    expect([d.code, /[\u4e00-\u9fff]/.test(text)]).toEqual([d.code, true]);
+  }
+});
+
+test('makeIssue names the sheet and cell first', () => {
+  const i = makeIssue('SCORE_MALFORMED', { value: 'abc', max: 15 }, { sheet: '一览表', cell: 'H5' });
+  expect(i).toMatchObject({ code: 'SCORE_MALFORMED', num: 101, severity: 'error', sheet: '一览表', cell: 'H5' });
+  expect(i.message).toBe('工作表“一览表”H5 单元格：“abc”不是有效的分数，请填写 0 到 15 之间的数字');
+});
