@@ -11,3 +11,5 @@ export * from './quota/quota';
 export * from './quota/format';
 export * from './issues/types';
 export * from './issues/catalogue';
+export * from './submission/types';
+export * as api from './api/contract';
