@@ -47,8 +47,21 @@ export function toSimplified(s: string): string {
  * lower-case Latin. "較 差 " and "较差" compare equal.
  */
 export function normalizeLabel(s: string): string {
-  return toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+  const hit = labelCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+  if (s.length <= LABEL_CACHE_MAX_LENGTH) {
+    if (labelCache.size >= LABEL_CACHE_SIZE) labelCache.clear();
+    labelCache.set(s, out);
+  }
+  return out;
 }
+
+// A 100k-row sheet repeats a handful of labels (four grades, six categories, 是/否): remembering
+// short ones makes =QUOTA_CHECK over a province several times faster. Bounded, so never a leak.
+const LABEL_CACHE_SIZE = 4096;
+const LABEL_CACHE_MAX_LENGTH = 64;
+const labelCache = new Map<string, string>();
 
 /** Trims and folds inner runs of whitespace; for names that are shown back to users. */
 export function cleanText(s: string): string {

@@ -1,0 +1,278 @@
+// The logic behind =DJ.GRADE, =DJ.QUOTA_CHECK and =DJ.QUOTA_TABLE, free of the CustomFunctions
+// global so Node tests and the bench call it directly. functions.ts only wraps it for Excel.
+//
+// Error policy: a problem with the arguments as a whole (wrong number of columns, unknown scheme,
+// mismatched parallel ranges) throws FnInputError → the formula shows #VALUE! with the message.
+// A problem in one row of a range comes back as { problem } in that row's place, so the spill
+// shows #VALUE! (message on hover) in that cell only and every good row still grades.
+
+// One engine module at a time (not shared/index) keeps exceljs out of functions.js.
+import { parseFlag } from '../../shared/grade/flags';
+import { checkTotal, gradeTotal, sumIndicators, type Problem } from '../../shared/grade/grade';
+import { sumScores } from '../../shared/grade/score';
+import { issueText } from '../../shared/issues/catalogue';
+import { percent, percentCap } from '../../shared/quota/format';
+import { checkQuota, type QuotaEntry, type QuotaResult } from '../../shared/quota/quota';
+import { maxTotal } from '../../shared/scheme/lookup';
+import type { Scheme } from '../../shared/scheme/schema';
+import { cellAddress, parseOrigin, type Origin } from './address';
+import { resolveScheme } from './scheme-arg';
+import { FnInputError, asMatrix, isBlankCell, sizeText, width, type Matrix } from './values';
+
+export interface RowProblem {
+  problem: string;
+}
+export type GradeCell = string | RowProblem;
+
+/** Parameter addresses as Excel reports them (invocation.parameterAddresses), in argument order. */
+export type Addresses = readonly (string | null | undefined)[] | null | undefined;
+
+export interface GradeArgs {
+  scores: unknown;
+  forcedBottom?: unknown;
+  newlyEstablished?: unknown;
+  scheme?: unknown;
+  addresses?: Addresses;
+}
+
+/** One flag column (or one cell for all rows), parsed lazily per row. */
+interface FlagColumn {
+  label: string;
+  cells: Matrix | null;
+  broadcast: boolean | null;
+  origin: Origin | null;
+}
+
+function flagColumn(arg: unknown, label: string, rows: number, address: string | null | undefined): FlagColumn {
+  const m = asMatrix(arg);
+  const col: FlagColumn = { label, cells: null, broadcast: null, origin: parseOrigin(address) };
+  if (m === null || m.length === 0) return col;
+  const w = width(m);
+  if (m.length === 1 && w === 1) {
+    const f = parseFlag(m[0]?.[0]);
+    if (!f.ok) throw new FnInputError(issueText('FN_FLAG_MALFORMED', { name: label, value: f.text }));
+    col.broadcast = f.value;
+    return col;
+  }
+  if (m.length !== rows || w !== 1) {
+    throw new FnInputError(
+      issueText('FN_PARALLEL_SIZE', { name: label, actual: sizeText(m.length, w), against: '分数区域', expected: sizeText(rows, 1) }),
+    );
+  }
+  col.cells = m;
+  return col;
+}
+
+type FlagAt = { ok: true; value: boolean } | { ok: false; text: string };
+
+const NO: FlagAt = { ok: true, value: false };
+const YES: FlagAt = { ok: true, value: true };
+
+function flagAt(c: FlagColumn, i: number): FlagAt {
+  if (c.cells === null) return c.broadcast ? YES : NO;
+  const v = c.cells[i]?.[0];
+  // Most rows carry no flag: skip the parser for empty cells.
+  if (v === null || v === undefined || v === '') return NO;
+  return parseFlag(v);
+}
+
+interface CellProblem {
+  text: string;
+  cell: string | null;
+}
+
+export function gradeCore(a: GradeArgs): GradeCell[][] {
+  const s = resolveScheme(a.scheme);
+  const m = asMatrix(a.scores) ?? [[null]];
+  const rows = m.length;
+  if (rows === 0) return [['']];
+  const cols = width(m);
+  const k = s.indicators.length;
+  if (cols !== 1 && cols !== k) {
+    throw new FnInputError(
+      issueText('FN_RANGE_SHAPE', { actual: cols, expected: k, names: s.indicators.map((i) => i.name).join('、') }),
+    );
+  }
+  const addr = a.addresses ?? [];
+  const origin = parseOrigin(addr[0]);
+  const forced = flagColumn(a.forcedBottom, s.overrides.forcedBottom.label, rows, addr[1]);
+  const fresh = flagColumn(a.newlyEstablished, s.overrides.newlyEstablishedCap.label, rows, addr[2]);
+  const multi = rows > 1;
+  const maxima = s.indicators.map((ind) => ind.max);
+  const limit = maxTotal(s);
+  const scratch: number[] = new Array<number>(k);
+
+  const out: GradeCell[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = m[i] ?? [];
+    let total: number | null = null;
+    let problems: CellProblem[] | null = null;
+
+    if (cols === 1) {
+      const v = row[0];
+      // A number within the scale is what checkTotal would accept as is; text goes through it.
+      if (typeof v === 'number' && v >= 0 && v <= limit) {
+        total = v;
+      } else {
+        const c = checkTotal(s, v);
+        if (!c.ok) problems = c.problems.map((p) => ({ text: problemText(p), cell: origin && cellAddress(origin, i, 0) }));
+        else total = c.total;
+      }
+    } else {
+      // Every score a number in range is the common case: summed without the parser.
+      total = plainSum(row, maxima, limit, scratch);
+      if (total === null && !allBlank(row, k)) {
+        const r = sumIndicators(s, row.length === k ? row : Array.from({ length: k }, (_, j) => row[j] ?? null));
+        if (!r.ok) {
+          problems = r.problems.map((p) => ({
+            text: problemText(p),
+            cell: origin && p.index !== undefined ? cellAddress(origin, i, p.index) : null,
+          }));
+        } else total = r.total;
+      }
+    }
+    if (total === null && problems === null) {
+      out[i] = [''];
+      continue;
+    }
+
+    const fb = flagAt(forced, i);
+    const ne = flagAt(fresh, i);
+    if (problems === null && total !== null && fb.ok && ne.ok) {
+      out[i] = [gradeTotal(s, total, { forcedBottom: fb.value, newlyEstablished: ne.value }).grade.label];
+      continue;
+    }
+    const all = problems ?? [];
+    if (!fb.ok) all.push(flagProblem(forced, fb.text, i));
+    if (!ne.ok) all.push(flagProblem(fresh, ne.text, i));
+    out[i] = [{ problem: rowPrefix(multi, origin, i) + all.map((p) => (p.cell ? `${p.cell} 单元格` : '') + p.text).join('；') }];
+  }
+  return out;
+}
+
+function flagProblem(col: FlagColumn, value: string, i: number): CellProblem {
+  return { text: issueText('FN_FLAG_MALFORMED', { name: col.label, value }), cell: col.origin && cellAddress(col.origin, i, 0) };
+}
+
+/**
+ * The sum when every cell is already a number within its maximum and the total within the
+ * scale — exactly what sumIndicators would return for such a row — else null, and the row goes
+ * through sumIndicators, which parses text and names every problem. Saves a parse result
+ * object per cell on 100k-row ranges.
+ */
+export function plainSum(row: readonly unknown[], maxima: readonly number[], limit: number, scratch: number[]): number | null {
+  if (row.length !== maxima.length) return null;
+  for (let j = 0; j < maxima.length; j++) {
+    const v = row[j];
+    if (typeof v !== 'number' || !(v >= 0 && v <= (maxima[j] as number))) return null;
+    scratch[j] = v;
+  }
+  const total = sumScores(scratch);
+  return total <= limit ? total : null;
+}
+
+function allBlank(row: readonly unknown[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (!isBlankCell(row[j])) return false;
+  return true;
+}
+
+function problemText(p: Problem): string {
+  return issueText(p.code, p.params);
+}
+
+/** "第 9 行：" with the sheet row when Excel gave the address, else the row within the range. */
+function rowPrefix(multi: boolean, origin: Origin | null, i: number): string {
+  if (!multi) return '';
+  return origin ? `第 ${origin.row + i} 行：` : `所选区域第 ${i + 1} 行：`;
+}
+
+export interface QuotaArgs {
+  grades: unknown;
+  categories?: unknown;
+  scheme?: unknown;
+}
+
+/** Grades (any shape, read row by row) with their categories: a parallel range or one cell for all. */
+export function quotaEntries(a: QuotaArgs): QuotaEntry[] {
+  const g = asMatrix(a.grades) ?? [];
+  const gw = width(g);
+  let cats = asMatrix(a.categories);
+  let broadcast: unknown = null;
+  if (cats !== null && cats.length > 0) {
+    const cw = width(cats);
+    if (cats.length === 1 && cw === 1) {
+      broadcast = cats[0]?.[0] ?? null;
+      cats = null;
+    } else if (cats.length !== g.length || cw !== gw) {
+      throw new FnInputError(
+        issueText('FN_PARALLEL_SIZE', { name: '类别', actual: sizeText(cats.length, cw), against: '等次区域', expected: sizeText(g.length, gw) }),
+      );
+    }
+  }
+  const entries: QuotaEntry[] = [];
+  for (let i = 0; i < g.length; i++) {
+    const row = g[i] ?? [];
+    const catRow = cats?.[i];
+    for (let j = 0; j < gw; j++) entries.push({ grade: row[j] ?? null, category: catRow ? (catRow[j] ?? null) : broadcast });
+  }
+  return entries;
+}
+
+export function quotaResult(a: QuotaArgs): { scheme: Scheme; result: QuotaResult } {
+  const scheme = resolveScheme(a.scheme);
+  return { scheme, result: checkQuota(scheme, quotaEntries(a)) };
+}
+
+export function quotaCheckCore(a: QuotaArgs): string {
+  return quotaResult(a).result.summary;
+}
+
+export const QUOTA_TABLE_HEADER = ['等次', '个数', '占比', '要求', '结论'] as const;
+
+/**
+ * The counts and shares behind the one-line verdict, as a table to spill: one row per grade,
+ * a row per quota class over its cap, the total, then blanks and unrecognized labels if any.
+ */
+export function quotaTableCore(a: QuotaArgs): Array<Array<string | number>> {
+  const { scheme: s, result: r } = quotaResult(a);
+  const topExceeded = r.breaches.some((b) => b.code === 'QUOTA_TOP_EXCEEDED');
+  const bottomOff = r.breaches.some((b) => b.code === 'QUOTA_BOTTOM_OFF');
+  const table: Array<Array<string | number>> = [[...QUOTA_TABLE_HEADER]];
+  for (const g of s.grades) {
+    let need = '';
+    let verdict = '';
+    if (g.key === s.quota.top.grade) {
+      need = `不超过 ${percentCap(s.quota.top.maxShare)}${classCapsText(s)}`;
+      verdict = r.graded ? (topExceeded ? '超出' : '符合') : '';
+    } else if (g.key === s.quota.bottom.grade) {
+      need = `${percentCap(s.quota.bottom.targetShare)} 左右`;
+      verdict = r.graded ? (bottomOff ? '偏离' : '符合') : '';
+    }
+    table.push([g.label, r.counts[g.key] ?? 0, percent(r.shares[g.key] ?? 0), need, verdict]);
+  }
+  for (const b of r.breaches) {
+    if (b.code !== 'QUOTA_TOP_EXCEEDED' || b.quotaClass === null) continue;
+    table.push([`${b.grade}（${className(s, b.quotaClass)}）`, b.count, percent(b.share), `不超过 ${percentCap(b.limit)}`, '超出']);
+  }
+  const overall = !r.ok ? '不符合比例要求' : r.breaches.length ? '符合比例要求，但请注意提醒' : '符合比例要求';
+  table.push(['合计', r.graded, percent(r.graded ? 1 : 0), '', r.graded ? overall : issueText('QUOTA_NOTHING_GRADED')]);
+  if (r.blanks) table.push(['空白（未计入）', r.blanks, '', '', '']);
+  if (r.unknownGrades.length) table.push(['无法识别的等次', r.unknownGrades.length, '', '', examples(r.unknownGrades)]);
+  if (r.unknownCategories.length) table.push(['无法识别的类别', r.unknownCategories.length, '', '', examples(r.unknownCategories)]);
+  return table;
+}
+
+function classCapsText(s: Scheme): string {
+  const parts = Object.entries(s.quota.top.classCaps).map(([cls, cap]) => `${className(s, cls)} ${percentCap(cap)}`);
+  return parts.length ? `（${parts.join('；')}）` : '';
+}
+
+function className(s: Scheme, cls: string): string {
+  const names = s.categories.filter((c) => c.quotaClass === cls).map((c) => c.name);
+  return names.length ? names.join('、') : cls;
+}
+
+function examples(xs: ReadonlyArray<{ value: string }>): string {
+  const shown = xs.slice(0, 3).map((u) => `“${u.value}”`).join('、');
+  return xs.length > 3 ? `${shown}等` : shown;
+}

@@ -1,0 +1,38 @@
+// What Excel hands a custom function: a matrix parameter arrives as rows of cells (a single cell
+// as [[v]]), an omitted optional argument as null. Tests and the bench pass the same shapes.
+
+/** A problem with the arguments as a whole; the wrapper turns it into #VALUE! with this message. */
+export class FnInputError extends Error {
+  override name = 'FnInputError';
+}
+
+export type Matrix = readonly (readonly unknown[])[];
+
+/** null/undefined → null; a scalar → [[v]]; a flat array → one column; rows stay rows. */
+export function asMatrix(v: unknown): Matrix | null {
+  if (v === null || v === undefined) return null;
+  if (!Array.isArray(v)) return [[v]];
+  if (v.length === 0) return [];
+  if (v.every((r) => Array.isArray(r))) return v as unknown[][];
+  return v.map((x) => [x]);
+}
+
+export function firstCell(v: unknown): unknown {
+  const m = asMatrix(v);
+  return m?.[0]?.[0] ?? null;
+}
+
+export function width(m: Matrix): number {
+  let w = 0;
+  for (const r of m) if (r.length > w) w = r.length;
+  return w;
+}
+
+export function isBlankCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** "5 行 × 1 列" — how a size is said in messages. */
+export function sizeText(rows: number, cols: number): string {
+  return `${rows} 行 × ${cols} 列`;
+}
