@@ -43,6 +43,9 @@ export interface Submission {
   templateVersion: string;
   schemeId: string;
   schemeFingerprint: string;
+  /** From the template's metadata; null for a sheet not made from a county template. */
+  campaignId?: string | null;
+  townshipId?: string | null;
   /** 填报单位 block of the sheet. */
   township: string;
   filledBy: string;

@@ -1,0 +1,74 @@
+// The issue list as the clerk reads it: by sheet, then errors before warnings, then in cell order.
+import { locationText } from '../../../shared/issues/catalogue';
+import type { Issue, Severity } from '../../../shared/issues/types';
+import { META_SHEET } from '../../../shared/template/definition';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export interface IssueLevel {
+  severity: Severity;
+  label: string;
+  issues: Issue[];
+}
+
+export interface IssueGroup {
+  /** Null for problems of the whole file (not a zip, too large…). */
+  sheet: string | null;
+  title: string;
+  levels: IssueLevel[];
+}
+
+/** "H12" → [12, 8]; anything else sorts first. */
+function cellKey(cell: string | undefined): [number, number] {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(cell ?? '');
+  if (!m || !m[1] || !m[2]) return [0, 0];
+  const col = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(m[2]), col];
+}
+
+export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
+  const bySheet = new Map<string | null, Issue[]>();
+  for (const i of issues) {
+    const key = i.sheet ?? null;
+    const list = bySheet.get(key) ?? [];
+    list.push(i);
+    bySheet.set(key, list);
+  }
+  const keys = [...bySheet.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : 0));
+  return keys.map((sheet) => {
+    const list = bySheet.get(sheet) ?? [];
+    const levels = ORDER.map((severity) => ({
+      severity,
+      label: SEVERITY_LABEL[severity],
+      issues: list
+        .filter((i) => i.severity === severity)
+        .map((i, n) => ({ i, n, k: cellKey(i.cell) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n)
+        .map((x) => x.i),
+    })).filter((l) => l.issues.length > 0);
+    return { sheet, title: groupTitle(sheet), levels };
+  });
+}
+
+/** The hidden metadata sheet means nothing to a clerk; what it holds does. */
+function groupTitle(sheet: string | null): string {
+  if (sheet === null) return '整个文件';
+  if (sheet === META_SHEET) return '模板标识（县里发放模板时写入的隐藏信息）';
+  return `工作表“${sheet}”`;
+}
+
+/** The message without its location prefix, shown under a heading that already names the sheet. */
+export function shortMessage(i: Issue): string {
+  const prefix = locationText({ sheet: i.sheet, cell: i.cell });
+  return prefix && i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message;
+}
+
+export function issueSummary(issues: readonly Issue[]): string {
+  const n = (s: Severity) => issues.filter((i) => i.severity === s).length;
+  const errors = n('error');
+  const warnings = n('warning');
+  if (issues.length === 0) return '未发现问题，可以上报。';
+  const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个提醒` : '', n('info') ? `${n('info')} 个提示` : ''].filter(Boolean);
+  return `发现 ${parts.join('、')}。${errors ? '请先改正错误再上报。' : '提醒不影响上报，请核实。'}`;
+}

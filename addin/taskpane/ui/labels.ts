@@ -1,0 +1,25 @@
+import type { ReviewState } from '../../../shared/api/contract';
+
+export const STATE_LABEL: Record<ReviewState, string> = {
+  missing: '未上报',
+  submitted: '已上报，待审核',
+  returned: '已退回',
+  accepted: '已通过（已锁定）',
+};
+
+export const ROLE_LABEL = { county: '县委组织部', township: '乡镇（街道）党(工)委' } as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ISO time → "2026-04-25 16:03" in the clerk's local time; unparsable text passes through. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Hash abbreviated for reading aloud over the phone; the full one is in the title attribute. */
+export function shortHash(hash: string): string {
+  return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
+}

@@ -1,0 +1,51 @@
+// App settings. On Azure they are Function App application settings; locally the dev host passes
+// them in (or they come from the environment). One process serves one configuration.
+import type { Store } from './storage/store';
+
+export interface Settings {
+  /** Storage account connection string: STORAGE_CONNECTION_STRING, else AzureWebJobsStorage. */
+  connectionString: string;
+  /** HMAC key for access tokens: TOKEN_SECRET. */
+  secret: string;
+  /** Upload size cap in bytes: MAX_UPLOAD_MB (default 20). */
+  maxUploadBytes: number;
+  /** Blob container (GRADING_CONTAINER, default "grading") and table (GRADING_TABLE, default "grading"). */
+  container: string;
+  table: string;
+  /** Uploads above this many bytes go through the streaming reader: STREAM_ABOVE_MB (default 2). */
+  streamAboveBytes: number;
+}
+
+let overrides: Partial<Settings> = {};
+let storeWrapper: ((s: Store) => Store) | undefined;
+
+export function configure(s: Partial<Settings>, wrapStore?: (s: Store) => Store): void {
+  overrides = { ...s };
+  storeWrapper = wrapStore;
+  settingsCache = undefined;
+}
+
+let settingsCache: Settings | undefined;
+
+export function settings(): Settings {
+  if (settingsCache) return settingsCache;
+  const env = process.env;
+  const mb = Number(env.MAX_UPLOAD_MB ?? '20');
+  const s: Settings = {
+    connectionString: overrides.connectionString ?? env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage ?? '',
+    secret: overrides.secret ?? env.TOKEN_SECRET ?? '',
+    maxUploadBytes: overrides.maxUploadBytes ?? (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024,
+    container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
+    table: overrides.table ?? env.GRADING_TABLE ?? 'grading',
+    streamAboveBytes: overrides.streamAboveBytes ?? Number(env.STREAM_ABOVE_MB ?? '2') * 1024 * 1024,
+  };
+  // Missing settings are a deployment fault, not a user's problem: fail loudly in the log.
+  if (!s.connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
+  if (s.secret.length < 16) throw new Error('TOKEN_SECRET is not set or shorter than 16 characters');
+  settingsCache = s;
+  return s;
+}
+
+export function wrapStore(s: Store): Store {
+  return storeWrapper ? storeWrapper(s) : s;
+}

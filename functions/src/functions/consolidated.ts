@@ -1,0 +1,23 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { XLSX_MIME } from '../../../shared/api/contract';
+import { authenticate, requireCounty } from '../auth/access';
+import { writeConsolidated } from '../consolidate/write-workbook';
+import { attachment, loadCampaign, param } from '../http/common';
+import { endpoint } from '../http/handler';
+
+/** GET /api/campaigns/{campaignId}/consolidated (county): the county workbook from stored submissions. */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = authenticate(req);
+  const c = param(req, 'campaignId');
+  requireCounty(who, c);
+  const { store, campaign } = await loadCampaign(c);
+  const { bytes } = await writeConsolidated(store, campaign);
+  return {
+    status: 200,
+    body: bytes,
+    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.county}${campaign.year}年度基层党组织分类定级汇总表.xlsx`) },
+  };
+});
+
+export const registration = { name: 'consolidated', methods: ['GET' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}/consolidated', handler };
+app.http(registration.name, registration);

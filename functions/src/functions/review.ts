@@ -1,0 +1,44 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { STATE_TEXT } from '../../../shared';
+import { reviewActionSchema } from '../../../shared/api/contract';
+import { authenticate, requireCounty } from '../auth/access';
+import { loadCampaign, param, township } from '../http/common';
+import { ApiError } from '../http/errors';
+import { endpoint, json, readJson, zodDetail } from '../http/handler';
+import { review } from '../storage/ledger';
+
+const ACTION_TEXT = { accept: '审核通过', return: '退回', reopen: '重新开放' } as const;
+
+/** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen. */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = authenticate(req);
+  const c = param(req, 'campaignId');
+  const t = param(req, 'townshipId');
+  requireCounty(who, c);
+  const parsed = reviewActionSchema.safeParse(await readJson(req));
+  if (!parsed.success) throw new ApiError(400, 'REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
+  const a = parsed.data;
+  if (a.action === 'return' && !a.comment?.trim()) throw new ApiError(400, 'REVIEW_COMMENT_REQUIRED');
+  const { store, campaign } = await loadCampaign(c);
+  const tw = township(campaign, t);
+  const r = await review(store, c, t, a.action, { actor: 'county', ...(a.version !== undefined ? { version: a.version } : {}), ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) });
+  switch (r.kind) {
+    case 'missing':
+      throw new ApiError(409, 'REVIEW_NOTHING', { township: tw.name });
+    case 'stale':
+      throw new ApiError(409, 'REVIEW_STALE', { seen: a.version, current: r.current });
+    case 'notAllowed':
+      throw new ApiError(409, 'REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
+    case 'done':
+      return json(200, { campaignId: c, townshipId: t, state: r.state.state, currentVersion: r.state.currentVersion, comment: r.state.comment });
+  }
+});
+
+export const registration = {
+  name: 'review',
+  methods: ['POST' as const],
+  authLevel: 'anonymous' as const,
+  route: 'campaigns/{campaignId}/townships/{townshipId}/review',
+  handler,
+};
+app.http(registration.name, registration);

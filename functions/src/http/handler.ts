@@ -1,0 +1,35 @@
+// Wraps every endpoint: refusals become Chinese JSON bodies; faults are logged and rethrown so the
+// Functions host answers 500 without any detail reaching the caller.
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { ApiError, errorBody } from './errors';
+
+export function endpoint(fn: (req: HttpRequest, ctx: InvocationContext) => Promise<HttpResponseInit>): HttpHandler {
+  return async (req, ctx) => {
+    try {
+      return await fn(req, ctx);
+    } catch (e) {
+      if (e instanceof ApiError) return { status: e.status, jsonBody: errorBody(e.code, e.params, e.issues) };
+      ctx.error(`${ctx.functionName} failed`, e);
+      throw e;
+    }
+  };
+}
+
+export function json(status: number, body: unknown): HttpResponseInit {
+  return { status, jsonBody: body };
+}
+
+export async function readJson(req: HttpRequest): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'REQUEST_BODY_INVALID', { detail: '不是有效的 JSON' });
+  }
+}
+
+/** zod issues → one Chinese line, path first. */
+export function zodDetail(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '（根）'}：${i.message}`).join('；');
+}

@@ -1,0 +1,113 @@
+// A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
+// with the issue list, otherwise store it as the next version and answer with a receipt.
+import { createHash } from 'node:crypto';
+import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type Submission } from '../../../shared';
+import type { Receipt } from '../../../shared/api/contract';
+import { readSubmission } from '../../../shared/workbook/read';
+import { readSubmissionStream } from '../workbook/read-stream';
+import { ApiError } from '../http/errors';
+import { commitUpload, getState, getVersionByHash, readStoredSubmission, type CampaignDoc, type NewVersion, type VersionRecord } from '../storage/ledger';
+import type { Store } from '../storage/store';
+
+export interface UploadInput {
+  campaign: CampaignDoc;
+  townshipId: string;
+  bytes: Uint8Array;
+  actor: string;
+  maxBytes: number;
+  /** Above this size the streaming reader (same rules, same result) keeps memory bounded. */
+  streamAboveBytes: number;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const META_SHEET = '_meta';
+
+
+/** The template names its campaign and township; a workbook made for someone else is refused. */
+function wrongOwner(campaign: CampaignDoc, townshipId: string, sub: Submission & { campaignId?: string | null; townshipId?: string | null }): Issue | null {
+  if (sub.campaignId && sub.campaignId !== campaign.id) {
+    return makeIssue('UPLOAD_OTHER_CAMPAIGN', { found: sub.campaignId, expected: campaign.id }, { sheet: META_SHEET });
+  }
+  if (sub.townshipId && sub.townshipId !== townshipId) {
+    const name = (id: string) => campaign.townships.find((t) => t.id === id)?.name ?? id;
+    return makeIssue('UPLOAD_OTHER_TOWNSHIP', { found: name(sub.townshipId), expected: name(townshipId) }, { sheet: META_SHEET });
+  }
+  if (sub.schemeFingerprint && sub.schemeFingerprint !== campaign.schemeFingerprint) {
+    return makeIssue('UPLOAD_OTHER_SCHEME', {}, { sheet: META_SHEET });
+  }
+  return null;
+}
+
+function refuse(issues: Issue[]): never {
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  throw new ApiError(422, 'UPLOAD_REFUSED', { errors: issues.filter((i) => i.severity === 'error').length }, sorted);
+}
+
+function receipt(campaignId: string, townshipId: string, v: VersionRecord, warnings: Issue[], duplicate: boolean): Receipt {
+  return {
+    submissionId: v.submissionId,
+    campaignId,
+    townshipId,
+    version: v.version,
+    contentHash: v.contentHash,
+    receivedAt: v.receivedAt,
+    rows: { orgs: v.orgs, rectifications: v.rectifications },
+    counts: v.counts,
+    quota: { ok: v.quotaOk, summary: v.quotaSummary },
+    warnings: warnings.map(({ params: _p, ...rest }) => rest),
+    duplicate,
+  };
+}
+
+async function duplicate(store: Store, c: string, t: string, v: VersionRecord): Promise<{ status: 200; receipt: Receipt }> {
+  const stored = await readStoredSubmission(store, c, t, v.contentHash);
+  return { status: 200, receipt: receipt(c, t, v, stored?.warnings ?? [], true) };
+}
+
+export async function ingest(store: Store, u: UploadInput): Promise<{ status: 200 | 201; receipt: Receipt }> {
+  const { campaign, townshipId: t } = u;
+  const hash = sha256(u.bytes);
+  const township = campaign.townships.find((x) => x.id === t);
+  if (!township) throw new ApiError(404, 'TOWNSHIP_NOT_FOUND', { id: t });
+
+  // Cheap checks first: a retry of stored bytes gets its receipt back, a locked township its 409,
+  // without parsing. commitUpload checks both again under the ETag.
+  const [known, state] = await Promise.all([getVersionByHash(store, campaign.id, t, hash), getState(store, campaign.id, t)]);
+  if (known) return duplicate(store, campaign.id, t, known);
+  if (state?.state === 'accepted') throw new ApiError(409, 'UPLOAD_LOCKED', { version: state.currentVersion });
+
+  const read = await (u.bytes.length > u.streamAboveBytes ? readSubmissionStream : readSubmission)(u.bytes, campaign.scheme, { maxBytes: u.maxBytes });
+  if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
+  const sub = read.submission;
+  const owner = wrongOwner(campaign, t, sub);
+  if (owner) refuse([owner]);
+
+  const tally = tallySubmission(sub);
+  const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
+  const warnings = read.issues.filter((i) => i.severity !== 'error');
+  const version: NewVersion = {
+    campaignId: campaign.id,
+    townshipId: t,
+    contentHash: hash,
+    raw: u.bytes,
+    stored: { format: 1, campaignId: campaign.id, townshipId: t, contentHash: hash, submission: sub, warnings },
+    tally,
+    record: {
+      contentHash: hash,
+      orgs: tally.orgs,
+      rectifications: tally.rectifications,
+      quotaOk: quota.ok,
+      quotaSummary: quota.summary,
+      counts: gradeCountsByLabel(campaign.scheme, tally),
+      uploadedBy: u.actor,
+    },
+  };
+  // The first try uses the pointer read above; a conflict makes commitUpload reread both.
+  const result = await commitUpload(store, version, { state });
+  if (result.kind === 'locked') throw new ApiError(409, 'UPLOAD_LOCKED', { version: result.version });
+  if (result.kind === 'duplicate') return duplicate(store, campaign.id, t, result.version);
+  return { status: 201, receipt: receipt(campaign.id, t, result.version, warnings, false) };
+}

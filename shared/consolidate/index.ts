@@ -1,0 +1,4 @@
+export * from './tally';
+export * from './summary';
+export * from './rows';
+export * from './deadline';

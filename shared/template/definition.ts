@@ -1,0 +1,161 @@
+// The county's forms as data: which sheets, which columns, which header texts. The generator writes
+// them, the reader finds them by text, the validator knows what each column means. Indicator and
+// flag columns come from the scheme, so a five-way or differently split standard gets its own sheet.
+import type { Scheme } from '../scheme/schema';
+import { normalizeLabel } from '../text/normalize';
+
+export const TEMPLATE_ID = 'grading-detail';
+/** Bumped when the layout changes in a way an older reader would misread. */
+export const TEMPLATE_VERSION = '1';
+
+export const DETAIL_SHEET = '分类定级情况一览表';
+export const RECT_SHEET = '整改台账';
+export const META_SHEET = '_meta';
+
+/** Generated layout; the reader does not rely on it (it finds headers by text). */
+export const DETAIL_LAYOUT = { titleRow: 1, infoRow: 2, headerRow: 3, subHeaderRow: 4, firstDataRow: 5 } as const;
+export const RECT_LAYOUT = { titleRow: 1, headerRow: 2, firstDataRow: 3 } as const;
+/** Rows pre-created with formulas and dropdowns when no roster is given. */
+export const DEFAULT_TEMPLATE_ROWS = 200;
+
+export const INDICATOR_GROUP = '分类定级指标得分';
+export const FLAG_GROUP = '否决及限制情形';
+
+export type ColumnKind = 'seq' | 'text' | 'category' | 'orgType' | 'int' | 'score' | 'total' | 'flag' | 'grade';
+
+export type DetailKey =
+  | 'seq'
+  | 'name'
+  | 'committee'
+  | 'category'
+  | 'orgType'
+  | 'parent'
+  | 'members'
+  | 'score'
+  | 'total'
+  | 'forcedBottom'
+  | 'newlyEstablished'
+  | 'grade'
+  | 'explanation'
+  | 'remark';
+
+export interface ColumnDef<K extends string = string> {
+  key: K;
+  /** Header text as generated (indicators carry their maximum: "党组织带头人（15分）"). */
+  header: string;
+  /** Other header texts accepted by the reader (normalized on comparison). */
+  aliases: readonly string[];
+  /** Group header above this column in a two-row header. */
+  group?: string;
+  kind: ColumnKind;
+  required: boolean;
+  width: number;
+  /** For score columns: position in scheme.indicators and the maximum. */
+  indicator?: number;
+  max?: number;
+}
+
+export type DetailColumn = ColumnDef<DetailKey>;
+
+export function detailColumns(s: Scheme): DetailColumn[] {
+  const cols: DetailColumn[] = [
+    { key: 'seq', header: '序号', aliases: ['编号', '序'], kind: 'seq', required: false, width: 6 },
+    { key: 'name', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称', '党组织', '党组织全称', '单位名称', '支部名称'], kind: 'text', required: true, width: 28 },
+    { key: 'committee', header: '所属党(工)委', aliases: ['所属党委', '所属党工委', '所属基层党委', '所属党(工)委'], kind: 'text', required: false, width: 16 },
+    { key: 'category', header: '类别', aliases: ['领域', '所属领域', '类型类别', '党组织类别', '分类'], kind: 'category', required: true, width: 14 },
+    { key: 'orgType', header: '组织类型', aliases: ['党组织类型', '组织形式', '党组织形式'], kind: 'orgType', required: false, width: 10 },
+    { key: 'parent', header: '所属党总支', aliases: ['上级党总支', '所属总支'], kind: 'text', required: false, width: 18 },
+    { key: 'members', header: '党员数', aliases: ['党员人数', '党员数(名)', '党员数(人)'], kind: 'int', required: false, width: 8 },
+  ];
+  s.indicators.forEach((ind, i) => {
+    cols.push({
+      key: 'score',
+      header: `${ind.name}（${formatMax(ind.max)}分）`,
+      aliases: [ind.name, ind.key, ...ind.aliases],
+      group: INDICATOR_GROUP,
+      kind: 'score',
+      required: true,
+      width: 10,
+      indicator: i,
+      max: ind.max,
+    });
+  });
+  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: 9 });
+  const o = s.overrides;
+  if (o.forcedBottom.enabled) {
+    cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: 10 });
+  }
+  if (o.newlyEstablishedCap.enabled) {
+    cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: 8 });
+  }
+  cols.push(
+    { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次', '等级', '拟定等次', '定级结果'], kind: 'grade', required: true, width: 8 },
+    { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 30 },
+    { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 14 },
+  );
+  return cols;
+}
+
+export type RectKey = 'seq' | 'orgName' | 'grade' | 'problems' | 'measures' | 'owner' | 'deadline' | 'status';
+export type RectColumn = ColumnDef<RectKey>;
+
+export const RECT_COLUMNS: readonly RectColumn[] = [
+  { key: 'seq', header: '序号', aliases: ['编号'], kind: 'seq', required: false, width: 6 },
+  { key: 'orgName', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称'], kind: 'text', required: true, width: 28 },
+  { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次'], kind: 'grade', required: false, width: 8 },
+  { key: 'problems', header: '主要问题', aliases: ['存在问题', '存在的主要问题', '整改事项', '问题'], kind: 'text', required: true, width: 30 },
+  { key: 'measures', header: '整改措施', aliases: ['主要措施', '措施', '整改主要措施'], kind: 'text', required: true, width: 30 },
+  { key: 'owner', header: '责任人', aliases: ['整改责任人'], kind: 'text', required: true, width: 10 },
+  { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '整改时限'], kind: 'text', required: true, width: 12 },
+  { key: 'status', header: '完成情况', aliases: ['整改情况', '进展情况', '整改完成情况'], kind: 'text', required: false, width: 14 },
+];
+
+/** The 填报 block above the header; the reader finds each label and takes the text after it. */
+export const INFO_FIELDS = [
+  { key: 'township', label: '填报单位', aliases: ['报送单位', '单位'] },
+  { key: 'filledBy', label: '填报人', aliases: ['填表人', '经办人'] },
+  { key: 'phone', label: '联系电话', aliases: ['电话', '联系方式'] },
+  { key: 'filledOn', label: '填报日期', aliases: ['填报时间', '日期', '报送日期'] },
+] as const;
+export type InfoKey = (typeof INFO_FIELDS)[number]['key'];
+
+export const ORG_TYPES = [
+  { key: 'committee', label: '党委', aliases: ['党工委', '基层党委', '党委会'] },
+  { key: 'generalBranch', label: '党总支', aliases: ['总支', '党总支部'] },
+  { key: 'branch', label: '党支部', aliases: ['支部', '联合党支部', '临时党支部', '功能型党支部'] },
+] as const;
+
+export const FLAG_CHOICES = ['是', '否'] as const;
+
+/** Keys of the `_meta` sheet (column A) and of the workbook's custom properties. */
+export const META_KEYS = ['templateId', 'templateVersion', 'schemeId', 'schemeVersion', 'schemeFingerprint', 'campaignId', 'townshipId', 'township', 'county', 'year'] as const;
+export type MetaKey = (typeof META_KEYS)[number];
+export type TemplateMeta = Partial<Record<MetaKey, string>>;
+
+export function formatMax(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+export function detailTitle(county: string, township: string, year: number | string): string {
+  return `${county}${township}${year}年度基层党组织分类定级情况一览表`;
+}
+
+export function rectTitle(township: string, year: number | string): string {
+  return `${township}${year}年度一般、较差基层党组织整改台账`;
+}
+
+/** Lowest bands that need a rectification row: 一般 and 较差 with four bands. */
+export function needsRectification(s: Scheme, gradeKey: string): boolean {
+  const rank = s.grades.findIndex((g) => g.key === gradeKey);
+  return rank >= Math.ceil(s.grades.length / 2);
+}
+
+/**
+ * "党组织带头人（15分）" → { label: "党组织带头人", max: 15 }. Normalized text; brackets of any width.
+ */
+export function splitHeader(text: string): { label: string; max: number | null } {
+  const n = normalizeLabel(text);
+  const m = /^(.+?)\((?:满分)?(\d+(?:\.\d+)?)分?\)$/.exec(n);
+  if (m && m[1] && m[2]) return { label: m[1], max: Number(m[2]) };
+  return { label: n, max: null };
+}

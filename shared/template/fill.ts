@@ -1,0 +1,115 @@
+// Filled workbooks for tests, the demo and benches. Rows carry RAW cell values (numbers, "92分",
+// Traditional text, blanks) so callers can inject exactly the mistakes clerks make.
+import { ExcelJS, loadWorkbook, workbookBytes } from './excel';
+import { DETAIL_LAYOUT, DETAIL_SHEET, INFO_FIELDS, RECT_COLUMNS, RECT_LAYOUT, RECT_SHEET, detailColumns, type DetailColumn, type InfoKey } from './definition';
+import { gradeByFormulaRules, gradeFormula, totalByFormulaRules, totalFormula } from './formulas';
+import { infoCells } from './generate';
+import type { Scheme } from '../scheme/schema';
+
+export interface FillOrg {
+  seq?: unknown;
+  name: unknown;
+  committee?: unknown;
+  category?: unknown;
+  orgType?: unknown;
+  parent?: unknown;
+  members?: unknown;
+  /** One raw value per scheme indicator. */
+  scores: unknown[];
+  /** Omitted: the template's formula, with the engine's result cached. Given: written as is. */
+  total?: unknown;
+  grade?: unknown;
+  forcedBottom?: unknown;
+  newlyEstablished?: unknown;
+  explanation?: unknown;
+  remark?: unknown;
+}
+
+export interface FillRect {
+  seq?: unknown;
+  orgName: unknown;
+  grade?: unknown;
+  problems?: unknown;
+  measures?: unknown;
+  owner?: unknown;
+  deadline?: unknown;
+  status?: unknown;
+}
+
+export interface FillData {
+  scheme: Scheme;
+  info?: Partial<Record<InfoKey, unknown>>;
+  orgs: FillOrg[];
+  rectifications?: FillRect[];
+  /** false: formulas are written without cached results (as a file no spreadsheet has opened). */
+  cachedResults?: boolean;
+}
+
+export async function fillTemplate(template: Uint8Array, data: FillData): Promise<Uint8Array> {
+  const wb = await loadWorkbook(template);
+  fillWorkbook(wb, data);
+  return workbookBytes(wb);
+}
+
+type Raw = ExcelJS.CellValue;
+
+function raw(v: unknown): Raw {
+  return v === undefined ? null : (v as Raw);
+}
+
+export function fillWorkbook(wb: ExcelJS.Workbook, data: FillData): void {
+  const s = data.scheme;
+  const cols = detailColumns(s);
+  const ws = wb.getWorksheet(DETAIL_SHEET);
+  if (!ws) throw new Error(`template has no sheet ${DETAIL_SHEET}`);
+  const cached = data.cachedResults !== false;
+
+  const info = infoCells(cols.length);
+  INFO_FIELDS.forEach((f, k) => {
+    const c = info[k];
+    const v = data.info?.[f.key];
+    if (c && v !== undefined) ws.getCell(DETAIL_LAYOUT.infoRow, c.value).value = raw(v);
+  });
+
+  data.orgs.forEach((o, i) => writeOrg(ws, s, cols, DETAIL_LAYOUT.firstDataRow + i, o, cached));
+
+  const rs = wb.getWorksheet(RECT_SHEET);
+  if (rs && data.rectifications) {
+    data.rectifications.forEach((r, i) => {
+      const row = RECT_LAYOUT.firstDataRow + i;
+      RECT_COLUMNS.forEach((c, ci) => {
+        const v = c.key === 'seq' ? (r.seq ?? i + 1) : r[c.key as Exclude<keyof FillRect, 'seq'>];
+        rs.getCell(row, ci + 1).value = raw(v);
+      });
+    });
+  }
+}
+
+function writeOrg(ws: ExcelJS.Worksheet, s: Scheme, cols: DetailColumn[], row: number, o: FillOrg, cached: boolean): void {
+  const put = (ci: number, v: Raw) => (ws.getCell(row, ci + 1).value = v);
+  const has = (key: string) => cols.some((c) => c.key === key);
+  const forced = has('forcedBottom') ? (o.forcedBottom ?? null) : null;
+  const fresh = has('newlyEstablished') ? (o.newlyEstablished ?? null) : null;
+  const scores = cols.filter((c) => c.key === 'score').map((c) => o.scores[c.indicator ?? 0]);
+  const total = o.total !== undefined ? o.total : totalByFormulaRules(scores);
+  cols.forEach((c, ci) => {
+    switch (c.key) {
+      case 'score':
+        put(ci, raw(o.scores[c.indicator ?? 0]));
+        break;
+      case 'total':
+        put(ci, o.total !== undefined ? raw(o.total) : formula(totalFormula(cols, row), total, cached));
+        break;
+      case 'grade':
+        put(ci, o.grade !== undefined ? raw(o.grade) : formula(gradeFormula(s, cols, row), gradeByFormulaRules(s, total, forced, fresh), cached));
+        break;
+      default:
+        put(ci, raw(o[c.key]));
+    }
+  });
+}
+
+function formula(f: string, result: unknown, cached: boolean): Raw {
+  if (!cached) return { formula: f } as ExcelJS.CellFormulaValue;
+  return { formula: f, result: result as ExcelJS.CellFormulaValue['result'] } as ExcelJS.CellFormulaValue;
+}

@@ -1,0 +1,102 @@
+// Native formulas for 总分 and 等次, so a sheet works without the add-in (WPS, LibreOffice, Excel
+// without add-ins). They restate the engine's rules for one row; `gradeByFormulaRules` is the same
+// rule in TypeScript and is what cached results are computed with.
+import { FLAG_CHOICES, type DetailColumn, type DetailKey } from './definition';
+import type { Scheme } from '../scheme/schema';
+import { gradeTotal } from '../grade/grade';
+import { parseScore, sumScores } from '../grade/score';
+import { normalizeLabel } from '../text/normalize';
+
+export function colLetter(n: number): string {
+  let s = '';
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+export function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(col: number, row: number): string {
+  return `${colLetter(col)}${row}`;
+}
+
+/** 1-based column of each key in the generated layout (first score column for 'score'). */
+export function columnIndex(cols: readonly DetailColumn[], key: DetailKey): number {
+  const i = cols.findIndex((c) => c.key === key);
+  return i < 0 ? 0 : i + 1;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Values that the formulas treat as "yes": the dropdown's 是 plus the common marks. */
+const FORMULA_YES = [FLAG_CHOICES[0], '√', 'Y'];
+
+function flagTest(ref: string): string {
+  return `OR(${FORMULA_YES.map((y) => `${ref}=${quote(y)}`).join(',')},${ref}=1)`;
+}
+
+export function totalFormula(cols: readonly DetailColumn[], row: number): string {
+  const first = columnIndex(cols, 'score');
+  const last = first + cols.filter((c) => c.key === 'score').length - 1;
+  const range = `${cellAddress(first, row)}:${cellAddress(last, row)}`;
+  // ROUND(…,6) mirrors sumScores, so 89.9 + 0.1 reaches the 90 edge in every spreadsheet.
+  return `IF(COUNT(${range})=0,"",ROUND(SUM(${range}),6))`;
+}
+
+export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: number): string {
+  const t = cellAddress(columnIndex(cols, 'total'), row);
+  const grades = s.grades;
+  let band = quote(grades[grades.length - 1]?.label ?? '');
+  for (let i = grades.length - 2; i >= 0; i--) {
+    const g = grades[i];
+    if (g) band = `IF(${t}>=${g.min},${quote(g.label)},${band})`;
+  }
+  let expr = band;
+  const o = s.overrides;
+  const newCol = columnIndex(cols, 'newlyEstablished');
+  if (o.newlyEstablishedCap.enabled && newCol) {
+    const capRank = grades.findIndex((g) => g.key === o.newlyEstablishedCap.capGrade);
+    const above = grades[capRank - 1];
+    const cap = grades[capRank];
+    if (capRank > 0 && above && cap) {
+      expr = `IF(AND(${flagTest(cellAddress(newCol, row))},${t}>=${above.min}),${quote(cap.label)},${expr})`;
+    }
+  }
+  const forcedCol = columnIndex(cols, 'forcedBottom');
+  if (o.forcedBottom.enabled && forcedCol) {
+    expr = `IF(${flagTest(cellAddress(forcedCol, row))},${quote(grades[grades.length - 1]?.label ?? '')},${expr})`;
+  }
+  return `IF(${t}="","",${expr})`;
+}
+
+/** What the formulas' flag test accepts. */
+export function formulaFlag(v: unknown): boolean {
+  if (v === 1) return true;
+  if (typeof v !== 'string') return false;
+  const n = normalizeLabel(v);
+  return FORMULA_YES.some((y) => normalizeLabel(y) === n);
+}
+
+/** The 总分 formula's result: SUM ignores text, blank when no number at all. */
+export function totalByFormulaRules(scores: readonly unknown[]): number | '' {
+  const nums = scores.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return nums.length ? sumScores(nums) : '';
+}
+
+/** The 等次 formula's result for a total and the two flag cells. */
+export function gradeByFormulaRules(s: Scheme, total: unknown, forcedBottom: unknown, newlyEstablished: unknown): string {
+  if (total === '' || total === null || total === undefined) return '';
+  const p = parseScore(total);
+  if (p.kind !== 'number') return '';
+  return gradeTotal(s, p.value, { forcedBottom: formulaFlag(forcedBottom), newlyEstablished: formulaFlag(newlyEstablished) }).grade.label;
+}

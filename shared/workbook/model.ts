@@ -1,0 +1,106 @@
+// The sheet model: rows of cells with normalized values and their 1-based positions, the same
+// whether it came from the in-memory reader (browser, task pane) or the streaming one (Node).
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetCell {
+  v: CellValue;
+  /** Set for formula cells. */
+  formula?: string;
+  /** A formula that was never calculated (no cached <v>): `v` is null. */
+  noResult?: boolean;
+  /** An error value such as #DIV/0! or #REF!, as a formula result or typed. */
+  error?: string;
+}
+
+export interface SheetRow {
+  /** 1-based row number. */
+  row: number;
+  /** Index = 1-based column; holes are blank cells. */
+  cells: Array<SheetCell | undefined>;
+  hidden?: boolean;
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetModel {
+  name: string;
+  state: SheetState;
+  rows: SheetRow[];
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !(x instanceof Date);
+}
+
+function richText(x: unknown): string | null {
+  if (isObj(x) && Array.isArray(x.richText)) {
+    return (x.richText as unknown[]).map((r) => (isObj(r) && typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  return null;
+}
+
+function scalar(x: unknown): CellValue | undefined {
+  if (x === null || x === undefined) return null;
+  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return x;
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? null : x;
+  const rt = richText(x);
+  if (rt !== null) return rt;
+  return undefined;
+}
+
+/**
+ * An exceljs cell value (plain, {richText}, {text, hyperlink}, {formula, result},
+ * {sharedFormula, result}, {error}) → a SheetCell; undefined when the cell is blank.
+ */
+export function normalizeCell(value: unknown): SheetCell | undefined {
+  const s = scalar(value);
+  if (s !== undefined) return isBlank(s) ? undefined : { v: s };
+  if (!isObj(value)) return { v: String(value) };
+  if (typeof value.error === 'string') return { v: null, error: value.error };
+  if ('hyperlink' in value || 'text' in value) {
+    const t = scalar(value.text);
+    return t === undefined || isBlank(t) ? undefined : { v: t };
+  }
+  const f = typeof value.formula === 'string' ? value.formula : typeof value.sharedFormula === 'string' ? value.sharedFormula : null;
+  if (f !== null) {
+    const r = value.result;
+    if (r === undefined) return { v: null, formula: f, noResult: true };
+    if (isObj(r) && typeof r.error === 'string') return { v: null, formula: f, error: r.error };
+    // The streaming reader parses every non-string result as a float: an error or bool becomes NaN.
+    if (typeof r === 'number' && !Number.isFinite(r)) return { v: null, formula: f, error: '#VALUE!' };
+    const rs = scalar(r);
+    return { v: rs === undefined || isBlank(rs) ? null : rs, formula: f };
+  }
+  return { v: null };
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A cell that holds nothing a clerk typed or a formula produced. */
+export function cellIsBlank(c: SheetCell | undefined): boolean {
+  return !c || (c.v === null && !c.error && !c.noResult) || (typeof c.v === 'string' && c.v.trim() === '');
+}
+
+/** Text of a cell for labels and names ('' when blank); dates as yyyy-mm-dd. */
+export function cellText(c: SheetCell | undefined): string {
+  if (!c || c.v === null) return '';
+  if (c.v instanceof Date) return isoDate(c.v);
+  return String(c.v);
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Free text (explanations, measures): trimmed, inner whitespace folded, punctuation kept as typed. */
+export function freeText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

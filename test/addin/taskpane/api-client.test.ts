@@ -1,0 +1,75 @@
+import { ApiClient, ApiError, apiBase } from '../../../addin/taskpane/api/client';
+
+function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fn = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(body instanceof Uint8Array ? (body as BlobPart) : text, { status, headers });
+  }) as unknown as typeof fetch;
+  return { fn, calls };
+}
+
+describe('apiBase', () => {
+  it.each([
+    ['http://localhost:7071', 'http://localhost:7071/api'],
+    ['http://localhost:7071/', 'http://localhost:7071/api'],
+    [' https://x.example/api/ ', 'https://x.example/api'],
+  ])('%s → %s', (input, out) => expect(apiBase(input)).toBe(out));
+
+  it('refuses text that is not a web address, in Chinese', () => {
+    expect(() => apiBase('localhost')).toThrow('http://');
+  });
+});
+
+describe('ApiClient', () => {
+  const me = { role: 'township', campaignId: 'c2026', townshipId: 't01', townshipName: '城关镇', expiresAt: '2026-12-31T00:00:00Z' };
+
+  it('sends the token and parses /me with the contract', async () => {
+    const f = fakeFetch(200, me);
+    const c = new ApiClient('http://h:1', 'tok', f.fn);
+    await expect(c.me()).resolves.toEqual(me);
+    expect(f.calls[0]?.url).toBe('http://h:1/api/me');
+    expect((f.calls[0]?.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it.each([
+    [401, { error: { code: 'TOKEN_EXPIRED', message: '令牌已过期' } }, '令牌已过期'],
+    [500, 'Internal Server Error', 'HTTP 500'],
+    [403, '', '无权'],
+  ])('turns HTTP %i into a Chinese ApiError', async (status, body, text) => {
+    const c = new ApiClient('http://h:1', 'tok', fakeFetch(status, body).fn);
+    const err = await c.me().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(status);
+    expect((err as Error).message).toContain(text);
+  });
+
+  it('rejects an answer that does not match the contract', async () => {
+    const c = new ApiClient('http://h:1', 'tok', fakeFetch(200, { role: 'mayor' }).fn);
+    await expect(c.me()).rejects.toThrow('格式不正确');
+  });
+
+  it('reports an unreachable server in Chinese', async () => {
+    const c = new ApiClient('http://h:1', 'tok', (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch);
+    await expect(c.me()).rejects.toThrow('无法连接服务器');
+  });
+
+  it('downloads bytes with the file name from Content-Disposition', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const f = fakeFetch(200, bytes, { 'Content-Disposition': `attachment; filename="x.xlsx"; filename*=UTF-8''${encodeURIComponent('某县汇总表.xlsx')}` });
+    const got = await new ApiClient('http://h:1', 'tok', f.fn).consolidated('c2026');
+    expect([...got.bytes]).toEqual([...bytes]);
+    expect(got.fileName).toBe('某县汇总表.xlsx');
+    expect(f.calls[0]?.url).toBe('http://h:1/api/campaigns/c2026/consolidated');
+  });
+
+  it('posts a review as JSON', async () => {
+    const f = fakeFetch(200, {});
+    await new ApiClient('http://h:1', 'tok', f.fn).review('c2026', 't01', { action: 'return', comment: '请补充说明', version: 2 });
+    expect(f.calls[0]?.init.method).toBe('POST');
+    expect(JSON.parse(String(f.calls[0]?.init.body))).toEqual({ action: 'return', comment: '请补充说明', version: 2 });
+  });
+});

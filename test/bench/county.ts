@@ -1,0 +1,207 @@
+// `npm run bench -- county [--json]`: one county's reporting round over real HTTP through the dev
+// host: 40 townships × 25 organizations uploaded (8 at a time), all accepted, then the consolidated
+// workbook downloaded. Azurite runs in a child process so RSS is the aggregator's own.
+// Workbook generation is done first and reported apart (it is the townships' work, not the server's).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import { defaultScheme } from '../../shared';
+import { generateTemplate } from '../../shared/template/generate';
+import { fillTemplate } from '../../shared/template/fill';
+import { sampleOrgs } from '../../shared/template/sample';
+import { mintToken } from '../../functions/src/auth/token';
+import { DEV_ACCOUNT, DEV_KEY } from '../../functions/dev/azurite';
+import { startDevHost, type DevHost } from '../../functions/dev/host';
+
+export const SECRET = 'bench-secret-0123456789abcdef';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = net.connect(port, '127.0.0.1', () => {
+        c.end();
+        resolve(true);
+      });
+      c.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`azurite did not listen on ${port}`);
+}
+
+export interface Env {
+  api: string;
+  host: DevHost;
+  connectionString: string;
+  azurite: ChildProcess;
+  county(c: string): string;
+  township(c: string, t: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startEnv(): Promise<Env> {
+  const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
+  const azurite = spawn(process.execPath, [require.resolve('azurite/dist/src/azurite.js'), '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--loose', '--blobPort', String(blob), '--queuePort', String(queue), '--tablePort', String(table)], { stdio: 'ignore' });
+  await Promise.all([waitForPort(blob), waitForPort(table)]);
+  const connectionString = `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${blob}/${DEV_ACCOUNT};TableEndpoint=http://127.0.0.1:${table}/${DEV_ACCOUNT};`;
+  const host = await startDevHost({ port: 0, connectionString, secret: SECRET });
+  return {
+    api: `${host.url}/api`,
+    host,
+    connectionString,
+    azurite,
+    county: (c) => mintToken({ role: 'county', campaignId: c, days: 1 }, SECRET),
+    township: (c, t) => mintToken({ role: 'township', campaignId: c, townshipId: t, days: 1 }, SECRET),
+    async stop() {
+      await host.close();
+      azurite.kill('SIGTERM');
+    },
+  };
+}
+
+/** CPU time (ms) a child process has used so far, from /proc (Linux); NaN elsewhere. */
+export function childCpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+export async function call(api: string, method: string, p: string, token: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  let b: BodyInit | undefined;
+  if (body instanceof Uint8Array) {
+    headers['Content-Type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    b = body as unknown as BodyInit;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    b = JSON.stringify(body);
+  }
+  return fetch(api + p, { method, headers, ...(b !== undefined ? { body: b } : {}) });
+}
+
+export function townships(n: number): Array<{ id: string; name: string }> {
+  return Array.from({ length: n }, (_, i) => ({ id: `t${String(i + 1).padStart(4, '0')}`, name: `第${i + 1}镇` }));
+}
+
+export async function workbook(campaignId: string, t: { id: string; name: string }, orgs: number, seed: number): Promise<Uint8Array> {
+  const tpl = await generateTemplate({ scheme: defaultScheme, year: 2026, county: '基准县', campaignId, township: t });
+  const s = sampleOrgs(defaultScheme, orgs, seed, { prefix: t.name });
+  return fillTemplate(tpl, { scheme: defaultScheme, orgs: s.orgs, rectifications: s.rectifications, info: { township: t.name, filledBy: '测试', phone: '1', filledOn: '2026-04-20' } });
+}
+
+/** Runs fn over items, `width` at a time, returning each call's latency in ms. */
+export async function pool<T>(items: readonly T[], width: number, fn: (x: T) => Promise<void>): Promise<number[]> {
+  const lat: number[] = new Array<number>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      const t0 = performance.now();
+      await fn(items[i] as T);
+      lat[i] = performance.now() - t0;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return lat;
+}
+
+export function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+}
+
+/** Samples this process's RSS every 10 ms while fn runs; returns fn's result and the peak in MB. */
+export async function withPeakRss<R>(fn: () => Promise<R>): Promise<{ result: R; peakMb: number; beforeMb: number }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: peak / 1048576, beforeMb: before / 1048576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function expectStatus(r: Response, want: number, what: string): Promise<void> {
+  if (r.status !== want) throw new Error(`${what}: HTTP ${r.status} ${(await r.text()).slice(0, 300)}`);
+}
+
+export async function run(_args: string[]): Promise<Record<string, number | string>> {
+  const N = 40;
+  const ORGS = 25;
+  const c = 'bench-county';
+  const env = await startEnv();
+  try {
+    const ts = townships(N);
+    await expectStatus(await call(env.api, 'POST', '/campaigns', env.county(c), { id: c, year: 2026, county: '基准县', deadline: '2099-04-25', townships: ts }), 201, 'create campaign');
+    const g0 = performance.now();
+    const books: Uint8Array[] = [];
+    for (const [i, t] of ts.entries()) books.push(await workbook(c, t, ORGS, i + 1));
+    const generateMs = performance.now() - g0;
+
+    const cpu0 = process.cpuUsage();
+    const az0 = childCpuMs(env.azurite.pid);
+    const { result, peakMb, beforeMb } = await withPeakRss(async () => {
+      const e0 = performance.now();
+      const lat = await pool(ts.map((t, i) => ({ t, b: books[i] as Uint8Array })), 8, async ({ t, b }) => {
+        await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, env.township(c, t.id), b), 201, `upload ${t.id}`);
+      });
+      const uploadMs = performance.now() - e0;
+      const r0 = performance.now();
+      await pool(ts, 8, async (t) => {
+        await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/review`, env.county(c), { action: 'accept' }), 200, `accept ${t.id}`);
+      });
+      const reviewMs = performance.now() - r0;
+      const c0 = performance.now();
+      const res = await call(env.api, 'GET', `/campaigns/${c}/consolidated`, env.county(c));
+      await expectStatus(res, 200, 'consolidated');
+      const bytes = (await res.arrayBuffer()).byteLength;
+      const consolidateMs = performance.now() - c0;
+      return { lat, uploadMs, reviewMs, consolidateMs, bytes, endToEndMs: performance.now() - e0 };
+    });
+    const cpu = process.cpuUsage(cpu0);
+    const azuriteCpuMs = childCpuMs(env.azurite.pid) - az0;
+    return {
+      townships: N,
+      organizations: N * ORGS,
+      workbook_generation_ms_not_timed_below: Math.round(generateMs),
+      upload_total_ms: Math.round(result.uploadMs),
+      upload_throughput_per_s: (N / result.uploadMs) * 1000,
+      upload_p50_ms: pct(result.lat, 50),
+      upload_p95_ms: pct(result.lat, 95),
+      accept_all_ms: Math.round(result.reviewMs),
+      consolidate_download_ms: Math.round(result.consolidateMs),
+      consolidated_kb: Math.round(result.bytes / 1024),
+      end_to_end_ms: Math.round(result.endToEndMs),
+      end_to_end_target_ms: 3000,
+      host_process_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+      azurite_process_cpu_ms: Math.round(azuriteCpuMs),
+      rss_before_mb: beforeMb,
+      peak_rss_mb: peakMb,
+      concurrency: 8,
+      measured: 'HTTP via dev host, Azurite in a child process; end_to_end = uploads + accepts + consolidated download',
+    };
+  } finally {
+    await env.stop();
+  }
+}

@@ -1,0 +1,166 @@
+// `npm run bench -- reader`: read+validate throughput and peak memory for a 100,000-row workbook
+// (generated here with exceljs's streaming writer in the template's layout). Each reader runs in
+// its own child process so its peak RSS (maxRSS) is its own.
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  DETAIL_LAYOUT,
+  DETAIL_SHEET,
+  INDICATOR_GROUP,
+  FLAG_GROUP,
+  INFO_FIELDS,
+  META_SHEET,
+  RECT_COLUMNS,
+  RECT_LAYOUT,
+  RECT_SHEET,
+  defaultScheme,
+  detailColumns,
+  detailTitle,
+  gradeByFormulaRules,
+  gradeFormula,
+  infoCells,
+  readSubmission,
+  sampleOrgs,
+  templateMeta,
+  totalByFormulaRules,
+  totalFormula,
+  type Scheme,
+} from '../../shared';
+import { readSubmissionStream } from '../../functions/src/workbook/read-stream';
+
+/** Writes values[i] to column i + 1 and commits the row (the streaming writer's `row.values` is 0-based). */
+function put(ws: ExcelJS.Worksheet, r: number, values: readonly unknown[]): void {
+  const row = ws.getRow(r);
+  values.forEach((v, i) => {
+    if (v !== undefined && v !== null) row.getCell(i + 1).value = v as ExcelJS.CellValue;
+  });
+  row.commit();
+}
+
+/** A filled workbook of `n` valid rows, written row by row (bounded memory). */
+export async function writeBigWorkbook(file: string, scheme: Scheme, n: number, seed = 11): Promise<void> {
+  const cols = detailColumns(scheme);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet(DETAIL_SHEET);
+  const township = { id: 'bench', name: '基准镇' };
+  put(ws, DETAIL_LAYOUT.titleRow, [detailTitle('某某县', township.name, 2026)]);
+  const info: unknown[] = [];
+  const values: Record<string, unknown> = { township: '基准镇党委', filledBy: '张三', phone: '0795-1234567', filledOn: new Date(Date.UTC(2026, 3, 20)) };
+  infoCells(cols.length).forEach((c, k) => {
+    const f = INFO_FIELDS[k];
+    if (!f) return;
+    info[c.label - 1] = `${f.label}：`;
+    info[c.value - 1] = values[f.key];
+  });
+  put(ws, DETAIL_LAYOUT.infoRow, info);
+  put(ws, DETAIL_LAYOUT.headerRow, cols.map((c) => (c.group === INDICATOR_GROUP || c.group === FLAG_GROUP ? c.group : c.header)));
+  put(ws, DETAIL_LAYOUT.subHeaderRow, cols.map((c) => (c.group ? c.header : null)));
+
+  const sample = sampleOrgs(scheme, n, seed);
+  sample.orgs.forEach((o, i) => {
+    const r = DETAIL_LAYOUT.firstDataRow + i;
+    const total = totalByFormulaRules(o.scores);
+    const row: unknown[] = [];
+    for (const c of cols) {
+      if (c.key === 'score') row.push(o.scores[c.indicator ?? 0]);
+      else if (c.key === 'total') row.push({ formula: totalFormula(cols, r), result: total } as ExcelJS.CellFormulaValue);
+      else if (c.key === 'grade') row.push({ formula: gradeFormula(scheme, cols, r), result: gradeByFormulaRules(scheme, total, o.forcedBottom, o.newlyEstablished) } as ExcelJS.CellFormulaValue);
+      else row.push(o[c.key] ?? null);
+    }
+    put(ws, r, row);
+  });
+  await ws.commit();
+
+  const rs = wb.addWorksheet(RECT_SHEET);
+  put(rs, RECT_LAYOUT.headerRow, RECT_COLUMNS.map((c) => c.header));
+  sample.rectifications.forEach((x, i) => put(rs, RECT_LAYOUT.firstDataRow + i, [i + 1, x.orgName, x.grade, x.problems, x.measures, x.owner, x.deadline, x.status]));
+  await rs.commit();
+
+  const ms = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  Object.entries(templateMeta({ scheme, campaignId: 'bench', township, county: '某某县', year: 2026 })).forEach(([k, v], i) => {
+    put(ms, i + 2, [k, v ?? '']);
+  });
+  await ms.commit();
+  await wb.commit();
+}
+
+type Mode = 'stream' | 'memory';
+
+interface ChildFigures {
+  seconds: number;
+  rows: number;
+  issues: number;
+  errors: number;
+  peakRssMB: number;
+  peakHeapMB: number;
+}
+
+async function child(mode: Mode, file: string): Promise<void> {
+  let peakHeap = 0;
+  const timer = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
+  const t0 = process.hrtime.bigint();
+  const result =
+    mode === 'stream' ? await readSubmissionStream(file, defaultScheme) : await readSubmission(new Uint8Array(fs.readFileSync(file)), defaultScheme);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  clearInterval(timer);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const figures: ChildFigures = {
+    seconds,
+    rows: result.submission?.orgs.length ?? 0,
+    issues: result.issues.length,
+    errors: result.issues.filter((i) => i.severity === 'error').length,
+    // maxRSS is in kilobytes.
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMB: peakHeap / 1024 / 1024,
+  };
+  process.send?.(figures);
+}
+
+function runChild(mode: Mode, file: string): Promise<ChildFigures> {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--reader-child', mode, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let got: ChildFigures | null = null;
+    p.on('message', (m) => (got = m as ChildFigures));
+    p.on('error', reject);
+    p.on('exit', (code) => (got ? resolve(got) : reject(new Error(`${mode} reader exited with ${String(code)}`))));
+  });
+}
+
+export async function run(args: string[]): Promise<Record<string, number | string>> {
+  const rowsArg = args.find((a) => a.startsWith('--rows='));
+  const n = rowsArg ? Number(rowsArg.slice('--rows='.length)) : 100_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reader-'));
+  const file = path.join(dir, 'big.xlsx');
+  try {
+    const t0 = Date.now();
+    await writeBigWorkbook(file, defaultScheme, n);
+    const generateSeconds = (Date.now() - t0) / 1000;
+    const out: Record<string, number | string> = { rows: n, fileMB: fs.statSync(file).size / 1024 / 1024, generateSeconds };
+    const modes: Mode[] = args.includes('--stream-only') ? ['stream'] : ['stream', 'memory'];
+    for (const mode of modes) {
+      const f = await runChild(mode, file);
+      out[`${mode}.seconds`] = f.seconds;
+      out[`${mode}.rowsPerSec`] = Math.round(f.rows / f.seconds);
+      out[`${mode}.rowsRead`] = f.rows;
+      out[`${mode}.issues`] = f.issues;
+      out[`${mode}.errors`] = f.errors;
+      out[`${mode}.peakRssMB`] = f.peakRssMB;
+      out[`${mode}.peakHeapMB`] = f.peakHeapMB;
+    }
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--reader-child') {
+  const mode = process.argv[3] as Mode;
+  const file = process.argv[4] ?? '';
+  child(mode, file).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,39 @@
+// Debian's Chromium driven by playwright-core. No internet in tests: office.js's CDN is blocked,
+// which is exactly the "no Office host" case the standalone page must handle.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './dist';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A task-pane-sized window (350 px) whose page errors are collected for the test to check. */
+export async function paneContext(browser: Browser, width = 350): Promise<{ context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    // Only the local host is reachable; anything else (the office.js CDN) fails like it would offline.
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+    return route.abort('internetdisconnected');
+  });
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  });
+  return { context, errors };
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,105 @@
+// Storage failing in the middle of an upload: nothing partial may become visible. The store is
+// wrapped so the Nth write from now throws (before or after reaching Azurite).
+import { errorBodySchema, receiptSchema, townshipStatusSchema } from '../../shared/api/contract';
+import { listAudit } from '../../functions/src/storage/ledger';
+import { createAzureStore, type Store } from '../../functions/src/storage/store';
+import { filled } from './filled';
+import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';
+
+let st: Stack;
+let audit: Store;
+/** Writes left before the failing one; null = no failure. */
+let failIn: number | null = null;
+let failAfterWrite = false;
+
+function failing(inner: Store): Store {
+  const write = async <T>(op: () => Promise<T>): Promise<T> => {
+    if (failIn !== null && --failIn === 0) {
+      failIn = null;
+      if (failAfterWrite) {
+        await op();
+        throw new Error('connection reset after the write reached storage');
+      }
+      throw new Error('storage unavailable (injected)');
+    }
+    return op();
+  };
+  return {
+    init: () => inner.init(),
+    getBlob: (n) => inner.getBlob(n),
+    getEntity: (pk, rk) => inner.getEntity(pk, rk),
+    listEntities: (pk, p) => inner.listEntities(pk, p),
+    putBlobIfAbsent: (n, b, t) => write(() => inner.putBlobIfAbsent(n, b, t)),
+    transact: (pk, ops) => write(() => inner.transact(pk, ops)),
+  } as Store;
+}
+
+beforeAll(async () => {
+  st = await startStack({ wrapStore: failing });
+  audit = createAzureStore(st.connectionString, 'grading', 'grading');
+  expect((await st.call('POST', '/campaigns', { token: st.county(), json: campaignBody() })).status).toBe(201);
+});
+afterAll(() => st.stop());
+
+const t = TOWNSHIPS[0] as { id: string; name: string };
+const upload = (body: Uint8Array) => st.call('POST', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.township(t.id), body });
+const status = async () => townshipStatusSchema.parse(await (await st.call('GET', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.county() })).json());
+const uploads = async () => (await listAudit(audit, 'c2026')).filter((a) => a.action === 'upload').length;
+
+describe('a storage fault during an upload', () => {
+  let v2: Uint8Array;
+  beforeAll(async () => {
+    expect((await upload((await filled(t, { seed: 1 })).bytes)).status).toBe(201);
+    v2 = (await filled(t, { seed: 2 })).bytes;
+  });
+
+  // Writes of an upload: the raw and the normalized JSON blob (started together, raw first), then
+  // the table transaction (version entity + pointer under ETag + audit entry).
+  let errors: jest.SpyInstance;
+  beforeEach(() => {
+    errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errors.mockRestore());
+
+  it.each([
+    [1, 'the raw blob'],
+    [2, 'the normalized submission blob'],
+    [3, 'the index transaction'],
+  ])('failing at write %i (%s) leaves status, versions and audit unchanged; a retry then succeeds', async (n) => {
+    const before = await status();
+    const auditBefore = await uploads();
+    failIn = n;
+    failAfterWrite = false;
+    const r = await upload(v2);
+    expect(r.status).toBe(500);
+    const text = await r.text();
+    const e = errorBodySchema.parse(JSON.parse(text)).error;
+    expect(e.code).toBe('SERVER_FAULT');
+    expect(e.message).toContain('未生效');
+    expect(text).not.toMatch(/injected|at .*\.ts|Error:/);
+    expect(await status()).toEqual(before);
+    expect(await uploads()).toBe(auditBefore);
+    // The fault reached the log through context.error, not the caller.
+    expect(errors.mock.calls.flat().join(' ')).toContain('injected');
+  });
+
+  it('a retry after the faults stores the upload once, as the next version', async () => {
+    failIn = null;
+    const r = await upload(v2);
+    expect(r.status).toBe(201);
+    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: 2, duplicate: false });
+    expect((await status()).versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('a reply lost after the transaction committed: the retry gets the same version back as a duplicate', async () => {
+    const v3 = (await filled(t, { seed: 3 })).bytes;
+    failIn = 3;
+    failAfterWrite = true;
+    expect((await upload(v3)).status).toBe(500);
+    expect((await status()).currentVersion).toBe(3);
+    const r = await upload(v3);
+    expect(r.status).toBe(200);
+    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: 3, duplicate: true });
+    expect((await status()).versions).toHaveLength(3);
+  });
+});
