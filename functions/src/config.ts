@@ -42,6 +42,8 @@ export function settings(): Settings {
   // Missing settings are a deployment fault, not a user's problem: fail loudly in the log.
   if (!s.connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
   if (s.secret.length < 16) throw new Error('TOKEN_SECRET is not set or shorter than 16 characters');
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(s.container)) throw new Error(`GRADING_CONTAINER "${s.container}" is not a valid container name`);
+  if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(s.table)) throw new Error(`GRADING_TABLE "${s.table}" is not a valid table name`);
   settingsCache = s;
   return s;
 }

@@ -3,7 +3,7 @@
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow, Submission } from '../submission/types';
 
-export type Cell = string | number | null;
+export type OutCell = string | number | null;
 
 export const SHEETS = {
   summary: '汇总表',
@@ -28,7 +28,7 @@ export function detailHeaders(s: Scheme): string[] {
   return ['序号', '乡镇（街道）', '党组织名称', '所属党(工)委', '类别', '组织类型', '所属党总支', '党员数', ...s.indicators.map((i) => i.name), '总分', '等次', '情况说明', '备注'];
 }
 
-export function detailRow(s: Scheme, seq: number, township: string, o: OrgRow): Cell[] {
+export function detailRow(s: Scheme, seq: number, township: string, o: OrgRow): OutCell[] {
   return [
     seq,
     township,
@@ -64,15 +64,15 @@ export function isBottom(s: Scheme, gradeKey: string): boolean {
  * organization by name; an organization graded 一般/较差 without one still gets a ledger line
  * (with empty measures) so the county sees the gap.
  */
-export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'orgs' | 'rectifications'>): { poor: Cell[][]; rect: Cell[][] } {
+export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'orgs' | 'rectifications'>): { poor: OutCell[][]; rect: OutCell[][] } {
   const rectByName = new Map<string, RectificationRow[]>();
   for (const r of sub.rectifications) {
     const list = rectByName.get(r.orgName) ?? [];
     list.push(r);
     rectByName.set(r.orgName, list);
   }
-  const poor: Cell[][] = [];
-  const rect: Cell[][] = [];
+  const poor: OutCell[][] = [];
+  const rect: OutCell[][] = [];
   for (const o of sub.orgs) {
     if (!needsLedger(s, o.grade)) continue;
     const rs = rectByName.get(o.name) ?? [];

@@ -19,6 +19,13 @@ const INDICATORS: SchemeInput['indicators'] = [
   { key: 'opinion', name: '群众反映', aliases: ['群众评价', '群众满意度'], max: 25 },
 ];
 
+// Agencies (and in Yichun education/health units) may be allowed a higher share of 好; 30 % is
+// this default's choice. 较差 "around 10 %" is read as ±5 points.
+const QUOTA: SchemeInput['quota'] = {
+  top: { grade: 'good', maxShare: 0.2, classCaps: { raised: 0.3 }, severity: 'error' },
+  bottom: { grade: 'poor', targetShare: 0.1, tolerance: 0.05, severity: 'warning' },
+};
+
 const OVERRIDES: SchemeInput['overrides'] = {
   forcedBottom: { enabled: true, label: '涉及三打两建问题' },
   newlyEstablishedCap: { enabled: true, label: '新组建', capGrade: 'fairlyGood' },
@@ -34,16 +41,12 @@ export const defaultSchemeInput: SchemeInput = {
     { key: 'community', name: '社区', aliases: ['城市社区'], quotaClass: 'standard' },
     { key: 'soe', name: '国有企业', aliases: ['国企', '国有企业单位'], quotaClass: 'standard' },
     { key: 'private', name: '非公有制经济组织', aliases: ['非公', '非公企业', '非公有制企业', '非公经济组织'], quotaClass: 'standard' },
-    // Agencies may be allowed a higher share of 好 (Yichun text); 30 % is this default's choice.
     { key: 'agency', name: '机关事业单位', aliases: ['机关', '事业单位', '机关单位'], quotaClass: 'raised' },
     { key: 'social', name: '社会组织', aliases: [], quotaClass: 'standard' },
   ],
   indicators: INDICATORS,
   grades: GRADES,
-  quota: {
-    top: { grade: 'good', maxShare: 0.2, classCaps: { raised: 0.3 }, severity: 'error' },
-    bottom: { grade: 'poor', targetShare: 0.1, tolerance: 0.05, severity: 'warning' },
-  },
+  quota: QUOTA,
   explanations: [
     { categories: ['village', 'community', 'private', 'soe', 'social'], grades: ['good', 'poor'] },
     { categories: ['agency'], grades: ['average', 'poor'] },
@@ -65,10 +68,7 @@ export const yichunSchemeInput: SchemeInput = {
   ],
   indicators: INDICATORS,
   grades: GRADES,
-  quota: {
-    top: { grade: 'good', maxShare: 0.2, classCaps: { raised: 0.3 }, severity: 'error' },
-    bottom: { grade: 'poor', targetShare: 0.1, tolerance: 0.05, severity: 'warning' },
-  },
+  quota: QUOTA,
   explanations: [
     { categories: ['rural', 'community', 'private'], grades: ['good', 'poor'] },
     { categories: ['agency', 'eduHealth'], grades: ['average', 'poor'] },

@@ -2,26 +2,15 @@
 // 100,000 rows × 7 indicator scores, and one of =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE over 100,000
 // grades — the shapes Excel passes for a province-sized sheet. Reports the median of a few runs.
 import { gradeCore, quotaCheckCore, quotaTableCore } from '../../addin/functions/grade-core';
+import { seededRandom } from '../../shared/template/sample';
 
 const ROWS = 100_000;
 const RUNS = 7;
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run grades the same sheet. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MAXIMA = [15, 15, 10, 10, 10, 20, 25];
 
 function sheet(): { totals: unknown[][]; indicators: unknown[][]; forced: unknown[][]; grades: unknown[][]; categories: unknown[][] } {
-  const r = rng(20260422);
+  const r = seededRandom(20260422);
   const totals: unknown[][] = [];
   const indicators: unknown[][] = [];
   const forced: unknown[][] = [];

@@ -97,6 +97,8 @@ describe('a township’s upload', () => {
     const r = await upload('xihe', other.bytes);
     expect(r.status).toBe(422);
     const e = await err(r);
+    expect(e.code).toBe('UPLOAD_OTHER_TOWNSHIP');
+    expect(e.message).toBe('这份工作簿是发给“东山镇”的模板，不能作为“西河乡”的报表上报；请下载本单位的模板填写');
     const issue = e.issues?.[0];
     expect(issue?.code).toBe('UPLOAD_OTHER_TOWNSHIP');
     expect(issue?.message).toContain('东山镇');
@@ -108,7 +110,9 @@ describe('a township’s upload', () => {
     const other = await filled(xihe, { seed: 3, campaignId: 'c2025' });
     const r = await upload('xihe', other.bytes);
     expect(r.status).toBe(422);
-    expect((await err(r)).issues?.[0]?.code).toBe('UPLOAD_OTHER_CAMPAIGN');
+    const e = await err(r);
+    expect(e.code).toBe('UPLOAD_OTHER_CAMPAIGN');
+    expect(e.message).toContain('c2025');
   });
 });
 
@@ -136,6 +140,7 @@ describe('versions and review', () => {
     expect((await err(stale)).code).toBe('REVIEW_STALE');
     const ok = await act('xihe', { action: 'accept', version: 2 });
     expect(ok.status).toBe(200);
+    expect(townshipStatusSchema.parse(await ok.json())).toMatchObject({ state: 'accepted', currentVersion: 2 });
     expect((await status('xihe')).state).toBe('accepted');
   });
 

@@ -19,7 +19,7 @@ import {
   STATUS_HEADERS,
   summarizeCounty,
   summaryHeaders,
-  type Cell,
+  type OutCell,
   type CountRow,
 } from '../../../shared';
 import { readStoredSubmission, type CampaignDoc } from '../storage/ledger';
@@ -35,7 +35,7 @@ type Sheet = ExcelJS.Worksheet;
 // 100,000 detail rows do not each build and look up a style.
 const PLAIN: Partial<ExcelJS.Style> = {};
 
-function add(ws: Sheet, cells: Cell[], opts: { bold?: boolean; pctFrom?: number[] } = {}): void {
+function add(ws: Sheet, cells: OutCell[], opts: { bold?: boolean; pctFrom?: number[] } = {}): void {
   const row = ws.addRow(cells);
   if (opts.bold) row.font = BOLD;
   else if (!opts.pctFrom) row.eachCell((c) => (c.style = PLAIN));
@@ -43,7 +43,7 @@ function add(ws: Sheet, cells: Cell[], opts: { bold?: boolean; pctFrom?: number[
   row.commit();
 }
 
-function countCells(r: CountRow): Cell[] {
+function countCells(r: CountRow): OutCell[] {
   return [r.label, r.total, ...r.counts.flatMap((n, i) => [n, r.shares[i] ?? 0])];
 }
 
@@ -115,8 +115,8 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   ws2.columns = headers.map((h) => ({ width: Math.max(8, Math.min(30, h.length * 2 + 2)) }));
   add(ws2, headers, { bold: true });
   const included = inputs.filter((t) => isIncluded(t.state) && t.hash);
-  const poor: Cell[][] = [];
-  const rect: Cell[][] = [];
+  const poor: OutCell[][] = [];
+  const rect: OutCell[][] = [];
   let seq = 0;
   const subs = ordered(included, 8, async (t) => ({ t, stored: await readStoredSubmission(store, campaign.id, t.id, t.hash as string) }));
   for await (const { t, stored } of subs) {

@@ -5,11 +5,12 @@ import { authenticate, requireCounty } from '../auth/access';
 import { loadCampaign, param, township } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint, json, readJson, zodDetail } from '../http/handler';
+import { townshipStatus } from '../http/status';
 import { review } from '../storage/ledger';
 
 const ACTION_TEXT = { accept: '审核通过', return: '退回', reopen: '重新开放' } as const;
 
-/** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen. */
+/** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the township's status after it. */
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = authenticate(req);
   const c = param(req, 'campaignId');
@@ -30,7 +31,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
     case 'notAllowed':
       throw new ApiError(409, 'REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
     case 'done':
-      return json(200, { campaignId: c, townshipId: t, state: r.state.state, currentVersion: r.state.currentVersion, comment: r.state.comment });
+      return json(200, await townshipStatus(store, campaign, tw));
   }
 });
 

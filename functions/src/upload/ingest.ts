@@ -1,8 +1,9 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
 // with the issue list, otherwise store it as the next version and answer with a receipt.
 import { createHash } from 'node:crypto';
-import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type Submission } from '../../../shared';
+import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type IssueCode, type Submission } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
+import { META_SHEET } from '../../../shared/template/definition';
 import { readSubmission } from '../../../shared/workbook/read';
 import { readSubmissionStream } from '../workbook/read-stream';
 import { ApiError } from '../http/errors';
@@ -22,9 +23,6 @@ export interface UploadInput {
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-
-const META_SHEET = '_meta';
-
 
 /** The template names its campaign and township; a workbook made for someone else is refused. */
 function wrongOwner(campaign: CampaignDoc, townshipId: string, sub: Submission & { campaignId?: string | null; townshipId?: string | null }): Issue | null {
@@ -83,7 +81,8 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
   const sub = read.submission;
   const owner = wrongOwner(campaign, t, sub);
-  if (owner) refuse([owner]);
+  // The whole answer is this one sentence: the clerk picked the wrong file, not a wrong cell.
+  if (owner) throw new ApiError(422, owner.code as IssueCode, owner.params ?? {}, [owner]);
 
   const tally = tallySubmission(sub);
   const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
