@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const created = await call('POST', '/campaigns', county, { id: campaignId, year: 2026, county: '青山县', deadline, townships: TOWNSHIPS });
     if (created.status !== 201) throw new Error(`创建批次失败：${created.status} ${await created.text()}`);
-    console.log(`\n1. 县委组织部创建批次 ${campaignId}：青山县 2026 年度，${TOWNSHIPS.length} 个乡镇（街道），截止 2026-04-25`);
+    console.log(`\n1. 县委组织部创建批次 ${campaignId}：青山县 2026 年度，${TOWNSHIPS.length} 个乡镇（街道），截止 ${deadline}（一个月后，演示中无人逾期）`);
 
     console.log('\n2. 各乡镇下载模板、填报并上报（北坪镇故意不报）');
     const kept = new Map<string, Uint8Array>();

@@ -109,7 +109,7 @@ function sendError(res: http.ServerResponse, status: number, body: unknown): voi
   send(res, status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
-function serveStatic(dir: string | undefined, urlPath: string, res: http.ServerResponse): void {
+export function serveStatic(dir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   const hint = '加载项页面尚未构建：请先运行 npm run build:addin（生成 dist/），然后刷新本页。';
   if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, { 'Content-Type': 'text/plain; charset=utf-8' });
   let rel = decodeURIComponent(urlPath);

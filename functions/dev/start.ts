@@ -3,8 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mintToken } from '../src/auth/token';
+import { DIST, distIsStale, ensureDist } from './addin-dist';
+import { startAddinHttps } from './addin-https';
 import { startAzuriteServers, type RunningAzurite } from './azurite';
-import { dataDir, devSecret, repoRoot } from './env';
+import { dataDir, devSecret } from './env';
 import { startDevHost } from './host';
 
 async function azuriteOnDisk(location: string): Promise<RunningAzurite> {
@@ -20,12 +22,15 @@ async function azuriteOnDisk(location: string): Promise<RunningAzurite> {
 }
 
 async function main(): Promise<void> {
-  const root = repoRoot();
   const port = Number(process.env.PORT ?? 7071);
   const campaign = process.env.DEMO_CAMPAIGN ?? 'c2026';
   const secret = devSecret();
+  if (distIsStale()) {
+    console.log('正在构建加载项页面（dist/，首次约 1 分钟）…');
+    await ensureDist();
+  }
+  const dist = DIST;
   const az = await azuriteOnDisk(path.join(dataDir(), 'azurite'));
-  const dist = path.join(root, 'dist');
   const cors = (process.env.CORS_ORIGINS ?? 'https://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean);
   let host;
   try {
@@ -38,12 +43,19 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const addinPort = Number(process.env.ADDIN_PORT ?? 3000);
+  const addin = await startAddinHttps(addinPort, dist).catch((e: unknown) => {
+    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    console.log(`端口 ${addinPort} 已被占用（是否在运行 npm run dev:addin？），旁加载地址由它提供`);
+    return null;
+  });
   const county = mintToken({ role: 'county', campaignId: campaign, days: 30 }, secret);
   const hasDist = fs.existsSync(path.join(dist, 'taskpane.html'));
   console.log(`
 分类定级工作台（本地）已启动
   API            ${host.url}/api        （如 ${host.url}/api/me）
   独立页面       ${host.url}/taskpane.html${hasDist ? '' : '   ← 尚未构建：先运行 npm run build:addin'}
+  旁加载         ${addin ? `${addin.url}/manifest.xml（自签名证书，首次请在浏览器中打开 ${addin.url}/taskpane.html 并信任）` : `由 npm run dev:addin 提供`}
   存储 Azurite   Blob ${az.blobUrl}  Table ${az.tableUrl}  数据目录 .data/azurite
   允许跨域来源   ${[...cors, host.url].join(', ')}
 
@@ -61,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\n正在停止…');
     await host.close();
+    await addin?.close();
     await az.stop();
     console.log('已停止。');
     process.exit(0);

@@ -10,7 +10,7 @@ import { defaultScheme } from '../../shared/scheme/default';
 import { fillTemplate, type FillOrg } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
 import { startAzurite } from '../helpers/azurite';
-import { ensureDist } from './dist';
+import { ensureDist } from '../../functions/dev/addin-dist';
 
 export const SECRET = 'e2e-secret-not-for-production';
 export const CAMPAIGN = 'e2e-2026';

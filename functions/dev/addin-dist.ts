@@ -1,10 +1,11 @@
-// The browser tests serve the real built page. Build it once when dist/ is missing or older than
-// its sources, so `npm test` alone works on a clean clone.
+// The add-in's dist/ is built when missing or older than its sources, so that `npm start` and
+// the browser tests work on a clean clone without a separate build step.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './env';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = repoRoot();
 export const DIST = path.join(ROOT, 'dist');
 
 function newest(p: string): number {
@@ -30,7 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Several jest workers may ask at once: one builds (mkdir is atomic), the others wait for it. */
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(ROOT, 'test-artifacts', '.dist-build.lock');
+  const lock = path.join(ROOT, '.data', '.dist-build.lock');
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
     try {
