@@ -8,6 +8,7 @@ import { defaultScheme } from '../../shared';
 import type { Completeness, ErrorBody, Receipt } from '../../shared/api/contract';
 import { fillTemplate, type FillOrg } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
+import { apiCall } from './api-call';
 import { mintToken } from '../src/auth/token';
 import { startAzuriteServers } from './azurite';
 import { argValue, dataDir, devSecret } from './env';
@@ -48,18 +49,7 @@ async function main(): Promise<void> {
   const campaignId = argValue(args, 'campaign') ?? (url ? `demo-${Date.now().toString(36)}` : 'c2026');
   const county = mintToken({ role: 'county', campaignId, days: 1 }, secret);
   const api = `${base}/api`;
-  const call = async (method: string, p: string, token: string, body?: unknown): Promise<Response> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    let b: BodyInit | undefined;
-    if (body instanceof Uint8Array) {
-      headers['Content-Type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      b = body as unknown as BodyInit;
-    } else if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      b = JSON.stringify(body);
-    }
-    return fetch(api + p, { method, headers, ...(b !== undefined ? { body: b } : {}) });
-  };
+  const call = (method: string, p: string, token: string, body?: unknown): Promise<Response> => apiCall(api, method, p, token, body);
 
   try {
     // A deadline a month ahead, so nobody is late in the demo.

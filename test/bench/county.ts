@@ -12,6 +12,7 @@ import { sampleOrgs } from '../../shared/template/sample';
 import { mintToken } from '../../functions/src/auth/token';
 import { DEV_ACCOUNT, DEV_KEY } from '../../functions/dev/azurite';
 import { startDevHost, type DevHost } from '../../functions/dev/host';
+import { apiCall } from '../../functions/dev/api-call';
 
 export const SECRET = 'bench-secret-0123456789abcdef';
 
@@ -82,18 +83,7 @@ export function childCpuMs(pid: number | undefined): number {
   }
 }
 
-export async function call(api: string, method: string, p: string, token: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-  let b: BodyInit | undefined;
-  if (body instanceof Uint8Array) {
-    headers['Content-Type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    b = body as unknown as BodyInit;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    b = JSON.stringify(body);
-  }
-  return fetch(api + p, { method, headers, ...(b !== undefined ? { body: b } : {}) });
-}
+export const call = apiCall;
 
 export function townships(n: number): Array<{ id: string; name: string }> {
   return Array.from({ length: n }, (_, i) => ({ id: `t${String(i + 1).padStart(4, '0')}`, name: `第${i + 1}镇` }));
