@@ -124,7 +124,11 @@ export function assembleSubmission(p: ReadParts): ReadResult {
     }
   }
 
-  // Quotas are about the whole sheet: pointed at the 等次 header.
+  // Quotas are about the whole sheet: pointed at the 等次 header. They are the committee's
+  // decision, "in principle" and audited by the county at review (审核备案), not a fault in the
+  // data: a breach warns the township and shows as 不符合 in the receipt and the county's
+  // completeness view, but never blocks the upload (a 4-organization township could otherwise
+  // never report a 好).
   const graded = orgs.filter((o) => o.stated);
   if (graded.length) {
     const q = checkQuota(s, graded.map((o) => ({ grade: o.stated?.label, category: o.categoryOk ? s.categories.find((c) => c.key === o.org.category)?.name : null })));
@@ -132,7 +136,7 @@ export function assembleSubmission(p: ReadParts): ReadResult {
     for (const b of q.breaches) {
       const where = gradeHeader ? { sheet, cell: gradeHeader } : { sheet };
       const base = makeIssue(b.code, {}, where);
-      issues.push({ ...base, severity: b.severity, message: locationText(where) + b.message, params: { count: b.count, of: b.of, share: b.share, limit: b.limit } });
+      issues.push({ ...base, severity: 'warning', message: locationText(where) + b.message, params: { count: b.count, of: b.of, share: b.share, limit: b.limit } });
     }
   }
 

@@ -205,4 +205,31 @@ describe('completeness', () => {
     expect(c.townships.every((t) => t.late)).toBe(true);
   });
 });
+describe('quotas at upload', () => {
+  it('a sheet over the 好 cap is accepted with a warning; the receipt and completeness say 不符合', async () => {
+    const body = campaignBody({ id: 'c2027' });
+    expect((await st.call('POST', '/campaigns', { token: st.county('c2027'), json: body })).status).toBe(201);
+    // 6 of 20 village organizations graded 好: 30 % against a 20 % cap. The committee decides
+    // grades "in principle" within quotas; the county audits the ratio at review.
+    const f = await filled(dongshan, {
+      seed: 21,
+      n: 20,
+      campaignId: 'c2027',
+      mutate: (orgs) => {
+        for (const o of orgs) Object.assign(o, { category: '村', orgType: '党支部', parent: null, newlyEstablished: null, forcedBottom: null });
+        for (const o of orgs.slice(0, 6)) Object.assign(o, { scores: [15, 15, 10, 10, 10, 20, 15], explanation: '经党委研究确定' });
+      },
+    });
+    const r = await st.call('POST', '/campaigns/c2027/townships/dongshan/submissions', { token: st.township('dongshan', 'c2027'), body: f.bytes });
+    const text = await r.text();
+    expect([r.status, text.slice(0, 300)]).toEqual([201, expect.any(String)]);
+    const rc = receiptSchema.parse(JSON.parse(text));
+    expect(rc.quota.ok).toBe(false);
+    expect(rc.quota.summary).toContain('超过上限 20%');
+    const w = rc.warnings.find((i) => i.code === 'QUOTA_TOP_EXCEEDED');
+    expect(w).toMatchObject({ severity: 'warning', sheet: '分类定级情况一览表' });
+    const c = completenessSchema.parse(await (await st.call('GET', '/campaigns/c2027/completeness', { token: st.county('c2027') })).json());
+    expect(c.townships.find((t) => t.id === 'dongshan')?.quota?.ok).toBe(false);
+  });
+});
 void nanling;
