@@ -44,6 +44,11 @@ export interface GenerateOptions {
   rectRows?: number;
 }
 
+/** Clerks print these for the committee's meeting: A4 landscape, one page wide, headers repeated. */
+function a4Landscape(printTitlesRow: string) {
+  return { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow };
+}
+
 export async function generateTemplate(opts: GenerateOptions): Promise<Uint8Array> {
   return workbookBytes(await buildTemplate(opts));
 }
@@ -97,16 +102,7 @@ export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Work
 
   const ws = wb.addWorksheet(DETAIL_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: DETAIL_LAYOUT.subHeaderRow }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${DETAIL_LAYOUT.headerRow}:${DETAIL_LAYOUT.subHeaderRow}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: { ...a4Landscape(`${DETAIL_LAYOUT.headerRow}:${DETAIL_LAYOUT.subHeaderRow}`), horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
   const rosterRows = opts.roster?.length ?? 0;
@@ -115,14 +111,7 @@ export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Work
 
   const rs = wb.addWorksheet(RECT_SHEET, {
     views: [{ state: 'frozen', ySplit: RECT_LAYOUT.headerRow }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${RECT_LAYOUT.headerRow}:${RECT_LAYOUT.headerRow}`,
-    },
+    pageSetup: a4Landscape(`${RECT_LAYOUT.headerRow}:${RECT_LAYOUT.headerRow}`),
   });
   writeRectSheet(rs, opts, opts.rectRows ?? 50, lists);
   writeMeta(wb.addWorksheet(META_SHEET, { state: 'veryHidden' }), templateMeta(opts), opts.scheme);
