@@ -6,27 +6,7 @@ import type { Scheme } from '../scheme/schema';
 import { gradeTotal } from '../grade/grade';
 import { parseScore, sumScores } from '../grade/score';
 import { normalizeLabel } from '../text/normalize';
-
-export function colLetter(n: number): string {
-  let s = '';
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function cellAddress(col: number, row: number): string {
-  return `${colLetter(col)}${row}`;
-}
+import { cellAddress } from '../workbook/a1';
 
 /** 1-based column of each key in the generated layout (first score column for 'score'). */
 export function columnIndex(cols: readonly DetailColumn[], key: DetailKey): number {

@@ -20,7 +20,8 @@ import {
   type DetailColumn,
   type TemplateMeta,
 } from './definition';
-import { colLetter, gradeFormula, totalFormula } from './formulas';
+import { colLetter } from '../workbook/a1';
+import { gradeFormula, totalFormula } from './formulas';
 import type { Scheme } from '../scheme/schema';
 import { findCategory, schemeFingerprint } from '../scheme/lookup';
 import { normalizeLabel } from '../text/normalize';

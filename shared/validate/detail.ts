@@ -9,7 +9,7 @@ import { checkScore, parseScore, sumScores } from '../grade/score';
 import { gradeTotal } from '../grade/grade';
 import { parseFlag } from '../grade/flags';
 import { normalizeLabel, cleanText } from '../text/normalize';
-import { cellAddress } from '../template/formulas';
+import { cellAddress } from '../workbook/a1';
 import { FLAG_GROUP, INDICATOR_GROUP, INFO_FIELDS, ORG_TYPES, detailColumns, type DetailKey, type InfoKey } from '../template/definition';
 import { cellIsBlank, cellText, freeText, isoDate, type SheetCell, type SheetRow } from '../workbook/model';
 import type { OrgRow, OrgType } from '../submission/types';

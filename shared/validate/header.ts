@@ -3,7 +3,7 @@
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { normalizeLabel } from '../text/normalize';
-import { cellAddress } from '../template/formulas';
+import { cellAddress } from '../workbook/a1';
 import { splitHeader } from '../template/definition';
 import { cellText, type SheetRow } from '../workbook/model';
 

@@ -2,7 +2,7 @@
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { cleanText, normalizeLabel } from '../text/normalize';
-import { cellAddress } from '../template/formulas';
+import { cellAddress } from '../workbook/a1';
 import { RECT_COLUMNS, type RectKey } from '../template/definition';
 import { cellIsBlank, cellText, freeText, isoDate, type SheetRow } from '../workbook/model';
 import type { RectificationRow } from '../submission/types';

@@ -7,7 +7,7 @@ import { schemeFingerprint } from '../scheme/lookup';
 import { gradeTotal, overrideReasonText } from '../grade/grade';
 import { checkQuota } from '../quota/quota';
 import { normalizeLabel } from '../text/normalize';
-import { cellAddress } from '../template/formulas';
+import { cellAddress } from '../workbook/a1';
 import { DETAIL_SHEET, META_KEYS, META_SHEET, TEMPLATE_ID, TEMPLATE_VERSION, needsRectification, type TemplateMeta } from '../template/definition';
 import { cellText, type SheetRow, type WorkbookModel } from '../workbook/model';
 import type { ReadResult, Submission } from '../submission/types';

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultScheme } from '../../shared/scheme/default';
 import { detailColumns } from '../../shared/template/definition';
-import { colLetter, columnIndex } from '../../shared/template/formulas';
+import { columnIndex } from '../../shared/template/formulas';
+import { colLetter } from '../../shared/workbook/a1';
 import { CHROMIUM, launch, paneContext, shot } from './browser';
 import { A, B, startStack, type Stack } from './stack';
 

@@ -2,6 +2,7 @@
 import { locationText } from '../../../shared/issues/catalogue';
 import type { Issue, Severity } from '../../../shared/issues/types';
 import { META_SHEET } from '../../../shared/template/definition';
+import { parseCell } from '../../../shared/workbook/a1';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -21,10 +22,8 @@ export interface IssueGroup {
 
 /** "H12" → [12, 8]; anything else sorts first. */
 function cellKey(cell: string | undefined): [number, number] {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(cell ?? '');
-  if (!m || !m[1] || !m[2]) return [0, 0];
-  const col = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return [Number(m[2]), col];
+  const c = parseCell(cell ?? '');
+  return c ? [c.row, c.col] : [0, 0];
 }
 
 export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
