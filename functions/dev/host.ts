@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
-import { errorBody } from '../src/http/errors';
+import { ApiError, errorBody } from '../src/http/errors';
 import { resetStore } from '../src/storage/ledger';
 import type { Store } from '../src/storage/store';
 
@@ -172,14 +172,14 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
           break;
         }
       }
-      if (!route || !match) return sendError(res, 404, errorBody('REQUEST_NOT_FOUND', { path: `${method} ${url.pathname}` }));
+      if (!route || !match) return sendError(res, 404, errorBody(new ApiError('REQUEST_NOT_FOUND', { path: `${method} ${url.pathname}` })));
       const params: Record<string, string> = {};
       route.keys.forEach((k, i) => (params[k] = decodeURIComponent(match[i + 1] ?? '')));
 
       const body = await readBody(req, maxUpload + 1024 * 1024);
       if (body === 'tooLarge') {
         res.setHeader('Connection', 'close');
-        return sendError(res, 413, errorBody('UPLOAD_TOO_LARGE', { size: `超过 ${(maxUpload / 1048576).toFixed(0)} MB`, limit: `${(maxUpload / 1048576).toFixed(0)} MB` }));
+        return sendError(res, 413, errorBody(new ApiError('UPLOAD_TOO_LARGE', { size: `超过 ${(maxUpload / 1048576).toFixed(0)} MB`, limit: `${(maxUpload / 1048576).toFixed(0)} MB` })));
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -204,7 +204,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
         result = await route.handler(request, context);
       } catch {
         // What the Functions host does with a thrown error: a bare 500. We add the Chinese body; never the stack.
-        return sendError(res, 500, errorBody('SERVER_FAULT'));
+        return sendError(res, 500, errorBody(new ApiError('SERVER_FAULT')));
       }
       const out = result instanceof HttpResponse ? result : new HttpResponse(result);
       const bytes = Buffer.from(await out.arrayBuffer());
@@ -213,7 +213,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       if (opts.log) console.log(`${method} ${url.pathname} → ${out.status}`);
       send(res, out.status, bytes, outHeaders);
     })().catch(() => {
-      if (!res.headersSent) sendError(res, 500, errorBody('SERVER_FAULT'));
+      if (!res.headersSent) sendError(res, 500, errorBody(new ApiError('SERVER_FAULT')));
       else res.destroy();
     });
   });

@@ -67,3 +67,11 @@ const labelCache = new Map<string, string>();
 export function cleanText(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The one key an organization's name is matched by, everywhere (validation, tally, ledger lines,
+ * consolidation, rosters across years): "東山村黨支部", "东山村 党支部" and "东山村党支部" are one.
+ */
+export function orgKey(name: string): string {
+  return normalizeLabel(name);
+}

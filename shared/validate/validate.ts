@@ -1,6 +1,6 @@
 // Sheet model + scheme → Submission and issues. Row-level rules live in DetailReader/RectReader
 // (shared with the streaming reader); the rules that need the whole sheet live here.
-import { makeIssue, locationText } from '../issues/catalogue';
+import { ISSUES, makeIssue, locationText } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
 import { schemeFingerprint } from '../scheme/lookup';
@@ -135,8 +135,7 @@ export function assembleSubmission(p: ReadParts): ReadResult {
     const gradeHeader = d.col('grade') && d.header ? cellAddress(d.col('grade'), d.header.firstRow) : undefined;
     for (const b of q.breaches) {
       const where = gradeHeader ? { sheet, cell: gradeHeader } : { sheet };
-      const base = makeIssue(b.code, {}, where);
-      issues.push({ ...base, severity: 'warning', message: locationText(where) + b.message, params: { count: b.count, of: b.of, share: b.share, limit: b.limit } });
+      issues.push({ code: b.code, num: ISSUES[b.code].num, severity: 'warning', ...where, message: locationText(where) + b.message, params: { count: b.count, of: b.of, share: b.share, limit: b.limit } });
     }
   }
 

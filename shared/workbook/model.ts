@@ -22,10 +22,20 @@ export interface SheetRow {
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
+/** A merged range, 1-based and inclusive: the value sits in its top-left cell. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface SheetModel {
   name: string;
   state: SheetState;
   rows: SheetRow[];
+  /** Merged ranges as the file declares them (a 类别 merged down a group of rows, a title across). */
+  merges?: MergedRange[];
 }
 
 export interface WorkbookModel {

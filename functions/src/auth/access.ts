@@ -8,11 +8,11 @@ import { verifyToken, type TokenClaims } from './token';
 export function authenticate(req: HttpRequest): TokenClaims {
   const h = req.headers.get('authorization') ?? '';
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-  if (!m?.[1]) throw new ApiError(401, 'AUTH_MISSING');
+  if (!m?.[1]) throw new ApiError('AUTH_MISSING');
   const v = verifyToken(m[1], settings().secret);
   if (!v.ok) {
-    if (v.reason === 'expired') throw new ApiError(401, 'AUTH_EXPIRED', { at: beijingTime(v.exp * 1000) });
-    throw new ApiError(401, 'AUTH_INVALID');
+    if (v.reason === 'expired') throw new ApiError('AUTH_EXPIRED', { at: beijingTime(v.exp * 1000) });
+    throw new ApiError('AUTH_INVALID');
   }
   return v.claims;
 }
@@ -22,23 +22,23 @@ function beijingTime(ms: number): string {
 }
 
 export function requireCampaign(c: TokenClaims, campaignId: string): void {
-  if (c.campaignId !== campaignId) throw new ApiError(403, 'AUTH_OTHER_CAMPAIGN', { own: c.campaignId, other: campaignId });
+  if (c.campaignId !== campaignId) throw new ApiError('AUTH_OTHER_CAMPAIGN', { own: c.campaignId, other: campaignId });
 }
 
 export function requireCounty(c: TokenClaims, campaignId: string): void {
   requireCampaign(c, campaignId);
-  if (c.role !== 'county') throw new ApiError(403, 'AUTH_COUNTY_ONLY');
+  if (c.role !== 'county') throw new ApiError('AUTH_COUNTY_ONLY');
 }
 
 /** The township itself or the county. */
 export function requireTownshipOrCounty(c: TokenClaims, campaignId: string, townshipId: string): void {
   requireCampaign(c, campaignId);
-  if (c.role === 'township' && c.townshipId !== townshipId) throw new ApiError(403, 'AUTH_OTHER_TOWNSHIP', { own: c.townshipId ?? '', other: townshipId });
+  if (c.role === 'township' && c.townshipId !== townshipId) throw new ApiError('AUTH_OTHER_TOWNSHIP', { own: c.townshipId ?? '', other: townshipId });
 }
 
 /** Only the township itself: the county reviews, it does not report on a township's behalf. */
 export function requireTownship(c: TokenClaims, campaignId: string, townshipId: string): void {
   requireCampaign(c, campaignId);
-  if (c.role !== 'township') throw new ApiError(403, 'AUTH_TOWNSHIP_ONLY');
-  if (c.townshipId !== townshipId) throw new ApiError(403, 'AUTH_OTHER_TOWNSHIP', { own: c.townshipId ?? '', other: townshipId });
+  if (c.role !== 'township') throw new ApiError('AUTH_TOWNSHIP_ONLY');
+  if (c.townshipId !== townshipId) throw new ApiError('AUTH_OTHER_TOWNSHIP', { own: c.townshipId ?? '', other: townshipId });
 }

@@ -11,19 +11,19 @@ import { getStore, putCampaign, type CampaignDoc } from '../storage/ledger';
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = authenticate(req);
   const parsed = createCampaignSchema.safeParse(await readJson(req));
-  if (!parsed.success) throw new ApiError(400, 'REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
+  if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
   const body = parsed.data;
   const id = body.id ?? who.campaignId;
   requireCounty(who, id);
 
   const loaded = loadScheme(body.scheme ?? defaultSchemeInput);
-  if (!loaded.ok) throw new ApiError(400, 'CAMPAIGN_SCHEME_INVALID', { detail: loaded.message });
+  if (!loaded.ok) throw new ApiError('CAMPAIGN_SCHEME_INVALID', { detail: loaded.message });
   const seen = new Set<string>();
   for (const t of body.townships) {
-    if (seen.has(t.id)) throw new ApiError(400, 'CAMPAIGN_TOWNSHIP_DUPLICATE', { id: t.id });
+    if (seen.has(t.id)) throw new ApiError('CAMPAIGN_TOWNSHIP_DUPLICATE', { id: t.id });
     seen.add(t.id);
   }
-  for (const k of Object.keys(body.roster ?? {})) if (!seen.has(k)) throw new ApiError(400, 'CAMPAIGN_ROSTER_UNKNOWN', { id: k });
+  for (const k of Object.keys(body.roster ?? {})) if (!seen.has(k)) throw new ApiError('CAMPAIGN_ROSTER_UNKNOWN', { id: k });
 
   const doc: CampaignDoc = {
     id,
@@ -37,7 +37,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
     scheme: loaded.scheme,
     roster: body.roster ?? {},
   };
-  if (!(await putCampaign(await getStore(), doc))) throw new ApiError(409, 'CAMPAIGN_EXISTS', { id });
+  if (!(await putCampaign(await getStore(), doc))) throw new ApiError('CAMPAIGN_EXISTS', { id });
   return json(201, publicCampaign(doc));
 });
 

@@ -17,19 +17,19 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const t = param(req, 'townshipId');
   requireCounty(who, c);
   const parsed = reviewActionSchema.safeParse(await readJson(req));
-  if (!parsed.success) throw new ApiError(400, 'REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
+  if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
   const a = parsed.data;
-  if (a.action === 'return' && !a.comment?.trim()) throw new ApiError(400, 'REVIEW_COMMENT_REQUIRED');
+  if (a.action === 'return' && !a.comment?.trim()) throw new ApiError('REVIEW_COMMENT_REQUIRED');
   const { store, campaign } = await loadCampaign(c);
   const tw = township(campaign, t);
   const r = await review(store, c, t, a.action, { actor: 'county', ...(a.version !== undefined ? { version: a.version } : {}), ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) });
   switch (r.kind) {
     case 'missing':
-      throw new ApiError(409, 'REVIEW_NOTHING', { township: tw.name });
+      throw new ApiError('REVIEW_NOTHING', { township: tw.name });
     case 'stale':
-      throw new ApiError(409, 'REVIEW_STALE', { seen: a.version, current: r.current });
+      throw new ApiError('REVIEW_STALE', { seen: a.version ?? r.current, current: r.current });
     case 'notAllowed':
-      throw new ApiError(409, 'REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
+      throw new ApiError('REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
     case 'done':
       return json(200, await townshipStatus(store, campaign, tw));
   }

@@ -19,11 +19,11 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const { maxUploadBytes: limit, streamAboveBytes } = settings();
   // Refuse by the declared length before reading a byte of an oversized body.
   const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new ApiError(413, 'UPLOAD_TOO_LARGE', { size: mb(declared), limit: mb(limit) });
+  if (Number.isFinite(declared) && declared > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(declared), limit: mb(limit) });
   const { store, campaign } = await loadCampaign(c);
   const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.length > limit) throw new ApiError(413, 'UPLOAD_TOO_LARGE', { size: mb(bytes.length), limit: mb(limit) });
-  if (bytes.length === 0) throw new ApiError(400, 'UPLOAD_EMPTY');
+  if (bytes.length > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(bytes.length), limit: mb(limit) });
+  if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
   const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, streamAboveBytes });
   return json(r.status, r.receipt);
 });

@@ -8,20 +8,20 @@ import { ApiError } from './errors';
 
 export function param(req: HttpRequest, name: string): string {
   const v = req.params[name] ?? '';
-  if (!idSchema.safeParse(v).success) throw new ApiError(404, name === 'campaignId' ? 'CAMPAIGN_NOT_FOUND' : 'TOWNSHIP_NOT_FOUND', { id: v });
+  if (!idSchema.safeParse(v).success) throw new ApiError(name === 'campaignId' ? 'CAMPAIGN_NOT_FOUND' : 'TOWNSHIP_NOT_FOUND', { id: v });
   return v;
 }
 
 export async function loadCampaign(id: string): Promise<{ store: Store; campaign: CampaignDoc }> {
   const store = await getStore();
   const campaign = await getCampaign(store, id);
-  if (!campaign) throw new ApiError(404, 'CAMPAIGN_NOT_FOUND', { id });
+  if (!campaign) throw new ApiError('CAMPAIGN_NOT_FOUND', { id });
   return { store, campaign };
 }
 
 export function township(campaign: CampaignDoc, id: string): { id: string; name: string } {
   const t = campaign.townships.find((x) => x.id === id);
-  if (!t) throw new ApiError(404, 'TOWNSHIP_NOT_FOUND', { id });
+  if (!t) throw new ApiError('TOWNSHIP_NOT_FOUND', { id });
   return t;
 }
 

@@ -8,7 +8,7 @@ export function endpoint(fn: (req: HttpRequest, ctx: InvocationContext) => Promi
     try {
       return await fn(req, ctx);
     } catch (e) {
-      if (e instanceof ApiError) return { status: e.status, jsonBody: errorBody(e.code, e.params, e.issues) };
+      if (e instanceof ApiError) return { status: e.status, jsonBody: errorBody(e) };
       ctx.error(`${ctx.functionName} failed`, e);
       throw e;
     }
@@ -25,7 +25,7 @@ export async function readJson(req: HttpRequest): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, 'REQUEST_BODY_INVALID', { detail: '不是有效的 JSON' });
+    throw new ApiError('REQUEST_BODY_INVALID', { detail: '不是有效的 JSON' });
   }
 }
 

@@ -1,7 +1,7 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
 // with the issue list, otherwise store it as the next version and answer with a receipt.
 import { createHash } from 'node:crypto';
-import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type IssueCode, type Submission } from '../../../shared';
+import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type Submission } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
 import { META_SHEET } from '../../../shared/template/definition';
 import { readSubmission } from '../../../shared/workbook/read';
@@ -24,24 +24,27 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The template names its campaign and township; a workbook made for someone else is refused. */
-function wrongOwner(campaign: CampaignDoc, townshipId: string, sub: Submission & { campaignId?: string | null; townshipId?: string | null }): Issue | null {
+/** The template names its campaign and township; a workbook made for someone else is refused with that one sentence. */
+function wrongOwner(campaign: CampaignDoc, townshipId: string, sub: Submission): ApiError | null {
+  const at = { sheet: META_SHEET };
   if (sub.campaignId && sub.campaignId !== campaign.id) {
-    return makeIssue('UPLOAD_OTHER_CAMPAIGN', { found: sub.campaignId, expected: campaign.id }, { sheet: META_SHEET });
+    const p = { found: sub.campaignId, expected: campaign.id };
+    return new ApiError('UPLOAD_OTHER_CAMPAIGN', p, [makeIssue('UPLOAD_OTHER_CAMPAIGN', p, at)]);
   }
   if (sub.townshipId && sub.townshipId !== townshipId) {
     const name = (id: string) => campaign.townships.find((t) => t.id === id)?.name ?? id;
-    return makeIssue('UPLOAD_OTHER_TOWNSHIP', { found: name(sub.townshipId), expected: name(townshipId) }, { sheet: META_SHEET });
+    const p = { found: name(sub.townshipId), expected: name(townshipId) };
+    return new ApiError('UPLOAD_OTHER_TOWNSHIP', p, [makeIssue('UPLOAD_OTHER_TOWNSHIP', p, at)]);
   }
   if (sub.schemeFingerprint && sub.schemeFingerprint !== campaign.schemeFingerprint) {
-    return makeIssue('UPLOAD_OTHER_SCHEME', {}, { sheet: META_SHEET });
+    return new ApiError('UPLOAD_OTHER_SCHEME', {}, [makeIssue('UPLOAD_OTHER_SCHEME', {}, at)]);
   }
   return null;
 }
 
 function refuse(issues: Issue[]): never {
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  throw new ApiError(422, 'UPLOAD_REFUSED', { errors: issues.filter((i) => i.severity === 'error').length }, sorted);
+  throw new ApiError('UPLOAD_REFUSED', { errors: issues.filter((i) => i.severity === 'error').length }, sorted);
 }
 
 function receipt(campaignId: string, townshipId: string, v: VersionRecord, warnings: Issue[], duplicate: boolean): Receipt {
@@ -69,20 +72,20 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   const { campaign, townshipId: t } = u;
   const hash = sha256(u.bytes);
   const township = campaign.townships.find((x) => x.id === t);
-  if (!township) throw new ApiError(404, 'TOWNSHIP_NOT_FOUND', { id: t });
+  if (!township) throw new ApiError('TOWNSHIP_NOT_FOUND', { id: t });
 
   // Cheap checks first: a retry of stored bytes gets its receipt back, a locked township its 409,
   // without parsing. commitUpload checks both again under the ETag.
   const [known, state] = await Promise.all([getVersionByHash(store, campaign.id, t, hash), getState(store, campaign.id, t)]);
   if (known) return duplicate(store, campaign.id, t, known);
-  if (state?.state === 'accepted') throw new ApiError(409, 'UPLOAD_LOCKED', { version: state.currentVersion });
+  if (state?.state === 'accepted') throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
   const read = await (u.bytes.length > u.streamAboveBytes ? readSubmissionStream : readSubmission)(u.bytes, campaign.scheme, { maxBytes: u.maxBytes });
   if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
   const sub = read.submission;
   const owner = wrongOwner(campaign, t, sub);
   // The whole answer is this one sentence: the clerk picked the wrong file, not a wrong cell.
-  if (owner) throw new ApiError(422, owner.code as IssueCode, owner.params ?? {}, [owner]);
+  if (owner) throw owner;
 
   const tally = tallySubmission(sub);
   const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
@@ -106,7 +109,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   };
   // The first try uses the pointer read above; a conflict makes commitUpload reread both.
   const result = await commitUpload(store, version, { state });
-  if (result.kind === 'locked') throw new ApiError(409, 'UPLOAD_LOCKED', { version: result.version });
+  if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
   if (result.kind === 'duplicate') return duplicate(store, campaign.id, t, result.version);
   return { status: 201, receipt: receipt(campaign.id, t, result.version, warnings, false) };
 }

@@ -1,4 +1,4 @@
-import { ALL_ISSUE_DEFS, ISSUES, makeIssue } from '../../../shared';
+import { ALL_ISSUE_DEFS, ISSUES, makeIssue, quoted, statusOf } from '../../../shared';
 
 test('issue numbers are unique and codes are SCREAMING_SNAKE', () => {
   const nums = ALL_ISSUE_DEFS.map((d) => d.def.num);
@@ -17,7 +17,7 @@ test('numbers sit in their area range', () => {
 
 test('every message is Chinese text', () => {
   for (const d of ALL_ISSUE_DEFS) {
-    const text = d.def.zh({ value: 'x', max: 1, name: 'n', detail: '评定标准无效' });
+    const text = (d.def.zh as (p: object) => string)({ value: 'x', max: 1, name: 'n', detail: '评定标准无效' });
     expect([d.code, /[\u4e00-\u9fff]/.test(text)]).toEqual([d.code, true]);
   }
 });
@@ -26,4 +26,24 @@ test('makeIssue names the sheet and cell first', () => {
   const i = makeIssue('SCORE_MALFORMED', { value: 'abc', max: 15 }, { sheet: '一览表', cell: 'H5' });
   expect(i).toMatchObject({ code: 'SCORE_MALFORMED', num: 101, severity: 'error', sheet: '一览表', cell: 'H5' });
   expect(i.message).toBe('工作表“一览表”H5 单元格：“abc”不是有效的分数，请填写 0 到 15 之间的数字');
+});
+
+test.each([
+  ['short', 'abc', 'abc'],
+  ['exactly 40', '一'.repeat(40), '一'.repeat(40)],
+  ['41 characters', '一'.repeat(41), `${'一'.repeat(40)}…（共 41 字）`],
+  ['a million', 'x'.repeat(1_000_000), `${'x'.repeat(40)}…（共 1000000 字）`],
+])('a quoted value is cut to a short prefix: %s', (_name, value, want) => {
+  expect(quoted(value)).toBe(want);
+  const i = makeIssue('SCORE_MALFORMED', { value, max: 15 });
+  expect(i.params?.value).toBe(want);
+  expect(i.message.length).toBeLessThan(want.length + 40);
+});
+
+test('a refusal carries its HTTP status; a data issue has none', () => {
+  expect(statusOf('AUTH_MISSING')).toBe(401);
+  expect(statusOf('UPLOAD_REFUSED')).toBe(422);
+  expect(statusOf('UPLOAD_LOCKED')).toBe(409);
+  expect(ISSUES.SCORE_MALFORMED.status).toBeUndefined();
+  for (const d of ALL_ISSUE_DEFS) expect([d.code, d.area === 'server' ? typeof d.def.status : 'undefined']).toEqual([d.code, d.area === 'server' ? 'number' : typeof d.def.status]);
 });
