@@ -2,11 +2,12 @@
 // request comes from here; a code carries its params type, its severity and (for refusals of a
 // request) its HTTP status, so callers never choose a status themselves.
 import { gradingIssues } from './codes/grading';
+import { ledgerIssues } from './codes/ledger';
 import { serverIssues } from './codes/server';
 import { workbookIssues } from './codes/workbook';
 import type { HttpStatus, Issue, IssueDef, IssueParams, Param } from './types';
 
-export const ISSUES = { ...gradingIssues, ...workbookIssues, ...serverIssues };
+export const ISSUES = { ...gradingIssues, ...workbookIssues, ...serverIssues, ...ledgerIssues };
 
 export type IssueCode = keyof typeof ISSUES;
 
@@ -24,6 +25,7 @@ export const ALL_ISSUE_DEFS: ReadonlyArray<{ code: string; def: IssueDef<never>;
   ...Object.entries(gradingIssues).map(([code, def]) => ({ code, def: def as IssueDef<never>, area: 'grading' })),
   ...Object.entries(workbookIssues).map(([code, def]) => ({ code, def: def as IssueDef<never>, area: 'workbook' })),
   ...Object.entries(serverIssues).map(([code, def]) => ({ code, def: def as IssueDef<never>, area: 'server' })),
+  ...Object.entries(ledgerIssues).map(([code, def]) => ({ code, def: def as IssueDef<never>, area: 'ledger' })),
 ];
 
 export interface Where {
