@@ -28,3 +28,7 @@ export * from './validate/rect';
 export * from './validate/validate';
 export * from './zip/guard';
 export * from './zip/order';
+export * from './roster/identity';
+export * from './roster/similarity';
+export * from './roster/reconcile';
+export * from './roster/apply';
