@@ -41,3 +41,5 @@ export * from './ledger/changes';
 export * from './ledger/merge';
 export * from './ledger/grading';
 export * from './ledger/follow';
+export * from './ledger/targets';
+export * from './lookback/review';
