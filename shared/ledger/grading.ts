@@ -40,7 +40,7 @@ export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSe
 
   for (const g of input.graded) {
     const label = gradeByKey(s, g.grade)?.label ?? g.grade;
-    const unclosed = batch.all().filter((i) => i.orgId === g.orgId && UNCLOSED_STATUSES.includes(i.status));
+    const unclosed = batch.ofOrg(g.orgId).filter((i) => UNCLOSED_STATUSES.includes(i.status));
     if (needsRectification(s, g.grade)) {
       if (unclosed.length === 0) {
         batch.create({ orgId: g.orgId, orgName: g.name, townshipId: g.townshipId, campaignId, grade: g.grade, fields: {} }, SYSTEM, ctx);
@@ -69,8 +69,8 @@ function reopenInto(batch: LedgerBatch, s: Scheme, graded: readonly GradedOrg[],
   const ctx = { at, campaignId };
   for (const g of graded) {
     if (g.grade !== bottom.key) continue;
-    for (const item of batch.all()) {
-      if (item.orgId !== g.orgId || item.status !== 'closed' || item.campaignId === campaignId) continue;
+    for (const item of batch.ofOrg(g.orgId)) {
+      if (item.status !== 'closed' || item.campaignId === campaignId) continue;
       if (batch.act(item, { kind: 'autoReopen', gradeLabel: bottom.label }, SYSTEM, ctx)) {
         batch.issues.push(makeIssue('LEDGER_REOPENED_POOR', { name: g.name, grade: bottom.label, matter: item.matter || '（未填写）' }, g.where ?? {}));
       }

@@ -210,12 +210,21 @@ export interface NewItem {
 }
 
 /**
- * A new item, numbered after the organization's items from the same campaign. Its id hashes
+ * A new item, numbered after the organization's items from the same campaign (`existing` needs
+ * at least those). Its id hashes
  * (campaign, organization, number), so the same upload processed twice names it the same.
  */
-export function createLedgerItem(init: NewItem, existing: readonly LedgerItem[], actor: Actor, ctx: LedgerContext, where?: LedgerWhere): { item: LedgerItem; event: LedgerEvent; issues: Issue[] } {
+export function createLedgerItem(
+  init: NewItem,
+  existing: readonly LedgerItem[],
+  actor: Actor,
+  ctx: LedgerContext,
+  where?: LedgerWhere,
+  /** Whether an id is taken anywhere in the ledger (default: among `existing`). */
+  taken: (id: string) => boolean = (id) => existing.some((i) => i.id === id),
+): { item: LedgerItem; event: LedgerEvent; issues: Issue[] } {
   const seq = 1 + existing.filter((i) => i.orgId === init.orgId && i.campaignId === init.campaignId).reduce((m, i) => Math.max(m, i.seq), 0);
-  const id = claimId(stableId('l', [init.campaignId, init.orgId, String(seq)]), new Set(existing.map((i) => i.id)));
+  const id = claimId(stableId('l', [init.campaignId, init.orgId, String(seq)]), { has: taken });
   const item: LedgerItem = {
     id,
     orgId: init.orgId,

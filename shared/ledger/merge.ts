@@ -55,8 +55,8 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
       }
     } else {
       item = batch
-        .all()
-        .filter((i) => i.orgId === org.id && i.campaignId === input.campaignId && !used.has(i.id))
+        .ofOrg(org.id)
+        .filter((i) => i.campaignId === input.campaignId && !used.has(i.id))
         .sort((a, b) => a.seq - b.seq)[0];
     }
 

@@ -123,7 +123,8 @@ export function applyReconciliation(
     if (e.orgType !== undefined && e.orgType !== o.orgType) record(o, { kind: 'changed', campaignId, on, field: 'orgType', from: o.orgType, to: e.orgType });
     const parent = e.parentName === undefined ? o.parentName : e.parentName;
     if (orgKey(parent ?? '') !== orgKey(o.parentName ?? '')) record(o, { kind: 'changed', campaignId, on, field: 'parent', from: o.parentName, to: parent });
-    o.name = e.name;
+    // The same name in another script or spacing keeps last year's form: no churn in the lists.
+    if (orgKey(o.name) !== e.key) o.name = e.name;
     o.townshipId = e.townshipId;
     o.category = e.category;
     if (e.orgType !== undefined) o.orgType = e.orgType;

@@ -17,9 +17,9 @@ export function stableId(prefix: string, parts: readonly string[]): string {
 }
 
 /** The base id, or base-2, base-3… when it is taken (a hash collision); records what it returns. */
-export function claimId(base: string, taken: Set<string>): string {
+export function claimId(base: string, taken: { has(id: string): boolean; add?(id: string): unknown }): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
+  taken.add?.(id);
   return id;
 }

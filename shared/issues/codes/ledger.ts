@@ -43,8 +43,7 @@ export const ledgerIssues = {
   LEDGER_ITEM_UNKNOWN: def<{ name: Param; id: Param }>(443, 'error', (p) => `${org(p.name)}这一行的整改事项编号“${v(p.id)}”不存在或不属于该党组织，请不要修改编号列`),
   LEDGER_ORG_NOT_BELOW: def<{ name: Param; grade: Param; count: Param }>(444, 'info', (p) => `${org(p.name)}本次定为“${v(p.grade)}”，仍有 ${v(p.count)} 项整改事项未销号`),
   LEDGER_COUNTY_FIELD_KEPT: def<{ name: Param; field: Param }>(445, 'warning', (p) => `${org(p.name)}的“${v(p.field)}”由县委组织部安排，表中对它的修改未采用`),
-  LEDGER_MATTER_BLANK: def<{ name: Param }>(446, 'warning', (p) => `${org(p.name)}的整改事项未填写`),
-  LEDGER_ALREADY_CLOSED: def<{ name: Param; matter: Param }>(447, 'info', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已销号，无需再申请`),
+  LEDGER_ALREADY_CLOSED: def<{ name: Param; matter: Param }>(446, 'info', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已销号，无需再申请`),
 
   // Upgrade targets (晋位升级).
   TARGET_NOT_MET: def<{ scope: Param; grade: Param; base: Param; moved: Param; share: Param; target: Param; needed: Param }>(470, 'warning', (p) => `${v(p.scope)}上一年度定为“${v(p.grade)}”的 ${v(p.base)} 个党组织中晋位升级 ${v(p.moved)} 个（${v(p.share)}），未达到 ${v(p.target)} 的目标，还差 ${v(p.needed)} 个`),

@@ -94,13 +94,13 @@ describe('reconciling next year’s roster', () => {
     const r = applyReconciliation(prev, p, defaultDecisions(p), { campaignId: 'c2026', on: '2026-03-01' }, { townshipNames: names });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const active = r.identities.filter((o) => o.status === 'active');
-    expect(active.map((o) => [o.name, o.townshipId]).sort()).toEqual([
+    expect(active.map((o) => [o.name, o.townshipId])).toEqual([
+      ['东山村党支部', 'dongshan'],
+      ['红星机械有限公司党支部', 'dongshan'],
       ['东山镇中心小学党支部', 'dongshan'],
+      ['西山社区党支部', 'xishan'],
       ['南湖村党支部', 'xishan'],
       ['新光物流有限公司党支部', 'dongshan'],
-      ['東山村黨支部', 'dongshan'],
-      ['红星机械有限公司党支部', 'dongshan'],
-      ['西山社区党支部', 'xishan'],
     ]);
     const hx = r.identities.find((o) => o.id === idOf(prev, '红星机械厂党支部'));
     expect(hx?.name).toBe('红星机械有限公司党支部');
@@ -173,9 +173,14 @@ describe('decisions the county gets wrong are refused as a whole, naming the org
     expect(r.issues.find((i) => i.code === code)?.message).toBe(message);
   });
 
-  test('an id the roster carries must be last year’s', () => {
-    const q = reconcileRoster(prev, [e('dongshan', '东山村党支部', 'village', { id: 'o-zzz', where: { sheet: '名册', cell: 'A3' } })], { campaignId: 'c2026' });
-    expect(q.issues.map((i) => i.message)).toEqual(['工作表“名册”A3 单元格：名册中“东山村党支部”的编号“o-zzz”不是上一年度在册党组织的编号，请核对或清空编号']);
+  test.each<[string, IncomingOrg[], string[]]>([
+    ['an id that is not last year’s', [e('dongshan', '东山村党支部', 'village', { id: 'o-zzz', where: { sheet: '名册', cell: 'A3' } })], ['工作表“名册”A3 单元格：名册中“东山村党支部”的编号“o-zzz”不是上一年度在册党组织的编号，请核对或清空编号']],
+    ['one id on two lines', [e('dongshan', '东山村党支部', 'village', { id: idOf(prev, '东山村党支部') }), e('dongshan', '东山新村党支部', 'village', { id: idOf(prev, '东山村党支部') })], [`“东山新村党支部”与“东山村党支部”填了同一个编号“${idOf(prev, '东山村党支部')}”，一个编号只能对应一个党组织`]],
+  ])('the ids a roster carries are checked: %s', (_what, entries, messages) => {
+    const q = reconcileRoster(prev, entries, { campaignId: 'c2026' });
+    expect(q.issues.map((i) => i.message)).toEqual(messages);
+    const r = applyReconciliation(prev, q, defaultDecisions(q), { campaignId: 'c2026', on: '2026-03-01' });
+    expect(r.ok).toBe(false);
   });
 });
 
