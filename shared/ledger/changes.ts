@@ -1,7 +1,9 @@
 // Collects a batch of ledger work (an upload, a grading, a roster change) into one change set:
 // the items as they end up, the ones to write, and the events to append, in order.
 import type { Issue } from '../issues/types';
-import { applyLedgerAction, createLedgerItem, type LedgerAction, type LedgerWhere, type NewItem } from './machine';
+import { createLedgerItem, type NewItem } from './create';
+import type { LedgerWhere } from './fields';
+import { applyLedgerAction, type LedgerAction } from './machine';
 import type { Actor, LedgerChangeSet, LedgerContext, LedgerEvent, LedgerItem } from './types';
 
 export class LedgerBatch {

@@ -5,7 +5,7 @@ import type { RectificationRow } from '../submission/types';
 import { RECT_SHEET } from '../template/definition';
 import { normalizeLabel } from '../text/normalize';
 import { parseCellDate } from '../validate/rect';
-import type { LedgerWhere } from './machine';
+import type { LedgerWhere } from './fields';
 
 export interface LedgerLine extends LedgerWhere {
   orgName: string;

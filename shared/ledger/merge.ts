@@ -10,7 +10,7 @@ import { orgIndex, type OrgIdentity } from '../roster/identity';
 import { parseCellDate } from '../validate/rect';
 import { LedgerBatch } from './changes';
 import type { LedgerLine } from './lines';
-import type { LedgerWhere } from './machine';
+import type { LedgerWhere } from './fields';
 import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, OPEN_STATUSES, type Actor, type LedgerChangeSet, type LedgerInput, type LedgerItem } from './types';
 
 export interface LedgerMergeInput {

@@ -7,7 +7,7 @@ import { hasErrors, makeIssue } from '../issues/catalogue';
 import { orgKey } from '../text/normalize';
 import { claimId, stableId } from './ids';
 import { townshipName, type IncomingOrg, type OrgEvent, type OrgIdentity, type RosterStamp, type TownshipNames } from './identity';
-import { entryRef, reconcileRoster, type ProposalEntry, type RosterDecision, type RosterProposal } from './reconcile';
+import { entryRef, reconcileRoster, type ProposalEntry, type RosterDecision } from './reconcile';
 
 export interface RosterEventRecord {
   orgId: string;
@@ -120,14 +120,15 @@ export function applyReconciliation(
     if (orgKey(o.name) !== e.key) record(o, { kind: 'renamed', campaignId, on, from: o.name, to: e.name });
     if (o.townshipId !== e.townshipId) record(o, { kind: 'moved', campaignId, on, fromTownshipId: o.townshipId, toTownshipId: e.townshipId });
     if (o.category !== e.category) record(o, { kind: 'changed', campaignId, on, field: 'category', from: o.category, to: e.category });
-    if (e.orgType !== undefined && e.orgType !== o.orgType) record(o, { kind: 'changed', campaignId, on, field: 'orgType', from: o.orgType, to: e.orgType });
+    // A blank type is not a change of type; a blank 所属党总支 is (the branch no longer has one).
+    if (e.orgType != null && e.orgType !== o.orgType) record(o, { kind: 'changed', campaignId, on, field: 'orgType', from: o.orgType, to: e.orgType });
     const parent = e.parentName === undefined ? o.parentName : e.parentName;
     if (orgKey(parent ?? '') !== orgKey(o.parentName ?? '')) record(o, { kind: 'changed', campaignId, on, field: 'parent', from: o.parentName, to: parent });
     // The same name in another script or spacing keeps last year's form: no churn in the lists.
     if (orgKey(o.name) !== e.key) o.name = e.name;
     o.townshipId = e.townshipId;
     o.category = e.category;
-    if (e.orgType !== undefined) o.orgType = e.orgType;
+    if (e.orgType != null) o.orgType = e.orgType;
     o.parentName = parent;
     o.lastCampaignId = campaignId;
   };
@@ -212,34 +213,6 @@ function resolveParents(identities: OrgIdentity[]): Issue[] {
     if (o.parentId === null) issues.push(makeIssue('ROSTER_PARENT_UNKNOWN', { name: o.name, parent: o.parentName }));
   }
   return issues;
-}
-
-/**
- * What the console pre-ticks: confirmed merges, then renames best score first (each organization
- * and entry used once), twice-listed names given to last year's township, the rest dissolved.
- * The county reviews them; nothing is applied until it sends them back.
- */
-export function defaultDecisions(p: RosterProposal): RosterDecision[] {
-  const out: RosterDecision[] = [];
-  const usedOld = new Set<string>();
-  const usedRef = new Set<string>();
-  const entry = (ref: string) => p.entries.find((e) => e.ref === ref);
-  for (const m of p.merges) {
-    const e = entry(m.ref);
-    if (!e || usedRef.has(m.ref) || m.fromIds.some((id) => usedOld.has(id))) continue;
-    out.push({ kind: 'merge', fromIds: m.fromIds, to: { townshipId: e.townshipId, name: e.name } });
-    usedRef.add(m.ref);
-    for (const id of m.fromIds) usedOld.add(id);
-  }
-  for (const r of p.renames) {
-    if (usedOld.has(r.fromId) || usedRef.has(r.ref)) continue;
-    out.push({ kind: 'rename', fromId: r.fromId, to: { townshipId: r.toTownshipId, name: r.toName } });
-    usedOld.add(r.fromId);
-    usedRef.add(r.ref);
-  }
-  for (const t of p.twice) if (t.suggestedTownshipId !== null) out.push({ kind: 'assign', name: t.name, townshipId: t.suggestedTownshipId });
-  for (const id of p.missing) if (!usedOld.has(id)) out.push({ kind: 'dissolve', id });
-  return out;
 }
 
 /** The first year: every roster entry is a new organization. */

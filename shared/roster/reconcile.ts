@@ -233,7 +233,7 @@ function changesOf(o: OrgIdentity, e: ProposalEntry): MatchChange[] {
   if (orgKey(o.name) !== e.key) out.push('name');
   if (o.townshipId !== e.townshipId) out.push('township');
   if (o.category !== e.category) out.push('category');
-  if (e.orgType !== undefined && e.orgType !== o.orgType) out.push('orgType');
+  if (e.orgType != null && e.orgType !== o.orgType) out.push('orgType');
   if (e.parentName !== undefined && orgKey(e.parentName ?? '') !== orgKey(o.parentName ?? '')) out.push('parent');
   return out;
 }

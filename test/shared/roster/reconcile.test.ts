@@ -219,6 +219,21 @@ describe('carried ids, merges and parents', () => {
     expect(r.identities.find((o) => o.id === idOf(prev, '东山村党支部'))?.history.at(-1)).toEqual({ kind: 'absorbed', campaignId: 'c2026', on: '2026-03-01', fromIds: [idOf(prev, '西河村党支部')] });
   });
 
+  test('a changed category, type or parent is recorded; a blank type is not a change', () => {
+    const base = startRoster([e('dongshan', '东山村党总支', 'village', { orgType: 'generalBranch' }), e('dongshan', '东山村第一党支部', 'village', { orgType: 'branch', parentName: '东山村党总支' })], { campaignId: 'c2025', on: '2025-03-01' });
+    if (!base.ok) throw new Error('refused');
+    const next = [e('dongshan', '东山村党总支', 'community', { orgType: null }), e('dongshan', '东山村第一党支部', 'village', { orgType: 'branch', parentName: null })];
+    const p = reconcileRoster(base.identities, next, { campaignId: 'c2026' });
+    expect(p.matched.map((m) => m.changes)).toEqual([['category'], ['parent']]);
+    const r = applyReconciliation(base.identities, p, [], stamp);
+    if (!r.ok) throw new Error('refused');
+    expect(r.events.map((x) => x.event)).toEqual([
+      { kind: 'changed', campaignId: 'c2026', on: '2026-03-01', field: 'category', from: 'village', to: 'community' },
+      { kind: 'changed', campaignId: 'c2026', on: '2026-03-01', field: 'parent', from: '东山村党总支', to: null },
+    ]);
+    expect(r.identities.map((o) => [o.orgType, o.parentId])).toEqual([['generalBranch', null], ['branch', null]]);
+  });
+
   test('a parent is linked within the township, and one not on the roster is a warning', () => {
     const r = startRoster(
       [e('dongshan', '东山村党总支', 'village', { orgType: 'generalBranch' }), e('dongshan', '东山村第一党支部', 'village', { orgType: 'branch', parentName: '東山村黨總支' }), e('dongshan', '东山村第二党支部', 'village', { parentName: '东山村联合党总支' })],
