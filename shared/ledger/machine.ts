@@ -3,6 +3,7 @@
 //        ▲                                   │                                   │
 //        └────────county 退回 (with comment)──┘                                   │
 //   已复号 (reopened) ◀──county 复号 (with comment), or automatically when graded 较差 again──┘
+// 已复号 is rectification again: the township may 申请销号 once more, and a 退回 returns there.
 // An item of a dissolved organization is 已撤销 (void). A township edits only its own items
 // while they are being rectified; 挂点领导 and 联络员 are the county's. Every accepted change
 // is one event; a refused one says why in Chinese and which HTTP answer fits.
@@ -61,8 +62,8 @@ export function applyLedgerAction(item: LedgerItem, action: LedgerAction, actor:
     return refuse('forbidden', [makeIssue('LEDGER_FORBIDDEN_ROLE', { name, action: rule.label, who: rule.who.map((r) => ROLE_NAMES[r]).join('或') }, whereOf(where))]);
   }
   if (actor.role === 'township' && actor.townshipId !== item.townshipId) return refuse('forbidden', [makeIssue('LEDGER_OTHER_TOWNSHIP', { name }, whereOf(where, 'orgName'))]);
-  const from = rule.from.includes(item.status) && !(action.kind === 'edit' && !canEdit(actor, item.status));
-  if (!from) return refuse('conflict', [makeIssue('LEDGER_BAD_TRANSITION', { name, status: LEDGER_STATUS_LABELS[item.status], action: rule.label }, whereOf(where))]);
+  const allowed = rule.from.includes(item.status) && (action.kind !== 'edit' || canEdit(actor, item.status));
+  if (!allowed) return refuse('conflict', [makeIssue('LEDGER_BAD_TRANSITION', { name, status: LEDGER_STATUS_LABELS[item.status], action: rule.label }, whereOf(where))]);
 
   const next: LedgerItem = { ...item, history: [...item.history] };
   const changes: FieldChange[] = [];
