@@ -64,18 +64,23 @@ export class CountyReviewController {
       return;
     }
     this.store.set((s) => ({ county: { ...s.county, pending: [...s.county.pending, townshipId] } }));
+    let outcome: Verdict;
     try {
       await api.review(me.campaignId, townshipId, action);
       patchSlice(this.store, 'county', { returning: null });
-      this.show(ok(`${name}：${DONE[action.action]}。`));
+      outcome = ok(`${name}：${DONE[action.action]}。`);
     } catch (e) {
       if (isAuthLost(e) && this.onAuthLost) return this.onAuthLost(e.message);
-      this.show(error(`${name}：${errorText(e)}`));
+      outcome = error(`${name}：${errorText(e)}`);
     } finally {
       this.store.set((s) => ({ county: { ...s.county, pending: s.county.pending.filter((id) => id !== townshipId) } }));
     }
-    // Whatever happened, show the states as they are now (another reviewer may have moved first).
-    await this.load().catch((e: unknown) => this.show(error(errorText(e))));
+    // Whatever happened, show the states as they are now (another reviewer may have moved first),
+    // then the verdict, so the two never disagree.
+    await this.load().catch((e: unknown) => {
+      outcome = error(`${outcome.text} 刷新失败：${errorText(e)}`);
+    });
+    this.show(outcome);
   }
 
   consolidated(): Promise<void> {

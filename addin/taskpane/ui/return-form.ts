@@ -20,6 +20,9 @@ export function returnForm(id: string, name: string, busy: boolean, handlers: Re
       h('button', { type: 'button', onclick: () => handlers.cancel() }, '取消'),
     ),
   );
+  text.addEventListener('input', () => {
+    if (text.value.trim()) why.textContent = '';
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const comment = text.value.trim();
