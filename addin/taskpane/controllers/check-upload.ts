@@ -14,7 +14,7 @@ import type { ExcelPort, FilePort, Session, WorkbookReader } from '../ports';
 import { patchSlice, type AppState, type ShownIssue, type Store, type Verdict } from '../state';
 import { shortMessage } from '../ui/issue-groups';
 import { formatTime, STATE_LABEL } from '../ui/labels';
-import { error, info, ok, runAction, warning, type OnAuthLost } from './feedback';
+import { error, errorText, info, ok, runAction, warning, type OnAuthLost } from './feedback';
 
 const TEMPLATE_SHEETS = [DETAIL_SHEET, RECT_SHEET, META_SHEET];
 
@@ -190,7 +190,7 @@ export class CheckUploadController {
       const r = await this.deps.excel.selectCell({ sheet: issue.sheet, cell: issue.cell });
       if (r === 'noSheet') this.show(error(`工作簿中没有名为“${issue.sheet}”的工作表。`));
     } catch (e) {
-      this.show(error(e instanceof Error ? `无法定位到该单元格：${e.message}` : '无法定位到该单元格。'));
+      this.show(error(`无法定位到该单元格。${errorText(e)}`));
     }
   }
 

@@ -10,9 +10,11 @@ export function errorText(e: unknown): string {
   if (e instanceof ApiError || e instanceof ReadFileError || e instanceof SheetConflictError) return e.message;
   const msg = e instanceof Error ? e.message : String(e);
   if (/protect/i.test(msg) || /保护/.test(msg)) return '工作表受保护，Excel 不允许修改。请撤销工作表保护后重试。';
-  // Office and the browser answer in the UI language, which may be English: say what failed in
-  // Chinese and keep their text only as a detail for support.
-  return `操作未完成，请重试；如仍不行，请把这句话告诉县委组织部：${msg.split('\n')[0]?.slice(0, 120) ?? ''}`;
+  // Office answers in its UI language: its own words only when they are Chinese, else its error
+  // code (for support), never English prose.
+  const code = typeof (e as { code?: unknown } | null)?.code === 'string' ? (e as { code: string }).code : null;
+  if (/[\u4e00-\u9fff]/.test(msg)) return `操作未完成：${msg.split('\n')[0]?.slice(0, 120) ?? ''}`;
+  return `操作未完成，请重试。${code ? `如仍不行，请把代码 ${code} 告诉县委组织部。` : ''}`;
 }
 
 /** 401 during work: the token expired or was revoked while the page was open. */
