@@ -154,7 +154,9 @@ export class CheckUploadController {
         if (status) patchSlice(this.store, 'township', { status, verdict: null });
         if (r.warnings.length) this.report('服务器检查结果', withOrganizations(r.warnings, this.submission));
         const verdict = r.duplicate ? duplicateVerdict(r.version, status) : ok(`上报成功：第 ${r.version} 版已于 ${formatTime(r.receivedAt)} 收到。`);
-        patchSlice(this.store, 'work', { receipt: r, receiptTitle: verdict });
+        // The receipt's heading is short; the verdict at the button says the rest.
+        const title = r.duplicate ? { tone: verdict.tone, text: `服务器上已有的第 ${r.version} 版（内容相同，未新建版本）` } : ok(`上报成功：第 ${r.version} 版已收到。`);
+        patchSlice(this.store, 'work', { receipt: r, receiptTitle: title });
         this.show(verdict);
       },
       this.onAuthLost,

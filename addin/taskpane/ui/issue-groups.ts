@@ -67,7 +67,8 @@ export function issueSummary(issues: readonly Issue[]): string {
   const n = (s: Severity) => issues.filter((i) => i.severity === s).length;
   const errors = n('error');
   const warnings = n('warning');
-  if (issues.length === 0) return '未发现问题，可以上报。';
+  // Not "可以上报": the list stays up after an upload, or for a county that only checks.
+  if (issues.length === 0) return '未发现问题。';
   const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个提醒` : '', n('info') ? `${n('info')} 个提示` : ''].filter(Boolean);
   return `发现 ${parts.join('、')}。${errors ? '请先改正错误再上报。' : '提醒不影响上报，请核实。'}`;
 }

@@ -158,7 +158,7 @@ describe('CheckUploadController.upload', () => {
     expect(w.verdict?.tone).toBe('ok');
     expect(w.verdict?.text).toMatch(/^上报成功：第 1 版已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 收到。$/);
     expect(w.receipt?.version).toBe(1);
-    expect(w.receiptTitle).toEqual(w.verdict);
+    expect(w.receiptTitle).toEqual({ tone: 'ok', text: '上报成功：第 1 版已收到。' });
     expect(w.progress).toBeUndefined();
     expect(s.store.get().township.status?.state).toBe('submitted');
   });
@@ -186,7 +186,7 @@ describe('CheckUploadController.upload', () => {
     expect(w.verdict?.tone).toBe('warning');
     expect(w.verdict?.text).toContain('没有任何变化');
     expect(w.verdict?.text).toContain('状态仍为“已退回”');
-    expect(w.receiptTitle).toEqual(w.verdict);
+    expect(w.receiptTitle).toEqual({ tone: 'warning', text: '服务器上已有的第 2 版（内容相同，未新建版本）' });
     expect(JSON.stringify(s.store.get())).not.toContain('上报成功');
   });
 
