@@ -1,53 +1,14 @@
 import { issueText, makeIssue } from '../../../../shared/issues/catalogue';
 import type { Issue } from '../../../../shared/issues/types';
 import { defaultScheme } from '../../../../shared/scheme/default';
-import type { OrgRow, ReadResult, Submission } from '../../../../shared/submission/types';
-import { DETAIL_SHEET, META_SHEET, RECT_SHEET } from '../../../../shared/template/definition';
+import { DETAIL_SHEET, META_SHEET } from '../../../../shared/template/definition';
 import { ApiError } from '../../../../addin/taskpane/api/client';
-import { CheckUploadController, checkVerdict, duplicateVerdict, uploadBlocked } from '../../../../addin/taskpane/controllers/check-upload';
-import { FILL, memoryStore } from '../../../../addin/taskpane/excel/highlight';
-import { capabilities } from '../../../../addin/taskpane/host/capabilities';
-import { excelPort } from '../../../../addin/taskpane/host/excel-port';
+import { checkVerdict, duplicateVerdict, uploadBlocked } from '../../../../addin/taskpane/controllers/check-upload';
 import { lazyReader } from '../../../../addin/taskpane/host/reader';
-import type { ExcelPort, WorkbookReader } from '../../../../addin/taskpane/ports';
-import { createStore, initialState, type AppState, type Store } from '../../../../addin/taskpane/state';
+import { initialState } from '../../../../addin/taskpane/state';
 import { filledWorkbook } from '../../../helpers/workbooks';
-import { excelMock, installExcel } from '../excel/excel-mock';
-import { browserCaps, connectedStore, COUNTY_ME, FakeFiles, FakeServer, fixedReader, receipt, status, TOWNSHIP_ME } from './fakes';
-
-function org(row: number, name: string): OrgRow {
-  return { row, seq: row - 4, name, committee: null, category: 'village', orgType: null, parentName: null, members: null, scores: [], total: 0, grade: 'good', flags: { forcedBottom: false, newlyEstablished: false }, explanation: '', remark: '' };
-}
-
-function submission(orgs: OrgRow[], ids: Partial<Submission> = {}): Submission {
-  return { templateId: 't', templateVersion: '1', schemeId: defaultScheme.id, schemeFingerprint: '', campaignId: 'c2026', townshipId: 'chengguan', township: '城关镇', filledBy: '', phone: '', filledOn: null, orgs, rectifications: [{ row: 4, orgName: '西村党支部', problems: '', measures: '', owner: '', deadline: null, status: '' }], ...ids };
-}
-
-const SUB = submission([org(5, '东山村党支部'), org(6, '西村党支部')]);
-const scoreError = makeIssue('SCORE_OUT_OF_RANGE', { name: '“工作业绩”', value: 120, max: 20 }, { sheet: DETAIL_SHEET, cell: 'M5' });
-const gradeError = makeIssue('GRADE_UNKNOWN', { value: '优秀', allowed: '好、较好、一般、较差' }, { sheet: DETAIL_SHEET, cell: 'P6' });
-const rectWarning = makeIssue('RECT_FIELD_BLANK', { name: '西村党支部', field: '完成时限' }, { sheet: RECT_SHEET, cell: 'E4' });
-const withErrors: ReadResult = { issues: [scoreError, gradeError], submission: SUB };
-const clean: ReadResult = { issues: [], submission: SUB };
-
-interface Setup {
-  server: FakeServer;
-  store: Store<AppState>;
-  files: FakeFiles;
-  ctl: CheckUploadController;
-  lost: string[];
-}
-
-function setup(read: WorkbookReader | ReadResult = clean, o: { excel?: ExcelPort; me?: typeof TOWNSHIP_ME; connected?: boolean } = {}): Setup {
-  const server = new FakeServer();
-  const connected = o.connected === false ? { store: createStore(initialState()), session: { api: null } } : connectedStore(server, o.me ?? TOWNSHIP_ME);
-  const files = new FakeFiles();
-  const lost: string[] = [];
-  const reader = 'read' in read ? read : fixedReader(read);
-  const caps = o.excel ? capabilities(true, () => true) : browserCaps;
-  const ctl = new CheckUploadController(connected.store, { caps, excel: o.excel ?? null, files, reader }, connected.session, (m) => lost.push(m));
-  return { server, store: connected.store, files, ctl, lost };
-}
+import { clean, gradeError, rectWarning, scoreError, setup, withErrors, type Setup } from './check-fixtures';
+import { browserCaps, COUNTY_ME, fixedReader, receipt, status, TOWNSHIP_ME } from './fakes';
 
 describe('checkVerdict / duplicateVerdict / uploadBlocked', () => {
   it.each([
@@ -214,61 +175,5 @@ describe('CheckUploadController.upload', () => {
     s.server.upload_ = new ApiError(issueText('AUTH_INVALID'), 401, 'AUTH_INVALID');
     await s.ctl.upload();
     expect(s.lost).toEqual([issueText('AUTH_INVALID')]);
-  });
-});
-
-describe('CheckUploadController with Excel (office-addin-mock)', () => {
-  const templateSheets = [
-    { id: '{A}', name: DETAIL_SHEET },
-    { id: '{B}', name: RECT_SHEET },
-    { id: '{C}', name: META_SHEET, visibility: 'VeryHidden' },
-  ];
-
-  it('inserts the template sheets into the open workbook', async () => {
-    const { mock, calls } = excelMock({ Sheet1: {} }, { templateSheets });
-    installExcel(mock);
-    const s = setup(clean, { excel: excelPort(memoryStore()) });
-    await s.ctl.template();
-    expect(calls.inserted).toEqual([{ base64: 'UEs=', options: { positionType: 'End' } }]);
-    expect(s.store.get().work.verdict).toEqual({ tone: 'ok', text: `已插入模板工作表：${DETAIL_SHEET}、${RECT_SHEET}。` });
-  });
-
-  it('goes to the cell an issue names, and says so when the sheet is gone', async () => {
-    const { mock, calls } = excelMock({ [DETAIL_SHEET]: { M5: null } });
-    installExcel(mock);
-    const s = setup(clean, { excel: excelPort(memoryStore()) });
-    await s.ctl.goTo(scoreError);
-    expect(calls.selected).toEqual([`${DETAIL_SHEET}!M5`]);
-    await s.ctl.goTo(rectWarning);
-    expect(s.store.get().work.verdict).toEqual({ tone: 'error', text: `工作簿中没有名为“${RECT_SHEET}”的工作表。` });
-  });
-
-  it('paints the cells of the last check and clears them again', async () => {
-    const { mock, fill } = excelMock({ [DETAIL_SHEET]: { M5: '#FFFFFF', P6: '#FFFFFF' } });
-    installExcel(mock);
-    // The open workbook's bytes come from Office.context.document (read-file.test.ts); here the check's result is given.
-    const s = setup(withErrors, { excel: { ...excelPort(memoryStore()), readOpenWorkbook: async () => new Uint8Array([1]) } });
-    await s.ctl.check();
-    await s.ctl.highlight();
-    expect(fill(DETAIL_SHEET, 'M5')).toBe(FILL.error);
-    expect(s.store.get().work.verdict?.text).toMatch(/^已标出 2 个单元格/);
-    await s.ctl.clearHighlights();
-    expect(s.store.get().work.verdict?.text).toBe('已清除 2 个单元格的标记。');
-  });
-});
-
-describe('CheckUploadController in a browser', () => {
-  it('downloads the template under the server’s file name', async () => {
-    const s = setup();
-    await s.ctl.template();
-    expect(s.files.saved.map((f) => f.fileName)).toEqual(['城关镇模板.xlsx']);
-    expect(s.store.get().work.verdict?.text).toBe('模板已下载，请填好后在此选择并上报。');
-  });
-
-  it('refreshes the county’s decision into the status card', async () => {
-    const s = setup();
-    s.server.status_ = status('returned', 1, '请补充');
-    await s.ctl.refreshStatus();
-    expect(s.store.get().township).toEqual({ status: status('returned', 1, '请补充'), verdict: { tone: 'ok', text: '已刷新。' } });
   });
 });
