@@ -49,7 +49,7 @@ export const defaultSchemeInput: SchemeInput = {
       aliases: ['非公', '非公企业', '非公有制企业', '非公经济', '非公经济组织', '非公有制经济', '民营企业', '民企', '私营企业', '个体私营企业'],
       quotaClass: 'standard',
     },
-    { key: 'agency', name: '机关事业单位', aliases: ['机关', '事业单位', '机关单位', '党政机关', '教育卫生', '教育卫生事业单位'], quotaClass: 'raised' },
+    { key: 'agency', name: '机关事业单位', aliases: ['机关', '事业单位', '机关单位', '党政机关', '教育卫生事业单位'], quotaClass: 'raised' },
     // 两新组织 is not an alias: it covers both 非公 and 社会组织, so the clerk is asked which.
     { key: 'social', name: '社会组织', aliases: ['新社会组织', '社团', '民办非企业单位'], quotaClass: 'standard' },
   ],
