@@ -66,8 +66,9 @@ export class SheetProbe implements RowSink {
     return this.detail.found;
   }
 
+  /** Read as a ledger (a sheet may hold both: the ledger under the list). */
   get isRect(): boolean {
-    return !this.detail.found && this.rect.found;
+    return this.rect.found;
   }
 
   /** Something that would be reported if the sheet were visible. */

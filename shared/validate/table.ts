@@ -37,6 +37,8 @@ export class TableReader<K extends string> {
   private pending: SheetRow | null = null;
   private preamble = 0;
   private done = false;
+  /** After another form's header: the column to watch for this form's own header further down. */
+  private watchCol = 0;
   private readonly merged = new Map<number, MergedRange[]>();
   private readonly masterKeys = new Set<string>();
   private readonly masters = new Map<string, SheetCell>();
@@ -65,6 +67,11 @@ export class TableReader<K extends string> {
     if (this.done) return;
     this.remember(row);
     if (!this.header) {
+      if (this.watchCol && !this.pending) {
+        // Inside another form's table: only a row naming this form's columns starts ours.
+        if (this.spec.resolver.resolve(cellText(row.cells[this.watchCol]))?.target.key === this.spec.nameKey && this.isHeaderRow(row)) this.pending = row;
+        return;
+      }
       if (this.pending) {
         // start() sets the header, which TypeScript cannot see through the call.
         const h = this.start(this.pending, row);
@@ -99,13 +106,24 @@ export class TableReader<K extends string> {
 
   private start(head: SheetRow, next: SheetRow | null): HeaderMatch<K> {
     const h = this.spec.resolver.match(this.sheet, head, next);
+    if (!this.spec.accepts(h.columns)) {
+      // Another form's header (the ledger's on the detail sheet): its table is the other reader's;
+      // this one watches for its own header below it.
+      this.watchCol = h.columns.get(this.spec.nameKey) ?? 0;
+      if (!this.watchCol) this.done = true;
+      return h;
+    }
     this.header = h;
-    this.accepted = this.spec.accepts(h.columns);
-    // Another form's header (the ledger's on the detail sheet): stop reading, the other reader has it.
-    if (!this.accepted) this.done = true;
+    this.accepted = true;
     this.headed = new Set([...h.columns.values(), ...h.labelled]);
     this.numberCols = this.spec.numberIds(h.columns);
     return h;
+  }
+
+  /** A row under the table naming the columns again: this form's header repeated, or another form's table. */
+  private headerAgain(row: SheetRow, nameCol: number): 'repeat' | 'other' | null {
+    if (this.spec.resolver.resolve(cellText(row.cells[nameCol]))?.target.key !== this.spec.nameKey || !this.isHeaderRow(row)) return null;
+    return this.spec.accepts(this.spec.resolver.match(this.sheet, row, null).columns) ? 'repeat' : 'other';
   }
 
   private body(raw: SheetRow): void {
@@ -114,6 +132,12 @@ export class TableReader<K extends string> {
     if (raw.row <= h.lastRow + COLUMN_NUMBER_ROWS && isColumnNumberRow(raw)) return;
     const row = this.fillMerged(raw);
     const nameCol = h.columns.get(this.spec.nameKey) ?? 0;
+    const again = this.headerAgain(row, nameCol);
+    if (again === 'repeat') return;
+    if (again === 'other') {
+      this.done = true;
+      return;
+    }
     const typed = (c: number) => !cellIsBlank(row.cells[c]) && !row.cells[c]?.formula;
     let inColumns = false;
     for (const [id, c] of h.columns) if (id !== 'seq' && typed(c)) inColumns = true;

@@ -45,7 +45,7 @@ export class WorkbookValidator {
     const done = (submission: Submission | null): ReadResult => ({ issues: orderIssues(out, this.names), submission });
     const s = this.scheme;
     const visible = this.probes.filter((p) => !p.hidden);
-    for (const p of this.probes) if (p.hidden && p.hasTable) out.push(makeIssue('SHEET_HIDDEN_SKIPPED', { sheet: p.name }));
+    for (const p of this.probes) if (p.hidden && p.hasTable) out.push(makeIssue('SHEET_HIDDEN_SKIPPED', {}, { sheet: p.name }));
 
     const details = visible.filter((p) => p.isDetail);
     const filled = details.filter((p) => p.detail.parsed.length > 0);
@@ -69,7 +69,7 @@ export class WorkbookValidator {
     for (const p of rects) if (p !== rectProbe && p.rect.rows.length && rectProbe) out.push(makeIssue('RECT_SHEET_EXTRA', { read: rectProbe.name, other: p.name }));
     for (const p of visible) {
       if (p === chosen || p.isDetail || p.isRect || p.rows === 0) continue;
-      out.push(makeIssue('SHEET_SKIPPED', { sheet: p.name }));
+      out.push(makeIssue('SHEET_SKIPPED', {}, { sheet: p.name }));
     }
 
     const d = chosen.detail;

@@ -38,8 +38,9 @@ export const workbookIssues = {
     'error',
     (p) => `工作表“${v(p.first)}”（${v(p.firstCount)} 个党组织）和“${v(p.second)}”（${v(p.secondCount)} 个党组织）都填写了一览表，无法确定以哪一张为准；请删除不上报的那一张后重新上传`,
   ),
-  SHEET_HIDDEN_SKIPPED: def<{ sheet: Param }>(236, 'warning', (p) => `工作表“${v(p.sheet)}”已隐藏，其中的表格未读取（上报的是可见的数据）；如需上报，请取消隐藏`),
-  SHEET_SKIPPED: def<{ sheet: Param }>(237, 'warning', (p) => `工作表“${v(p.sheet)}”中找不到一览表或整改台账的表头，其中的内容未读取`),
+  // The location names the sheet.
+  SHEET_HIDDEN_SKIPPED: def(236, 'warning', () => `该工作表已隐藏，其中的表格未读取（上报的是可见的数据）；如需上报，请取消隐藏`),
+  SHEET_SKIPPED: def(237, 'warning', () => `该工作表中找不到一览表或整改台账的表头，其中的内容未读取`),
   OWNER_NAME_MISMATCH: def<{ found: Param; expected: Param }>(238, 'error', (p) => `填报单位“${v(p.found)}”不是本单位“${v(p.expected)}”，不能作为本单位的报表上报；请上报本单位的报表，或改正填报单位`),
   OWNER_NAME_DIFFERS: def<{ found: Param; expected: Param }>(239, 'warning', (p) => `模板是发给“${v(p.expected)}”的，但填报单位写的是“${v(p.found)}”，请核对`),
   // Rows: 240–259.
