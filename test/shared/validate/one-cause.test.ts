@@ -2,11 +2,11 @@
 // the scores, grade against the total, explanations) are skipped, or based on what the clerk
 // meant, when a cell upstream is already in error. Every row-level message names the
 // organization and the cell.
-import { defaultScheme as S, validateSubmission, type Issue } from '../../../shared';
+import { defaultScheme as S, validateSubmission, type CellValue, type Issue } from '../../../shared';
 import { detailRows, sheet, workbook, type OrgIn, type In } from '../../helpers/models';
 
-const total = (v: In): In => ({ f: 'IF(COUNT(H4:N4)=0,"",ROUND(SUM(H4:N4),6))', v });
-const grade = (v: In): In => ({ f: 'IF(O4="","",IF(O4>=90,"好",IF(O4>=80,"较好",IF(O4>=60,"一般","较差"))))', v });
+const total = (v: CellValue): In => ({ f: 'IF(COUNT(H4:N4)=0,"",ROUND(SUM(H4:N4),6))', v });
+const grade = (v: CellValue): In => ({ f: 'IF(O4="","",IF(O4>=90,"好",IF(O4>=80,"较好",IF(O4>=60,"一般","较差"))))', v });
 
 function rowIssues(o: OrgIn, more: OrgIn[] = []): Issue[] {
   const r = validateSubmission(workbook(sheet('一览表', detailRows(S, [o, ...more]))), S);

@@ -1,10 +1,10 @@
 // Which sheet is the detail list and which the ledger: found by what they contain, with a word
 // for every sheet set aside that held a table.
 import { defaultScheme as S, sheetRole, validateSubmission, type ReadResult, type SheetModel } from '../../../shared';
-import { RECT_HEADER, detailRows, rectRows, row, sheet, workbook } from '../../helpers/models';
+import { RECT_HEADER, detailRows, rectRows, row, sheet, workbook, type OrgIn } from '../../helpers/models';
 
 const D = '分类定级情况一览表';
-const filled = (name: string, orgs = [{ name: '西河村党支部' }, { name: '东山村党支部' }], opts: Parameters<typeof sheet>[2] = {}) => sheet(name, detailRows(S, orgs), opts);
+const filled = (name: string, orgs: OrgIn[] = [{ name: '西河村党支部' }, { name: '东山村党支部' }], opts: Parameters<typeof sheet>[2] = {}) => sheet(name, detailRows(S, orgs), opts);
 const blank = (name: string) => sheet(name, detailRows(S, []));
 const ledger = (name: string, org = '上塘村党支部') => sheet(name, rectRows([[1, org, '一般', '阵地薄弱', '改善阵地', '李书记', '2026-12-31', '整改中']]));
 const read = (...sheets: SheetModel[]): ReadResult => validateSubmission(workbook(...sheets), S);
