@@ -36,10 +36,27 @@ export interface ParsedOrg {
   categoryOk: boolean;
 }
 
+/** Where each field is, worked out once per header (rows are many, columns few). */
+export interface DetailPlan {
+  col: Record<DetailKey, number>;
+  /** Column of each indicator's score, in scheme order (0: missing). */
+  scores: number[];
+  /** Column letters by column number. */
+  letters: string[];
+}
+
+export function detailPlan(s: Scheme, columns: ReadonlyMap<string, number>): DetailPlan {
+  const keys: DetailKey[] = ['seq', 'name', 'committee', 'category', 'orgType', 'parent', 'members', 'score', 'total', 'forcedBottom', 'newlyEstablished', 'grade', 'explanation', 'remark'];
+  const col = Object.fromEntries(keys.map((k) => [k, columns.get(targetId(k)) ?? 0])) as Record<DetailKey, number>;
+  const letters: string[] = [];
+  for (const c of columns.values()) letters[c] = cellAddress(c, 1).slice(0, -1);
+  return { col, scores: s.indicators.map((_, i) => columns.get(targetId('score', i)) ?? 0), letters };
+}
+
 export interface DetailRowContext {
   scheme: Scheme;
   sheet: string;
-  columns: ReadonlyMap<string, number>;
+  plan: DetailPlan;
   /** A formula never calculated, reported once per column by the caller. */
   uncalculated(column: '总分' | '等次', cell: string): void;
 }
@@ -48,9 +65,16 @@ export function parseDetailRow(ctx: DetailRowContext, row: SheetRow): { parsed: 
   const s = ctx.scheme;
   const r = row.row;
   const issues: Issue[] = [];
-  const col = (key: DetailKey, i?: number) => ctx.columns.get(targetId(key, i)) ?? 0;
-  const cell = (key: DetailKey, i?: number): SheetCell | undefined => (col(key, i) ? row.cells[col(key, i)] : undefined);
-  const addr = (key: DetailKey, i?: number) => (col(key, i) ? cellAddress(col(key, i), r) : undefined);
+  const plan = ctx.plan;
+  const col = (key: DetailKey, i?: number) => (i === undefined ? plan.col[key] : (plan.scores[i] ?? 0));
+  const cell = (key: DetailKey, i?: number): SheetCell | undefined => {
+    const c = col(key, i);
+    return c ? row.cells[c] : undefined;
+  };
+  const addr = (key: DetailKey, i?: number) => {
+    const c = col(key, i);
+    return c ? `${plan.letters[c] ?? ''}${r}` : undefined;
+  };
 
   const nameF = textField(cell('name'), 'name', '党组织名称', where(ctx.sheet, addr('name')));
   const name = take(nameF, '', issues);

@@ -8,7 +8,7 @@ import { FLAG_GROUP, INDICATOR_GROUP, detailColumns, type DetailKey } from '../t
 import { cellAddress } from '../workbook/a1';
 import type { MergedRange, SheetRow } from '../workbook/model';
 import { HeaderResolver, targetId } from './header';
-import { parseDetailRow, type ParsedOrg } from './detail-row';
+import { detailPlan, parseDetailRow, type DetailPlan, type ParsedOrg } from './detail-row';
 import { skippedRowIssues } from './skipped';
 import { TableReader, type TableSpec } from './table';
 
@@ -50,6 +50,7 @@ export class DetailTable {
   private readonly rowIssues: Issue[] = [];
   private readonly names = new Map<string, number>();
   private readonly uncalculatedSeen = new Set<string>();
+  private plan: DetailPlan | null = null;
 
   constructor(
     readonly scheme: Scheme,
@@ -99,11 +100,12 @@ export class DetailTable {
   private row(row: SheetRow): void {
     const h = this.table.header;
     if (!h) return;
+    this.plan ??= detailPlan(this.scheme, h.columns);
     const { parsed, issues } = parseDetailRow(
       {
         scheme: this.scheme,
         sheet: this.sheet,
-        columns: h.columns,
+        plan: this.plan,
         uncalculated: (column, cell) => {
           if (this.uncalculatedSeen.has(column)) return;
           this.uncalculatedSeen.add(column);
