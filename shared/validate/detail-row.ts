@@ -1,16 +1,15 @@
 // One organization's row of the detail list: each field parsed on its own (fields/), then the
 // checks between fields — total against the scores, grade against the total — run only on what
 // is not already in error, so one cause gives one message, at the cell the clerk typed.
-import type { Where } from '../issues/catalogue';
+import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { GradeBand, Scheme } from '../scheme/schema';
 import { maxTotal } from '../scheme/lookup';
 import { gradeTotal } from '../grade/grade';
 import { parseScore, sumScores } from '../grade/score';
-import { makeIssue } from '../issues/catalogue';
 import type { OrgRow, OrgType } from '../submission/types';
 import type { DetailKey } from '../template/definition';
-import { cellAddress } from '../workbook/a1';
+import { colLetter } from '../workbook/a1';
 import type { SheetCell, SheetRow } from '../workbook/model';
 import { targetId } from './header';
 import { categoryField } from './fields/category';
@@ -49,7 +48,7 @@ export function detailPlan(s: Scheme, columns: ReadonlyMap<string, number>): Det
   const keys: DetailKey[] = ['seq', 'name', 'committee', 'category', 'orgType', 'parent', 'members', 'score', 'total', 'forcedBottom', 'newlyEstablished', 'grade', 'explanation', 'remark'];
   const col = Object.fromEntries(keys.map((k) => [k, columns.get(targetId(k)) ?? 0])) as Record<DetailKey, number>;
   const letters: string[] = [];
-  for (const c of columns.values()) letters[c] = cellAddress(c, 1).slice(0, -1);
+  for (const c of columns.values()) letters[c] = colLetter(c);
   return { col, scores: s.indicators.map((_, i) => columns.get(targetId('score', i)) ?? 0), letters };
 }
 
