@@ -30,7 +30,8 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
 
   beforeAll(async () => {
     stack = await startStack();
-    wb.bad = b64(await stack.main.workbook(A, 11, (orgs) => orgs.map((o, i) => (i === 0 ? { ...o, scores: [99, ...o.scores.slice(1)] } : o))));
+    // Two independent mistakes (one message each: a bad score is not reported again at 总分/等次).
+    wb.bad = b64(await stack.main.workbook(A, 11, (orgs) => orgs.map((o, i) => (i < 2 ? { ...o, scores: [99, ...o.scores.slice(1)] } : o))));
     wb.good = b64(await stack.main.workbook(A, 11));
     browser = await launch();
   }, 300_000);

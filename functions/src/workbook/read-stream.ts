@@ -6,17 +6,13 @@ import { StringDecoder } from 'node:string_decoder';
 import * as fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import {
-  DetailReader,
-  MetaReader,
-  RectReader,
-  assembleSubmission,
+  WorkbookValidator,
   formatBytes,
   guardLimits,
   guardXlsx,
   makeIssue,
   normalizeCell,
   rawCellValue,
-  sheetRole,
   streamOrder,
   shortReason,
   DEFAULT_LIMITS,
@@ -24,7 +20,7 @@ import {
   type ReadResult,
   type Scheme,
   type SheetRow,
-  type TemplateMeta,
+  type SheetState,
 } from '../../../shared';
 
 /** Bytes, or a path to read (its size is checked before it is read). */
@@ -100,35 +96,11 @@ async function streamParts(bytes: Uint8Array, scheme: Scheme): Promise<ReadResul
     worksheets: 'emit',
     entries: 'ignore',
   });
-  let meta: TemplateMeta | null = null;
-  let detail: DetailReader | null = null;
-  let rect: RectReader | null = null;
-  const names: string[] = [];
-  // A renamed detail sheet is found by its header; candidates give up after a few rows.
-  let candidate: DetailReader | null = null;
-
-  for await (const raw of reader as unknown as AsyncIterable<StreamedSheet>) {
-    const ws = raw;
-    names.push(ws.name);
-    const role = sheetRole(ws.name);
-    let sink: { push(r: SheetRow): void } | null = null;
-    if (role === 'meta') {
-      const m = new MetaReader();
-      meta = m.meta;
-      sink = m;
-    } else if (role === 'detail' && !detail) {
-      detail = new DetailReader(scheme, ws.name);
-      sink = detail;
-    } else if (role === 'rect' && !rect) {
-      rect = new RectReader(ws.name);
-      sink = rect;
-    } else if (role === 'other' && !detail && !candidate && (ws.state ?? 'visible') === 'visible') {
-      const c = new DetailReader(scheme, ws.name);
-      sink = c;
-      candidate = c;
-    }
+  // Merged ranges come after a sheet's rows in its XML, so this reader passes none.
+  const v = new WorkbookValidator(scheme);
+  for await (const ws of reader as unknown as AsyncIterable<StreamedSheet>) {
+    const sink = v.sheet(ws.name, (ws.state ?? 'visible') as SheetState);
     for await (const row of ws) {
-      if (!sink) continue;
       const cells: SheetRow['cells'] = [];
       let any = false;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -140,13 +112,7 @@ async function streamParts(bytes: Uint8Array, scheme: Scheme): Promise<ReadResul
       });
       if (any) sink.push(row.hidden ? { row: row.number, cells, hidden: true } : { row: row.number, cells });
     }
-    if (candidate && sink === candidate && !candidate.header) {
-      candidate.finish();
-      if (!candidate.header) candidate = null;
-    }
+    sink.end();
   }
-  if (!detail && candidate?.header) detail = candidate;
-  detail?.finish();
-  rect?.finish();
-  return assembleSubmission({ scheme, sheetNames: names, meta, detail, rect });
+  return v.finish();
 }

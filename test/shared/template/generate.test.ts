@@ -64,7 +64,7 @@ describe('default template', () => {
     ['B3', '党组织名称'],
     ['H3', '分类定级指标得分'],
     ['H4', '党组织带头人（15分）'],
-    ['N4', '群众反映（25分）'],
+    ['N4', '群众反映（20分）'],
     ['O3', '总分（100分）'],
     ['P3', '否决及限制情形'],
     ['P4', '涉及三打两建问题'],
@@ -86,7 +86,7 @@ describe('default template', () => {
 
   test('score cells refuse values above their maximum', () => {
     expect(ws.getCell('H5').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 15] });
-    expect(ws.getCell('N5').dataValidation).toMatchObject({ formulae: [0, 25] });
+    expect(ws.getCell('N5').dataValidation).toMatchObject({ formulae: [0, 20] });
   });
 
   test('the sheet is protected: headers and 总分 locked, input cells open', () => {
