@@ -1,12 +1,10 @@
-// Whether a checked workbook is this township's template for this campaign, decided before
-// upload with the same messages the server answers (functions/src/upload/ingest.ts wrongOwner).
-// The validation package will export the one shared template-identity function; this module is
-// then a one-line re-export of it.
+// Whether a checked workbook is this township's for this campaign, decided before upload by the
+// one shared rule the server applies (shared/validate/identity.ts), so the pane refuses with the
+// server's own sentence and sends nothing.
 import type { Campaign } from '../../../shared/api/contract';
-import { makeIssue } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
-import { META_SHEET } from '../../../shared/template/definition';
+import { checkIdentity } from '../../../shared/validate/identity';
 
 export interface Owner {
   campaign: Campaign;
@@ -16,17 +14,7 @@ export interface Owner {
 /** The one issue that says the file belongs to someone else, or null when it may be uploaded. */
 export function templateIdentityIssue(sub: Submission | null, owner: Owner): Issue | null {
   if (!sub) return null;
-  const { campaign, townshipId } = owner;
-  const at = { sheet: META_SHEET };
-  if (sub.campaignId && sub.campaignId !== campaign.id) {
-    return makeIssue('UPLOAD_OTHER_CAMPAIGN', { found: sub.campaignId, expected: campaign.id }, at);
-  }
-  if (sub.townshipId && sub.townshipId !== townshipId) {
-    const name = (id: string) => campaign.townships.find((t) => t.id === id)?.name ?? id;
-    return makeIssue('UPLOAD_OTHER_TOWNSHIP', { found: name(sub.townshipId), expected: name(townshipId) }, at);
-  }
-  if (sub.schemeFingerprint && sub.schemeFingerprint !== campaign.schemeFingerprint) {
-    return makeIssue('UPLOAD_OTHER_SCHEME', {}, at);
-  }
-  return null;
+  const township = owner.campaign.townships.find((t) => t.id === owner.townshipId) ?? { id: owner.townshipId, name: owner.townshipId };
+  const verdict = checkIdentity(sub, { campaignId: owner.campaign.id, township });
+  return verdict.refusal ? (verdict.issues.find((i) => i.severity === 'error') ?? null) : null;
 }

@@ -3,13 +3,14 @@
 // until then the name comes from the row of the cell, looked up in the checked workbook.
 import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
-import { sheetRole } from '../../../shared/validate/validate';
+import { sheetRole } from '../../../shared/validate/sheets';
 import { parseCell } from '../../../shared/workbook/a1';
 import type { ShownIssue } from '../state';
 
 const IN_MESSAGE = /第\s*\d+\s*行“([^”]+)”/;
 
 export function organizationOf(issue: Issue, sub: Submission | null): string | null {
+  if (issue.org) return issue.org;
   const given = issue.params?.org;
   if (typeof given === 'string' && given) return given;
   const named = IN_MESSAGE.exec(issue.message);
