@@ -1,7 +1,7 @@
 import { issueText, makeIssue } from '../../../../shared/issues/catalogue';
 import type { Issue } from '../../../../shared/issues/types';
 import { defaultScheme } from '../../../../shared/scheme/default';
-import { DETAIL_SHEET, META_SHEET } from '../../../../shared/template/definition';
+import { DETAIL_SHEET } from '../../../../shared/template/definition';
 import { ApiError } from '../../../../addin/taskpane/api/client';
 import { checkVerdict, duplicateVerdict, uploadBlocked } from '../../../../addin/taskpane/controllers/check-upload';
 import { lazyReader } from '../../../../addin/taskpane/host/reader';
@@ -79,7 +79,7 @@ describe('CheckUploadController.check', () => {
     await s.ctl.upload();
     const expected = issueText('UPLOAD_OTHER_TOWNSHIP', { found: '城关镇', expected: '东山乡' });
     const w = s.store.get().work;
-    expect(w.report?.issues.map((i) => [i.code, i.sheet, i.message])).toEqual([['UPLOAD_OTHER_TOWNSHIP', META_SHEET, `工作表“${META_SHEET}”：${expected}`]]);
+    expect(w.report?.issues.map((i) => [i.code, i.message])).toEqual([['UPLOAD_OTHER_TOWNSHIP', expected]]);
     expect(w.verdict).toEqual({ tone: 'error', text: `未上报：${expected}` });
     expect(s.server.calls).toEqual([]);
   });
