@@ -70,8 +70,9 @@ export function inlineRows(items: readonly LabelledItem[], widths: readonly numb
     const place = (from: number): ItemSpan | null => {
       const lt = take(from, needL);
       if (lt < 0 || lt + 1 >= n) return null;
+      // A value short of room still takes the columns left: it is a line to write on.
       const vt = take(lt + 1, needV);
-      return vt < 0 ? null : { item, labelFrom: from, labelTo: lt, valueFrom: lt + 1, valueTo: vt };
+      return { item, labelFrom: from, labelTo: lt, valueFrom: lt + 1, valueTo: vt < 0 ? n - 1 : vt };
     };
     let span = place(col);
     if (!span && cur.length) {
