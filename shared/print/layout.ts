@@ -78,7 +78,6 @@ export function inlineRows(items: readonly LabelledItem[], widths: readonly numb
     if (!span && cur.length) {
       rows.push(cur);
       cur = [];
-      col = 0;
       span = place(0);
     }
     // Too wide even for an empty row: label in the first column, value over the rest.

@@ -12,6 +12,7 @@ export const CUT_MARKER = '…（内容过长，已截断）';
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) and
 // the other non-characters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF in every plane), which spreadsheet
 // programs refuse or mangle. `u` flag: a lone surrogate is one code point, a pair is kept whole.
+// eslint-disable-next-line no-control-regex -- matching control characters is this regex's purpose
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gu;
 
 /**
