@@ -105,11 +105,17 @@ export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'o
   const out: LedgerRows = { poor: [], poorDetail: [], good: [], rect: [] };
   const seen = new Set<string>();
   const bottomMin = s.grades[s.grades.length - 2]?.min ?? 0;
+  // Names are normalized only when there are lines to match (a 100,000-row county has many
+  // submissions without 一般/较差 lines).
+  const match = byOrg.size > 0;
   for (const o of sub.orgs) {
     const cat = categoryName(s, o.category);
-    const k = orgKey(o.name);
-    seen.add(k);
-    const rs = byOrg.get(k) ?? [];
+    let rs: LedgerLine[] = [];
+    if (match) {
+      const k = orgKey(o.name);
+      seen.add(k);
+      rs = byOrg.get(k) ?? [];
+    }
     if (isTop(s, o.grade)) out.good.push([null, township, o.name, cat, o.members, o.total, o.explanation || null]);
     if (isBottom(s, o.grade)) {
       const why = gradeReason(s, o) ?? `总分 ${o.total} 分，低于 ${bottomMin} 分`;

@@ -74,11 +74,15 @@ export class PrintedSheet {
   row(cells: readonly PrintCell[], variant: RowVariant = 'body'): ExcelJS.Row {
     const row = this.ws.getRow(this.next++);
     const cols = this.def.columns;
+    const styles = this.styles(variant);
     let lines = 1;
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i] as PrintColumn;
       const v = cells[i];
-      putCell(row.getCell(i + 1), v, (asText) => bodyStyle(col.kind, variant, asText));
+      const c = cellValue(v);
+      const cell = row.getCell(i + 1);
+      cell.value = c.value;
+      cell.style = (c.asText ? styles.text : styles.plain)[i] as Partial<ExcelJS.Style>;
       if (typeof v === 'string' && v.length * 2 > col.width - 0.5) lines = Math.max(lines, wrappedLines(v, col.width));
     }
     const h = rowHeight(lines);
@@ -86,6 +90,18 @@ export class PrintedSheet {
     this.lastRow = row.number;
     row.commit();
     return row;
+  }
+
+  private readonly styleCache = new Map<RowVariant, { plain: Array<Partial<ExcelJS.Style>>; text: Array<Partial<ExcelJS.Style>> }>();
+
+  /** The body styles of each column for a row variant, looked up once per sheet, not per cell. */
+  private styles(variant: RowVariant): { plain: Array<Partial<ExcelJS.Style>>; text: Array<Partial<ExcelJS.Style>> } {
+    let s = this.styleCache.get(variant);
+    if (!s) {
+      s = { plain: this.def.columns.map((c) => bodyStyle(c.kind, variant, false)), text: this.def.columns.map((c) => bodyStyle(c.kind, variant, true)) };
+      this.styleCache.set(variant, s);
+    }
+    return s;
   }
 
   /** A second header inside the sheet (e.g. 汇总表's by-category block); same widths, other texts. */
