@@ -153,7 +153,7 @@ export function goodListForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.good,
     title: title(ctx, `定为“${gradeLabel(ctx.scheme, ctx.scheme.quota.top.grade)}”等次的基层党组织名单（审核备案）`),
-    columns: [SEQ, townshipCol(ctx), NAME, categoryCol(ctx), col('党员数', 'int', 6), col('总分', 'number', 6), col('情况说明', 'text', 30)],
+    columns: [SEQ, townshipCol(ctx), NAME, categoryCol(ctx), col('党员数', 'int', 6), col('总分', 'number', 6), col('情况说明', 'text', 44)],
     orientation: 'portrait',
     ...blocks(ctx),
   };

@@ -5,6 +5,7 @@ import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
 import { FLAG_CHOICES, META_SHEET, ORG_TYPES, formatMax, type DetailColumn } from './definition';
 import type { Scheme } from '../scheme/schema';
+import { safeText } from '../text/sanitize';
 
 // exceljs supports range-wide validations (`dataValidations.add('D5:D204', …)`) but does not type it.
 function validations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
@@ -22,13 +23,17 @@ export interface Lists {
   flag: string;
 }
 
+/** Excel's limits on a validation's title (32) and message (255); scheme text made safe first. */
+const title = (s: string) => Array.from(safeText(s)).slice(0, 32).join('');
+const message = (s: string) => Array.from(safeText(s)).slice(0, 255).join('');
+
 function listFormula(values: readonly string[], sheetRange: string): string {
   const inline = `"${values.join(',')}"`;
   // Excel refuses inline lists over 255 characters (some versions count CJK as two): longer
   // ones point at the meta sheet.
   let weight = 0;
   for (const ch of inline) weight += ch.charCodeAt(0) > 0x7f ? 2 : 1;
-  return weight <= 250 && values.every((v) => !v.includes(',')) ? inline : sheetRange;
+  return weight <= 250 && values.every((v) => !v.includes(',') && !v.includes('"') && safeText(v) === v) ? inline : sheetRange;
 }
 
 /** The dropdowns' values, also written to the meta sheet's columns D–G. */
@@ -71,12 +76,12 @@ export function scoreChecks(ws: ExcelJS.Worksheet, c: DetailColumn, col: number,
     allowBlank: true,
     formulae: [0, c.max ?? 0],
     showInputMessage: true,
-    promptTitle: `${name}（满分 ${max} 分）`,
+    promptTitle: title(`${name}（满分 ${max} 分）`),
     prompt: `请填写 0 到 ${max} 之间的数字，可带小数；不要写“分”字`,
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: '分数超出范围',
-    error: `“${name}”应为 0 到 ${max} 之间的数字`,
+    error: message(`“${name}”应为 0 到 ${max} 之间的数字`),
   });
   ws.addConditionalFormatting({
     ref: range,

@@ -36,19 +36,28 @@ interface Printed {
   whole: PageInfo[];
 }
 
-function print(label: string, bytes: Uint8Array, recalc: boolean): Printed {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `print-${label}-`));
-  const names = sheetNames(bytes).filter((n) => n !== '_meta');
-  const books: Record<string, Uint8Array> = { whole: bytes };
-  names.forEach((n, i) => (books[`s${i}`] = onlySheet(bytes, n)));
+/** Prints each workbook whole and each of its sheets alone, all in one LibreOffice run. */
+function print(workbooks: Record<string, Uint8Array>, recalc: boolean): Record<string, Printed> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
+  const books: Record<string, Uint8Array> = {};
+  const names: Record<string, string[]> = {};
+  for (const [label, bytes] of Object.entries(workbooks)) {
+    names[label] = sheetNames(bytes).filter((n) => n !== '_meta');
+    books[`${label}-whole`] = bytes;
+    names[label]?.forEach((n, i) => (books[`${label}-s${i}`] = onlySheet(bytes, n)));
+  }
   const pdfs = toPdf(dir, books, { recalc });
-  const sheets = new Map<string, { pdf: string; pages: PageInfo[] }>();
-  names.forEach((n, i) => {
-    const pdf = pdfs[`s${i}`] as string;
-    sheets.set(n, { pdf, pages: pdfPages(pdf) });
-    firstPagePng(pdf, path.join(ARTIFACTS, `${label}-${n}.png`));
-  });
-  return { sheets, whole: pdfPages(pdfs.whole as string) };
+  const out: Record<string, Printed> = {};
+  for (const label of Object.keys(workbooks)) {
+    const sheets = new Map<string, { pdf: string; pages: PageInfo[] }>();
+    names[label]?.forEach((n, i) => {
+      const pdf = pdfs[`${label}-s${i}`] as string;
+      sheets.set(n, { pdf, pages: pdfPages(pdf) });
+      firstPagePng(pdf, path.join(ARTIFACTS, `${label}-${n}.png`));
+    });
+    out[label] = { sheets, whole: pdfPages(pdfs[`${label}-whole`] as string) };
+  }
+  return out;
 }
 
 /** Every page: A4 in the sheet's orientation, the first and last column headers (one table wide, header repeated). */
@@ -84,7 +93,7 @@ maybe('the demo county’s consolidated workbook', () => {
     const r = await st.call('GET', '/campaigns/c2026/consolidated', { token: st.county() });
     expect(r.status).toBe(200);
     const bytes = new Uint8Array(await r.arrayBuffer());
-    printed = print('county', bytes, false);
+    printed = print({ county: bytes }, false).county as Printed;
     ctx = { scheme: defaultScheme, county: '青山县', year: 2026, townships: TOWNSHIPS.map((t) => t.name), generatedAt: '2026-04-25 00:00' };
   }, 300_000);
   afterAll(() => st?.stop());
@@ -119,6 +128,7 @@ maybe('the demo county’s consolidated workbook', () => {
 
 maybe('a filled township template', () => {
   let printed: Printed;
+  let blank: Printed;
   const t = { id: 'chengguan', name: '城关镇' };
   beforeAll(async () => {
     const s = defaultScheme;
@@ -129,7 +139,10 @@ maybe('a filled township template', () => {
     const roster = sample.orgs.map((x) => ({ name: String(x.name), category: String(x.category), orgType: String(x.orgType) }));
     const tpl = await generateTemplate({ scheme: s, year: 2026, county: '青山县', campaignId: 'c2026', township: t, roster });
     const bytes = await fillTemplate(tpl, { scheme: s, orgs: sample.orgs, rectifications: sample.rectifications, info: { township: t.name, filledBy: '王干事', phone: '0790-1234567', filledOn: new Date(Date.UTC(2026, 3, 20)) } });
-    printed = print('template', bytes, false);
+    const blankTemplate = await generateTemplate({ scheme: s, year: 2026, county: '青山县', campaignId: 'c2026', township: t });
+    const p = print({ template: bytes, blank: blankTemplate }, false);
+    printed = p.template as Printed;
+    blank = p.blank as Printed;
   }, 300_000);
 
   test.each([
@@ -145,5 +158,14 @@ maybe('a filled township template', () => {
   test('the 一览表 of 60 organizations and 5 blank rows prints on 2 pages, the 汇总表 on 1', () => {
     expect(printed.sheets.get('分类定级情况一览表')?.pages.length).toBe(2);
     expect(printed.sheets.get('汇总表')?.pages.length).toBe(1);
+  });
+
+  test('a blank template prints one page per sheet (no pages of empty rows)', () => {
+    expect([...blank.sheets].map(([n, x]) => [n, x.pages.length])).toEqual([
+      ['分类定级情况一览表', 1],
+      ['汇总表', 1],
+      ['整改台账', 1],
+    ]);
+    expect(blank.whole).toHaveLength(3);
   });
 });
