@@ -5,3 +5,4 @@ export * from './measure';
 export * from './layout';
 export * from './styles';
 export * from './writer';
+export * from './blocks';

@@ -6,7 +6,8 @@ import type ExcelJS from 'exceljs';
 import { looksLikeFormula, safeText } from '../text/sanitize';
 import { colLetter } from '../workbook/a1';
 import { wrappedLines } from './measure';
-import { INFO_PT, TITLE_PT, headerCells, rowHeight, headerHeights, joinedRows, labelText, noteHeight, planSheet, sheetOptions, type ItemSpan, type SheetPlan, type TextSpan } from './layout';
+import { joinedRows, labelText, type ItemSpan, type TextSpan } from './blocks';
+import { INFO_PT, TITLE_PT, headerCells, rowHeight, headerHeights, noteHeight, planSheet, sheetOptions, type SheetPlan } from './layout';
 import { HEADER_STYLE, LABEL_STYLE, NOTE_STYLE, SIGN_STYLE, TITLE_STYLE, VALUE_DATE_STYLE, VALUE_STYLE, bodyStyle, type RowVariant } from './styles';
 import type { LabelledItem, PrintCell, PrintColumn, SheetDef } from './types';
 
