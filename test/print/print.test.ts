@@ -36,9 +36,14 @@ interface Printed {
   whole: PageInfo[];
 }
 
+/** Temporary folders of the PDFs, removed when the file's tests are done. */
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 /** Prints each workbook whole and each of its sheets alone, all in one LibreOffice run. */
 function print(workbooks: Record<string, Uint8Array>, recalc: boolean): Record<string, Printed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
+  dirs.push(dir);
   const books: Record<string, Uint8Array> = {};
   const names: Record<string, string[]> = {};
   for (const [label, bytes] of Object.entries(workbooks)) {
