@@ -1,5 +1,6 @@
 // The public surface of the engine. The edges (add-in, task pane, functions) import from here.
 export * from './text/normalize';
+export * from './text/sanitize';
 export * from './scheme/schema';
 export * from './scheme/load';
 export * from './scheme/default';
@@ -13,6 +14,7 @@ export * from './issues/types';
 export * from './issues/catalogue';
 export * from './submission/types';
 export * as api from './api/contract';
+export * from './print';
 export * from './consolidate';
 export * from './template/definition';
 export * from './template/formulas';

@@ -55,7 +55,7 @@ export function rectEdits(rows: readonly FillRect[], sheet = RECT_SHEET, firstRo
 
 /** The 填报 block (填报单位 is pre-filled by the template; these overwrite it). */
 export function infoEdits(s: Scheme, info: Partial<Record<(typeof INFO_FIELDS)[number]['key'], unknown>>, sheet = DETAIL_SHEET): Edit[] {
-  const cells = infoCells(detailColumns(s).length);
+  const cells = infoCells(detailColumns(s));
   return INFO_FIELDS.flatMap((f, k) => {
     const c = cells[k];
     const v = info[f.key];

@@ -121,12 +121,12 @@ const cases: Case[] = [
       return o.findIndex((x) => x.name === name);
     },
   },
-  { code: 'RECT_ORG_UNKNOWN', sheet: R, cell: 'B3', edit: (_o, r) => void (r[0]!.orgName = '查无此党支部') },
-  { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F3', edit: (_o, r) => void (r[0]!.owner = null) },
-  { code: 'DEADLINE_UNCLEAR', sheet: R, cell: 'G3', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
+  { code: 'RECT_ORG_UNKNOWN', sheet: R, cell: 'B4', edit: (_o, r) => void (r[0]!.orgName = '查无此党支部') },
+  { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F4', edit: (_o, r) => void (r[0]!.owner = null) },
+  { code: 'DEADLINE_UNCLEAR', sheet: R, cell: 'G4', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
   { code: 'TEXT_TOO_LONG', sheet: D, cell: 'B8', edit: (o) => void (o[3]!.name = '党'.repeat(101)) },
   { code: 'TEXT_TOO_LONG', sheet: D, cell: 'S8', edit: (o) => void (o[3]!.explanation = '说'.repeat(1001)) },
-  { code: 'TEXT_TOO_LONG', sheet: R, cell: 'E3', edit: (_o, r) => void (r[0]!.measures = '措'.repeat(1001)) },
+  { code: 'TEXT_TOO_LONG', sheet: R, cell: 'E4', edit: (_o, r) => void (r[0]!.measures = '措'.repeat(1001)) },
   { code: 'SHEET_EMPTY', sheet: D, bytes: () => template() },
   {
     code: 'ROWS_HIDDEN_SKIPPED',
@@ -147,8 +147,8 @@ const cases: Case[] = [
   },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'O5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'R5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
-  { code: 'INFO_BLANK', sheet: D, cell: 'G2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
-  { code: 'DATE_MALFORMED', sheet: D, cell: 'Q2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
+  { code: 'INFO_BLANK', sheet: D, cell: 'F2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
+  { code: 'DATE_MALFORMED', sheet: D, cell: 'P2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
   {
     code: 'COLUMN_UNKNOWN',
     sheet: D,
