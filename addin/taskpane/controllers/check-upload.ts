@@ -4,7 +4,7 @@ import type { TownshipStatus } from '../../../shared/api/contract';
 import { hasErrors } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
-import { DETAIL_SHEET, META_SHEET, RECT_SHEET } from '../../../shared/template/definition';
+import { TEMPLATE_SHEETS } from '../../../shared/template/definition';
 import { ApiError } from '../api/client';
 import { ReadFileError } from '../excel/read-file';
 import type { Capabilities } from '../host/capabilities';
@@ -15,8 +15,6 @@ import { patchSlice, type AppState, type ShownIssue, type Store, type Verdict } 
 import { shortMessage } from '../ui/issue-groups';
 import { formatTime, STATE_LABEL } from '../ui/labels';
 import { error, errorText, info, ok, runAction, warning, type OnAuthLost } from './feedback';
-
-const TEMPLATE_SHEETS = [DETAIL_SHEET, RECT_SHEET, META_SHEET];
 
 export interface CheckUploadDeps {
   caps: Capabilities;
