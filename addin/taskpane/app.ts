@@ -22,9 +22,12 @@ import { renderReceipt, renderStatus } from './ui/township-view';
 import { bytesToBase64 } from './util/base64';
 import { downloadBytes } from './util/download';
 
+/** The old pane works on one campaign: a county's newest (GET /me names it). */
+type ConnectedMe = Me & { campaignId: string };
+
 interface State {
   client: ApiClient | null;
-  me: Me | null;
+  me: ConnectedMe | null;
   campaign: Campaign | null;
   scheme: SchemeChoice;
   issues: Issue[];
@@ -309,7 +312,9 @@ export async function startApp(caps: Capabilities): Promise<void> {
   // --- connection ---------------------------------------------------------------------------
   const connect = async (serverUrl: string, token: string, remember: boolean) => {
     const client = new ApiClient(serverUrl, token);
-    const me = await client.me();
+    const who = await client.me();
+    if (!who.campaignId) throw new ApiError('本县还没有工作批次，请先新建工作批次', 404, 'NO_CAMPAIGN');
+    const me: ConnectedMe = { ...who, campaignId: who.campaignId };
     state.client = client;
     state.me = me;
     if (remember) await saveConnection({ serverUrl, token });

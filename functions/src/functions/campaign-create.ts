@@ -18,8 +18,9 @@ export const handler = endpoint(async (req: HttpRequest) => {
 
   const loaded = loadScheme(body.scheme ?? defaultSchemeInput);
   if (!loaded.ok) throw new ApiError('CAMPAIGN_SCHEME_INVALID', { detail: loaded.message });
+  const townships = body.townships.map((t, i) => ({ id: t.id ?? `t${String(i + 1).padStart(2, '0')}`, name: t.name }));
   const seen = new Set<string>();
-  for (const t of body.townships) {
+  for (const t of townships) {
     if (seen.has(t.id)) throw new ApiError('CAMPAIGN_TOWNSHIP_DUPLICATE', { id: t.id });
     seen.add(t.id);
   }
@@ -30,7 +31,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
     year: body.year,
     county: body.county,
     deadline: body.deadline,
-    townships: body.townships,
+    townships,
     schemeId: loaded.scheme.id,
     schemeFingerprint: schemeFingerprint(loaded.scheme),
     createdAt: new Date().toISOString(),

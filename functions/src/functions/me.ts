@@ -8,8 +8,12 @@ import { getCampaign, getStore } from '../storage/ledger';
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = authenticate(req);
   const campaign = await getCampaign(await getStore(), who.campaignId);
+  // Placeholder until credentials are records: the old claims carry no county.
   const me: Me = {
     role: who.role,
+    credentialId: '',
+    countyId: 'local',
+    countyName: campaign?.county ?? '',
     campaignId: who.campaignId,
     townshipId: who.townshipId,
     townshipName: who.townshipId ? (campaign?.townships.find((t) => t.id === who.townshipId)?.name ?? null) : null,
