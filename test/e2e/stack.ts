@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startDevHost, type DevHost } from '../../functions/dev/host';
-import { mintToken } from '../../functions/src/auth/token';
 import { XLSX_MIME } from '../../shared/api/contract';
 import { defaultScheme } from '../../shared/scheme/default';
 import { fillTemplate, type FillOrg } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
 import { startAzurite } from '../helpers/azurite';
+import { credentialBook } from '../helpers/credentials';
 import { ensureDist } from '../../functions/dev/addin-dist';
 
 export const SECRET = 'e2e-secret-not-for-production';
@@ -39,11 +39,10 @@ export async function startStack(): Promise<Stack> {
     await azurite.stop();
     throw e;
   }
-  const token = {
-    county: mintToken({ role: 'county', campaignId: CAMPAIGN, days: 30 }, SECRET),
-    a: mintToken({ role: 'township', campaignId: CAMPAIGN, townshipId: A.id, days: 30 }, SECRET),
-    b: mintToken({ role: 'township', campaignId: CAMPAIGN, townshipId: B.id, days: 30 }, SECRET),
-  };
+  // Credentials are records on the server: the book writes them before the page uses the tokens.
+  const book = await credentialBook(azurite.connectionString, SECRET, { id: 'shifan', name: '示范县' }, 30);
+  const token = { county: book.county(), a: book.township(CAMPAIGN, A.id), b: book.township(CAMPAIGN, B.id) };
+  await book.ready();
   const tokenFor = (id: string) => (id === A.id ? token.a : token.b);
   const api = async (p: string, tok: string, init: RequestInit = {}) => {
     const res = await fetch(`${host.url}/api${p}`, { ...init, headers: { Authorization: `Bearer ${tok}`, ...(init.headers ?? {}) } });
