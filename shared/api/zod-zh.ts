@@ -8,7 +8,7 @@ const TYPE_TEXT: Record<string, string> = {
   string: '文字',
   number: '数字',
   int: '整数',
-  boolean: '“是”或“否”（true/false）',
+  boolean: '是或否',
   array: '列表',
   object: '对象',
   record: '对象',

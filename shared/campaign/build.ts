@@ -8,7 +8,7 @@ import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { checkRoster, type RosterLine } from '../roster/sheet';
 import { defaultSchemeInput, yichunSchemeInput } from '../scheme/default';
-import { loadScheme, loadSchemeJson } from '../scheme/load';
+import { loadScheme } from '../scheme/load';
 import { schemeFingerprint } from '../scheme/lookup';
 import type { Scheme, SchemeInput } from '../scheme/schema';
 import { orgKey } from '../text/normalize';
@@ -39,10 +39,31 @@ export type BuildOutcome =
 
 const BUILT_IN: Record<string, SchemeInput> = { default6: defaultSchemeInput, yichun5: yichunSchemeInput };
 
+/** JSON text → value, or a Chinese message with the line and column (JSON.parse speaks English). */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (e) {
+    const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    let where = '';
+    if (pos !== undefined) {
+      const before = text.slice(0, Number(pos)).split('\n');
+      where = `（第 ${before.length} 行第 ${(before.at(-1)?.length ?? 0) + 1} 个字符附近）`;
+    }
+    return { ok: false, message: `评定标准文件不是有效的 JSON${where}，请检查括号、引号和逗号是否成对` };
+  }
+}
+
 /** The county's own scheme (JSON text or parsed), else a built-in one, else the previous revision's, else default6. */
 function chooseScheme(f: CampaignFields, previous: Scheme | undefined): { ok: true; scheme: Scheme } | { ok: false; detail: string } {
   if (f.scheme !== undefined && f.scheme !== null && f.scheme !== '') {
-    const r = typeof f.scheme === 'string' ? loadSchemeJson(f.scheme) : loadScheme(f.scheme);
+    let input: unknown = f.scheme;
+    if (typeof f.scheme === 'string') {
+      const parsed = parseJsonText(f.scheme);
+      if (!parsed.ok) return { ok: false, detail: parsed.message };
+      input = parsed.value;
+    }
+    const r = loadScheme(input);
     return r.ok ? r : { ok: false, detail: r.message };
   }
   if (f.schemeId) {

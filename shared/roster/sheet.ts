@@ -30,6 +30,8 @@ export const ROSTER_COLUMNS: ReadonlyArray<{ key: RosterKey; header: string; ali
 ];
 
 const DITTO = new Set(['同上', '〃', '"', '”', '同前']);
+/** A line under or around the table that no clerk would take for an organization: signatures, notes, totals. */
+const NOTE_LINE = /^(填报|填表|制表|审核|负责人|联系|盖章|日期|说明|注[:：]|备注|合计|总计|小计)/;
 const HEADER_SCAN_ROWS = 20;
 
 export interface RosterRead {
@@ -185,6 +187,8 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
     const text = (k: RosterKey) => (col(k) ? cleanText(cellText(r.cells[col(k)])) : '');
     const line: RosterLine = { township: text('township'), name: text('name'), category: text('category'), orgType: text('orgType'), parent: text('parent'), id: text('id'), row: r.row };
     if (!line.name && !line.township && !line.category && !line.orgType && !line.parent && !line.id) continue;
+    const texts = r.cells.map((c) => cleanText(cellText(c))).filter(Boolean);
+    if (!line.name && texts.length === 1 && NOTE_LINE.test(texts[0] ?? '')) continue;
     if (r.hidden) {
       issues.push(makeIssue('ROSTER_ROW_HIDDEN', { row: r.row }, at('name', r.row)));
       continue;

@@ -43,7 +43,7 @@ export function pageFor(req: HttpRequest, page?: string): string {
   }
   const origin = originOf(page);
   const allowed = allowedOrigins(req);
-  if (!origin || !allowed.includes(origin)) throw new ApiError('PAGE_URL_NOT_ALLOWED', { url: page, allowed: allowed.join('、') });
+  if (!origin || !allowed.includes(origin)) throw new ApiError('PAGE_URL_NOT_ALLOWED', { url: page, allowed: allowed.map((o) => new URL(o).host).join('、') });
   return page.split('#')[0] ?? page;
 }
 

@@ -4,13 +4,15 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { idSchema } from '../../../shared/api/contract';
+import { fieldPath } from '../../../shared/api/zod-zh';
+import { makeIssue } from '../../../shared/issues/catalogue';
 import type { BuildOutcome, CampaignDraft } from '../../../shared/campaign/build';
 import type { Caller } from '../auth/access';
 import { getCountyCampaign, type StoredCampaign } from '../storage/campaigns';
 import { getStore } from '../storage/ledger';
 import type { Store } from '../storage/store';
 import { ApiError } from './errors';
-import { readJson, zodDetail } from './handler';
+import { readJson } from './handler';
 
 export function param(req: HttpRequest, name: string): string {
   const v = req.params[name] ?? '';
@@ -23,11 +25,17 @@ export function param(req: HttpRequest, name: string): string {
  * only, so another county's campaign answers exactly like one that does not exist (404). A
  * township credential reaches its own campaign only.
  */
-/** A JSON body checked by its contract schema; a refusal names each field in Chinese. */
+/**
+ * A JSON body checked by its contract schema. A refusal names the first field in Chinese in its
+ * message and lists every field's problem in `issues` (each one short enough to be read whole).
+ */
 export async function parseBody<S extends z.ZodType>(req: HttpRequest, schema: S): Promise<z.output<S>> {
   const parsed = schema.safeParse(await readJson(req));
-  if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const all = parsed.error.issues.map((i) => ({ field: fieldPath(i.path), problem: i.message }));
+  const [first] = all;
+  const issues = all.map((p) => makeIssue('REQUEST_FIELD_INVALID', p));
+  throw new ApiError('REQUEST_FIELD_INVALID', { field: first?.field ?? '请求内容', problem: first?.problem ?? '格式不正确', ...(all.length > 1 ? { more: all.length - 1 } : {}) }, issues);
 }
 
 /** buildCampaign's refusals as the API answers them. */

@@ -53,7 +53,7 @@ export const serverIssues = {
   CAMPAIGN_SCHEME_LOCKED: refusal<{ count: Param }>(363, 409, (p) => `已有 ${v(p.count)} 个乡镇（街道）上报，不能再更换评定标准；如确需更换，请新建工作批次`),
   CAMPAIGN_TOWNSHIP_REPORTED: refusal<{ name: Param }>(364, 409, (p) => `“${v(p.name)}”已经上报，不能从乡镇（街道）名单中删除`),
   DEADLINE_PAST: sent<{ deadline: Param }>(365, 'warning', (p) => `截止日期 ${v(p.deadline)} 已经过去，此后上报的乡镇（街道）都会标为逾期`),
-  PAGE_URL_NOT_ALLOWED: refusal<{ url: Param; allowed: Param }>(366, 400, (p) => `页面地址“${v(p.url)}”不在允许的范围内（允许：${v(p.allowed)}），链接只能指向本系统的页面`),
+  PAGE_URL_NOT_ALLOWED: refusal<{ url: Param; allowed: Param }>(366, 400, (p) => `页面地址“${v(p.url)}”不是本系统允许的页面（允许：${v(p.allowed)}），请从本系统的页面发放链接；页面地址如有变化，请管理员在设置中添加`),
   VERSION_NOT_FOUND: refusal<{ township: Param; version: Param }>(367, 404, (p) => `“${v(p.township)}”没有第 ${v(p.version)} 版`),
   CAMPAIGN_ROSTER_REFUSED: refusal<{ errors: Param }>(368, 422, (p) => `党组织名册中有 ${v(p.errors)} 处错误，工作批次未保存；请按提示逐项修改后重试`),
   ROSTER_REFUSED: refusal<{ errors: Param }>(369, 422, (p) => `无法读取党组织名册（${v(p.errors)} 处错误），请按提示修改后重新上传`),
@@ -71,6 +71,7 @@ export const serverIssues = {
   ROSTER_TOWNSHIP_UNKNOWN: sent<{ row: Param; name: Param; township: Param }>(381, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”所属的“${v(p.township)}”不在本批次的乡镇（街道）名单中`),
   ROSTER_ROW_HIDDEN: sent<{ row: Param }>(382, 'warning', (p) => `第 ${v(p.row)} 行是隐藏行，未读入名册；如果它是本年度的党组织，请取消隐藏后重新上传`),
   CAMPAIGN_TOWNSHIP_NAME_DUPLICATE: refusal<{ name: Param }>(383, 400, (p) => `乡镇（街道）“${v(p.name)}”在名单中出现了两次`),
+  REQUEST_FIELD_INVALID: refusal<{ field: Param; problem: Param; more?: Param }>(384, 400, (p) => `请求内容不正确：${v(p.field)}：${v(p.problem)}${p.more ? `（另有 ${v(p.more)} 处问题）` : ''}`),
 
   SERVER_FAULT: refusal(399, 500, () => `服务器暂时无法完成请求（存储服务故障），本次操作未生效，请稍后重试`),
 } satisfies Record<string, IssueDef>;
