@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultScheme } from '../../shared';
-import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
+import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
 import { readSignInFragment, signInLink } from '../../shared/api/link';
 import { fillTemplate } from '../../shared/template/fill';
 import { issueCountyCredential } from '../src/auth/issue';
@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   };
 
   try {
-    console.log(`\n1. 县委组织部登录链接：\n   ${signInLink(page, { server: base, token: county })}`);
+    const me = await must<Me>(await call('GET', '/me', county), '登录');
+    console.log(`\n1. ${me.countyName}委组织部登录链接：\n   ${signInLink(page, { server: base, token: county })}`);
 
     const rosterRows = TOWNSHIPS.flatMap((t, i) => townshipSample(i, t).orgs.map((org) => ({ township: t.name, org })));
     const rosterTemplate = new Uint8Array(await (await call('GET', '/roster/template', county)).arrayBuffer());
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const roster: Record<string, Array<Omit<RosterParse['entries'][number], 'township' | 'row'>>> = {};
     for (const { township, row: _r, ...e } of parsed.entries) (roster[township] ??= []).push(e);
-    const created = await must<CampaignDetail>(await call('POST', '/campaigns', county, { year: 2026, county: '青山县', deadline, townships: TOWNSHIPS, schemeId: 'default6', roster }), '创建批次');
+    const created = await must<CampaignDetail>(await call('POST', '/campaigns', county, { year: 2026, county: me.countyName, deadline, townships: TOWNSHIPS, schemeId: 'default6', roster }), '创建批次');
     const c = created.id;
     console.log(`\n3. 新建工作批次 ${c}：${created.county} ${created.year} 年度，${created.townships.length} 个乡镇（街道），截止 ${created.deadline}（一个月后，演示中无人逾期）`);
 
