@@ -33,6 +33,15 @@ const DITTO = new Set(['同上', '〃', '"', '”', '同前']);
 /** A line under or around the table that no clerk would take for an organization: signatures, notes, totals. */
 const NOTE_LINE = /^(填报|填表|制表|审核|负责人|联系|盖章|日期|说明|注[:：]|备注|合计|总计|小计)/;
 const HEADER_SCAN_ROWS = 20;
+/** What a stored campaign accepts (shared/api/campaign.ts), so a roster that reads clean also saves. */
+const LIMITS: ReadonlyArray<readonly [RosterKey, string, number]> = [
+  ['township', '乡镇（街道）', 60],
+  ['name', '党组织名称', 200],
+  ['category', '类别', 60],
+  ['orgType', '组织类型', 20],
+  ['parent', '所属党总支', 200],
+  ['id', '组织编号', 64],
+];
 
 export interface RosterRead {
   entries: RosterEntry[];
@@ -118,6 +127,12 @@ export function checkRoster(lines: readonly RosterLine[], scheme: Scheme, where:
   const anyTownship = new Map<string, RosterEntry>(); // org key → first entry, any township
   for (const l of lines) {
     const { row, name } = l;
+    const tooLong = LIMITS.find(([k, , max]) => l[k].length > max);
+    if (tooLong) {
+      const [k, field, limit] = tooLong;
+      issues.push(makeIssue('ROSTER_TEXT_TOO_LONG', { row, field, length: l[k].length, limit }, where(l, k)));
+      continue;
+    }
     let township = l.township;
     if (known) {
       const canonical = known.get(orgKey(township));
@@ -141,7 +156,7 @@ export function checkRoster(lines: readonly RosterLine[], scheme: Scheme, where:
       else issues.push(makeIssue('ROSTER_TYPE_UNKNOWN', { row, name, value: l.orgType, allowed: allowedTypes }, where(l, 'orgType')));
     }
     if (l.parent) entry.parent = l.parent;
-    if (l.id) entry.id = l.id.slice(0, 64);
+    if (l.id) entry.id = l.id;
 
     const key = `${orgKey(township)}\u0000${orgKey(name)}`;
     const first = seen.get(key);

@@ -72,6 +72,7 @@ describe('cell-level messages', () => {
     ['an organization twice in one township', [HEADER, ['东山镇', '东山村党支部', '村', null, null], ['東山鎮', '東山村 黨支部', '村', null, null]], 'ROSTER_DUPLICATE', 'B3', '第一次出现在第 2 行'],
     ['a parent not in the township', [HEADER, ['东山镇', '东山村党支部', '村', '党支部', '西山党总支']], 'ROSTER_PARENT_NOT_FOUND', 'E2', '所属党总支“西山党总支”'],
     ['a blank category', [HEADER, ['东山镇', '东山村党支部', null, null, null]], 'ROSTER_CATEGORY_BLANK', 'C2', '乡镇（街道）填报时需要补填'],
+    ['a name longer than a campaign keeps', [HEADER, ['东山镇', '党'.repeat(201), '村', null, null]], 'ROSTER_TEXT_TOO_LONG', 'B2', '第 2 行的党组织名称有 201 个字，超过上限 200 个字'],
     ['one organization under two townships', [HEADER, ['东山镇', '联合党支部', '村', null, null], ['西河乡', '联合党支部', '村', null, null]], 'ROSTER_TWO_TOWNSHIPS', 'A3', '同时列在“东山镇”和“西河乡”'],
   ];
   it.each(cases)('%s', (_n, rows, code, cell, text) => {
