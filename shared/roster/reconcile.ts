@@ -110,12 +110,12 @@ export function reconcileRoster(previous: readonly OrgIdentity[], incoming: read
     const key = orgKey(name);
     const where = raw.where ?? {};
     if (key === '') {
-      issues.push(makeIssue('ROSTER_NAME_BLANK', { township: tn(raw.townshipId) }, where));
+      issues.push(makeIssue('ROSTER_ENTRY_NAME_BLANK', { township: tn(raw.townshipId) }, where));
       continue;
     }
     const e: ProposalEntry = { ...raw, name, key, ref: `${raw.townshipId}|${key}` };
     if (byRef.has(e.ref)) {
-      issues.push(makeIssue('ROSTER_DUPLICATE', { name, township: tn(raw.townshipId) }, where));
+      issues.push(makeIssue('ROSTER_ENTRY_DUPLICATE', { name, township: tn(raw.townshipId) }, where));
       continue;
     }
     byRef.set(e.ref, e);

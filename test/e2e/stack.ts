@@ -5,12 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startDevHost, type DevHost } from '../../functions/dev/host';
-import { mintToken } from '../../functions/src/auth/token';
 import { XLSX_MIME, type ReviewAction } from '../../shared/api/contract';
 import { defaultScheme } from '../../shared/scheme/default';
 import { fillTemplate, type FillOrg } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
 import { startAzurite } from '../helpers/azurite';
+import { credentialBook, type CredentialBook } from '../helpers/credentials';
 import { ensureDist } from '../../functions/dev/addin-dist';
 
 export const SECRET = 'e2e-secret-not-for-production';
@@ -45,6 +45,8 @@ export interface CampaignHandle {
 
 export interface Stack {
   url: string;
+  /** Credential records for tests that need an expired, revoked or stray one (call ready() after). */
+  credentials: CredentialBook;
   dir: string;
   main: CampaignHandle;
   token: { county: string; a: string; b: string };
@@ -65,6 +67,9 @@ export async function startStack(): Promise<Stack> {
     await azurite.stop();
     throw e;
   }
+  // Credentials are records on the server: the book writes them before the page uses the tokens.
+  const book = await credentialBook(azurite.connectionString, SECRET, { id: 'shifan', name: '示范县' }, 30);
+  const countyToken = book.county();
   const api = async (p: string, tok: string, init: RequestInit = {}) => {
     const res = await fetch(`${host.url}/api${p}`, { ...init, headers: { Authorization: `Bearer ${tok}`, ...(init.headers ?? {}) } });
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${p}: ${res.status} ${await res.text()}`);
@@ -72,8 +77,8 @@ export async function startStack(): Promise<Stack> {
   };
 
   const createCampaign = async (id: string, townships: Township[], deadline: string, county = '示范县'): Promise<CampaignHandle> => {
-    const countyToken = mintToken({ role: 'county', campaignId: id, days: 30 }, SECRET);
-    const tokens = new Map(townships.map((t) => [t.id, mintToken({ role: 'township', campaignId: id, townshipId: t.id, days: 30 }, SECRET)]));
+    const tokens = new Map(townships.map((t) => [t.id, book.township(id, t.id)]));
+    await book.ready();
     const token = (t?: Township) => (t ? (tokens.get(t.id) ?? '') : countyToken);
     await api('/campaigns', countyToken, {
       method: 'POST',
@@ -105,6 +110,7 @@ export async function startStack(): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskpane-e2e-'));
   return {
     url: host.url,
+    credentials: book,
     dir,
     main,
     token: { county: main.token(), a: main.token(A), b: main.token(B) },

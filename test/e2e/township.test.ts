@@ -5,11 +5,10 @@
 // Each test sets up its own township's state, so any one passes alone (-t).
 import * as fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { mintToken } from '../../functions/src/auth/token';
 import { issueText } from '../../shared/issues/catalogue';
 import { CHROMIUM, DESKTOP, inViewport, launch, PANE, shot } from './browser';
 import { connect, openPage, text, waitText, type Opened } from './page';
-import { A, B, C, CAMPAIGN, D, SECRET, startStack, type Stack } from './stack';
+import { A, B, C, CAMPAIGN, D, startStack, type Stack } from './stack';
 
 const haveChromium = fs.existsSync(CHROMIUM);
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -150,14 +149,20 @@ describeBrowser('township clerk in a browser (standalone page)', () => {
   });
 
   const day = 86_400_000;
+  const issued = async (campaignId: string, townshipId: string, opts: { expiresAt?: string; revoked?: boolean } = {}) => {
+    const t = stack.credentials.township(campaignId, townshipId, opts);
+    await stack.credentials.ready();
+    return t;
+  };
   it.each([
-    ['a token that is not one', () => 'eyJub3QiOiJhIHRva2VuIn0.c2lnbmF0dXJl', '访问令牌无效'],
-    ['a token for a campaign that does not exist', () => mintToken({ role: 'township', campaignId: 'no-such-2026', townshipId: A.id, days: 30 }, SECRET), '工作批次“no-such-2026”不存在'],
-    ['a token for a township the campaign does not have', () => mintToken({ role: 'township', campaignId: CAMPAIGN, townshipId: 'nowhere', days: 30 }, SECRET), '本批次中没有编号为“nowhere”的乡镇（街道）'],
-    ['an expired token', () => mintToken({ role: 'township', campaignId: CAMPAIGN, townshipId: A.id, days: 30, now: Date.now() - 40 * day }, SECRET), '过期'],
+    ['a token that is not one', async () => 'eyJub3QiOiJhIHRva2VuIn0.c2lnbmF0dXJl', '访问令牌无效'],
+    ['a token for a campaign that does not exist', () => issued('no-such-2026', A.id), '工作批次“no-such-2026”不存在'],
+    ['a token for a township the campaign does not have', () => issued(CAMPAIGN, 'nowhere'), '本批次中没有编号为“nowhere”的乡镇（街道）'],
+    ['an expired token', () => issued(CAMPAIGN, A.id, { expiresAt: new Date(Date.now() - 10 * day).toISOString() }), '过期'],
+    ['a revoked link', () => issued(CAMPAIGN, B.id, { revoked: true }), '收回'],
   ])('%s never leaves a half-connected page: one Chinese message, buttons disabled, the form back', async (_what, token, says) => {
     const { page, errors } = await open();
-    await connect(page, token());
+    await connect(page, await token());
     await expect(text(page, '#connect-status')).resolves.toContain(says);
     await expect(text(page, '#connect-status')).resolves.toMatch(/^未能连接：.*县委组织部/);
     await expect(page.isVisible('#token')).resolves.toBe(true);
@@ -174,7 +179,7 @@ describeBrowser('township clerk in a browser (standalone page)', () => {
   });
 
   it('a remembered token that has expired brings the form back on opening, and is forgotten', async () => {
-    const expired = mintToken({ role: 'township', campaignId: CAMPAIGN, townshipId: A.id, days: 1, now: Date.now() - 3 * day }, SECRET);
+    const expired = await issued(CAMPAIGN, A.id, { expiresAt: new Date(Date.now() - 3 * day).toISOString() });
     const remembered = JSON.stringify({ serverUrl: stack.url, token: expired });
     const { page, errors } = await open(PANE, { script: (v: string) => localStorage.setItem('gradingDesk.connection', v), arg: remembered });
     // The init script plants the entry on every navigation; the page ran once with it.

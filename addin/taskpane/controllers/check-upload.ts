@@ -117,8 +117,9 @@ export class CheckUploadController {
       async () => {
         const blocked = uploadBlocked(this.store.get(), this.deps.caps);
         const api = this.session.api;
-        const { me, scheme } = this.store.get().connection;
-        if (blocked || !api || !me?.townshipId) {
+        const { me, scheme, campaign } = this.store.get().connection;
+        const campaignId = campaign?.id;
+        if (blocked || !api || !me?.townshipId || !campaignId) {
           this.show(error(blocked ?? '连接县委组织部服务器后才能上报。'));
           return;
         }
@@ -135,7 +136,7 @@ export class CheckUploadController {
         patchSlice(this.store, 'work', { progress: 0 });
         let outcome;
         try {
-          outcome = await api.upload(me.campaignId, me.townshipId, bytes, (p) => patchSlice(this.store, 'work', { progress: p.sent }));
+          outcome = await api.upload(campaignId, me.townshipId, bytes, (p) => patchSlice(this.store, 'work', { progress: p.sent }));
         } catch (e) {
           // Locked meanwhile (409): show the state that explains it, then the server's sentence.
           if (e instanceof ApiError && e.status === 409) await this.loadStatus().catch(() => undefined);
@@ -148,7 +149,7 @@ export class CheckUploadController {
           return this.show(error(`服务器未接收：${outcome.message}`));
         }
         const r = outcome.receipt;
-        const status = await api.status(me.campaignId, me.townshipId).catch(() => null);
+        const status = await api.status(campaignId, me.townshipId).catch(() => null);
         if (status) patchSlice(this.store, 'township', { status, verdict: null });
         if (r.warnings.length) this.report('服务器检查结果', withOrganizations(r.warnings, this.submission));
         const verdict = r.duplicate ? duplicateVerdict(r.version, status) : ok(`上报成功：第 ${r.version} 版已于 ${formatTime(r.receivedAt)} 收到。`);
@@ -168,9 +169,10 @@ export class CheckUploadController {
       this.show,
       async () => {
         const api = this.session.api;
-        const { me } = this.store.get().connection;
-        if (!api || !me?.townshipId) return;
-        const file = await api.template(me.campaignId, me.townshipId);
+        const { me, campaign } = this.store.get().connection;
+        const campaignId = campaign?.id;
+        if (!api || !me?.townshipId || !campaignId) return;
+        const file = await api.template(campaignId, me.townshipId);
         if (this.deps.excel) {
           const added = await this.deps.excel.insertTemplate(file.bytes, TEMPLATE_SHEETS);
           this.show(ok(`已插入模板工作表：${added.join('、')}。`));
@@ -215,9 +217,10 @@ export class CheckUploadController {
   /** The versions and the county's decision; throws, for the connection step to judge. */
   async loadStatus(): Promise<void> {
     const api = this.session.api;
-    const { me } = this.store.get().connection;
-    if (!api || !me?.townshipId) return;
-    const status = await api.status(me.campaignId, me.townshipId);
+    const { me, campaign } = this.store.get().connection;
+    const campaignId = campaign?.id;
+    if (!api || !me?.townshipId || !campaignId) return;
+    const status = await api.status(campaignId, me.townshipId);
     patchSlice(this.store, 'township', { status, verdict: null });
   }
 

@@ -60,6 +60,13 @@ export class ConnectionController {
     try {
       const api = this.deps.api(url, tok);
       const me = await api.me();
+      if (!me.campaignId) {
+        // A county that has not opened a round yet: signed in, nothing to review.
+        this.session.api = api;
+        patchSlice(this.store, 'connection', { phase: 'connected', me, campaign: null, verdict: info(`已连接：${ROLE_LABEL[me.role]} ${me.countyName}。本县还没有工作批次，请先新建工作批次。`) });
+        if (remember) await this.deps.credentials.save({ serverUrl: url, token: tok });
+        return;
+      }
       const { campaign, scheme } = await api.campaign(me.campaignId);
       if (me.role === 'township' && !campaign.townships.some((t) => t.id === me.townshipId)) {
         throw new ApiError(issueText('TOWNSHIP_NOT_FOUND', { id: me.townshipId ?? '' }), 404, 'TOWNSHIP_NOT_FOUND');

@@ -27,9 +27,10 @@ export class CountyReviewController {
   /** Throws, for the connection step to judge. */
   async load(): Promise<void> {
     const api = this.session.api;
-    const { me } = this.store.get().connection;
-    if (!api || me?.role !== 'county') return;
-    const data = await api.completeness(me.campaignId);
+    const { me, campaign } = this.store.get().connection;
+    const campaignId = campaign?.id;
+    if (!api || me?.role !== 'county' || !campaignId) return;
+    const data = await api.completeness(campaignId);
     patchSlice(this.store, 'county', { data });
   }
 
@@ -55,8 +56,9 @@ export class CountyReviewController {
 
   async review(townshipId: string, action: ReviewAction): Promise<void> {
     const api = this.session.api;
-    const { me } = this.store.get().connection;
-    if (!api || me?.role !== 'county') return;
+    const { me, campaign } = this.store.get().connection;
+    const campaignId = campaign?.id;
+    if (!api || me?.role !== 'county' || !campaignId) return;
     if (this.store.get().county.pending.includes(townshipId)) return;
     const name = this.store.get().county.data?.townships.find((t) => t.id === townshipId)?.name ?? townshipId;
     if (action.action === 'return' && !action.comment?.trim()) {
@@ -66,7 +68,7 @@ export class CountyReviewController {
     this.store.set((s) => ({ county: { ...s.county, pending: [...s.county.pending, townshipId] } }));
     let outcome: Verdict;
     try {
-      await api.review(me.campaignId, townshipId, action);
+      await api.review(campaignId, townshipId, action);
       patchSlice(this.store, 'county', { returning: null });
       outcome = ok(`${name}：${DONE[action.action]}。`);
     } catch (e) {
@@ -87,9 +89,10 @@ export class CountyReviewController {
     return runAction(this.store, 'consolidated', this.show, async () => {
       const api = this.session.api;
       const { me, campaign } = this.store.get().connection;
-      if (!api || !me) return;
+      const campaignId = campaign?.id;
+      if (!api || !me || !campaignId) return;
       this.show(info('正在生成汇总表…'));
-      const file = await api.consolidated(me.campaignId);
+      const file = await api.consolidated(campaignId);
       if (this.deps.excel) {
         await this.deps.excel.openWorkbook(file.bytes);
         this.show(ok('汇总表已在新的 Excel 窗口中打开。'));

@@ -10,8 +10,8 @@ const org = (name: Param | undefined, township?: Param) => (township === undefin
 
 export const ledgerIssues = {
   // Roster across years (名册): reconciling this year's 名册 against last year's organizations.
-  ROSTER_NAME_BLANK: def<{ township: Param }>(401, 'error', (p) => `${v(p.township)}的名册中有一行未填写党组织名称`),
-  ROSTER_DUPLICATE: def<{ name: Param; township: Param }>(402, 'error', (p) => `${org(p.name)}在${v(p.township)}的名册中出现了不止一次，请删去重复的一行`),
+  ROSTER_ENTRY_NAME_BLANK: def<{ township: Param }>(401, 'error', (p) => `${v(p.township)}的名册中有一行未填写党组织名称`),
+  ROSTER_ENTRY_DUPLICATE: def<{ name: Param; township: Param }>(402, 'error', (p) => `${org(p.name)}在${v(p.township)}的名册中出现了不止一次，请删去重复的一行`),
   ROSTER_ID_UNKNOWN: def<{ name: Param; id: Param }>(403, 'error', (p) => `名册中${org(p.name)}的编号“${v(p.id)}”不是上一年度在册党组织的编号，请核对或清空编号`),
   ROSTER_ID_DUPLICATE: def<{ name: Param; other: Param; id: Param }>(404, 'error', (p) => `${org(p.name)}与${org(p.other)}填了同一个编号“${v(p.id)}”，一个编号只能对应一个党组织`),
   ROSTER_TWICE_UNDECIDED: def<{ name: Param; townships: Param }>(405, 'error', (p) => `${org(p.name)}同时列在${v(p.townships)}的名册中，请确定它归属哪个乡镇（街道），或确认是同名的不同党组织`),

@@ -47,8 +47,8 @@ describe('the first roster', () => {
   });
 
   test.each([
-    ['a blank name', [e('dongshan', '  ')], 'ROSTER_NAME_BLANK', '东山镇的名册中有一行未填写党组织名称'],
-    ['a name twice in one township (Traditional and Simplified)', [e('dongshan', '东山村党支部'), e('dongshan', '東山村黨支部', 'village', { where: { sheet: '名册', cell: 'B7' } })], 'ROSTER_DUPLICATE', '工作表“名册”B7 单元格：“東山村黨支部”在东山镇的名册中出现了不止一次，请删去重复的一行'],
+    ['a blank name', [e('dongshan', '  ')], 'ROSTER_ENTRY_NAME_BLANK', '东山镇的名册中有一行未填写党组织名称'],
+    ['a name twice in one township (Traditional and Simplified)', [e('dongshan', '东山村党支部'), e('dongshan', '東山村黨支部', 'village', { where: { sheet: '名册', cell: 'B7' } })], 'ROSTER_ENTRY_DUPLICATE', '工作表“名册”B7 单元格：“東山村黨支部”在东山镇的名册中出现了不止一次，请删去重复的一行'],
   ])('refuses %s', (_what, entries, code, message) => {
     const r = startRoster(entries, { campaignId: 'c2025', on: '2025-03-01' }, { townshipNames: names });
     expect(r.ok).toBe(false);

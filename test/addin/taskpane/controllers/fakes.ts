@@ -23,8 +23,8 @@ export const CAMPAIGN: Campaign = {
   createdAt: '2026-03-01T00:00:00Z',
 };
 
-export const TOWNSHIP_ME: Me = { role: 'township', campaignId: 'c2026', townshipId: 'chengguan', townshipName: '城关镇', expiresAt: '2026-12-31T00:00:00Z' };
-export const COUNTY_ME: Me = { role: 'county', campaignId: 'c2026', townshipId: null, townshipName: null, expiresAt: '2026-12-31T00:00:00Z' };
+export const TOWNSHIP_ME: Me = { role: 'township', credentialId: 'cred-t', countyId: 'shifan', countyName: '示范县', campaignId: 'c2026', townshipId: 'chengguan', townshipName: '城关镇', expiresAt: '2026-12-31T00:00:00Z' };
+export const COUNTY_ME: Me = { role: 'county', credentialId: 'cred-c', countyId: 'shifan', countyName: '示范县', campaignId: 'c2026', townshipId: null, townshipName: null, expiresAt: '2026-12-31T00:00:00Z' };
 
 export function status(state: TownshipStatus['state'], version: number | null = state === 'missing' ? null : 1, comment: string | null = null): TownshipStatus {
   return {
