@@ -14,6 +14,7 @@ export * from './issues/catalogue';
 export * from './submission/types';
 export * as api from './api/contract';
 export * from './consolidate';
+export * from './review';
 export * from './template/definition';
 export * from './template/formulas';
 export * from './template/generate';

@@ -101,7 +101,9 @@ async function main(): Promise<void> {
     }
 
     console.log('\n5. 县委组织部审核：退回枫林镇，其余审核通过');
-    const ret = await call('POST', `/campaigns/${campaignId}/townships/fenglin/review`, county, { action: 'return', comment: '“好”的情况说明过于简单，请补充' });
+    const before = (await (await call('GET', `/campaigns/${campaignId}/completeness`, county)).json()) as Completeness;
+    const fenglinVersion = before.townships.find((x) => x.id === 'fenglin')?.currentVersion;
+    const ret = await call('POST', `/campaigns/${campaignId}/townships/fenglin/review`, county, { action: 'return', comment: '“好”的情况说明过于简单，请补充', version: fenglinVersion });
     console.log(`   枫林镇 退回：${ret.status}`);
     const comp = (await (await call('GET', `/campaigns/${campaignId}/completeness`, county)).json()) as Completeness;
     for (const t of comp.townships.filter((x) => x.state === 'submitted')) {

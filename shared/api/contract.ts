@@ -96,7 +96,7 @@ export const reviewActionSchema = z.object({
   action: z.enum(['accept', 'return', 'reopen']),
   comment: z.string().max(2000).optional(),
   /** The version the county looked at; refused with 409 when a newer one has arrived since. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive(),
 });
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 

@@ -3,6 +3,7 @@
 // the reporting status of every township.
 import type { ReviewState } from '../api/contract';
 import { checkQuota } from '../quota/quota';
+import { reviewStateLabel } from '../review/machine';
 import type { Scheme } from '../scheme/schema';
 import { gradeCounts, mergeTallies, quotaEntries, type Tally } from './tally';
 
@@ -62,8 +63,6 @@ export interface CountySummary {
   included: number;
 }
 
-export const STATE_TEXT: Record<ReviewState, string> = { missing: '未上报', submitted: '已上报待审核', returned: '已退回', accepted: '已审核通过' };
-
 /** Accepted or submitted versions count; returned and missing ones do not. */
 export function isIncluded(state: ReviewState): boolean {
   return state === 'submitted' || state === 'accepted';
@@ -101,7 +100,7 @@ export function summarizeCounty(s: Scheme, countyName: string, townships: readon
         id: t.id,
         name: t.name,
         state: t.state,
-        stateText: STATE_TEXT[t.state],
+        stateText: reviewStateLabel(t.state),
         version: t.version,
         receivedAt: t.receivedAt,
         late: t.late,

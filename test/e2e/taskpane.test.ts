@@ -128,7 +128,7 @@ describeBrowser('task pane in a browser (standalone page)', () => {
     await connect(county, stack.token.county);
     await expect(page(county).text('#role')).resolves.toContain('县委组织部');
     const card = (t: { id: string }) => county.locator(`#townships li[data-township="${t.id}"]`);
-    await expect(card(A).textContent()).resolves.toContain('已上报，待审核');
+    await expect(card(A).textContent()).resolves.toContain('已上报待审核');
     await expect(card(B).textContent()).resolves.toContain('第 1 版');
     await expect(page(county).text('#totals')).resolves.toContain('待审核 2');
     await shot(county, '04-county-completeness');
@@ -164,7 +164,7 @@ describeBrowser('task pane in a browser (standalone page)', () => {
   it('township: 刷新 shows the county decision in a page that stayed open', async () => {
     await expect(page(townshipA).text('#review-state')).resolves.toContain('已上报');
     await townshipA.getByRole('button', { name: '刷新' }).click();
-    await townshipA.waitForFunction(() => document.querySelector('#review-state')?.textContent?.includes('已通过'));
+    await townshipA.waitForFunction(() => document.querySelector('#review-state')?.textContent?.includes('已审核通过'));
     await expect(page(townshipA).text('#status')).resolves.toContain('已锁定');
   });
 

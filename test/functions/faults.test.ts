@@ -1,7 +1,7 @@
 // Storage failing in the middle of an upload: nothing partial may become visible. The store is
 // wrapped so the Nth write from now throws (before or after reaching Azurite).
 import { errorBodySchema, receiptSchema, townshipStatusSchema } from '../../shared/api/contract';
-import { listAudit } from '../../functions/src/storage/ledger';
+import { listAudit } from '../../functions/src/storage/queries';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';

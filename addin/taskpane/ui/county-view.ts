@@ -11,7 +11,9 @@ export interface CountyHandlers {
 
 function actions(row: Row, handlers: CountyHandlers): HTMLElement {
   const box = h('div');
-  const version = row.currentVersion ?? undefined;
+  // A review names the version the county looked at (required by the server); nothing to review without one.
+  const version = row.currentVersion;
+  if (version === null) return box;
   // One decision at a time: the card's buttons stay disabled until the list is redrawn.
   const send = (action: ReviewAction) => {
     box.querySelectorAll('button').forEach((b) => (b.disabled = true));

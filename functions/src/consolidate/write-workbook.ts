@@ -7,7 +7,6 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   SHEETS,
-  STATE_TEXT,
   beijingText,
   detailHeaders,
   detailRow,
@@ -22,7 +21,8 @@ import {
   type OutCell,
   type CountRow,
 } from '../../../shared';
-import { readStoredSubmission, type CampaignDoc } from '../storage/ledger';
+import type { CampaignDoc } from '../storage/ledger';
+import { readStoredSubmission } from '../storage/submission-blobs';
 import { townshipInputs } from './townships';
 import type { Store } from '../storage/store';
 
@@ -156,7 +156,7 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
     add(ws6, [
       i + 1,
       r.name,
-      STATE_TEXT[r.state],
+      r.stateText,
       r.version,
       beijingText(r.receivedAt) || null,
       r.late ? '是' : '否',

@@ -5,7 +5,8 @@ import { authenticate, requireCounty } from '../auth/access';
 import { publicCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint, json, readJson, zodDetail } from '../http/handler';
-import { getStore, putCampaign, type CampaignDoc } from '../storage/ledger';
+import { putCampaign, type CampaignDoc } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 
 /** POST /api/campaigns (county): the year's campaign with its township roster and scheme. */
 export const handler = endpoint(async (req: HttpRequest) => {

@@ -2,7 +2,8 @@ import { app, type HttpRequest } from '@azure/functions';
 import type { Me } from '../../../shared/api/contract';
 import { authenticate } from '../auth/access';
 import { endpoint, json } from '../http/handler';
-import { getCampaign, getStore } from '../storage/ledger';
+import { getCampaign } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 
 /** GET /api/me: who the token says the caller is (the task pane's "connect" step). */
 export const handler = endpoint(async (req: HttpRequest) => {

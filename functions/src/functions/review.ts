@@ -1,16 +1,18 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { STATE_TEXT } from '../../../shared';
+import { REVIEW_ACTION_LABEL, reviewStateLabel } from '../../../shared/review/machine';
 import { reviewActionSchema } from '../../../shared/api/contract';
 import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param, township } from '../http/common';
+import { actorOf, loadCampaign, param, township } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint, json, readJson, zodDetail } from '../http/handler';
 import { townshipStatus } from '../http/status';
-import { review } from '../storage/ledger';
+import { applyReview } from '../storage/commands';
 
-const ACTION_TEXT = { accept: '审核通过', return: '退回', reopen: '重新开放' } as const;
-
-/** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the township's status after it. */
+/**
+ * POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the
+ * township's status after it. The rules are shared/review's; they are applied under the pointer's
+ * ETag, so of two actions racing on one version exactly one succeeds and the other gets 409.
+ */
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = authenticate(req);
   const c = param(req, 'campaignId');
@@ -22,17 +24,23 @@ export const handler = endpoint(async (req: HttpRequest) => {
   if (a.action === 'return' && !a.comment?.trim()) throw new ApiError('REVIEW_COMMENT_REQUIRED');
   const { store, campaign } = await loadCampaign(c);
   const tw = township(campaign, t);
-  const r = await review(store, c, t, a.action, { actor: 'county', ...(a.version !== undefined ? { version: a.version } : {}), ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) });
-  switch (r.kind) {
-    case 'missing':
-      throw new ApiError('REVIEW_NOTHING', { township: tw.name });
-    case 'stale':
-      throw new ApiError('REVIEW_STALE', { seen: a.version ?? r.current, current: r.current });
-    case 'notAllowed':
-      throw new ApiError('REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
-    case 'done':
-      return json(200, await townshipStatus(store, campaign, tw));
+  const r = await applyReview(store, c, t, a, { actor: actorOf(who) });
+  const action = REVIEW_ACTION_LABEL[a.action];
+  if (r.kind === 'conflict') throw new ApiError('REVIEW_CONFLICT', { township: tw.name, state: reviewStateLabel(r.state), action });
+  if (r.kind === 'refused') {
+    const d = r.decision;
+    switch (d.refusal) {
+      case 'nothing':
+        throw new ApiError('REVIEW_NOTHING', { township: tw.name });
+      case 'commentRequired':
+        throw new ApiError('REVIEW_COMMENT_REQUIRED');
+      case 'stale':
+        throw new ApiError('REVIEW_STALE', { seen: a.version, current: d.current });
+      case 'notAllowed':
+        throw new ApiError('REVIEW_NOT_ALLOWED', { state: reviewStateLabel(d.state), action });
+    }
   }
+  return json(200, await townshipStatus(store, campaign, tw));
 });
 
 export const registration = {

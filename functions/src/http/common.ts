@@ -2,7 +2,8 @@
 import type { HttpRequest } from '@azure/functions';
 import type { Campaign } from '../../../shared/api/contract';
 import { idSchema } from '../../../shared/api/contract';
-import { getCampaign, getStore, type CampaignDoc } from '../storage/ledger';
+import { getCampaign, type CampaignDoc } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 import type { Store } from '../storage/store';
 import { ApiError } from './errors';
 

@@ -37,5 +37,12 @@ export const serverIssues = {
   REVIEW_COMMENT_REQUIRED: refusal(332, 400, () => `退回时请填写退回意见，说明需要修改的内容`),
   REVIEW_NOTHING: refusal<{ township: Param }>(333, 409, (p) => `“${v(p.township)}”尚未上报，没有可审核的版本`),
 
-  SERVER_FAULT: refusal(399, 500, () => `服务器暂时无法完成请求（存储服务故障），本次操作未生效，请稍后重试`),
+  // Faults, races and malformed requests on the server (HTTP 400 / 409 / 413 / 503): 340–359.
+  STORAGE_UNAVAILABLE: refusal<{ seconds: Param }>(340, 503, (p) => `存储服务暂时无法访问，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
+  STORAGE_BUSY: refusal<{ seconds: Param }>(341, 503, (p) => `该单位的数据正被多个操作同时修改，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
+  REQUEST_URL_INVALID: refusal<{ path: Param }>(342, 400, (p) => `请求地址“${v(p.path)}”含有无法识别的百分号编码（% 后应为两位十六进制数字），请检查链接是否完整`),
+  REQUEST_TOO_LARGE: refusal<{ limit: Param }>(343, 413, (p) => `请求内容超过上限 ${v(p.limit)}，未予处理`),
+  REVIEW_CONFLICT: refusal<{ township: Param; state: Param; action: Param }>(344, 409, (p) => `“${v(p.township)}”的状态刚刚被另一操作改为“${v(p.state)}”，您的“${v(p.action)}”未生效；请刷新后重新审核`),
+
+  SERVER_FAULT: refusal<{ ref: Param }>(399, 500, (p) => `服务器处理请求时出错，本次操作未生效；请稍后重试。如仍出错，请把错误编号 ${v(p.ref)} 告知系统管理员`),
 } satisfies Record<string, IssueDef>;
