@@ -57,10 +57,14 @@ const FUNCTIONS_DIR = path.join(__dirname, '..', 'src', 'functions');
 /** Every module in src/functions exports `registration` beside its app.http call. */
 export function loadRegistrations(dir = FUNCTIONS_DIR): Registration[] {
   const files = fs.readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'));
-  // Outside the runtime @azure/functions warns once per app.http call that it is "in test mode".
-  const warn = console.warn;
+  // Outside the runtime @azure/functions warns once per app.http call that it is "in test mode",
+  // and app.setup says (at debug level) that streaming is on.
+  const { warn, debug } = console;
   console.warn = (...a: unknown[]) => {
     if (!/^WARNING: (Skipping call to register|Failed to detect the Azure Functions runtime)/.test(String(a[0]))) warn(...a);
+  };
+  console.debug = (...a: unknown[]) => {
+    if (String(a[0]) !== 'HTTP streaming enabled.') debug(...a);
   };
   try {
     return files.map((f) => {
@@ -71,6 +75,7 @@ export function loadRegistrations(dir = FUNCTIONS_DIR): Registration[] {
     });
   } finally {
     console.warn = warn;
+    console.debug = debug;
   }
 }
 
@@ -123,9 +128,9 @@ function decoded(s: string): string | null {
 
 export function serveStatic(dir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   const hint = '加载项页面尚未构建：请先运行 npm run build:addin（生成 dist/），然后刷新本页。';
-  if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, { 'Content-Type': 'text/plain; charset=utf-8' });
   let rel = decoded(urlPath);
   if (rel === null) return send(res, 400, '请求地址含有无法识别的百分号编码，请检查链接是否完整。', { 'Content-Type': 'text/plain; charset=utf-8' });
+  if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, { 'Content-Type': 'text/plain; charset=utf-8' });
   if (rel === '/' || rel === '') rel = '/taskpane.html';
   const file = path.normalize(path.join(dir, rel));
   if (!file.startsWith(path.normalize(dir + path.sep))) return send(res, 403, 'forbidden');

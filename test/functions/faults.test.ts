@@ -103,3 +103,28 @@ describe('a storage fault during an upload', () => {
     expect((await status()).versions).toHaveLength(3);
   });
 });
+
+describe('a malformed entity in the table', () => {
+  let errors: jest.SpyInstance;
+  beforeEach(() => {
+    errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errors.mockRestore());
+
+  it('is a logged fault: 500 naming the invocation id, the log naming the entity; nothing else breaks', async () => {
+    const other = TOWNSHIPS[2] as { id: string; name: string };
+    // Written past the application, as a hand edit or an older build might have left it.
+    await audit.transact('c2026', [{ op: 'upsert', pk: 'c2026', rk: `state|${other.id}`, props: { state: 'approved', currentVersion: 'two' } }]);
+    const r = await st.call('GET', `/campaigns/c2026/townships/${other.id}/submissions`, { token: st.county() });
+    expect(r.status).toBe(500);
+    const e = errorBodySchema.parse(await r.json()).error;
+    expect(e.code).toBe('SERVER_FAULT');
+    const ref = /错误编号 ([0-9a-f-]{36}) /.exec(e.message)?.[1];
+    expect(ref).toBeDefined();
+    const logged = errors.mock.calls.map((c) => c.map((x: unknown) => (x instanceof Error ? x.message : String(x))).join(' ')).join('\n');
+    expect(logged).toContain(`invocation ${ref}`);
+    expect(logged).toContain(`malformed entity c2026/state|${other.id}`);
+    // The other townships are still served.
+    expect((await st.call('GET', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.county() })).status).toBe(200);
+  });
+});
