@@ -134,7 +134,7 @@ describeBrowser('task pane in a browser (standalone page)', () => {
     await shot(county, '04-county-completeness');
 
     await county.getByRole('button', { name: `通过：${A.name}` }).click();
-    await county.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已通过'), A.id);
+    await county.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已审核通过'), A.id);
 
     await county.getByRole('button', { name: `退回：${B.name}` }).click();
     await county.getByLabel(`退回意见（${B.name}）`).fill(COMMENT);
@@ -165,7 +165,7 @@ describeBrowser('task pane in a browser (standalone page)', () => {
     await expect(page(townshipA).text('#review-state')).resolves.toContain('已上报');
     await townshipA.getByRole('button', { name: '刷新' }).click();
     await townshipA.waitForFunction(() => document.querySelector('#review-state')?.textContent?.includes('已审核通过'));
-    await expect(page(townshipA).text('#status')).resolves.toContain('已锁定');
+    await expect(page(townshipA).text('#status')).resolves.toContain('已通过并锁定');
   });
 
   it('county: downloads the consolidated workbook, which holds the accepted township rows', async () => {
