@@ -17,7 +17,11 @@ const campaignBlobName = (c: string) => `${c}/campaign.json`;
 const encoder = new TextEncoder();
 // Per store, so a process that is pointed at another storage account never sees old campaigns.
 const campaignCaches = new WeakMap<Store, Map<string, CampaignDoc>>();
-const cacheOf = (store: Store) => campaignCaches.get(store) ?? campaignCaches.set(store, new Map()).get(store) ?? new Map<string, CampaignDoc>();
+function cacheOf(store: Store): Map<string, CampaignDoc> {
+  let cache = campaignCaches.get(store);
+  if (!cache) campaignCaches.set(store, (cache = new Map()));
+  return cache;
+}
 
 export async function putCampaign(store: Store, doc: CampaignDoc): Promise<boolean> {
   const r = await store.putBlobIfAbsent(campaignBlobName(doc.id), encoder.encode(JSON.stringify(doc)), 'application/json');
