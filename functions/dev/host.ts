@@ -10,11 +10,12 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler, type HttpRequestInit, type HttpResponseInit } from '@azure/functions';
+import { HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
 import { ApiError, errorBody } from '../src/http/errors';
 import type { Store } from '../src/storage/store';
 import { resetStore } from '../src/storage/store-singleton';
+import { toHttpRequest } from './host-request';
 
 export interface DevHostOptions {
   /** 0 = any free port. */
@@ -140,35 +141,6 @@ export function serveStatic(dir: string | undefined, urlPath: string, res: http.
   });
 }
 
-/**
- * The request body as a web stream that reads the socket only when the handler reads it. discard()
- * lets whatever the handler did not read flow past without being kept (the client may still be
- * sending a 20 MB body we refused).
- */
-function bodyStream(req: http.IncomingMessage): { stream: ReadableStream<Uint8Array>; discard(): Promise<void> } {
-  const it = req.iterator({ destroyOnReturn: false });
-  let released = false;
-  const discard = async () => {
-    if (released) return;
-    released = true;
-    await it.return?.();
-    if (!req.complete) req.resume();
-  };
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const r = await it.next();
-        if (r.done) return controller.close();
-        const b: Buffer = r.value;
-        controller.enqueue(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-      },
-      cancel: discard,
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, discard };
-}
-
 export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   const maxUpload = opts.maxUploadBytes ?? opts.settings?.maxUploadBytes ?? 20 * 1024 * 1024;
   configure({ ...opts.settings, connectionString: opts.connectionString, secret: opts.secret, maxUploadBytes: maxUpload }, opts.wrapStore);
@@ -216,14 +188,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
         params[k] = v;
       }
 
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const hasBody = method !== 'GET' && method !== 'HEAD';
-      const body = hasBody ? bodyStream(req) : null;
-      // The same construction as the runtime's streaming path (createStreamRequest in @azure/functions).
-      const requestInit: RequestInit & { duplex: 'half' } = { method, headers, duplex: 'half', ...(body ? { body: body.stream } : {}) };
-      const init: HttpRequestInit & { nativeRequest: Request } = { params, nativeRequest: new Request(url.toString(), requestInit) };
-      const request = new HttpRequest(init);
+      const { request, body } = toHttpRequest(req, method, url, params);
       const context = new InvocationContext({
         invocationId: randomUUID(),
         functionName: route.name,
