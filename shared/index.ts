@@ -16,6 +16,7 @@ export * from './submission/types';
 export * as api from './api/contract';
 export * from './print';
 export * from './consolidate';
+export * from './review';
 export * from './template/definition';
 export * from './template/formulas';
 export * from './template/generate';

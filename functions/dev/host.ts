@@ -2,16 +2,20 @@
 // registrations exported next to each `app.http(...)` call, matches the request to a route, builds
 // the same HttpRequest/InvocationContext the runtime would and runs the same handler. It also serves
 // the add-in's built files and answers CORS preflights. Development and tests only.
+// Like the runtime with HTTP streaming on, it hands the handler the body as a stream it has not
+// read: the handler checks the credential first and reads with its own cap. Whatever a handler
+// answers (refusals and faults included) comes from the handler wrapper; the host adds no bodies.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
+import { HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
 import { ApiError, errorBody } from '../src/http/errors';
-import { resetStore } from '../src/storage/ledger';
 import type { Store } from '../src/storage/store';
+import { resetStore } from '../src/storage/store-singleton';
+import { toHttpRequest } from './host-request';
 
 export interface DevHostOptions {
   /** 0 = any free port. */
@@ -54,10 +58,14 @@ const FUNCTIONS_DIR = path.join(__dirname, '..', 'src', 'functions');
 /** Every module in src/functions exports `registration` beside its app.http call. */
 export function loadRegistrations(dir = FUNCTIONS_DIR): Registration[] {
   const files = fs.readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'));
-  // Outside the runtime @azure/functions warns once per app.http call that it is "in test mode".
-  const warn = console.warn;
+  // Outside the runtime @azure/functions warns once per app.http call that it is "in test mode",
+  // and app.setup says (at debug level) that streaming is on.
+  const { warn, debug } = console;
   console.warn = (...a: unknown[]) => {
     if (!/^WARNING: (Skipping call to register|Failed to detect the Azure Functions runtime)/.test(String(a[0]))) warn(...a);
+  };
+  console.debug = (...a: unknown[]) => {
+    if (String(a[0]) !== 'HTTP streaming enabled.') debug(...a);
   };
   try {
     return files.map((f) => {
@@ -68,6 +76,7 @@ export function loadRegistrations(dir = FUNCTIONS_DIR): Registration[] {
     });
   } finally {
     console.warn = warn;
+    console.debug = debug;
   }
 }
 
@@ -109,10 +118,20 @@ function sendError(res: http.ServerResponse, status: number, body: unknown): voi
   send(res, status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
+/** decodeURIComponent, or null for a malformed escape such as "%E0%A4%A". */
+function decoded(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 export function serveStatic(dir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   const hint = '加载项页面尚未构建：请先运行 npm run build:addin（生成 dist/），然后刷新本页。';
+  let rel = decoded(urlPath);
+  if (rel === null) return send(res, 400, '请求地址含有无法识别的百分号编码，请检查链接是否完整。', { 'Content-Type': 'text/plain; charset=utf-8' });
   if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, { 'Content-Type': 'text/plain; charset=utf-8' });
-  let rel = decodeURIComponent(urlPath);
   if (rel === '/' || rel === '') rel = '/taskpane.html';
   const file = path.normalize(path.join(dir, rel));
   if (!file.startsWith(path.normalize(dir + path.sep))) return send(res, 403, 'forbidden');
@@ -122,19 +141,8 @@ export function serveStatic(dir: string | undefined, urlPath: string, res: http.
   });
 }
 
-async function readBody(req: http.IncomingMessage, cap: number): Promise<Buffer | 'tooLarge'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > cap) return 'tooLarge';
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks);
-}
-
 export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
-  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+  const maxUpload = opts.maxUploadBytes ?? opts.settings?.maxUploadBytes ?? 20 * 1024 * 1024;
   configure({ ...opts.settings, connectionString: opts.connectionString, secret: opts.secret, maxUploadBytes: maxUpload }, opts.wrapStore);
   resetStore();
   const routes = loadRegistrations().map(compile);
@@ -174,46 +182,41 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       }
       if (!route || !match) return sendError(res, 404, errorBody(new ApiError('REQUEST_NOT_FOUND', { path: `${method} ${url.pathname}` })));
       const params: Record<string, string> = {};
-      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(match[i + 1] ?? '')));
-
-      const body = await readBody(req, maxUpload + 1024 * 1024);
-      if (body === 'tooLarge') {
-        res.setHeader('Connection', 'close');
-        return sendError(res, 413, errorBody(new ApiError('UPLOAD_TOO_LARGE', { size: `超过 ${(maxUpload / 1048576).toFixed(0)} MB`, limit: `${(maxUpload / 1048576).toFixed(0)} MB` })));
+      for (const [i, k] of route.keys.entries()) {
+        const v = decoded(match[i + 1] ?? '');
+        if (v === null) return sendError(res, 400, errorBody(new ApiError('REQUEST_URL_INVALID', { path: url.pathname })));
+        params[k] = v;
       }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      const request = new HttpRequest({
-        method,
-        url: url.toString(),
-        headers,
-        query: Object.fromEntries(url.searchParams),
-        params,
-        ...(body.length ? { body: { bytes: body } } : {}),
-      });
+
+      const { request, body } = toHttpRequest(req, method, url, params);
       const context = new InvocationContext({
         invocationId: randomUUID(),
         functionName: route.name,
         logHandler: (level, ...args) => {
-          if (level === 'error' || level === 'critical') console.error(`[${route.name}]`, ...args);
+          if (level === 'error' || level === 'critical' || level === 'warning') console.error(`[${route.name}]`, ...args);
           else if (opts.log) console.log(`[${route.name}]`, ...args);
         },
       });
       let result: HttpResponseInit | HttpResponse;
       try {
         result = await route.handler(request, context);
-      } catch {
-        // What the Functions host does with a thrown error: a bare 500. We add the Chinese body; never the stack.
-        return sendError(res, 500, errorBody(new ApiError('SERVER_FAULT')));
+      } catch (e) {
+        // The handler wrapper answers every fault itself; a throw past it is what the Functions
+        // host would answer with a bare 500, so that is what this host does too.
+        console.error(`[${route.name}] threw past the handler wrapper`, e);
+        await body?.discard();
+        return send(res, 500, '');
       }
+      await body?.discard();
       const out = result instanceof HttpResponse ? result : new HttpResponse(result);
       const bytes = Buffer.from(await out.arrayBuffer());
       const outHeaders: Record<string, string> = { ...cors };
       out.headers.forEach((v, k) => (outHeaders[k] = v));
       if (opts.log) console.log(`${method} ${url.pathname} → ${out.status}`);
       send(res, out.status, bytes, outHeaders);
-    })().catch(() => {
-      if (!res.headersSent) sendError(res, 500, errorBody(new ApiError('SERVER_FAULT')));
+    })().catch((e: unknown) => {
+      console.error('dev host: request failed', e);
+      if (!res.headersSent) send(res, 500, '');
       else res.destroy();
     });
   });

@@ -1,24 +1,18 @@
-// `npm start`: Azurite on disk under .data/azurite, the Functions behind the dev host on
-// http://localhost:7071, the add-in's dist/ at "/". Ctrl-C stops everything.
+// `npm start`: Azurite on disk under .data/azurite in a process of its own, the Functions behind the
+// dev host on http://localhost:7071, the add-in's dist/ at "/". Ctrl-C stops everything.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DIST, distIsStale, ensureDist } from './addin-dist';
 import { startAddinHttps } from './addin-https';
-import { startAzuriteServers, type RunningAzurite } from './azurite';
+import { startAzuriteProcess } from './azurite';
 import { dataDir, devSecret } from './env';
 import { startDevHost } from './host';
 import { localSignIn, openStore } from './sign-in';
 
-async function azuriteOnDisk(location: string): Promise<RunningAzurite> {
-  const blobPort = Number(process.env.AZURITE_BLOB_PORT ?? 10000);
-  const tablePort = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
-  try {
-    return await startAzuriteServers({ location, blobPort, tablePort });
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
-    console.log(`端口 ${blobPort}/${tablePort} 已被占用，Azurite 改用随机端口`);
-    return startAzuriteServers({ location });
-  }
+/** AZURITE_DATA_DIR moves the data (tests use a temporary folder). */
+function azuriteLocation(): { location: string; shown: string } {
+  const dir = process.env.AZURITE_DATA_DIR;
+  return dir ? { location: path.resolve(dir), shown: dir } : { location: path.join(dataDir(), 'azurite'), shown: '.data/azurite' };
 }
 
 async function main(): Promise<void> {
@@ -29,7 +23,11 @@ async function main(): Promise<void> {
     await ensureDist();
   }
   const dist = DIST;
-  const az = await azuriteOnDisk(path.join(dataDir(), 'azurite'));
+  const where = azuriteLocation();
+  const blobPort = Number(process.env.AZURITE_BLOB_PORT ?? 10000);
+  const tablePort = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
+  const az = await startAzuriteProcess({ location: where.location, blobPort, tablePort });
+  if (az.fellBack) console.log(`端口 ${blobPort}/${tablePort} 已被占用，Azurite 改用随机端口`);
   const cors = (process.env.CORS_ORIGINS ?? 'https://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean);
   let host;
   try {
@@ -48,6 +46,20 @@ async function main(): Promise<void> {
     console.log(`端口 ${addinPort} 已被占用（是否在运行 npm run dev:addin？），旁加载地址由它提供`);
     return null;
   });
+  // Ctrl-C must work from the moment the banner says so.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n正在停止…');
+    await host.close();
+    await addin?.close();
+    await az.stop();
+    console.log('已停止。');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   // The local county (COUNTY_ID / COUNTY_NAME) with a county credential: on empty storage both are created.
   const signIn = await localSignIn({
     store: await openStore(az.connectionString),
@@ -63,7 +75,7 @@ async function main(): Promise<void> {
   API            ${host.url}/api        （如 ${host.url}/api/me）
   独立页面       ${host.url}/taskpane.html${hasDist ? '' : '   ← 尚未构建：先运行 npm run build:addin'}
   旁加载         ${addin ? `${addin.url}/manifest.xml（自签名证书，首次请在浏览器中打开 ${addin.url}/taskpane.html 并信任）` : `由 npm run dev:addin 提供`}
-  存储 Azurite   Blob ${az.blobUrl}  Table ${az.tableUrl}  数据目录 .data/azurite
+  存储 Azurite   Blob ${az.blobUrl}  Table ${az.tableUrl}  数据目录 ${where.shown}
   允许跨域来源   ${[...cors, host.url].join(', ')}
 
 ${signIn.countyName}委组织部登录链接（有效期至 ${signIn.record.expiresAt.slice(0, 10)}${signIn.created ? '，新建' : ''}）：
@@ -75,20 +87,6 @@ ${signIn.countyName}委组织部登录链接（有效期至 ${signIn.record.expi
   （以本县身份创建演示批次、发放乡镇链接、上报、审核，写出 .data/demo/县汇总表.xlsx）
 其他县的登录链接：npm run token -- --county <县编号> --name <县名>
 按 Ctrl-C 停止。`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\n正在停止…');
-    await host.close();
-    await addin?.close();
-    await az.stop();
-    console.log('已停止。');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((e: unknown) => {

@@ -52,8 +52,8 @@ export type TownshipStatus = z.infer<typeof townshipStatusSchema>;
 export const reviewActionSchema = z.object({
   action: z.enum(['accept', 'return', 'reopen']),
   comment: z.string().max(2000).optional(),
-  /** The version the county looked at; refused with 409 when a newer one has arrived since. */
-  version: z.number().int().positive().optional(),
+  /** The version the county looked at (required): refused with 409 when it is no longer the current one. */
+  version: z.number().int().positive(),
 });
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 

@@ -3,6 +3,7 @@
 // the reporting status of every township.
 import type { ReviewState } from '../api/contract';
 import { checkQuota } from '../quota/quota';
+import { reviewStateLabel } from '../review/machine';
 import type { Scheme } from '../scheme/schema';
 import { gradeCounts, memberTotal, mergeTallies, quotaEntries, type Tally } from './tally';
 
@@ -69,8 +70,6 @@ export interface CountySummary {
   included: number;
 }
 
-export const STATE_TEXT: Record<ReviewState, string> = { missing: '未上报', submitted: '已上报待审核', returned: '已退回', accepted: '已审核通过' };
-
 /** Accepted or submitted versions count; returned and missing ones do not. */
 export function isIncluded(state: ReviewState): boolean {
   return state === 'submitted' || state === 'accepted';
@@ -89,7 +88,7 @@ export const SUMMARY_REMARK: Record<ReviewState, string | null> = { missing: '�
 function townshipRow(s: Scheme, t: TownshipInput): CountRow {
   if (isIncluded(t.state) && t.tally) return countRow(s, t.name, t.tally, memberTotal(t.tally), SUMMARY_REMARK[t.state]);
   const zeros = s.grades.map(() => 0);
-  return { label: t.name, included: false, total: 0, counts: zeros, shares: zeros, members: null, remark: SUMMARY_REMARK[t.state] ?? STATE_TEXT[t.state] };
+  return { label: t.name, included: false, total: 0, counts: zeros, shares: zeros, members: null, remark: SUMMARY_REMARK[t.state] ?? reviewStateLabel(t.state) };
 }
 
 function quotaRow(s: Scheme, scope: string, t: Tally): QuotaRow {
@@ -117,7 +116,7 @@ export function summarizeCounty(s: Scheme, countyName: string, townships: readon
         id: t.id,
         name: t.name,
         state: t.state,
-        stateText: STATE_TEXT[t.state],
+        stateText: reviewStateLabel(t.state),
         version: t.version,
         receivedAt: t.receivedAt,
         late: t.late,

@@ -167,7 +167,7 @@ export async function run(_args: string[]): Promise<Record<string, number | stri
       const uploadMs = performance.now() - e0;
       const r0 = performance.now();
       await pool(ts, 8, async (t) => {
-        await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/review`, env.county(c), { action: 'accept' }), 200, `accept ${t.id}`);
+        await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/review`, env.county(c), { action: 'accept', version: 1 }), 200, `accept ${t.id}`);
       });
       const reviewMs = performance.now() - r0;
       const c0 = performance.now();

@@ -16,7 +16,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkQuota, defaultScheme, gradeCountsByLabel, tallySubmission } from '../../shared';
 import { sha256 } from '../../functions/src/upload/ingest';
-import { commitUpload, readStoredSubmission } from '../../functions/src/storage/ledger';
+import { commitUpload } from '../../functions/src/storage/commands';
+import { readStoredSubmission } from '../../functions/src/storage/submission-blobs';
 import { createAzureStore } from '../../functions/src/storage/store';
 import { call, expectStatus, pct, pool, startEnv, townships, withPeakRss, workbook } from './county';
 

@@ -117,7 +117,7 @@ describeBrowser('township clerk in a browser (standalone page)', () => {
   it('an identical re-upload after a return says nothing changed and the state is still 已退回', async () => {
     const bytes = await stack.main.workbook(C, 21);
     await stack.main.upload(C, bytes);
-    await stack.main.review(C, { action: 'return', comment: COMMENT });
+    await stack.main.review(C, { action: 'return', comment: COMMENT, version: 1 });
     const { page, errors } = await open();
     await connect(page, stack.main.token(C));
     await waitText(page, '#review-state', '已退回');

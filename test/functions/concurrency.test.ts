@@ -1,7 +1,7 @@
 // Concurrent uploads race for the pointer's ETag: every new content gets its own version number,
 // and the same bytes sent at once become one version.
 import { receiptSchema, townshipStatusSchema } from '../../shared/api/contract';
-import { listAudit } from '../../functions/src/storage/ledger';
+import { listAudit } from '../../functions/src/storage/queries';
 import { createAzureStore } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';

@@ -65,8 +65,8 @@ describe('the county workbook', () => {
       mine.name = traditional(dupName);
     });
     await up(nanling, 24, 20);
-    expect((await st.call('POST', '/campaigns/c2026/townships/dongshan/review', { token: st.county(), json: { action: 'accept' } })).status).toBe(200);
-    expect((await st.call('POST', '/campaigns/c2026/townships/nanling/review', { token: st.county(), json: { action: 'return', comment: '请补充整改台账' } })).status).toBe(200);
+    expect((await st.call('POST', '/campaigns/c2026/townships/dongshan/review', { token: st.county(), json: { action: 'accept', version: 1 } })).status).toBe(200);
+    expect((await st.call('POST', '/campaigns/c2026/townships/nanling/review', { token: st.county(), json: { action: 'return', comment: '请补充整改台账', version: 1 } })).status).toBe(200);
     const r = await st.call('GET', '/campaigns/c2026/consolidated', { token: st.county() });
     expect(r.status).toBe(200);
     cd = r.headers.get('content-disposition') ?? '';

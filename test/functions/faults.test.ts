@@ -1,7 +1,7 @@
 // Storage failing in the middle of an upload: nothing partial may become visible. The store is
 // wrapped so the Nth write from now throws (before or after reaching Azurite).
 import { errorBodySchema, receiptSchema, townshipStatusSchema } from '../../shared/api/contract';
-import { listAudit } from '../../functions/src/storage/ledger';
+import { listAudit } from '../../functions/src/storage/queries';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';
@@ -84,22 +84,53 @@ describe('a storage fault during an upload', () => {
   });
 
   it('a retry after the faults stores the upload once, as the next version', async () => {
-    failIn = null;
+    failIn = 1;
+    failAfterWrite = false;
+    const before = await status();
+    expect((await upload(v2)).status).toBe(500);
     const r = await upload(v2);
     expect(r.status).toBe(201);
-    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: 2, duplicate: false });
-    expect((await status()).versions.map((v) => v.version)).toEqual([1, 2]);
+    const next = (before.currentVersion ?? 0) + 1;
+    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: next, duplicate: false });
+    expect((await status()).versions.map((v) => v.version)).toEqual([...before.versions.map((v) => v.version), next]);
   });
 
   it('a reply lost after the transaction committed: the retry gets the same version back as a duplicate', async () => {
     const v3 = (await filled(t, { seed: 3 })).bytes;
+    const before = await status();
+    const next = (before.currentVersion ?? 0) + 1;
     failIn = 3;
     failAfterWrite = true;
     expect((await upload(v3)).status).toBe(500);
-    expect((await status()).currentVersion).toBe(3);
+    expect((await status()).currentVersion).toBe(next);
     const r = await upload(v3);
     expect(r.status).toBe(200);
-    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: 3, duplicate: true });
-    expect((await status()).versions).toHaveLength(3);
+    expect(receiptSchema.parse(await r.json())).toMatchObject({ version: next, duplicate: true });
+    expect((await status()).versions).toHaveLength(before.versions.length + 1);
+  });
+});
+
+describe('a malformed entity in the table', () => {
+  let errors: jest.SpyInstance;
+  beforeEach(() => {
+    errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errors.mockRestore());
+
+  it('is a logged fault: 500 naming the invocation id, the log naming the entity; nothing else breaks', async () => {
+    const other = TOWNSHIPS[2] as { id: string; name: string };
+    // Written past the application, as a hand edit or an older build might have left it.
+    await audit.transact('c2026', [{ op: 'upsert', pk: 'c2026', rk: `state|${other.id}`, props: { state: 'approved', currentVersion: 'two' } }]);
+    const r = await st.call('GET', `/campaigns/c2026/townships/${other.id}/submissions`, { token: st.county() });
+    expect(r.status).toBe(500);
+    const e = errorBodySchema.parse(await r.json()).error;
+    expect(e.code).toBe('SERVER_FAULT');
+    const ref = /错误编号 ([0-9a-f-]{36}) /.exec(e.message)?.[1];
+    expect(ref).toBeDefined();
+    const logged = errors.mock.calls.map((c) => c.map((x: unknown) => (x instanceof Error ? x.message : String(x))).join(' ')).join('\n');
+    expect(logged).toContain(`invocation ${ref}`);
+    expect(logged).toContain(`malformed entity c2026/state|${other.id}`);
+    // The other townships are still served.
+    expect((await st.call('GET', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.county() })).status).toBe(200);
   });
 });

@@ -18,8 +18,10 @@ export interface RowContext {
 }
 
 export function reviewButtons(row: CountyRow, ctx: RowContext, handlers: CountyHandlers): HTMLElement {
-  const version = row.version ?? undefined;
+  const version = row.version;
   const box = h('div', { className: 'row actions' });
+  // Nothing uploaded: nothing to review (a review always names the version the county saw).
+  if (version === null) return box;
   const act = (label: string, action: ReviewAction['action'], primary = false) =>
     h('button', {
       type: 'button',

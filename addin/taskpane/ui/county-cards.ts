@@ -30,7 +30,7 @@ export function countyCards(rows: readonly CountyRow[], pending: readonly string
         row.comment ? h('p', { className: 'comment' }, `意见：${row.comment}`) : null,
         reviewButtons(row, ctx, handlers),
         ctx.returning && row.state === 'submitted'
-          ? returnForm(row.id, row.name, ctx.pending, { submit: (comment) => handlers.review(row.id, { action: 'return', comment, version: row.version ?? undefined }), cancel: () => handlers.startReturn(null) })
+          ? returnForm(row.id, row.name, ctx.pending, { submit: (comment) => row.version !== null && handlers.review(row.id, { action: 'return', comment, version: row.version }), cancel: () => handlers.startReturn(null) })
           : null,
       );
     }),

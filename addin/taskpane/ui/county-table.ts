@@ -89,7 +89,7 @@ export function countyTableView(table: CountyTable, sort: CountySort, gradeLabel
       body.append(
         h('tr', { className: 'return-row' },
           h('td', { colspan: cols.length },
-            returnForm(r.id, r.name, pending.includes(r.id), { submit: (comment) => handlers.review(r.id, { action: 'return', comment, version: r.version ?? undefined }), cancel: () => handlers.startReturn(null) }),
+            returnForm(r.id, r.name, pending.includes(r.id), { submit: (comment) => r.version !== null && handlers.review(r.id, { action: 'return', comment, version: r.version }), cancel: () => handlers.startReturn(null) }),
           ),
         ),
       );

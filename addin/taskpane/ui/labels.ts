@@ -1,11 +1,5 @@
-import type { ReviewState } from '../../../shared/api/contract';
-
-export const STATE_LABEL: Record<ReviewState, string> = {
-  missing: '未上报',
-  submitted: '已上报，待审核',
-  returned: '已退回',
-  accepted: '已通过（已锁定）',
-};
+// State labels have one owner (shared/review), so the pane says what the county workbook says.
+export { REVIEW_STATE_LABEL as STATE_LABEL } from '../../../shared/review/machine';
 
 export const ROLE_LABEL = { county: '县委组织部', township: '乡镇（街道）党(工)委' } as const;
 

@@ -7,7 +7,7 @@ import { beijingText } from '../../../shared/consolidate/deadline';
 import { settings } from '../config';
 import { ApiError } from '../http/errors';
 import { getCounty, getCredential, type CredentialRecord } from '../storage/credentials';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 import type { Store } from '../storage/store';
 import { claimsText, verifyToken, type Role } from './token';
 

@@ -1,7 +1,8 @@
 // Every township of a campaign with its pointer state, in the campaign's order: the input of the
 // completeness view and of the consolidated workbook.
 import { isLate, type TownshipInput } from '../../../shared';
-import { listStates, type CampaignDoc } from '../storage/ledger';
+import type { CampaignDoc } from '../storage/ledger';
+import { listStates } from '../storage/queries';
 import type { Store } from '../storage/store';
 
 export type TownshipRow = TownshipInput & { hash: string | null; quota: { ok: boolean; summary: string } | null };

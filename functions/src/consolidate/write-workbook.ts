@@ -36,7 +36,8 @@ import {
   type OutCell,
   type PrintBook,
 } from '../../../shared';
-import { readStoredSubmission, type CampaignDoc } from '../storage/ledger';
+import type { CampaignDoc } from '../storage/ledger';
+import { readStoredSubmission } from '../storage/submission-blobs';
 import { ordered } from './ordered';
 import { townshipInputs } from './townships';
 import type { Store } from '../storage/store';

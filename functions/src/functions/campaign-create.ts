@@ -6,7 +6,7 @@ import { draftOrRefuse, parseBody, publicCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint, json } from '../http/handler';
 import { createCampaign, listCampaigns, type StoredCampaign } from '../storage/campaigns';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 
 /** An id the county did not choose: {county}-{year}, then -2, -3… if taken. */
 function freeId(countyId: string, year: number, taken: ReadonlySet<string>): string {

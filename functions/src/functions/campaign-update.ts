@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors';
 import { endpoint } from '../http/handler';
 import { updateCampaign, type StoredCampaign } from '../storage/campaigns';
 import { listTownshipCredentials, revokeCredential } from '../storage/credentials';
-import { listStates } from '../storage/ledger';
+import { listStates } from '../storage/queries';
 
 /**
  * PUT /api/campaigns/{campaignId} (county): the campaign again with the `revision` it was read at

@@ -4,7 +4,7 @@ import { authenticate, requireCounty } from '../auth/access';
 import { endpoint, json } from '../http/handler';
 import { listCampaigns } from '../storage/campaigns';
 import { getCounty } from '../storage/credentials';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 
 /** GET /api/campaigns (county): every campaign of the caller's county, this year's and past ones. */
 export const handler = endpoint(async (req: HttpRequest) => {

@@ -5,7 +5,7 @@ import { authenticate, requireCounty } from '../auth/access';
 import { townshipInputs } from '../consolidate/townships';
 import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
-import { readStoredSubmission } from '../storage/ledger';
+import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
 
 /** 填报人 / 联系电话 of each township's current version, 8 reads at a time. */

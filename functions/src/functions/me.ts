@@ -4,7 +4,7 @@ import { authenticate } from '../auth/access';
 import { endpoint, json } from '../http/handler';
 import { getCountyCampaign, listCampaigns } from '../storage/campaigns';
 import { getCounty } from '../storage/credentials';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 
 /** GET /api/me: who the credential says the caller is (the page's "connect" step decides what to show from it). */
 export const handler = endpoint(async (req: HttpRequest) => {

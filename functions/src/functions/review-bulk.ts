@@ -1,10 +1,11 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { makeIssue, STATE_TEXT } from '../../../shared';
+import { makeIssue } from '../../../shared';
 import { bulkReviewSchema, type BulkReviewResult } from '../../../shared/api/contract';
 import { authenticate, requireCounty } from '../auth/access';
 import { actorOf, loadCampaign, param, parseBody } from '../http/common';
 import { endpoint, json } from '../http/handler';
-import { review } from '../storage/ledger';
+import { reviewRefusal } from '../http/review-refusal';
+import { applyReview } from '../storage/commands';
 
 /**
  * POST /api/campaigns/{campaignId}/review (county): accept every township listed, each at the
@@ -28,21 +29,13 @@ export const handler = endpoint(async (req: HttpRequest) => {
       results.push({ ...base, ok: false, state: null, error: { code: e.code, message: e.message } });
       continue;
     }
-    const r = await review(store, c, tw.id, 'accept', { version: item.version, actor: actorOf(who) });
-    const refused = (e: ReturnType<typeof makeIssue>, state: BulkReviewResult['results'][number]['state']) => results.push({ ...base, ok: false, state, error: { code: e.code, message: e.message } });
-    switch (r.kind) {
-      case 'done':
-        results.push({ ...base, ok: true, state: r.state.state });
-        break;
-      case 'missing':
-        refused(makeIssue('REVIEW_NOTHING', { township: tw.name }), 'missing');
-        break;
-      case 'stale':
-        refused(makeIssue('REVIEW_STALE', { seen: item.version, current: r.current }), null);
-        break;
-      case 'notAllowed':
-        refused(makeIssue('REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: '审核通过' }), r.state);
-        break;
+    const request = { action: 'accept' as const, version: item.version };
+    const r = await applyReview(store, c, tw.id, request, { actor: actorOf(who) });
+    const refused = reviewRefusal(r, tw.name, request);
+    if (r.kind === 'done') results.push({ ...base, ok: true, state: r.state.state });
+    else if (refused) {
+      const state = r.kind === 'conflict' ? r.state : r.decision.refusal === 'notAllowed' ? r.decision.state : r.decision.refusal === 'nothing' ? 'missing' : null;
+      results.push({ ...base, ok: false, state, error: { code: refused.issue.code, message: refused.issue.message } });
     }
   }
   const accepted = results.filter((x) => x.ok).length;

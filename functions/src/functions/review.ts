@@ -1,38 +1,31 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { STATE_TEXT } from '../../../shared';
 import { reviewActionSchema } from '../../../shared/api/contract';
 import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param, township } from '../http/common';
+import { actorOf, loadCampaign, param, parseBody, township } from '../http/common';
 import { ApiError } from '../http/errors';
-import { endpoint, json, readJson, zodDetail } from '../http/handler';
+import { endpoint, json } from '../http/handler';
+import { reviewRefusal } from '../http/review-refusal';
 import { townshipStatus } from '../http/status';
-import { review } from '../storage/ledger';
+import { applyReview } from '../storage/commands';
 
-const ACTION_TEXT = { accept: '审核通过', return: '退回', reopen: '重新开放' } as const;
-
-/** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the township's status after it. */
+/**
+ * POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the
+ * township's status after it. The rules are shared/review's; they are applied under the pointer's
+ * ETag, so of two actions racing on one version exactly one succeeds and the other gets 409.
+ */
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireCounty(who);
-  const parsed = reviewActionSchema.safeParse(await readJson(req));
-  if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
-  const a = parsed.data;
+  const a = await parseBody(req, reviewActionSchema);
   if (a.action === 'return' && !a.comment?.trim()) throw new ApiError('REVIEW_COMMENT_REQUIRED');
   const { store, campaign } = await loadCampaign(who, c);
   const tw = township(campaign, t);
-  const r = await review(store, c, t, a.action, { actor: 'county', ...(a.version !== undefined ? { version: a.version } : {}), ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) });
-  switch (r.kind) {
-    case 'missing':
-      throw new ApiError('REVIEW_NOTHING', { township: tw.name });
-    case 'stale':
-      throw new ApiError('REVIEW_STALE', { seen: a.version ?? r.current, current: r.current });
-    case 'notAllowed':
-      throw new ApiError('REVIEW_NOT_ALLOWED', { state: STATE_TEXT[r.state], action: ACTION_TEXT[a.action] });
-    case 'done':
-      return json(200, await townshipStatus(store, campaign, tw));
-  }
+  const r = await applyReview(store, c, t, a, { actor: actorOf(who) });
+  const refused = reviewRefusal(r, tw.name, a);
+  if (refused) throw refused;
+  return json(200, await townshipStatus(store, campaign, tw));
 });
 
 export const registration = {

@@ -5,7 +5,7 @@ import { authenticate, requireCounty } from '../auth/access';
 import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
 import { getCounty } from '../storage/credentials';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 import { rosterTemplate } from '../sheets/roster-template';
 
 /** GET /api/roster/template[?schemeId=yichun5] (county): a blank 党组织名册 to fill, with the standard's categories. */

@@ -4,7 +4,8 @@ import { authenticate, requireTownshipOrCounty } from '../auth/access';
 import { attachment, loadCampaign, param, township, versionParam } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint } from '../http/handler';
-import { listVersions, rawBlobName } from '../storage/ledger';
+import { listVersions } from '../storage/queries';
+import { rawBlobName } from '../storage/submission-blobs';
 
 /** GET …/townships/{t}/versions/{v}/file (the county, or the township itself): the workbook exactly as uploaded. */
 export const handler = endpoint(async (req: HttpRequest) => {

@@ -7,7 +7,8 @@ import { authenticate, requireTownshipOrCounty } from '../auth/access';
 import { loadCampaign, param, township, versionParam } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint, json } from '../http/handler';
-import { getState, listVersions, readStoredSubmission } from '../storage/ledger';
+import { getState, listVersions } from '../storage/queries';
+import { readStoredSubmission } from '../storage/submission-blobs';
 
 function row(s: Scheme, o: OrgRow): SubmissionRow {
   return {

@@ -9,7 +9,7 @@ import { makeIssue } from '../../../shared/issues/catalogue';
 import type { BuildOutcome, CampaignDraft } from '../../../shared/campaign/build';
 import type { Caller } from '../auth/access';
 import { getCountyCampaign, type StoredCampaign } from '../storage/campaigns';
-import { getStore } from '../storage/ledger';
+import { getStore } from '../storage/store-singleton';
 import type { Store } from '../storage/store';
 import { ApiError } from './errors';
 import { readJson } from './handler';

@@ -1,17 +1,52 @@
-// Wraps every endpoint: refusals become Chinese JSON bodies; faults are logged and rethrown so the
-// Functions host answers 500 without any detail reaching the caller.
-import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+// Wraps every endpoint so that every answer, refusal or fault, is Chinese JSON the same way on Azure
+// and under the dev host:
+//   ApiError (a catalogue refusal)              → its status and message
+//   storage unreachable / 5xx / timed out        → 503 STORAGE_UNAVAILABLE + Retry-After
+//   a township written by too many at once       → 503 STORAGE_BUSY + Retry-After
+//   anything else                                → 500 SERVER_FAULT naming the invocation id, which
+//                                                  is logged with the error (never the stack to a caller)
+import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { settings } from '../config';
+import { ContentionError } from '../storage/retry';
+import { StorageUnavailableError } from '../storage/store';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
+import { mb, readBodyCapped } from './body';
 import { ApiError, errorBody } from './errors';
+
+// Request bodies arrive as streams, so a handler can refuse (bad token, too large) without the
+// worker having buffered the whole body first. Needs Functions host ≥ 4.28.
+app.setup({ enableHttpStream: true });
+
+/** Seconds a client is asked to wait after a 503. */
+export const RETRY_AFTER_SECONDS = { unavailable: 5, busy: 2 } as const;
+
+function refusal(e: ApiError, headers?: Record<string, string>): HttpResponseInit {
+  return { status: e.status, jsonBody: errorBody(e), ...(headers ? { headers } : {}) };
+}
+
+/** The answer to a thrown value; logs what the caller must not see. */
+export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseInit {
+  if (e instanceof ApiError) return refusal(e);
+  if (e instanceof StorageUnavailableError) {
+    ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
+    const seconds = RETRY_AFTER_SECONDS.unavailable;
+    return refusal(new ApiError('STORAGE_UNAVAILABLE', { seconds }), { 'Retry-After': String(seconds) });
+  }
+  if (e instanceof ContentionError) {
+    ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
+    const seconds = RETRY_AFTER_SECONDS.busy;
+    return refusal(new ApiError('STORAGE_BUSY', { seconds }), { 'Retry-After': String(seconds) });
+  }
+  ctx.error(`${ctx.functionName} failed (invocation ${ctx.invocationId})`, e);
+  return refusal(new ApiError('SERVER_FAULT', { ref: ctx.invocationId }));
+}
 
 export function endpoint(fn: (req: HttpRequest, ctx: InvocationContext) => Promise<HttpResponseInit>): HttpHandler {
   return async (req, ctx) => {
     try {
       return await fn(req, ctx);
     } catch (e) {
-      if (e instanceof ApiError) return { status: e.status, jsonBody: errorBody(e) };
-      ctx.error(`${ctx.functionName} failed`, e);
-      throw e;
+      return faultResponse(e, ctx);
     }
   };
 }
@@ -20,8 +55,11 @@ export function json(status: number, body: unknown): HttpResponseInit {
   return { status, jsonBody: body };
 }
 
+/** A JSON body (empty → {}), read with the upload cap. */
 export async function readJson(req: HttpRequest): Promise<unknown> {
-  const text = await req.text();
+  const limit = settings().maxUploadBytes;
+  const bytes = await readBodyCapped(req, limit, () => new ApiError('REQUEST_TOO_LARGE', { limit: mb(limit) }));
+  const text = new TextDecoder().decode(bytes);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;

@@ -1,7 +1,8 @@
 // A township's versions and review state as the contract's TownshipStatus.
 import { isLate } from '../../../shared';
 import type { TownshipStatus } from '../../../shared/api/contract';
-import { getState, listVersions, type CampaignDoc } from '../storage/ledger';
+import type { CampaignDoc } from '../storage/ledger';
+import { getState, listVersions } from '../storage/queries';
 import type { Store } from '../storage/store';
 
 export async function townshipStatus(store: Store, campaign: CampaignDoc, township: { id: string; name: string }): Promise<TownshipStatus> {

@@ -3,10 +3,15 @@
 import { createHash } from 'node:crypto';
 import { checkIdentity, checkQuota, gradeCountsByLabel, hasErrors, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
+import { uploadAllowed } from '../../../shared/review/machine';
 import { readSubmission } from '../../../shared/workbook/read';
 import { readSubmissionStream } from '../workbook/read-stream';
 import { ApiError } from '../http/errors';
-import { commitUpload, getState, getVersionByHash, readStoredSubmission, type CampaignDoc, type NewVersion, type VersionRecord } from '../storage/ledger';
+import { commitUpload, type NewVersion } from '../storage/commands';
+import type { VersionRecord } from '../storage/entities';
+import type { CampaignDoc } from '../storage/ledger';
+import { getState, getVersionByHash } from '../storage/queries';
+import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
 
 export interface UploadInput {
@@ -71,7 +76,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // without parsing. commitUpload checks both again under the ETag.
   const [known, state] = await Promise.all([getVersionByHash(store, campaign.id, t, hash), getState(store, campaign.id, t)]);
   if (known) return duplicate(store, campaign.id, t, known);
-  if (state?.state === 'accepted') throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
+  if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
   const read = await (u.bytes.length > u.streamAboveBytes ? readSubmissionStream : readSubmission)(u.bytes, campaign.scheme, { maxBytes: u.maxBytes });
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.

@@ -73,5 +73,12 @@ export const serverIssues = {
   REQUEST_FIELD_INVALID: refusal<{ field: Param; problem: Param; more?: Param }>(384, 400, (p) => `请求内容不正确：${v(p.field)}：${v(p.problem)}${p.more ? `（另有 ${v(p.more)} 处问题）` : ''}`),
   ROSTER_TEXT_TOO_LONG: sent<{ row: Param; field: Param; length: Param; limit: Param }>(385, 'error', (p) => `第 ${v(p.row)} 行的${v(p.field)}有 ${v(p.length)} 个字，超过上限 ${v(p.limit)} 个字`),
 
-  SERVER_FAULT: refusal(399, 500, () => `服务器暂时无法完成请求（存储服务故障），本次操作未生效，请稍后重试`),
+  // Faults, races and malformed requests on the server (HTTP 400 / 409 / 413 / 503): 340–359.
+  STORAGE_UNAVAILABLE: refusal<{ seconds: Param }>(340, 503, (p) => `存储服务暂时无法访问，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
+  STORAGE_BUSY: refusal<{ seconds: Param }>(341, 503, (p) => `该单位的数据正被多个操作同时修改，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
+  REQUEST_URL_INVALID: refusal<{ path: Param }>(342, 400, (p) => `请求地址“${v(p.path)}”含有无法识别的百分号编码（% 后应为两位十六进制数字），请检查链接是否完整`),
+  REQUEST_TOO_LARGE: refusal<{ limit: Param }>(343, 413, (p) => `请求内容超过上限 ${v(p.limit)}，未予处理`),
+  REVIEW_CONFLICT: refusal<{ township: Param; state: Param; action: Param }>(344, 409, (p) => `“${v(p.township)}”的状态刚刚被另一操作改为“${v(p.state)}”，您的“${v(p.action)}”未生效；请刷新后重新审核`),
+
+  SERVER_FAULT: refusal<{ ref: Param }>(399, 500, (p) => `服务器处理请求时出错，本次操作未生效；请稍后重试。如仍出错，请把错误编号 ${v(p.ref)} 告知系统管理员`),
 } satisfies Record<string, IssueDef>;

@@ -112,14 +112,36 @@ test('an empty workbook (a sheet with no rows) is one clear issue', async () => 
   expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['SHEET_MISSING']);
 });
 
-test('corrupted bytes anywhere never throw: always a result, with an issue when nothing could be read', async () => {
+describe('corrupted bytes anywhere', () => {
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-  for (let k = 0; k < 40; k++) {
+  const corrupt = (flips: number) => {
     const b = valid.slice();
-    for (let j = 0; j < 8; j++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
-    const r = await readSubmission(b, defaultScheme);
-    if (!r.submission) expect(r.issues.length).toBeGreaterThan(0);
-    for (const i of r.issues) expect(i.message).toMatch(/[\u4e00-\u9fff]/);
-  }
+    for (let j = 0; j < flips; j++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
+    return b;
+  };
+  // 40 files with 8 random bytes changed and 40 with one: each is either refused with an error in
+  // Chinese, or read exactly as written — never a different submission without an error (a
+  // changed score or name slipping through), never a throw, and the same answer every time.
+  const files = () => [...Array.from({ length: 40 }, () => corrupt(8)), ...Array.from({ length: 40 }, () => corrupt(1))];
+
+  test('are refused with an error or read exactly as written, the same way every time', async () => {
+    const original = await readSubmission(valid, defaultScheme);
+    expect(original.submission).not.toBeNull();
+    const outcomes = { refused: 0, unchanged: 0 };
+    for (const b of files()) {
+      const r = await readSubmission(b, defaultScheme);
+      expect(await readSubmission(b, defaultScheme)).toEqual(r);
+      for (const i of r.issues) expect(i.message).toMatch(/[\u4e00-\u9fff]/);
+      if (r.submission === null || r.issues.some((i) => i.severity === 'error')) {
+        expect(r.issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
+        outcomes.refused++;
+      } else {
+        expect(r.submission).toEqual(original.submission);
+        outcomes.unchanged++;
+      }
+    }
+    expect(outcomes.refused + outcomes.unchanged).toBe(80);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
 });

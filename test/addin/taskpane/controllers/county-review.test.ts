@@ -48,7 +48,7 @@ describe('CountyReviewController', () => {
   it('a return without a comment is refused by the page, in Chinese, without asking the server', async () => {
     const t = setup();
     await t.ctl.load();
-    await t.ctl.review('chengguan', { action: 'return', comment: '  ' });
+    await t.ctl.review('chengguan', { action: 'return', comment: '  ', version: 1 });
     expect(t.server.reviews).toEqual([]);
     expect(t.store.get().county.verdict).toEqual({ tone: 'error', text: '退回“城关镇”时请填写退回意见，乡镇据此修改。' });
   });

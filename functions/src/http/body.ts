@@ -1,0 +1,39 @@
+// Reading a request body with a cap, chunk by chunk: an oversized body is refused as soon as the
+// cap is passed (or before a byte is read when Content-Length says so), never buffered whole.
+// Handlers call this only after the credential is checked, so a bad token costs no memory.
+import type { HttpRequest } from '@azure/functions';
+import { ApiError } from './errors';
+
+export function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The body's bytes, at most `limit` of them; `tooLarge(seen)` is thrown past that (seen = declared or received so far). */
+export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: (seen: number, declared: boolean) => ApiError): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared, true);
+  const body = req.body;
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Stop reading: the host discards the rest of the upload without keeping it.
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(size, false);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// The two writes that change a township: committing an upload and applying a review action. Each
+// is ONE entity-group transaction in the campaign's partition (version entity or not, the pointer
+// under the ETag just read, the audit entry), so a fault or a lost race leaves nothing partial.
+// Write order of an upload: both blobs first (idempotent, invisible until referenced), then the
+// transaction. A failure before the transaction leaves only unreferenced blobs.
+import { randomBytes } from 'node:crypto';
+import { decideReview, uploadAllowed, type ReviewDecision, type ReviewRequest } from '../../../shared/review/machine';
+import type { Tally } from '../../../shared/consolidate/tally';
+import { fromAudit, fromState, fromVersion, rowKey, type AuditRecord, type TownshipState, type VersionRecord } from './entities';
+import { getState, getVersionByHash } from './queries';
+import { retryOnConflict } from './retry';
+import type { Store, TxOp } from './store';
+import { putSubmissionBlobs, type StoredSubmission } from './submission-blobs';
+
+function auditOp(c: string, a: AuditRecord): TxOp {
+  return { op: 'create', pk: c, rk: rowKey.audit(a.at, randomBytes(6).toString('hex')), props: fromAudit(a) };
+}
+
+export interface NewVersion {
+  campaignId: string;
+  townshipId: string;
+  contentHash: string;
+  raw: Uint8Array;
+  stored: StoredSubmission;
+  record: Omit<VersionRecord, 'version' | 'submissionId' | 'receivedAt'>;
+  tally: Tally;
+}
+
+export type CommitResult =
+  | { kind: 'created'; version: VersionRecord }
+  | { kind: 'duplicate'; version: VersionRecord }
+  | { kind: 'locked'; version: number };
+
+/**
+ * Stores an upload as the township's next version. A concurrent writer makes the transaction fail
+ * with 412/409: the retry helper rereads (a reread that finds the same hash answers as a duplicate).
+ */
+export async function commitUpload(
+  store: Store,
+  n: NewVersion,
+  opts: { now?: () => Date; /** The pointer as read just before (saves two reads on the first try). */ state?: TownshipState | null } = {},
+): Promise<CommitResult> {
+  const { campaignId: c, townshipId: t, contentHash: hash } = n;
+  const now = opts.now ?? (() => new Date());
+  await putSubmissionBlobs(store, n.raw, n.stored);
+
+  return retryOnConflict(`upload ${c}/${t}`, async (attempt): Promise<CommitResult> => {
+    let cur: TownshipState | null;
+    if (attempt === 0 && opts.state !== undefined) {
+      cur = opts.state;
+    } else {
+      const existing = await getVersionByHash(store, c, t, hash);
+      if (existing) return { kind: 'duplicate', version: existing };
+      cur = await getState(store, c, t);
+    }
+    if (cur && !uploadAllowed(cur.state)) return { kind: 'locked', version: cur.currentVersion };
+    const versionNo = (cur?.currentVersion ?? 0) + 1;
+    const receivedAt = now().toISOString();
+    const version: VersionRecord = { ...n.record, version: versionNo, submissionId: `${c}.${t}.v${versionNo}`, receivedAt };
+    const state: Omit<TownshipState, 'etag'> = {
+      state: 'submitted',
+      currentVersion: versionNo,
+      currentHash: hash,
+      submissionId: version.submissionId,
+      receivedAt,
+      comment: null,
+      quotaOk: version.quotaOk,
+      quotaSummary: version.quotaSummary,
+      orgs: version.orgs,
+      rectifications: version.rectifications,
+      tally: n.tally,
+    };
+    const pointer: TxOp = cur
+      ? { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(state), etag: cur.etag }
+      : { op: 'create', pk: c, rk: rowKey.state(t), props: fromState(state) };
+    await store.transact(c, [
+      { op: 'create', pk: c, rk: rowKey.version(t, hash), props: fromVersion(version) },
+      pointer,
+      auditOp(c, { at: receivedAt, actor: n.record.uploadedBy, action: 'upload', townshipId: t, version: versionNo, contentHash: hash, comment: '' }),
+    ]);
+    return { kind: 'created', version };
+  });
+}
+
+export type ReviewOutcome =
+  | { kind: 'done'; state: Omit<TownshipState, 'etag'> }
+  | { kind: 'refused'; decision: Extract<ReviewDecision, { ok: false }> }
+  /** Another request changed the township between our read and our write: nothing was written. */
+  | { kind: 'conflict'; state: TownshipState['state'] | 'missing'; version: number | null };
+
+/**
+ * Applies one review action under the pointer's ETag. The decision is taken once, on what the
+ * county saw; if the write loses a race and the reread shows a different state or version, the
+ * action is NOT re-decided on the new state (that would turn an accept into a return): the caller
+ * answers 409. Only a conflict that changed nothing the decision depends on is retried.
+ */
+export async function applyReview(store: Store, c: string, t: string, req: ReviewRequest, opts: { actor: string; now?: () => Date }): Promise<ReviewOutcome> {
+  const now = opts.now ?? (() => new Date());
+  let first: { state: string; version: number | null; hash: string | null } | undefined;
+
+  return retryOnConflict(`review ${c}/${t}`, async (): Promise<ReviewOutcome> => {
+    const cur = await getState(store, c, t);
+    const seen = { state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null, hash: cur?.currentHash ?? null };
+    if (first && (first.state !== seen.state || first.version !== seen.version || first.hash !== seen.hash)) {
+      return { kind: 'conflict', state: cur?.state ?? 'missing', version: seen.version };
+    }
+    first = seen;
+    const d = decideReview({ state: cur?.state ?? 'missing', version: seen.version }, req);
+    if (!d.ok) return { kind: 'refused', decision: d };
+    if (!cur || d.next === 'missing') return { kind: 'refused', decision: { ok: false, refusal: 'nothing' } };
+    const { etag, ...rest } = cur;
+    const next: Omit<TownshipState, 'etag'> = { ...rest, state: d.next, comment: d.comment };
+    const at = now().toISOString();
+    await store.transact(c, [
+      { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(next), etag },
+      auditOp(c, { at, actor: opts.actor, action: req.action, townshipId: t, version: cur.currentVersion, contentHash: cur.currentHash, comment: d.comment ?? '' }),
+    ]);
+    return { kind: 'done', state: next };
+  });
+}

@@ -1,0 +1,145 @@
+// Edges of the HTTP surface through the dev host: malformed URLs, credentials checked before a body
+// is read, bodies read with a cap, memory that stays flat under refused uploads.
+import { spawn } from 'node:child_process';
+import * as http from 'node:http';
+import { errorBodySchema } from '../../shared/api/contract';
+import { campaignBody, startStack, type Stack } from './stack';
+
+let st: Stack;
+beforeAll(async () => {
+  st = await startStack();
+  expect((await st.call('POST', '/campaigns', { token: st.county(), json: campaignBody() })).status).toBe(201);
+});
+afterAll(() => st.stop());
+
+const error = async (r: Response) => errorBodySchema.parse(await r.json()).error;
+const MB = 1024 * 1024;
+
+describe('malformed URL escapes', () => {
+  it.each([
+    ['a cut-off escape in a route parameter', '/api/campaigns/%E0%A4%A/completeness'],
+    ['a lone percent sign', '/api/campaigns/c2026/townships/%/submissions'],
+    ['an escape that is not UTF-8', '/api/campaigns/%FF%FE/completeness'],
+  ])('%s is a 400 with a Chinese message, not a 500', async (_name, path) => {
+    const r = await fetch(st.url + path, { headers: { Authorization: `Bearer ${st.county()}` } });
+    expect(r.status).toBe(400);
+    const e = await error(r);
+    expect(e.code).toBe('REQUEST_URL_INVALID');
+    expect(e.message).toContain('百分号编码');
+  });
+
+  it('in a static path is a 400 too', async () => {
+    const r = await fetch(`${st.url}/%E0%A4%A.js`);
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain('百分号编码');
+  });
+});
+
+/** Sends headers and the first chunk of a body that never ends; resolves with the answer. */
+function answerBeforeBodyEnds(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const u = new URL(st.api + path);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.write(Buffer.alloc(64 * 1024, 7));
+  });
+}
+
+describe('the credential is checked before the body is read', () => {
+  it('a bad token is refused while the body is still being sent', async () => {
+    const r = await answerBeforeBodyEnds('/campaigns/c2026/townships/dongshan/submissions', { Authorization: 'Bearer not-a-token' });
+    expect(r.status).toBe(401);
+    expect(errorBodySchema.parse(JSON.parse(r.body)).error.code).toBe('AUTH_INVALID');
+  });
+
+  it('so is another township’s token, and a review by a township', async () => {
+    const up = await answerBeforeBodyEnds('/campaigns/c2026/townships/dongshan/submissions', { Authorization: `Bearer ${st.township('xihe')}` });
+    expect(up.status).toBe(403);
+    const rv = await answerBeforeBodyEnds('/campaigns/c2026/townships/dongshan/review', { Authorization: `Bearer ${st.township('dongshan')}`, 'Content-Type': 'application/json' });
+    expect(rv.status).toBe(403);
+  });
+
+  it('40 bodies of 20 MB with a bad token, at once, leave the host’s memory flat', async () => {
+    // The client runs in its own process, so this process's RSS is the host's alone.
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    try {
+      const statuses = await sendFromChild(`${st.api}/campaigns/c2026/townships/dongshan/submissions`, 'bad', 40, 20 * MB);
+      expect(statuses).toEqual(Array(40).fill(401));
+    } finally {
+      clearInterval(sample);
+    }
+    // Buffering them (as the host once did) costs 800 MB; refusing them unread costs socket buffers.
+    expect((peak - before) / MB).toBeLessThan(150);
+  });
+});
+
+/** n POSTs of `size` bytes each, at once, from a child process; the statuses in order. */
+function sendFromChild(url: string, token: string, n: number, size: number): Promise<number[]> {
+  const script = `
+    const http = require('node:http');
+    const [url, token, n, size] = process.argv.slice(1);
+    const body = Buffer.alloc(Number(size), 1);
+    const one = () => new Promise((resolve) => {
+      const req = http.request(url, { method: 'POST', headers: { Authorization: 'Bearer ' + token, 'Content-Length': body.length } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+      req.on('error', (e) => resolve('error ' + e.code));
+      req.end(body);
+    });
+    Promise.all(Array.from({ length: Number(n) }, one)).then((s) => process.stdout.write(JSON.stringify(s)));
+  `;
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['-e', script, url, token, String(n), String(size)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', () => {
+      try {
+        resolve(JSON.parse(out) as number[]);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
+describe('bodies are read with a cap', () => {
+  it('an upload without Content-Length is cut off at the cap with 413', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(MB).fill(2);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        // Far more than the cap; the host must stop reading long before the end.
+        if (sent >= 60) return c.close();
+        sent++;
+        c.enqueue(chunk);
+      },
+    });
+    const r = await fetch(`${st.api}/campaigns/c2026/townships/dongshan/submissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${st.township('dongshan')}` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    expect(r.status).toBe(413);
+    const e = await error(r);
+    expect(e.code).toBe('UPLOAD_TOO_LARGE');
+    expect(e.message).toContain('超过上限 20.0 MB');
+  });
+
+  it('a JSON body over the cap is a 413 in Chinese', async () => {
+    const r = await st.call('POST', '/campaigns', { token: st.county('c2040'), body: new Uint8Array(21 * MB).fill(32), headers: { 'Content-Type': 'application/json' } });
+    expect(r.status).toBe(413);
+    const e = await error(r);
+    expect(e.code).toBe('REQUEST_TOO_LARGE');
+    expect(e.message).toBe('请求内容超过上限 20.0 MB，未予处理');
+  });
+});

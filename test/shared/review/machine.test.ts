@@ -1,0 +1,83 @@
+import { allowedActions, decideReview, REVIEW_ACTION_LABEL, REVIEW_STATE_LABEL, reviewStateLabel, uploadAllowed, type ReviewActionKind, type ReviewState } from '../../../shared/review';
+import { reviewStateSchema } from '../../../shared/api/contract';
+import { summarizeCounty } from '../../../shared/consolidate/summary';
+import { defaultScheme } from '../../../shared/scheme/default';
+
+const at = (state: ReviewState, version: number | null = 3) => ({ state, version });
+
+describe('transitions', () => {
+  it.each<[ReviewState, ReviewActionKind, ReviewState | string]>([
+    ['submitted', 'accept', 'accepted'],
+    ['submitted', 'return', 'returned'],
+    ['submitted', 'reopen', 'notAllowed'],
+    ['accepted', 'reopen', 'submitted'],
+    // An accepted version is reopened before it can be returned, so accept and return of one
+    // version can never both succeed, in whichever order they arrive.
+    ['accepted', 'return', 'notAllowed'],
+    ['accepted', 'accept', 'notAllowed'],
+    ['returned', 'accept', 'notAllowed'],
+    ['returned', 'return', 'notAllowed'],
+    ['returned', 'reopen', 'notAllowed'],
+    ['missing', 'accept', 'nothing'],
+    ['missing', 'return', 'nothing'],
+    ['missing', 'reopen', 'nothing'],
+  ])('from %s, %s → %s', (from, action, want) => {
+    const d = decideReview(at(from, from === 'missing' ? null : 3), { action, version: 3, comment: '意见' });
+    expect(d.ok ? d.next : d.refusal).toBe(want);
+  });
+
+  it.each<[ReviewState, ReviewActionKind[]]>([
+    ['missing', []],
+    ['submitted', ['accept', 'return']],
+    ['returned', []],
+    ['accepted', ['reopen']],
+  ])('from %s the county may %j', (from, want) => {
+    expect(allowedActions(from)).toEqual(want);
+  });
+
+  it('accept then return, or return then accept, of one version: exactly one succeeds', () => {
+    for (const order of [['accept', 'return'], ['return', 'accept']] as Array<[ReviewActionKind, ReviewActionKind]>) {
+      const first = decideReview(at('submitted', 1), { action: order[0], version: 1, comment: '请补充' });
+      expect(first.ok).toBe(true);
+      const second = decideReview(at(first.ok ? first.next : 'submitted', 1), { action: order[1], version: 1, comment: '请补充' });
+      expect(second).toMatchObject({ ok: false, refusal: 'notAllowed' });
+    }
+  });
+});
+
+describe('checks before the transition', () => {
+  it.each([
+    ['a newer version arrived', at('submitted', 4), { action: 'accept' as const, version: 3 }, { ok: false, refusal: 'stale', current: 4 }],
+    ['a return without a comment', at('submitted', 3), { action: 'return' as const, version: 3, comment: '  ' }, { ok: false, refusal: 'commentRequired' }],
+    ['a return without a comment on a stale version (the comment first: the clerk fixes the form)', at('submitted', 4), { action: 'return' as const, version: 3 }, { ok: false, refusal: 'commentRequired' }],
+    ['a stale version in a state that does not allow the action (stale first: refresh)', at('accepted', 4), { action: 'accept' as const, version: 3 }, { ok: false, refusal: 'stale', current: 4 }],
+    ['the comment is trimmed and kept', at('submitted', 3), { action: 'return' as const, version: 3, comment: ' 请核实 ' }, { ok: true, next: 'returned', comment: '请核实' }],
+    ['no comment is null', at('submitted', 3), { action: 'accept' as const, version: 3 }, { ok: true, next: 'accepted', comment: null }],
+  ])('%s', (_name, cur, req, want) => {
+    expect(decideReview(cur, req)).toEqual(want);
+  });
+});
+
+describe('uploads', () => {
+  it.each<[ReviewState, boolean]>([
+    ['missing', true],
+    ['submitted', true],
+    ['returned', true],
+    ['accepted', false],
+  ])('from %s an upload is allowed: %s', (from, want) => {
+    expect(uploadAllowed(from)).toBe(want);
+  });
+});
+
+describe('labels', () => {
+  it('name every state of the contract and every action, in Chinese', () => {
+    expect(Object.keys(REVIEW_STATE_LABEL).sort()).toEqual([...reviewStateSchema.options].sort());
+    for (const s of reviewStateSchema.options) expect(reviewStateLabel(s)).toMatch(/^[\u4e00-\u9fff]+$/);
+    for (const a of Object.values(REVIEW_ACTION_LABEL)) expect(a).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
+
+  it('are the ones the county workbook’s 报送情况 uses', () => {
+    const s = summarizeCounty(defaultScheme, '青山县', reviewStateSchema.options.map((state, i) => ({ id: `t${i}`, name: `镇${i}`, state, late: false, version: null, receivedAt: null, comment: null, tally: null })));
+    expect(s.status.map((r) => r.stateText)).toEqual(reviewStateSchema.options.map((x) => REVIEW_STATE_LABEL[x]));
+  });
+});
