@@ -16,7 +16,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownship(who, c, t);
-  const { maxUploadBytes: limit, streamAboveBytes } = settings();
+  const { maxUploadBytes: limit, readLimits } = settings();
   // Refuse by the declared length before reading a byte of an oversized body.
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(declared), limit: mb(limit) });
@@ -24,7 +24,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.length > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(bytes.length), limit: mb(limit) });
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
-  const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, streamAboveBytes });
+  const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, readLimits });
   return json(r.status, r.receipt);
 });
 

@@ -5,7 +5,7 @@ import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, 
 import type { Receipt } from '../../../shared/api/contract';
 import { META_SHEET } from '../../../shared/template/definition';
 import { readSubmission } from '../../../shared/workbook/read';
-import { readSubmissionStream } from '../workbook/read-stream';
+import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
 import { commitUpload, getState, getVersionByHash, readStoredSubmission, type CampaignDoc, type NewVersion, type VersionRecord } from '../storage/ledger';
 import type { Store } from '../storage/store';
@@ -16,8 +16,8 @@ export interface UploadInput {
   bytes: Uint8Array;
   actor: string;
   maxBytes: number;
-  /** Above this size the streaming reader (same rules, same result) keeps memory bounded. */
-  streamAboveBytes: number;
+  /** The reader's bounds from the settings (READ_LIMITS); the file size bound is maxBytes. */
+  readLimits?: Partial<ReadLimits>;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -80,7 +80,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (known) return duplicate(store, campaign.id, t, known);
   if (state?.state === 'accepted') throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
-  const read = await (u.bytes.length > u.streamAboveBytes ? readSubmissionStream : readSubmission)(u.bytes, campaign.scheme, { maxBytes: u.maxBytes });
+  const read = await readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } });
   if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
   const sub = read.submission;
   const owner = wrongOwner(campaign, t, sub);

@@ -1,5 +1,5 @@
 // Malformed and hostile files: each gives exactly one clear issue, never a crash, within bounded memory.
-import { defaultScheme, guardXlsx, readSubmission } from '../../../shared';
+import { defaultScheme, readSubmission, readWorkbook } from '../../../shared';
 import { buildZip, deflatedRun, filledWorkbook, minimalXlsx, sheetXml, unzipParts } from '../../helpers/workbooks';
 
 const MB = 1024 * 1024;
@@ -18,10 +18,10 @@ beforeAll(async () => {
   valid = await filledWorkbook({ n: 20 });
 });
 
-test('a valid workbook passes the guards and its rows are counted', () => {
-  const g = guardXlsx(valid);
-  expect(g.ok).toBe(true);
-  expect(g.rows.get('分类定级情况一览表')).toBeGreaterThanOrEqual(24);
+test('a valid workbook passes the guards and its rows are read', async () => {
+  const r = await readWorkbook(valid);
+  expect(r.issues).toEqual([]);
+  expect(r.model?.sheets.find((s) => s.name === '分类定级情况一览表')?.rows.length).toBeGreaterThanOrEqual(24);
 });
 
 test.each([
@@ -45,7 +45,7 @@ test('the old .xls message tells the clerk what to do', async () => {
 });
 
 test('a file over the size cap is refused before anything is parsed', async () => {
-  expect((await one(valid, { maxBytes: 1000 })).code).toBe('FILE_TOO_LARGE');
+  expect((await one(valid, { limits: { maxFileBytes: 1000 } })).code).toBe('FILE_TOO_LARGE');
 });
 
 test('too many zip entries', async () => {
@@ -103,7 +103,7 @@ test('200,001 rows are refused from the row count, before exceljs reads a cell',
 });
 
 test('a custom row cap applies to a real workbook', async () => {
-  expect((await one(valid, { maxRows: 10 })).code).toBe('TOO_MANY_ROWS');
+  expect((await one(valid, { limits: { maxRowsPerSheet: 10 } })).code).toBe('TOO_MANY_ROWS');
 });
 
 test('an empty workbook (a sheet with no rows) is one clear issue', async () => {
