@@ -213,11 +213,9 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
           if (!inRow) unreadable(`工作表“${sheet}”有不在任何行中的单元格`);
           if (++cellCount > L.maxCellsPerSheet) refuse(makeIssue('TOO_MANY_CELLS', { sheet, limit: formatCount(L.maxCellsPerSheet) }));
           const ref = a.r;
-          if (ref !== undefined) {
-            const p = parseRef(ref);
-            if (!p || p.row !== rowNum) bad(`单元格地址“${ref}”无效`);
-            col = (p as { col: number }).col;
-          } else col = lastCol + 1;
+          const p = ref === undefined ? null : parseRef(ref);
+          col = p ? p.col : lastCol + 1;
+          if (ref !== undefined && (!p || p.row !== rowNum)) bad(`单元格地址“${ref}”无效`);
           if (col <= lastCol || col > MAX_COL) bad(`单元格顺序错乱`);
           lastCol = col;
           inCell = true;
