@@ -127,3 +127,17 @@ export function styles(ids: number[], custom: Record<number, string> = {}): stri
   const fmts = Object.entries(custom).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
   return `<styleSheet xmlns="${NS}">${fmts.length ? `<numFmts count="${fmts.length}">${fmts.join('')}</numFmts>` : ''}<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="${ids.length}">${ids.map((id) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`;
 }
+
+/**
+ * A raw deflate stream of `mb` MB of one byte, built from one fully flushed 1 MB block repeated:
+ * a multi-GB bomb in a few MB, made in milliseconds. (Its CRC is not computed: the headers lie.)
+ */
+export function bombStream(mb: number, byte = 0): Uint8Array {
+  const block = zlib.deflateRawSync(Buffer.alloc(1024 * 1024, byte), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const out = Buffer.alloc(block.length * mb + 2);
+  for (let i = 0; i < mb; i++) block.copy(out, i * block.length);
+  // An empty final block (fixed Huffman, end of block) closes the stream.
+  out[block.length * mb] = 0x03;
+  out[block.length * mb + 1] = 0x00;
+  return new Uint8Array(out);
+}
