@@ -49,9 +49,15 @@ export function settings(): Settings {
   return s;
 }
 
-function parseReadLimits(json: string | undefined): Partial<ReadLimits> {
+export function parseReadLimits(json: string | undefined): Partial<ReadLimits> {
   if (!json) return {};
-  const r = readLimitsSchema.safeParse(JSON.parse(json));
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('READ_LIMITS is not valid JSON');
+  }
+  const r = readLimitsSchema.safeParse(value);
   if (!r.success) throw new Error(`READ_LIMITS is not valid: ${r.error.message}`);
   return r.data;
 }
