@@ -56,7 +56,10 @@ export function isXmlName(key: string): boolean {
 /** What a file that is not a zip most likely is, for the refusal's detail. */
 function sniff(b: Uint8Array): string {
   const head: number[] = [];
-  for (let i = 0; i < Math.min(b.length, 512); i++) head.push((b[i] as number) | 0x20);
+  for (let i = 0; i < Math.min(b.length, 512); i++) {
+    const c = b[i] as number;
+    head.push(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
   const text = String.fromCharCode(...head).trimStart();
   if (text.startsWith('%pdf')) return '这是 PDF 文件';
   if (text.startsWith('<html') || text.startsWith('<!doctype html') || text.includes('<table')) return '这是网页（HTML）文件';

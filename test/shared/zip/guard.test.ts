@@ -32,6 +32,7 @@ test.each([
   ['a .xls renamed .xlsx (OLE signature)', 'FILE_OLD_XLS', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
   ['a CSV file', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('序号,党组织名称,总分\n1,东山村党支部,92\n'))],
   ['a PDF', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('%PDF-1.7\n...'))],
+  ['a web page saved as .xlsx', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('\r\n<HTML><body><TABLE><tr><td>东山村</td></tr></TABLE></body></HTML>'))],
   ['a truncated zip', 'ZIP_TRUNCATED', () => valid.slice(0, Math.floor(valid.length / 2))],
   ['a zip cut inside the central directory', 'ZIP_TRUNCATED', () => valid.slice(0, valid.length - 30)],
   ['a Word document', 'FILE_NOT_XLSX', () => buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }])],
@@ -40,6 +41,11 @@ test.each([
   ['a broken workbook.xml', 'WORKBOOK_UNREADABLE', () => buildZip(unzipParts(valid).map((p) => (p.name === 'xl/workbook.xml' ? { ...p, data: '<workbook><sheets><sheet name="x" ' } : p)))],
 ])('%s → %s', async (_name, code, make) => {
   expect((await one(make())).code).toBe(code);
+});
+
+test('a web page is named as one', async () => {
+  const r = await one(Uint8Array.from(Buffer.from('\n<html><table></table></html>')));
+  expect(r.message).toBe('这不是 Excel 工作簿（.xlsx）文件（这是网页（HTML）文件），请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
 });
 
 test('the old .xls message tells the clerk what to do', async () => {
