@@ -8,8 +8,15 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 
 /** xsd:double as Excel writes it; null for anything else (hex, Infinity, trailing letters, blank). */
 export function parseNumber(s: string): number | null {
-  const n = parseFloat(s);
-  if (!Number.isFinite(n) || n !== Number(s.trim())) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return null;
+  // Number() also takes "", "  ", "0x1A", "0b1" and "0o7"; Excel writes none of them.
+  const c = s.charCodeAt(s.length - 1);
+  if (!(c >= 0x30 && c <= 0x39) && c !== 0x2e) return null;
+  for (let i = 0; i < s.length && i < 3; i++) {
+    const x = s.charCodeAt(i) | 0x20;
+    if (x === 0x78 || x === 0x62 || x === 0x6f) return null;
+  }
   return n;
 }
 

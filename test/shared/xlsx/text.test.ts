@@ -1,5 +1,6 @@
 // The small pure rules of reading text and formats, as tables.
 import { formatCount, readLimits, readLimitsSchema } from '../../../shared';
+import { parseNumber } from '../../../shared/xlsx/cell-value';
 import { isBuiltinDateFormat, isDateFormatCode } from '../../../shared/xlsx/number-format';
 import { decodeCellText, type Dropped } from '../../../shared/xlsx/text';
 
@@ -70,4 +71,24 @@ test('READ_LIMITS: known keys override the defaults, unknown keys and non-positi
   expect(readLimits(readLimitsSchema.parse({ maxRowsPerSheet: 50_000 }))).toMatchObject({ maxRowsPerSheet: 50_000, maxCellChars: 32_767 });
   expect(readLimitsSchema.safeParse({ maxRows: 5 }).success).toBe(false);
   expect(readLimitsSchema.safeParse({ maxCells: 0 }).success).toBe(false);
+});
+
+test.each<[string, number | null]>([
+  ['92', 92],
+  ['89.5', 89.5],
+  ['-0.25', -0.25],
+  ['1.5E+2', 150],
+  ['1e-3', 0.001],
+  ['5.', 5],
+  [' 7', 7],
+  ['', null],
+  ['  ', null],
+  ['0x1A', null],
+  ['0b1', null],
+  ['Infinity', null],
+  ['NaN', null],
+  ['12abc', null],
+  ['九十', null],
+])('a <v> of %j reads as %p', (s, n) => {
+  expect(parseNumber(s)).toBe(n);
 });
