@@ -51,7 +51,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCellsPerSheet: 1_000_000,
   maxCells: 1_200_000,
   maxSharedStrings: 1_000_000,
-  maxTextChars: 32 * MB,
+  maxTextChars: 16 * MB,
   maxCellChars: 32_767,
   maxMerges: 20_000,
   maxStyles: 65_536,
