@@ -38,7 +38,10 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
   let inRow = false;
   let rowNum = 0;
   let hidden = false;
-  let cells: Array<SheetCell | undefined> | null = null;
+  // Cells of the current row wait here (with their columns) and are copied into an array of the
+  // row's exact width when it closes: an array grown cell by cell keeps ~16 spare slots per row.
+  const pending: SheetCell[] = [];
+  const pendingCols: number[] = [];
   let lastCol = 0;
   let width = 0;
   // The current cell, and which of its texts is being collected.
@@ -58,8 +61,8 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
       if (slots > L.maxCellsPerSheet) tooManyCells();
       if (ctx.cells > L.maxCells) refuse(makeIssue('WORKBOOK_TOO_MANY_CELLS', { limit: formatCount(L.maxCells) }));
     }
-    cells ??= [];
-    cells[c.col] = cell;
+    pending.push(cell);
+    pendingCols.push(c.col);
   }
 
   function openInCell(name: string, a: Record<string, string>): void {
@@ -105,7 +108,8 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
     inRow = true;
     rowNum = r;
     hidden = a.hidden === '1' || a.hidden === 'true';
-    cells = null;
+    pending.length = 0;
+    pendingCols.length = 0;
     lastCol = 0;
     width = 0;
   }
@@ -154,8 +158,13 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
             into = null;
           } else if (name === 'rPh') inPhonetic = false;
         } else if (name === 'row' && inRow) {
-          if (cells) rows.push(hidden ? { row: rowNum, cells, hidden: true } : { row: rowNum, cells });
-          cells = null;
+          if (pending.length > 0) {
+            const cells = new Array<SheetCell | undefined>(width + 1);
+            for (let k = 0; k < pending.length; k++) cells[pendingCols[k] as number] = pending[k];
+            rows.push(hidden ? { row: rowNum, cells, hidden: true } : { row: rowNum, cells });
+          }
+          pending.length = 0;
+          pendingCols.length = 0;
           inRow = false;
         } else if (name === 'sheetData') inSheetData = false;
         else if (name === 'mergeCells') inMerges = false;
