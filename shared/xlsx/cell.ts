@@ -19,9 +19,10 @@ export interface WorkbookContext {
   sst: SharedStrings;
   dateStyles: DateStyles;
   date1904: boolean;
-  /** Cells (row widths) and characters of text held so far, over every sheet. */
+  /** Cells (row widths), characters of text and merged ranges held so far, over every sheet. */
   cells: number;
   textChars: number;
+  merges: number;
   /** Cell-level refusals (too long, a character dropped); a few are enough to show. */
   issues: Issue[];
 }

@@ -30,7 +30,7 @@ export interface ReadLimits {
   maxTextChars: number;
   /** Characters in one cell: Excel's own limit (CELL_TOO_LONG). */
   maxCellChars: number;
-  /** Merged ranges in one worksheet (TOO_MANY_MERGES). */
+  /** Merged ranges in the whole workbook (TOO_MANY_MERGES). */
   maxMerges: number;
   /** Cell formats in styles.xml: Excel allows 64,000 (TOO_MANY_STYLES). */
   maxStyles: number;

@@ -5,7 +5,7 @@ import { makeIssue } from '../issues/catalogue';
 import type { MergedRange, SheetRow } from '../workbook/model';
 import { refuse } from '../zip/refusal';
 import { parseRef } from './cell-value';
-import type { ReadLimits } from './limits';
+import { formatCount, type ReadLimits } from './limits';
 
 /** "B2:D5" → the range; null for a single cell or anything that is not a range. */
 export function parseRange(ref: string): MergedRange | null | 'invalid' {
@@ -46,7 +46,7 @@ export function applyMerges(sheet: string, rows: SheetRow[], merges: readonly Me
       const from = r.row === m.top ? m.left + 1 : m.left;
       const to = Math.min(m.right, r.cells.length - 1);
       work += 1 + Math.max(0, to - from + 1);
-      if (work > budget) refuse(makeIssue('TOO_MANY_MERGES', { sheet, limit: L.maxMerges }));
+      if (work > budget) refuse(makeIssue('TOO_MANY_MERGES', { sheet, limit: formatCount(L.maxMerges) }));
       for (let c = from; c <= to; c++) {
         if (r.cells[c] !== undefined) {
           r.cells[c] = undefined;

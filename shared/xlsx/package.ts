@@ -10,6 +10,7 @@ import type { Pacer } from '../zip/inflate';
 import { refuse } from '../zip/refusal';
 import type { ReadLimits } from './limits';
 import { unreadable } from './unreadable';
+import { detach } from './text';
 import { parseXmlPart } from './xml';
 
 export interface SheetPart {
@@ -32,6 +33,11 @@ interface Relationship {
   target: string;
   external: boolean;
 }
+
+/** The relationship types the reader follows; the others (theme, external links…) are not kept. */
+const FOLLOWED = new Set(['officeDocument', 'worksheet', 'chartsheet', 'dialogsheet', 'macrosheet', 'sharedStrings', 'styles']);
+/** A target is a part name inside this zip, so it is short; and sheets are parts, so there are at most as many as entries. */
+const MAX_TARGET = 1024;
 
 /** Letters, digits, `_ - .` and anything beyond ASCII; not starting with a digit, `-` or `.`. */
 export function isXmlName(s: string): boolean {
@@ -71,6 +77,8 @@ function relsPartOf(part: string): string {
 
 async function readRels(bytes: Uint8Array, entry: ZipEntry, L: ReadLimits, pacer: Pacer): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
+  const seen = new Set<string>();
+  let count = 0;
   await parseXmlPart(
     bytes,
     entry,
@@ -79,8 +87,17 @@ async function readRels(bytes: Uint8Array, entry: ZipEntry, L: ReadLimits, pacer
         if (name !== 'Relationship') return;
         const id = a.Id ?? '';
         if (!isXmlName(id)) unreadable(`关系编号“${id}”不合法`);
-        if (rels.has(id)) unreadable(`关系编号“${id}”重复`);
-        rels.set(id, { type: typeName(a.Type ?? ''), target: a.Target ?? '', external: a.TargetMode === 'External' });
+        if (++count > L.maxEntries) unreadable(`${entry.name} 中的关系过多`);
+        const type = typeName(a.Type ?? '');
+        // Every id counts for uniqueness; only followed ones are kept (copied, not views of the part's text).
+        if (rels.has(id) || seen.has(id)) unreadable(`关系编号“${id}”重复`);
+        if (!FOLLOWED.has(type)) {
+          seen.add(detach(id));
+          return;
+        }
+        const target = a.Target ?? '';
+        if (target.length > MAX_TARGET) unreadable(`${entry.name} 中的关系目标过长`);
+        rels.set(detach(id), { type, target: detach(target), external: a.TargetMode === 'External' });
       },
       close() {},
       text() {},
@@ -149,7 +166,13 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
         else if (name === 'sheets') inSheets = true;
         else if (name === 'sheet' && inSheets) {
           const state: SheetState = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
-          decls.push({ name: a.name ?? '', state, rid: relId(a) });
+          const sheetName = a.name ?? '';
+          const rid = relId(a);
+          // Bounded as they arrive: every sheet is a part, and names and ids are short.
+          if (decls.length >= L.maxEntries) unreadable('工作表过多');
+          if (sheetName.trim() === '' || sheetName.length > 255) unreadable('工作表名称为空或过长');
+          if (!isXmlName(rid)) unreadable(`关系编号“${rid}”不合法`);
+          decls.push({ name: detach(sheetName), state, rid: detach(rid) });
         }
       },
       close(name) {
@@ -174,7 +197,6 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
   const names = new Set<string>();
   const sheets: SheetPart[] = [];
   for (const d of decls) {
-    if (d.name.trim() === '' || d.name.length > 255) unreadable('工作表名称为空或过长');
     const key = d.name.toLowerCase();
     if (names.has(key)) unreadable(`工作表名称“${d.name}”重复`);
     names.add(key);

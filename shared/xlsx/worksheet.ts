@@ -76,6 +76,8 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
       c.fRaw = 0;
       c.fType = a.t ?? '';
       c.fSi = a.si ?? '';
+      // A shared formula's group id keys a map: Excel writes small integers.
+      if (c.fSi.length > 16) unreadable(`工作表“${sheet}”的共享公式编号无效`);
       c.fMaster = a.ref !== undefined;
     } else if (name === 'is') c.runs = [];
     else if (name === 'rPh') inPhonetic = true;
@@ -118,7 +120,7 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
     const m = parseRange(ref);
     if (m === 'invalid') unreadable(`工作表“${sheet}”的合并区域无效`);
     if (m === null) return;
-    if (merges.length >= L.maxMerges) refuse(makeIssue('TOO_MANY_MERGES', { sheet, limit: formatCount(L.maxMerges) }));
+    if (++ctx.merges > L.maxMerges) refuse(makeIssue('TOO_MANY_MERGES', { sheet, limit: formatCount(L.maxMerges) }));
     merges.push(m);
   }
 

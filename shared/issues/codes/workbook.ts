@@ -54,6 +54,6 @@ export const workbookIssues = {
   TEXT_TOO_MUCH: def<{ limit: Param }>(288, 'error', (p) => `工作簿中的文字合计超过 ${v(p.limit)} 字，无法安全读取；请删除多余的工作表或内容后再上传`),
   CELL_TOO_LONG: def<{ length: Param; limit: Param }>(289, 'error', (p) => `单元格内容有 ${v(p.length)} 字，超过 Excel 单元格的上限 ${v(p.limit)} 字，请删减后再上传`),
   CELL_INVALID_CHAR: def<{ char: Param }>(290, 'error', (p) => `单元格含有电子表格不允许保存的字符（${v(p.char)}），读取时已将其去掉；请删除该字符（可重新输入该单元格内容）后再上传`),
-  TOO_MANY_MERGES: def<{ sheet: Param; limit: Param }>(291, 'error', (p) => `工作表“${v(p.sheet)}”的合并单元格超过 ${v(p.limit)} 处或相互重叠，请取消多余的合并后再上传`),
+  TOO_MANY_MERGES: def<{ sheet: Param; limit: Param }>(291, 'error', (p) => `合并单元格过多（到工作表“${v(p.sheet)}”为止已超过整个工作簿的上限 ${v(p.limit)} 处）或相互重叠，请取消多余的合并后再上传`),
   TOO_MANY_STYLES: def<{ limit: Param }>(292, 'error', (p) => `工作簿的单元格格式超过 ${v(p.limit)} 种（Excel 的上限），请在 Excel 或 WPS 中清除多余格式后再上传`),
 } satisfies Record<string, IssueDef>;

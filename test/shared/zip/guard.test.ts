@@ -214,6 +214,7 @@ describe('every bound is a setting with its own message', () => {
     ['more shared strings than the bound', 'SHARED_STRINGS_TOO_MANY', () => book({ sheets: [{ xml: worksheet('') }], sharedStrings: Array.from({ length: 50 }, (_x, i) => `s${i}`) }), { limits: { maxSharedStrings: 20 } }, ''],
     ['more text than the bound', 'TEXT_TOO_MUCH', () => book({ sheets: [{ xml: worksheet('') }], sharedStrings: Array.from({ length: 50 }, () => '党支部'.repeat(100)) }), { limits: { maxTextChars: 10_000 } }, ''],
     ['more merges than the bound', 'TOO_MANY_MERGES', () => sheet1('', `<mergeCells>${Array.from({ length: 30 }, (_x, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join('')}</mergeCells>`), { limits: { maxMerges: 20 } }, ''],
+    ['more merges than the bound over two sheets', 'TOO_MANY_MERGES', () => book({ sheets: [0, 1].map((k) => ({ name: `表${k}`, xml: worksheet('', `<mergeCells>${Array.from({ length: 15 }, (_x, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join('')}</mergeCells>`) })) }), { limits: { maxMerges: 20 } }, '表1'],
     ['merges piled on each other', 'TOO_MANY_MERGES', () => sheet1(MANY, `<mergeCells>${'<mergeCell ref="A1:J30"/>'.repeat(50)}</mergeCells>`), { limits: { maxCellsPerSheet: 1000 } }, ''],
     ['more cell formats than the bound', 'TOO_MANY_STYLES', () => book({ sheets: [{ xml: worksheet('') }], styles: styles(Array.from({ length: 40 }, () => 0)) }), { limits: { maxStyles: 32 } }, ''],
   ])('%s → %s', async (_name, code, make, opts, named) => {
@@ -260,7 +261,16 @@ describe('relationships are matched as plain strings', () => {
     expect(r.message).toContain('关系编号');
   });
 
-  test('a sheet whose relationship is missing', async () => {
+  test.each<[string, (parts: HostilePart[]) => HostilePart[], string]>([
+  ['a relationship target of 2,000 characters', (p) => p.map((x) => (x.name === 'xl/_rels/workbook.xml.rels' ? { ...x, data: String(x.data).replace('Target="worksheets/sheet1.xml"', `Target="worksheets/${'x'.repeat(2000)}.xml"`) } : x)), '关系目标过长'],
+  ['11,000 relationships', (p) => p.map((x) => (x.name === 'xl/_rels/workbook.xml.rels' ? { ...x, data: String(x.data).replace('</Relationships>', `${Array.from({ length: 11_000 }, (_y, i) => `<Relationship Id="h${i}" Type="x/hyperlink" Target="http://x" TargetMode="External"/>`).join('')}</Relationships>`) } : x)), '关系过多'],
+  ['a shared formula group id of 100 characters', (p) => p.map((x) => (x.name === 'xl/worksheets/sheet1.xml' ? { ...x, data: worksheet(`<row r="1"><c r="A1"><f t="shared" si="${'9'.repeat(100)}" ref="A1:A2">1</f><v>1</v></c></row>`) } : x)), '共享公式编号'],
+])('what the reader keeps from the package is bounded as it is read: %s', async (_name, edit, detail) => {
+  const r = await one(book({ sheets: [{ xml: worksheet('') }], edit }));
+  expect([r.code, r.message]).toEqual(['WORKBOOK_UNREADABLE', expect.stringContaining(detail)]);
+});
+
+test('a sheet whose relationship is missing', async () => {
     const r = await one(book({ sheets: [{ name: '一览表', xml: worksheet(''), sheetRelId: 'rId9' }] }));
     expect(r.message).toBe('无法读取工作簿（工作表“一览表”找不到对应的部件），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再上传');
   });
