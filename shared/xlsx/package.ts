@@ -132,7 +132,8 @@ async function findWorkbook(bytes: Uint8Array, dir: ZipDirectory, L: ReadLimits,
       if (r.type !== 'officeDocument' || r.external) continue;
       const name = resolveTarget('', r.target);
       const e = name === null ? undefined : dir.byKey.get(name.toLowerCase());
-      if (e) return e;
+      // A Word or PowerPoint file, or a binary .xlsb workbook, names its own main part here.
+      if (e) return e.key.endsWith('.xml') ? e : notAWorkbook(dir);
     }
   }
   return dir.byKey.get('xl/workbook.xml') ?? notAWorkbook(dir);
@@ -157,11 +158,14 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
   const decls: SheetDecl[] = [];
   let date1904 = false;
   let inSheets = false;
+  let root = true;
   await parseXmlPart(
     bytes,
     wb,
     {
       open(name, a) {
+        if (root && name !== 'workbook') notAWorkbook(dir);
+        root = false;
         if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
         else if (name === 'sheets') inSheets = true;
         else if (name === 'sheet' && inSheets) {

@@ -36,6 +36,8 @@ test.each([
   ['a truncated zip', 'ZIP_TRUNCATED', () => valid.slice(0, Math.floor(valid.length / 2))],
   ['a zip cut inside the central directory', 'ZIP_TRUNCATED', () => valid.slice(0, valid.length - 30)],
   ['a Word document', 'FILE_NOT_XLSX', () => buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }])],
+  ['a Word document with its package relationships', 'FILE_NOT_XLSX', () => buildZip([{ name: '_rels/.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' }, { name: 'word/document.xml', data: '<w:document xmlns:w="x"/>' }])],
+  ['a binary .xlsb workbook', 'FILE_NOT_XLSX', () => buildZip([{ name: '_rels/.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>' }, { name: 'xl/workbook.bin', data: new Uint8Array([0x83, 0x01, 0x00]) }])],
   ['an OpenDocument spreadsheet', 'FILE_NOT_XLSX', () => buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true }, { name: 'content.xml', data: '<office:document-content/>' }])],
   ['an encrypted entry', 'ZIP_UNSUPPORTED', () => buildZip(unzipParts(valid).map((p) => ({ ...p, flags: 0x801 })))],
   ['a broken workbook.xml', 'WORKBOOK_UNREADABLE', () => buildZip(unzipParts(valid).map((p) => (p.name === 'xl/workbook.xml' ? { ...p, data: '<workbook><sheets><sheet name="x" ' } : p)))],
