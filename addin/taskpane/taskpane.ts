@@ -1,10 +1,62 @@
-// Entry of the task pane and of the standalone page: find out where we run, then start.
-import { startApp } from './app';
+// Entry of the task pane and of the standalone page: find out where we run, wire the real
+// implementations of the ports into the controllers, mount the views, restore the connection.
+import { ApiClient } from './api/client';
+import { CheckUploadController } from './controllers/check-upload';
+import { ConnectionController } from './controllers/connection';
+import { CountyReviewController } from './controllers/county-review';
+import { documentSettingsStore } from './excel/highlight';
+import { browserFiles } from './host/browser-files';
 import { detectHost } from './host/capabilities';
+import { excelPort } from './host/excel-port';
+import { lazyReader } from './host/reader';
+import { forgetConnection, loadConnection, saveConnection } from './host/storage';
+import type { Session } from './ports';
+import { createStore, initialState } from './state';
+import { byId } from './ui/dom';
+import { connectionView } from './views/connection-view';
+import { countyView } from './views/county-view';
+import { statusView } from './views/status-view';
+import { workView } from './views/work-view';
+
+/** From this width the county view is a table (a desktop browser); the task pane is ~340 px. */
+const WIDE = '(min-width: 900px)';
 
 async function main(): Promise<void> {
   const caps = await detectHost();
-  await startApp(caps);
+  const store = createStore(initialState());
+  const session: Session = { api: null };
+  const excel = caps.inExcel ? excelPort(documentSettingsStore()) : null;
+  const files = browserFiles(byId<HTMLInputElement>('file'));
+  const clock = { now: () => Date.now() };
+
+  const lost = (message: string) => void connection.lost(message);
+  const work = new CheckUploadController(store, { caps, excel, files, reader: lazyReader }, session, lost);
+  const county = new CountyReviewController(store, { excel, files }, session, lost);
+  const connection = new ConnectionController(
+    store,
+    { api: (url, token) => new ApiClient(url, token), credentials: { load: loadConnection, save: saveConnection, forget: forgetConnection } },
+    session,
+    (me) => (me.role === 'township' ? work.loadStatus() : county.load()),
+  );
+
+  connectionView(store, connection);
+  workView(store, work, caps, clock);
+  statusView(store, work);
+  countyView(store, county, caps);
+
+  const wide = window.matchMedia(WIDE);
+  const applyLayout = () => store.set({ layout: wide.matches ? 'wide' : 'narrow' });
+  applyLayout();
+  wide.addEventListener('change', applyLayout);
+  const mark = () => {
+    const s = store.get();
+    document.body.dataset.layout = s.layout;
+    document.body.dataset.role = s.connection.me?.role ?? 'none';
+  };
+  mark();
+  store.subscribe(mark);
+
+  await connection.restore(/^https?:$/.test(location.protocol) ? location.origin : '');
   document.body.dataset.ready = caps.inExcel ? 'excel' : 'browser';
 }
 

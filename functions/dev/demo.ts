@@ -1,42 +1,45 @@
-// `npm run demo [-- --url http://localhost:7071]`: a county's reporting round end to end. Creates a
-// campaign of 12 townships, fills their workbooks (three with mistakes clerks make), uploads them,
-// shows the refusals, fixes one, returns and re-submits one, accepts the rest and writes the
+// `npm run demo [-- --url http://localhost:7071]`: a county's reporting round end to end, through
+// the API only, as the county office and its townships would: the county signs in, fills the 名册
+// template, creates the campaign from it, issues township links and the 派发表; each township
+// opens its link, downloads its template (roster pre-filled), fills and uploads it (three with
+// mistakes, refused with cell-level messages, then fixed); the county reads a version, returns one
+// township, reads the diff of its re-upload, bulk-accepts the rest, revokes a link, and writes the
 // consolidated workbook to .data/demo/县汇总表.xlsx. Without --url it starts its own in-memory stack.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultScheme } from '../../shared';
-import type { Completeness, ErrorBody, Receipt } from '../../shared/api/contract';
-import { fillTemplate, type FillOrg } from '../../shared/template/fill';
-import { sampleOrgs } from '../../shared/template/sample';
+import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
+import { readSignInFragment, signInLink } from '../../shared/api/link';
+import { fillTemplate } from '../../shared/template/fill';
+import { issueCountyCredential } from '../src/auth/issue';
+import { tokenFor } from '../src/auth/token';
 import { apiCall } from './api-call';
-import { mintToken } from '../src/auth/token';
 import { startAzuriteServers } from './azurite';
+import { fillRoster, MISTAKES, TOWNSHIPS, townshipSample } from './demo-data';
 import { argValue, dataDir, devSecret } from './env';
 import { startDevHost } from './host';
+import { localCountyToken, openStore } from './sign-in';
 
-const TOWNSHIPS = [
-  ['chengguan', '城关镇'], ['dongshan', '东山镇'], ['xihe', '西河乡'], ['nanling', '南岭乡'],
-  ['beiping', '北坪镇'], ['shiqiao', '石桥镇'], ['liuxi', '柳溪乡'], ['fenglin', '枫林镇'],
-  ['taoyuan', '桃园街道'], ['songpo', '松坡乡'], ['meiling', '梅岭镇'], ['lantian', '兰田乡'],
-].map(([id, name]) => ({ id: id as string, name: name as string }));
-
-type Mistake = { label: string; apply: (orgs: FillOrg[]) => void };
-const MISTAKES: Record<string, Mistake> = {
-  xihe: { label: '分数写成“九十分”、一项超过满分', apply: (o) => { (o[1] as FillOrg).scores[0] = '九十分'; (o[3] as FillOrg).scores[6] = 30; } },
-  nanling: { label: '等次与得分不符、类别写错', apply: (o) => { (o[2] as FillOrg).grade = '好'; (o[5] as FillOrg).category = '农场'; } },
-  shiqiao: { label: '缺党组织名称、总分手工改错', apply: (o) => { (o[0] as FillOrg).name = ''; (o[4] as FillOrg).total = 99; } },
-};
+const out = (f: string) => path.join(dataDir(), 'demo', f);
+function save(file: string, bytes: Uint8Array): string {
+  fs.mkdirSync(path.dirname(out(file)), { recursive: true });
+  fs.writeFileSync(out(file), bytes);
+  return out(file);
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const url = argValue(args, 'url');
+  const url = argValue(args, 'url')?.replace(/\/+$/, '');
   let stopLocal: (() => Promise<void>) | undefined;
-  let base = url?.replace(/\/+$/, '');
-  let secret: string;
-  if (base) {
-    secret = devSecret();
+  let base: string;
+  let county: string;
+  if (url) {
+    base = url;
+    const t = argValue(args, 'token') ?? localCountyToken(devSecret());
+    if (!t) throw new Error('找不到本地县委组织部的凭据：请先运行 npm start（或用 --token 给出县委组织部的令牌）');
+    county = t;
   } else {
-    secret = 'demo-secret-0123456789abcdef';
+    const secret = 'demo-secret-0123456789abcdef';
     const az = await startAzuriteServers();
     const host = await startDevHost({ port: 0, connectionString: az.connectionString, secret });
     base = host.url;
@@ -44,92 +47,111 @@ async function main(): Promise<void> {
       await host.close();
       await az.stop();
     };
+    const { record } = await issueCountyCredential(await openStore(az.connectionString), { countyId: 'qingshan', countyName: '青山县', days: 1, label: '演示' });
+    county = tokenFor(record, secret);
     console.log(`已在本进程内启动演示环境：${base}（内存中的 Azurite）`);
   }
-  const campaignId = argValue(args, 'campaign') ?? (url ? `demo-${Date.now().toString(36)}` : 'c2026');
-  const county = mintToken({ role: 'county', campaignId, days: 1 }, secret);
   const api = `${base}/api`;
+  const page = `${base}/taskpane.html`;
   const call = (method: string, p: string, token: string, body?: unknown): Promise<Response> => apiCall(api, method, p, token, body);
+  const must = async <T>(r: Response, what: string): Promise<T> => {
+    if (!r.ok) throw new Error(`${what}失败：${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
 
   try {
+    const me = await must<Me>(await call('GET', '/me', county), '登录');
+    console.log(`\n1. ${me.countyName}委组织部登录链接：\n   ${signInLink(page, { server: base, token: county })}`);
+
+    const rosterRows = TOWNSHIPS.flatMap((t, i) => townshipSample(i, t).orgs.map((org) => ({ township: t.name, org })));
+    const rosterTemplate = new Uint8Array(await (await call('GET', '/roster/template', county)).arrayBuffer());
+    const rosterFile = save('党组织名册.xlsx', await fillRoster(rosterTemplate, rosterRows));
+    const parsed = await must<RosterParse>(await call('POST', '/roster/parse', county, new Uint8Array(fs.readFileSync(rosterFile))), '读取名册');
+    console.log(`\n2. 名册（${rosterFile}）：${parsed.entries.length} 个党组织，${parsed.townships.length} 个乡镇（街道）${parsed.issues.length ? `，${parsed.issues.length} 条提醒` : ''}`);
+    for (const i of parsed.issues.slice(0, 3)) console.log(`        · ${i.message}`);
+
     // A deadline a month ahead, so nobody is late in the demo.
     const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-    const created = await call('POST', '/campaigns', county, { id: campaignId, year: 2026, county: '青山县', deadline, townships: TOWNSHIPS });
-    if (created.status !== 201) throw new Error(`创建批次失败：${created.status} ${await created.text()}`);
-    console.log(`\n1. 县委组织部创建批次 ${campaignId}：青山县 2026 年度，${TOWNSHIPS.length} 个乡镇（街道），截止 ${deadline}（一个月后，演示中无人逾期）`);
+    const roster: Record<string, Array<Omit<RosterParse['entries'][number], 'township' | 'row'>>> = {};
+    for (const { township, row: _r, ...e } of parsed.entries) (roster[township] ??= []).push(e);
+    const created = await must<CampaignDetail>(await call('POST', '/campaigns', county, { year: 2026, county: me.countyName, deadline, townships: TOWNSHIPS, schemeId: 'default6', roster }), '创建批次');
+    const c = created.id;
+    console.log(`\n3. 新建工作批次 ${c}：${created.county} ${created.year} 年度，${created.townships.length} 个乡镇（街道），截止 ${created.deadline}（一个月后，演示中无人逾期）`);
 
-    console.log('\n2. 各乡镇下载模板、填报并上报（北坪镇故意不报）');
-    const kept = new Map<string, Uint8Array>();
+    const access = await must<AccessList>(await call('POST', `/campaigns/${c}/access`, county, { page }), '发放链接');
+    console.log('\n4. 各乡镇（街道）的上报链接：');
+    for (const t of access.townships) console.log(`   ${t.townshipName.padEnd(5, '　')} 有效期至 ${t.expiresAt?.slice(0, 10)}  ${t.link}`);
+    const sheet = await call('GET', `/campaigns/${c}/access/sheet?page=${encodeURIComponent(page)}`, county);
+    console.log(`   派发表：${save('上报链接派发表.xlsx', new Uint8Array(await sheet.arrayBuffer()))}`);
+    const tokens = new Map(access.townships.map((t) => [t.townshipId, readSignInFragment(new URL(t.link ?? '').hash)?.token ?? '']));
+    const tokenOf = (id: string) => tokens.get(id) ?? '';
+
+    console.log('\n5. 各乡镇打开链接、下载模板（名册已预填）、填报并上报（北坪镇故意不报）');
+    const info = { filledBy: '王干事', phone: '0790-1234567', filledOn: '2026-04-20' };
+    const fixed = new Map<string, Uint8Array>();
     for (const [i, t] of TOWNSHIPS.entries()) {
       if (t.id === 'beiping') continue;
-      const token = mintToken({ role: 'township', campaignId, townshipId: t.id, days: 1 }, secret);
-      const tpl = new Uint8Array(await (await call('GET', `/campaigns/${campaignId}/townships/${t.id}/template`, token)).arrayBuffer());
-      const sample = sampleOrgs(defaultScheme, 20 + (i % 4) * 3, 100 + i, { prefix: t.name.slice(0, 2) });
-      const mistake = MISTAKES[t.id];
+      const tpl = new Uint8Array(await (await call('GET', `/campaigns/${c}/townships/${t.id}/template`, tokenOf(t.id))).arrayBuffer());
+      const sample = townshipSample(i, t);
       const rows = sample.orgs.map((o) => ({ ...o, scores: [...o.scores] }));
+      const mistake = MISTAKES[t.id];
       mistake?.apply(rows);
-      const info = { township: t.name, filledBy: '王干事', phone: '0790-1234567', filledOn: '2026-04-20' };
-      const bytes = await fillTemplate(tpl, { scheme: defaultScheme, orgs: rows, rectifications: sample.rectifications, info });
-      if (mistake) kept.set(t.id, await fillTemplate(tpl, { scheme: defaultScheme, orgs: sample.orgs, rectifications: sample.rectifications, info }));
-      const r = await call('POST', `/campaigns/${campaignId}/townships/${t.id}/submissions`, token, bytes);
-      if (r.status === 201 || r.status === 200) {
+      const fill = { scheme: defaultScheme, rectifications: sample.rectifications, info: { township: t.name, ...info } };
+      if (mistake) fixed.set(t.id, await fillTemplate(tpl, { ...fill, orgs: sample.orgs }));
+      const r = await call('POST', `/campaigns/${c}/townships/${t.id}/submissions`, tokenOf(t.id), await fillTemplate(tpl, { ...fill, orgs: rows }));
+      if (r.ok) {
         const rc = (await r.json()) as Receipt;
-        const counts = Object.entries(rc.counts).map(([g, n]) => `${g}${n}`).join(' ');
-        console.log(`   ✔ ${t.name.padEnd(5, '　')} 第 ${rc.version} 版 ${rc.rows.orgs} 个党组织（${counts}）${rc.quota.ok ? '比例符合' : '比例不符'}${rc.warnings.length ? `，${rc.warnings.length} 条提醒` : ''}`);
+        console.log(`   ✔ ${t.name.padEnd(5, '　')} 第 ${rc.version} 版 ${rc.rows.orgs} 个党组织（${Object.entries(rc.counts).map(([g, n]) => `${g}${n}`).join(' ')}）${rc.quota.ok ? '比例符合' : '比例不符'}`);
       } else {
         const e = ((await r.json()) as ErrorBody).error;
-        console.log(`   ✘ ${t.name.padEnd(5, '　')} ${r.status} ${e.message}${mistake ? `（演示错误：${mistake.label}）` : ''}`);
-        for (const i2 of (e.issues ?? []).filter((x) => x.severity === 'error').slice(0, 4)) console.log(`        · ${i2.message}`);
+        console.log(`   ✘ ${t.name.padEnd(5, '　')} ${r.status} ${e.message}（演示错误：${mistake?.label ?? ''}）`);
+        for (const x of (e.issues ?? []).filter((i2) => i2.severity === 'error').slice(0, 3)) console.log(`        · ${x.message}`);
       }
     }
+    const cross = await call('POST', `/campaigns/${c}/townships/xihe/submissions`, tokenOf('dongshan'), new Uint8Array([1]));
+    console.log(`   东山镇的链接冒报西河乡：${cross.status} ${((await cross.json()) as ErrorBody).error.message}`);
 
-    const dongshanToken = mintToken({ role: 'township', campaignId, townshipId: 'dongshan', days: 1 }, secret);
-    console.log('\n3. 东山镇的令牌冒报西河乡：');
-    const cross = await call('POST', `/campaigns/${campaignId}/townships/xihe/submissions`, dongshanToken, new Uint8Array([1]));
-    console.log(`   ${cross.status} ${((await cross.json()) as ErrorBody).error.message}`);
-
-    console.log('\n4. 出错的乡镇改正后重新上报：');
-    for (const [id, bytes] of kept) {
-      const t = TOWNSHIPS.find((x) => x.id === id);
-      const token = mintToken({ role: 'township', campaignId, townshipId: id, days: 1 }, secret);
-      const r = await call('POST', `/campaigns/${campaignId}/townships/${id}/submissions`, token, bytes);
-      const rc = (await r.json()) as Receipt;
-      console.log(`   ✔ ${t?.name ?? id} ${r.status} 第 ${rc.version} 版，内容哈希 ${rc.contentHash.slice(0, 12)}…`);
-      const again = await call('POST', `/campaigns/${campaignId}/townships/${id}/submissions`, token, bytes);
-      const rc2 = (await again.json()) as Receipt;
-      if (id === 'xihe') console.log(`   ↻ 同一文件再传一次：${again.status}，duplicate=${String(rc2.duplicate)}，仍是第 ${rc2.version} 版`);
+    console.log('\n6. 出错的乡镇改正后重新上报：');
+    for (const [id, bytes] of fixed) {
+      const r = await must<Receipt>(await call('POST', `/campaigns/${c}/townships/${id}/submissions`, tokenOf(id), bytes), '重新上报');
+      const again = (await (await call('POST', `/campaigns/${c}/townships/${id}/submissions`, tokenOf(id), bytes)).json()) as Receipt;
+      console.log(`   ✔ ${TOWNSHIPS.find((x) => x.id === id)?.name} 第 ${r.version} 版${id === 'xihe' ? `；同一文件再传一次：duplicate=${String(again.duplicate)}，仍是第 ${again.version} 版` : ''}`);
     }
 
-    console.log('\n5. 县委组织部审核：退回枫林镇，其余审核通过');
-    const ret = await call('POST', `/campaigns/${campaignId}/townships/fenglin/review`, county, { action: 'return', comment: '“好”的情况说明过于简单，请补充' });
-    console.log(`   枫林镇 退回：${ret.status}`);
-    const comp = (await (await call('GET', `/campaigns/${campaignId}/completeness`, county)).json()) as Completeness;
-    for (const t of comp.townships.filter((x) => x.state === 'submitted')) {
-      const r = await call('POST', `/campaigns/${campaignId}/townships/${t.id}/review`, county, { action: 'accept', version: t.currentVersion });
-      if (r.status !== 200) console.log(`   ${t.name} 审核失败：${r.status}`);
-    }
-    const dsTemplate = new Uint8Array(await (await call('GET', `/campaigns/${campaignId}/townships/dongshan/template`, dongshanToken)).arrayBuffer());
-    const dsSample = sampleOrgs(defaultScheme, 24, 999, { prefix: '东山' });
-    const dsNew = await fillTemplate(dsTemplate, { scheme: defaultScheme, orgs: dsSample.orgs, rectifications: dsSample.rectifications });
-    const locked = await call('POST', `/campaigns/${campaignId}/townships/dongshan/submissions`, dongshanToken, dsNew);
+    console.log('\n7. 县委组织部审核：查看枫林镇的报表并退回，枫林镇修改后重报，县里看改了什么');
+    const fl = await must<VersionDetail>(await call('GET', `/campaigns/${c}/townships/fenglin/versions/1`, county), '查看报表');
+    console.log(`   枫林镇第 1 版：${fl.orgs.length} 行，填报人 ${fl.info.filledBy}（${fl.info.phone}），${fl.quota.summary}`);
+    await must(await call('POST', `/campaigns/${c}/townships/fenglin/review`, county, { action: 'return', version: 1, comment: '“好”的情况说明过于简单，请补充' }), '退回');
+    const fi = TOWNSHIPS.findIndex((t) => t.id === 'fenglin');
+    const flSample = townshipSample(fi, TOWNSHIPS[fi] as { name: string });
+    const changed = flSample.orgs.map((o, k) => (k === 1 ? { ...o, explanation: `${String(o.explanation ?? '')}（已补充：班子团结，业绩突出）`, scores: [...o.scores] } : o));
+    const flTpl = new Uint8Array(await (await call('GET', `/campaigns/${c}/townships/fenglin/template`, tokenOf('fenglin'))).arrayBuffer());
+    await must(await call('POST', `/campaigns/${c}/townships/fenglin/submissions`, tokenOf('fenglin'), await fillTemplate(flTpl, { scheme: defaultScheme, orgs: changed, rectifications: flSample.rectifications, info: { township: '枫林镇', ...info } })), '枫林镇重报');
+    const v2 = await must<VersionDetail>(await call('GET', `/campaigns/${c}/townships/fenglin/versions/2`, county), '查看第 2 版');
+    const d = v2.diff;
+    console.log(`   第 2 版与第 1 版相比：新增 ${d?.added.length ?? 0}，删除 ${d?.removed.length ?? 0}，修改 ${d?.changed.length ?? 0}（${d?.changed.map((x) => `${x.name}：${x.changes.map((ch) => ch.label).join('、')}`).join('；')}）`);
+
+    const comp = await must<Completeness>(await call('GET', `/campaigns/${c}/completeness`, county), '报送情况');
+    const items = comp.townships.filter((t) => t.state === 'submitted' && t.currentVersion).map((t) => ({ townshipId: t.id, version: t.currentVersion as number }));
+    const bulk = await must<BulkReviewResult>(await call('POST', `/campaigns/${c}/review`, county, { action: 'accept', items }), '批量通过');
+    console.log(`   批量审核通过：${bulk.accepted} 个乡镇（街道）${bulk.refused ? `，${bulk.refused} 个未通过` : ''}`);
+    const locked = await call('POST', `/campaigns/${c}/townships/dongshan/submissions`, tokenOf('dongshan'), fixed.get('xihe') ?? new Uint8Array([1]));
     console.log(`   审核通过后东山镇再报：${locked.status} ${((await locked.json()) as ErrorBody).error.message}`);
+    await must(await call('POST', `/campaigns/${c}/access/revoke`, county, { townships: ['beiping'], page }), '收回链接');
+    const revoked = await call('GET', '/me', tokenOf('beiping'));
+    console.log(`   收回北坪镇的链接后再用它：${revoked.status} ${((await revoked.json()) as ErrorBody).error.message}`);
 
-    const final = (await (await call('GET', `/campaigns/${campaignId}/completeness`, county)).json()) as Completeness;
+    const final = await must<Completeness>(await call('GET', `/campaigns/${c}/completeness`, county), '报送情况');
     const tt = final.totals;
-    console.log(`\n6. 报送情况：已审核通过 ${tt.accepted}，待审核 ${tt.submitted}，退回 ${tt.returned}，未报 ${tt.missing}，逾期 ${tt.late}`);
-
-    const wb = await call('GET', `/campaigns/${campaignId}/consolidated`, county);
-    const out = path.join(dataDir(), 'demo', '县汇总表.xlsx');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const bytes = Buffer.from(await wb.arrayBuffer());
-    fs.writeFileSync(out, bytes);
-    console.log(`\n7. 县汇总表（汇总表、明细表、较差名单、整改台账、比例检查、报送情况）已写出：${out}（${(bytes.length / 1024).toFixed(0)} KB）`);
+    console.log(`\n8. 报送情况：已审核通过 ${tt.accepted}，待审核 ${tt.submitted}，退回 ${tt.returned}，未报 ${tt.missing}，逾期 ${tt.late}`);
+    const wb = new Uint8Array(await (await call('GET', `/campaigns/${c}/consolidated`, county)).arrayBuffer());
+    console.log(`\n9. 县汇总表（汇总表、明细表、较差名单、整改台账、比例检查、报送情况）已写出：${save('县汇总表.xlsx', wb)}（${(wb.length / 1024).toFixed(0)} KB）`);
   } finally {
     await stopLocal?.();
   }
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -154,7 +154,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       if (req.method === 'OPTIONS') {
         return send(res, 204, '', {
           ...cors,
-          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
           'Access-Control-Allow-Headers': 'Authorization, Content-Type',
           'Access-Control-Max-Age': '600',
         });

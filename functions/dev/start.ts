@@ -2,12 +2,12 @@
 // http://localhost:7071, the add-in's dist/ at "/". Ctrl-C stops everything.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mintToken } from '../src/auth/token';
 import { DIST, distIsStale, ensureDist } from './addin-dist';
 import { startAddinHttps } from './addin-https';
 import { startAzuriteServers, type RunningAzurite } from './azurite';
 import { dataDir, devSecret } from './env';
 import { startDevHost } from './host';
+import { localSignIn, openStore } from './sign-in';
 
 async function azuriteOnDisk(location: string): Promise<RunningAzurite> {
   const blobPort = Number(process.env.AZURITE_BLOB_PORT ?? 10000);
@@ -23,7 +23,6 @@ async function azuriteOnDisk(location: string): Promise<RunningAzurite> {
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 7071);
-  const campaign = process.env.DEMO_CAMPAIGN ?? 'c2026';
   const secret = devSecret();
   if (distIsStale()) {
     console.log('正在构建加载项页面（dist/，首次约 1 分钟）…');
@@ -49,7 +48,15 @@ async function main(): Promise<void> {
     console.log(`端口 ${addinPort} 已被占用（是否在运行 npm run dev:addin？），旁加载地址由它提供`);
     return null;
   });
-  const county = mintToken({ role: 'county', campaignId: campaign, days: 30 }, secret);
+  // The local county (COUNTY_ID / COUNTY_NAME) with a county credential: on empty storage both are created.
+  const signIn = await localSignIn({
+    store: await openStore(az.connectionString),
+    secret,
+    countyId: process.env.COUNTY_ID ?? 'local',
+    countyName: process.env.COUNTY_NAME ?? '青山县',
+    page: `${host.url}/taskpane.html`,
+    server: host.url,
+  });
   const hasDist = fs.existsSync(path.join(dist, 'taskpane.html'));
   console.log(`
 分类定级工作台（本地）已启动
@@ -59,12 +66,14 @@ async function main(): Promise<void> {
   存储 Azurite   Blob ${az.blobUrl}  Table ${az.tableUrl}  数据目录 .data/azurite
   允许跨域来源   ${[...cors, host.url].join(', ')}
 
-县委组织部令牌（批次 ${campaign}，30 天）：
-  ${county}
+${signIn.countyName}委组织部登录链接（有效期至 ${signIn.record.expiresAt.slice(0, 10)}${signIn.created ? '，新建' : ''}）：
+  ${signIn.link}
+  在浏览器中打开即以县委组织部身份进入；还没有工作批次时，从“新建工作批次”开始。
+  各乡镇（街道）的上报链接在工作批次中发放（派发表可下载打印）。
 
 演示：另开终端运行  npm run demo -- --url ${host.url}
-  （创建一个演示批次、生成 12 个乡镇的工作簿并上报、审核，写出 .data/demo/县汇总表.xlsx）
-乡镇令牌：npm run token -- --role township --campaign ${campaign} --township <乡镇编号>
+  （以本县身份创建演示批次、发放乡镇链接、上报、审核，写出 .data/demo/县汇总表.xlsx）
+其他县的登录链接：npm run token -- --county <县编号> --name <县名>
 按 Ctrl-C 停止。`);
 
   let stopping = false;

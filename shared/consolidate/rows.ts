@@ -1,18 +1,17 @@
-// Row layouts of the consolidated county workbook: one header list and one row mapper per sheet,
-// so the writer only streams arrays and tests can check cells against the same definitions.
+// Rows of the county workbook's forms (forms.ts), one mapper per form, so the writer only streams
+// arrays and tests can check cells against the same definitions. Ledger lines are matched to their
+// organization with orgKey: "東山村黨支部" in the ledger is "东山村党支部" in the list.
+import { gradeTotal, overrideReasonText } from '../grade/grade';
+import type { PrintCell } from '../print';
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow, Submission } from '../submission/types';
+import { needsRectification } from '../template/definition';
+import { orgKey } from '../text/normalize';
+import type { DuplicateOrg } from './duplicates';
+import type { CountRow, QuotaRow, StatusRow } from './summary';
+import { beijingText } from './deadline';
 
-export type OutCell = string | number | null;
-
-export const SHEETS = {
-  summary: '汇总表',
-  detail: '明细表',
-  poor: '较差名单',
-  rectification: '整改台账',
-  quota: '比例检查',
-  status: '报送情况',
-} as const;
+export type OutCell = PrintCell;
 
 const ORG_TYPE_TEXT: Record<string, string> = { committee: '党委', generalBranch: '党总支', branch: '党支部' };
 
@@ -24,11 +23,31 @@ function gradeLabel(s: Scheme, key: string): string {
   return s.grades.find((g) => g.key === key)?.label ?? key;
 }
 
-export function detailHeaders(s: Scheme): string[] {
-  return ['序号', '乡镇（街道）', '党组织名称', '所属党(工)委', '类别', '组织类型', '所属党总支', '党员数', ...s.indicators.map((i) => i.name), '总分', '等次', '情况说明', '备注'];
+export function isBottom(s: Scheme, gradeKey: string): boolean {
+  return s.grades[s.grades.length - 1]?.key === gradeKey;
 }
 
+export function isTop(s: Scheme, gradeKey: string): boolean {
+  return s.grades[0]?.key === gradeKey;
+}
+
+/**
+ * Why an organization's grade is not the one its score gives (三打两建, 新组建, following its
+ * 党总支), in the scheme's words; null when the score alone decided.
+ */
+export function gradeReason(s: Scheme, o: OrgRow): string | null {
+  const own = gradeTotal(s, o.total, { forcedBottom: o.flags.forcedBottom, newlyEstablished: o.flags.newlyEstablished });
+  if (own.grade.key === o.grade) return own.reasons.length ? own.reasons.map((r) => overrideReasonText(s, r)).join('；') : null;
+  if (o.parentName && s.overrides.branchFollowsGeneralBranch.enabled) return overrideReasonText(s, 'followsGeneralBranch');
+  return null;
+}
+
+const yesNo = (b: boolean) => (b ? '是' : '否');
+
 export function detailRow(s: Scheme, seq: number, township: string, o: OrgRow): OutCell[] {
+  const flags: OutCell[] = [];
+  if (s.overrides.forcedBottom.enabled) flags.push(yesNo(o.flags.forcedBottom));
+  if (s.overrides.newlyEstablishedCap.enabled) flags.push(yesNo(o.flags.newlyEstablished));
   return [
     seq,
     township,
@@ -40,61 +59,99 @@ export function detailRow(s: Scheme, seq: number, township: string, o: OrgRow): 
     o.members,
     ...s.indicators.map((_, i) => o.scores[i] ?? null),
     o.total,
+    ...flags,
     gradeLabel(s, o.grade),
+    gradeReason(s, o),
     o.explanation || null,
     o.remark || null,
   ];
 }
 
-export const POOR_HEADERS = ['序号', '乡镇（街道）', '党组织名称', '类别', '总分', '主要问题', '整改措施', '责任人', '完成时限', '情况说明'];
-export const RECT_HEADERS = ['序号', '乡镇（街道）', '党组织名称', '类别', '等次', '主要问题', '整改措施', '责任人', '完成时限', '完成情况'];
+/** A ledger line as stored; `deadlineText` (what the clerk wrote, e.g. 年底前) is being added by the reader. */
+type LedgerLine = RectificationRow & { deadlineText?: string | null };
 
-/** Lower half of the bands (一般, 较差 with four) get a rectification entry. */
-export function needsLedger(s: Scheme, gradeKey: string): boolean {
-  const rank = s.grades.findIndex((g) => g.key === gradeKey);
-  return rank >= Math.ceil(s.grades.length / 2);
+/** The deadline as the township wrote it (年底前 stays 年底前), else the ISO date. */
+export function deadlineShown(r: LedgerLine): string | null {
+  const t = r.deadlineText?.trim();
+  return t ? t : r.deadline;
 }
 
-export function isBottom(s: Scheme, gradeKey: string): boolean {
-  return s.grades[s.grades.length - 1]?.key === gradeKey;
+export interface LedgerRows {
+  /** 较差名单 (序号 left null: the writer numbers rows across townships). */
+  poor: OutCell[][];
+  /** 较差状况明细表. */
+  poorDetail: OutCell[][];
+  /** 好等次名单. */
+  good: OutCell[][];
+  /** 整改台账: one line per rectification item; an organization that needs one and has none gets an empty line. */
+  rect: OutCell[][];
 }
 
-/**
- * The rows one submission adds to 较差名单 and 整改台账. A rectification row is matched to its
- * organization by name; an organization graded 一般/较差 without one still gets a ledger line
- * (with empty measures) so the county sees the gap.
- */
-export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'orgs' | 'rectifications'>): { poor: OutCell[][]; rect: OutCell[][] } {
-  const rectByName = new Map<string, RectificationRow[]>();
-  for (const r of sub.rectifications) {
-    const list = rectByName.get(r.orgName) ?? [];
-    list.push(r);
-    rectByName.set(r.orgName, list);
+function joined(lines: readonly LedgerLine[], pick: (r: LedgerLine) => string | null): string | null {
+  const xs = lines.map(pick).filter((x): x is string => !!x && x.trim() !== '');
+  if (xs.length <= 1) return xs[0] ?? null;
+  return xs.map((x, i) => `${i + 1}. ${x}`).join('\n');
+}
+
+/** The rows one submission adds to the lists and the ledger. */
+export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'orgs' | 'rectifications'>): LedgerRows {
+  const byOrg = new Map<string, LedgerLine[]>();
+  for (const r of sub.rectifications as LedgerLine[]) {
+    const k = orgKey(r.orgName);
+    const list = byOrg.get(k);
+    if (list) list.push(r);
+    else byOrg.set(k, [r]);
   }
-  const poor: OutCell[][] = [];
-  const rect: OutCell[][] = [];
+  const out: LedgerRows = { poor: [], poorDetail: [], good: [], rect: [] };
+  const seen = new Set<string>();
+  const bottomMin = s.grades[s.grades.length - 2]?.min ?? 0;
+  // Names are normalized only when there are lines to match (a 100,000-row county has many
+  // submissions without 一般/较差 lines).
+  const match = byOrg.size > 0;
   for (const o of sub.orgs) {
-    if (!needsLedger(s, o.grade)) continue;
-    const rs = rectByName.get(o.name) ?? [];
-    const first = rs[0];
-    if (isBottom(s, o.grade)) {
-      poor.push([null, township, o.name, categoryName(s, o.category), o.total, first?.problems ?? null, first?.measures ?? null, first?.owner ?? null, first?.deadline ?? null, o.explanation || null]);
+    const cat = categoryName(s, o.category);
+    let rs: LedgerLine[] = [];
+    if (match) {
+      const k = orgKey(o.name);
+      seen.add(k);
+      rs = byOrg.get(k) ?? [];
     }
-    const lines = rs.length ? rs : [null];
+    if (isTop(s, o.grade)) out.good.push([null, township, o.name, cat, o.members, o.total, o.explanation || null]);
+    if (isBottom(s, o.grade)) {
+      const why = gradeReason(s, o) ?? `总分 ${o.total} 分，低于 ${bottomMin} 分`;
+      out.poor.push([null, township, o.name, cat, o.members, o.total, why, o.remark || null]);
+      out.poorDetail.push([null, township, o.name, cat, o.total, joined(rs, (r) => r.problems), joined(rs, (r) => r.measures), joined(rs, (r) => r.owner), joined(rs, deadlineShown), o.explanation || null]);
+    }
+    // An organization that needs rectification and has no line still gets one, so the gap shows.
+    const lines: Array<LedgerLine | null> = rs.length ? rs : needsRectification(s, o.grade) ? [null] : [];
     for (const r of lines) {
-      rect.push([null, township, o.name, categoryName(s, o.category), gradeLabel(s, o.grade), r?.problems ?? null, r?.measures ?? null, r?.owner ?? null, r?.deadline ?? null, r?.status ?? null]);
+      out.rect.push([null, township, o.name, cat, gradeLabel(s, o.grade), r?.problems || null, r?.measures || null, r?.owner || null, r ? deadlineShown(r) : null, r?.status || null]);
     }
   }
-  return { poor, rect };
+  // Lines whose organization is not in the list are kept (marked), never dropped on the way.
+  for (const [k, rs] of byOrg) {
+    if (seen.has(k)) continue;
+    for (const r of rs) out.rect.push([null, township, r.orgName, null, '（一览表中无此党组织）', r.problems || null, r.measures || null, r.owner || null, deadlineShown(r), r.status || null]);
+  }
+  return out;
 }
 
-export function summaryHeaders(s: Scheme, first: string): string[] {
-  return [first, '党组织总数', ...s.grades.flatMap((g) => [`${g.label}（个）`, `${g.label}占比`])];
+/** 汇总表 row: a township not counted shows only its name and 备注. */
+export function summaryRow(r: CountRow): OutCell[] {
+  if (!r.included) return [r.label, null, null, ...r.counts.flatMap(() => [null, null]), r.remark];
+  return [r.label, r.total, r.members, ...r.counts.flatMap((n, i) => [n, r.shares[i] ?? 0]), r.remark];
 }
 
-export function quotaHeaders(s: Scheme): string[] {
-  const top = gradeLabel(s, s.quota.top.grade);
-  const bottom = gradeLabel(s, s.quota.bottom.grade);
-  return ['范围', '党组织数', `“${top}”的个数`, `“${top}”占比`, `“${bottom}”的个数`, `“${bottom}”占比`, '结论', '说明'];
+export function quotaRow(q: QuotaRow): OutCell[] {
+  return [q.scope, q.graded, q.top.count, q.top.share, q.bottom.count, q.bottom.share, q.ok ? '符合' : '不符合', q.summary];
 }
-export const STATUS_HEADERS = ['序号', '乡镇（街道）', '状态', '当前版本', '上报时间（北京时间）', '是否逾期', '计入汇总', '比例检查', '退回意见'];
+
+export function statusRow(seq: number, r: StatusRow): OutCell[] {
+  return [seq, r.name, r.stateText, r.version, beijingText(r.receivedAt) || null, r.late ? '是' : '否', r.included ? '是' : '否', r.quotaOk === null ? null : r.quotaOk ? '符合' : '不符合', r.comment];
+}
+
+export function duplicateRow(seq: number, d: DuplicateOrg): OutCell[] {
+  const names = [...new Set(d.reports.map((r) => r.name))];
+  const where = d.reports.map((r) => `${r.township}（第 ${r.row} 行）`).join('、');
+  return [seq, names.join(' / '), where, '核实归属，只保留一个单位的记录'];
+}

@@ -4,7 +4,7 @@
 import type { ReviewState } from '../api/contract';
 import { checkQuota } from '../quota/quota';
 import type { Scheme } from '../scheme/schema';
-import { gradeCounts, mergeTallies, quotaEntries, type Tally } from './tally';
+import { gradeCounts, memberTotal, mergeTallies, quotaEntries, type Tally } from './tally';
 
 export interface TownshipInput {
   id: string;
@@ -20,11 +20,17 @@ export interface TownshipInput {
 
 export interface CountRow {
   label: string;
+  /** False for a township whose figures are not counted (未上报, 已退回): its cells stay blank. */
+  included: boolean;
   total: number;
   /** In scheme grade order. */
   counts: number[];
   /** count / total, 0 when total is 0. */
   shares: number[];
+  /** 党员 total; null when a stored tally predates it. */
+  members: number | null;
+  /** What the 备注 column says: 未上报, 已退回…, 待审核; null for an accepted township or a total. */
+  remark: string | null;
 }
 
 export interface QuotaRow {
@@ -52,6 +58,7 @@ export interface StatusRow {
 
 export interface CountySummary {
   gradeLabels: string[];
+  /** Every township of the campaign in its order, counted or not. */
   byTownship: CountRow[];
   townshipTotal: CountRow;
   byCategory: CountRow[];
@@ -69,11 +76,20 @@ export function isIncluded(state: ReviewState): boolean {
   return state === 'submitted' || state === 'accepted';
 }
 
-export function countRow(s: Scheme, label: string, t: Tally): CountRow {
+export function countRow(s: Scheme, label: string, t: Tally, members: number | null = memberTotal(t), remark: string | null = null): CountRow {
   const byKey = gradeCounts(s, t);
   const counts = s.grades.map((g) => byKey[g.key] ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
-  return { label, total, counts, shares: counts.map((n) => (total ? n / total : 0)) };
+  return { label, included: true, total, counts, shares: counts.map((n) => (total ? n / total : 0)), members, remark };
+}
+
+/** 汇总表's 备注 for a township by its state. */
+export const SUMMARY_REMARK: Record<ReviewState, string | null> = { missing: '未上报', returned: '已退回，未计入', submitted: '待审核', accepted: null };
+
+function townshipRow(s: Scheme, t: TownshipInput): CountRow {
+  if (isIncluded(t.state) && t.tally) return countRow(s, t.name, t.tally, memberTotal(t.tally), SUMMARY_REMARK[t.state]);
+  const zeros = s.grades.map(() => 0);
+  return { label: t.name, included: false, total: 0, counts: zeros, shares: zeros, members: null, remark: SUMMARY_REMARK[t.state] ?? STATE_TEXT[t.state] };
 }
 
 function quotaRow(s: Scheme, scope: string, t: Tally): QuotaRow {
@@ -85,11 +101,11 @@ function quotaRow(s: Scheme, scope: string, t: Tally): QuotaRow {
 export function summarizeCounty(s: Scheme, countyName: string, townships: readonly TownshipInput[]): CountySummary {
   const included = townships.filter((t) => isIncluded(t.state) && t.tally);
   const all = mergeTallies(included.map((t) => t.tally as Tally));
-  const byCategory = s.categories.map((c) => countRow(s, c.name, { orgs: 0, rectifications: 0, byCategory: { [c.key]: all.byCategory[c.key] ?? {} } }));
+  const byCategory = s.categories.map((c) => countRow(s, c.name, { orgs: 0, rectifications: 0, byCategory: { [c.key]: all.byCategory[c.key] ?? {} } }, memberTotal(all, c.key)));
   const quotaByTownship = new Map(included.map((t) => [t.id, quotaRow(s, t.name, t.tally as Tally)]));
   return {
     gradeLabels: s.grades.map((g) => g.label),
-    byTownship: included.map((t) => countRow(s, t.name, t.tally as Tally)),
+    byTownship: townships.map((t) => townshipRow(s, t)),
     townshipTotal: countRow(s, `${countyName}合计`, all),
     byCategory,
     categoryTotal: countRow(s, `${countyName}合计`, all),

@@ -9,25 +9,35 @@ export interface Tally {
   rectifications: number;
   /** category key → grade key → count. */
   byCategory: Record<string, Record<string, number>>;
+  /**
+   * category key → 党员 total (organizations without a 党员数 add nothing). Absent on tallies
+   * stored before it was counted: their townships show no 党员 figure rather than a wrong one.
+   */
+  members?: Record<string, number>;
 }
 
 export function emptyTally(): Tally {
-  return { orgs: 0, rectifications: 0, byCategory: {} };
+  return { orgs: 0, rectifications: 0, byCategory: {}, members: {} };
 }
 
 export function tallySubmission(sub: Pick<Submission, 'orgs' | 'rectifications'>): Tally {
   const t = emptyTally();
   t.orgs = sub.orgs.length;
   t.rectifications = sub.rectifications.length;
+  const members: Record<string, number> = {};
   for (const o of sub.orgs) {
     const row = (t.byCategory[o.category] ??= {});
     row[o.grade] = (row[o.grade] ?? 0) + 1;
+    members[o.category] = (members[o.category] ?? 0) + (o.members ?? 0);
   }
+  t.members = members;
   return t;
 }
 
+/** The sum of tallies; its 党员 totals are absent when any part lacks them (never a partial sum). */
 export function mergeTallies(ts: readonly Tally[]): Tally {
   const out = emptyTally();
+  let members: Record<string, number> | undefined = {};
   for (const t of ts) {
     out.orgs += t.orgs;
     out.rectifications += t.rectifications;
@@ -35,8 +45,19 @@ export function mergeTallies(ts: readonly Tally[]): Tally {
       const row = (out.byCategory[cat] ??= {});
       for (const [g, n] of Object.entries(grades)) row[g] = (row[g] ?? 0) + n;
     }
+    if (!t.members) members = undefined;
+    else if (members) for (const [cat, n] of Object.entries(t.members)) members[cat] = (members[cat] ?? 0) + n;
   }
+  if (members) out.members = members;
+  else delete out.members;
   return out;
+}
+
+/** 党员 total of a tally, or null when it was stored without one. */
+export function memberTotal(t: Tally, category?: string): number | null {
+  if (!t.members) return null;
+  if (category !== undefined) return t.members[category] ?? 0;
+  return Object.values(t.members).reduce((a, b) => a + b, 0);
 }
 
 /** grade key → count, every scheme grade present. */

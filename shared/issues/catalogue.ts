@@ -31,12 +31,24 @@ export const ALL_ISSUE_DEFS: ReadonlyArray<{ code: string; def: IssueDef<never>;
 export interface Where {
   sheet?: string;
   cell?: string;
+  /** The organization the row is about (its name as written), for every row-level message. */
+  org?: string;
 }
 
-/** 工作表“一览表”H5：… — the location first, so a clerk can go straight to the cell. */
+/**
+ * The location first, so a clerk can go straight to the cell, and for a row the organization, so
+ * she knows which one without counting rows:
+ * `工作表“一览表”第 8 行“东山村党支部”，H8 单元格：…`, `工作表“一览表”H3 单元格：…`.
+ */
 export function locationText(w: Where): string {
-  if (w.sheet && w.cell) return `工作表“${w.sheet}”${w.cell} 单元格：`;
-  if (w.sheet) return `工作表“${w.sheet}”：`;
+  const sheet = w.sheet ? `工作表“${w.sheet}”` : '';
+  if (w.org) {
+    const row = w.cell ? /\d+$/.exec(w.cell)?.[0] : undefined;
+    const org = `${row ? `第 ${row} 行` : ''}“${quoted(w.org)}”`;
+    return w.cell ? `${sheet}${org}，${w.cell} 单元格：` : `${sheet}${org}：`;
+  }
+  if (w.sheet && w.cell) return `${sheet}${w.cell} 单元格：`;
+  if (w.sheet) return `${sheet}：`;
   if (w.cell) return `${w.cell} 单元格：`;
   return '';
 }
@@ -66,6 +78,7 @@ export function makeIssue<C extends IssueCode>(code: C, ...[params, where = {}]:
   const issue: Issue = { code, num: def.num, severity: def.severity, message: locationText(where) + def.zh(p), params: p };
   if (where.sheet !== undefined) issue.sheet = where.sheet;
   if (where.cell !== undefined) issue.cell = where.cell;
+  if (where.org) issue.org = quoted(where.org);
   return issue;
 }
 

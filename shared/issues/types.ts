@@ -44,6 +44,8 @@ export interface Issue {
   severity: Severity;
   sheet?: string;
   cell?: string;
+  /** The organization a row-level issue is about (its name, cut to 40 characters). */
+  org?: string;
   /** zh-CN, names the sheet and cell when there is one. */
   message: string;
   params?: IssueParams;

@@ -1,12 +1,15 @@
-// The standard in domain.md: the six-way split and 15/15/10/10/10/20/25 of source 000, the
-// bands of all texts, and the quota and explanation rules of the Yichun text (source 002).
+// The standard in domain.md: the six-way split of source 000, the bands of all texts, and the
+// quota and explanation rules of the Yichun text (source 002). Source 000 lists the maxima
+// 15/15/10/10/10/20/25 under a 100-point scale (百分制), which add to 105; a standard must be
+// self-consistent, so 群众反映 is 20 here (the other six as written) and the maxima add to 100.
+// Aliases are the words clerks write for a category or grade (民营企业 for 非公, 农村 for 村).
 import { schemeSchema, type Scheme, type SchemeInput } from './schema';
 
 const GRADES: SchemeInput['grades'] = [
   { key: 'good', label: '好', aliases: ['好等次'], min: 90 },
-  { key: 'fairlyGood', label: '较好', aliases: [], min: 80 },
-  { key: 'average', label: '一般', aliases: [], min: 60 },
-  { key: 'poor', label: '较差', aliases: ['差'], min: 0 },
+  { key: 'fairlyGood', label: '较好', aliases: ['较好等次', '比较好'], min: 80 },
+  { key: 'average', label: '一般', aliases: ['一般等次'], min: 60 },
+  { key: 'poor', label: '较差', aliases: ['差', '较差等次'], min: 0 },
 ];
 
 const INDICATORS: SchemeInput['indicators'] = [
@@ -16,7 +19,7 @@ const INDICATORS: SchemeInput['indicators'] = [
   { key: 'venue', name: '活动阵地', aliases: ['阵地建设'], max: 10 },
   { key: 'support', name: '保障机制', aliases: ['保障'], max: 10 },
   { key: 'results', name: '工作业绩', aliases: ['业绩'], max: 20 },
-  { key: 'opinion', name: '群众反映', aliases: ['群众评价', '群众满意度'], max: 25 },
+  { key: 'opinion', name: '群众反映', aliases: ['群众评价', '群众满意度'], max: 20 },
 ];
 
 // Agencies (and in Yichun education/health units) may be allowed a higher share of 好; 30 % is
@@ -37,12 +40,18 @@ export const defaultSchemeInput: SchemeInput = {
   name: '基层党组织分类定级标准（六类）',
   version: '2026.1',
   categories: [
-    { key: 'village', name: '村', aliases: ['行政村', '农村', '村党组织', '连队'], quotaClass: 'standard' },
-    { key: 'community', name: '社区', aliases: ['城市社区'], quotaClass: 'standard' },
-    { key: 'soe', name: '国有企业', aliases: ['国企', '国有企业单位'], quotaClass: 'standard' },
-    { key: 'private', name: '非公有制经济组织', aliases: ['非公', '非公企业', '非公有制企业', '非公经济组织'], quotaClass: 'standard' },
-    { key: 'agency', name: '机关事业单位', aliases: ['机关', '事业单位', '机关单位'], quotaClass: 'raised' },
-    { key: 'social', name: '社会组织', aliases: [], quotaClass: 'standard' },
+    { key: 'village', name: '村', aliases: ['行政村', '农村', '村级', '村党组织', '建制村', '连队'], quotaClass: 'standard' },
+    { key: 'community', name: '社区', aliases: ['城市社区', '居委会', '社区居委会'], quotaClass: 'standard' },
+    { key: 'soe', name: '国有企业', aliases: ['国企', '国有企业单位', '国有控股企业'], quotaClass: 'standard' },
+    {
+      key: 'private',
+      name: '非公有制经济组织',
+      aliases: ['非公', '非公企业', '非公有制企业', '非公经济', '非公经济组织', '非公有制经济', '民营企业', '民企', '私营企业', '个体私营企业'],
+      quotaClass: 'standard',
+    },
+    { key: 'agency', name: '机关事业单位', aliases: ['机关', '事业单位', '机关单位', '党政机关', '教育卫生事业单位'], quotaClass: 'raised' },
+    // 两新组织 is not an alias: it covers both 非公 and 社会组织, so the clerk is asked which.
+    { key: 'social', name: '社会组织', aliases: ['新社会组织', '社团', '民办非企业单位'], quotaClass: 'standard' },
   ],
   indicators: INDICATORS,
   grades: GRADES,
@@ -60,11 +69,11 @@ export const yichunSchemeInput: SchemeInput = {
   name: '基层党组织分类定级标准（宜春五类）',
   version: '2012.1',
   categories: [
-    { key: 'rural', name: '农村', aliases: ['村', '行政村'], quotaClass: 'standard' },
-    { key: 'community', name: '社区', aliases: [], quotaClass: 'standard' },
-    { key: 'agency', name: '机关', aliases: ['机关单位'], quotaClass: 'raised' },
-    { key: 'private', name: '非公有制企业', aliases: ['非公', '非公企业', '非公有制经济组织'], quotaClass: 'standard' },
-    { key: 'eduHealth', name: '教育卫生事业单位', aliases: ['教育卫生', '学校', '医院'], quotaClass: 'raised' },
+    { key: 'rural', name: '农村', aliases: ['村', '行政村', '村级', '建制村'], quotaClass: 'standard' },
+    { key: 'community', name: '社区', aliases: ['城市社区', '居委会'], quotaClass: 'standard' },
+    { key: 'agency', name: '机关', aliases: ['机关单位', '党政机关'], quotaClass: 'raised' },
+    { key: 'private', name: '非公有制企业', aliases: ['非公', '非公企业', '非公有制经济组织', '非公经济', '民营企业', '民企', '私营企业'], quotaClass: 'standard' },
+    { key: 'eduHealth', name: '教育卫生事业单位', aliases: ['教育卫生', '学校', '医院', '卫生院'], quotaClass: 'raised' },
   ],
   indicators: INDICATORS,
   grades: GRADES,

@@ -1,4 +1,9 @@
+import { z } from 'zod';
 import { schemeSchema, type Scheme } from './schema';
+
+// Fields carry their own Chinese messages; zod's zh-CN texts cover the rest (a wrong type deep
+// inside), for this parse only, so nothing global changes for other schemas.
+const zhCN = z.locales.zhCN().localeError;
 
 export type SchemeLoad = { ok: true; scheme: Scheme } | { ok: false; message: string; problems: string[] };
 
@@ -7,7 +12,7 @@ export type SchemeLoad = { ok: true; scheme: Scheme } | { ok: false; message: st
  * so a clerk editing the JSON can find the line.
  */
 export function loadScheme(input: unknown): SchemeLoad {
-  const r = schemeSchema.safeParse(input);
+  const r = schemeSchema.safeParse(input, { error: zhCN });
   if (r.success) return { ok: true, scheme: r.data };
   const problems = r.error.issues.map((i) => {
     const where = i.path.length ? i.path.join('.') : '（根）';

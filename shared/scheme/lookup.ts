@@ -1,5 +1,7 @@
 // Lookups by what clerks write: names, aliases, Traditional forms, full-width text.
 import { normalizeLabel } from '../text/normalize';
+import { ORG_TYPES } from '../template/definition';
+import type { OrgType } from '../submission/types';
 import type { Category, GradeBand, Indicator, Scheme } from './schema';
 
 const cache = new WeakMap<Scheme, Lookups>();
@@ -8,15 +10,18 @@ interface Lookups {
   category: Map<string, Category>;
   grade: Map<string, GradeBand>;
   indicator: Map<string, Indicator>;
+  orgType: Map<string, OrgType>;
 }
 
 function lookups(s: Scheme): Lookups {
   let l = cache.get(s);
   if (l) return l;
-  l = { category: new Map(), grade: new Map(), indicator: new Map() };
+  l = { category: new Map(), grade: new Map(), indicator: new Map(), orgType: new Map() };
   for (const c of s.categories) for (const n of [c.name, c.key, ...c.aliases]) l.category.set(normalizeLabel(n), c);
   for (const g of s.grades) for (const n of [g.label, g.key, ...g.aliases]) l.grade.set(normalizeLabel(n), g);
   for (const i of s.indicators) for (const n of [i.name, i.key, ...i.aliases]) l.indicator.set(normalizeLabel(n), i);
+  // Built-in words first; a county's own words (scheme.vocabulary) are added, never replace them.
+  for (const t of ORG_TYPES) for (const n of [t.label, t.key, ...t.aliases, ...(s.vocabulary?.orgTypes[t.key] ?? [])]) l.orgType.set(normalizeLabel(n), t.key);
   cache.set(s, l);
   return l;
 }
@@ -30,6 +35,11 @@ export function findGrade(s: Scheme, text: string): GradeBand | undefined {
   return lookups(s).grade.get(normalizeLabel(text));
 }
 
+/** 党委 / 党总支 / 党支部 by what clerks write (总支, 支部, 黨支部, or the county's own words). */
+export function findOrgType(s: Scheme, text: string): OrgType | undefined {
+  return lookups(s).orgType.get(normalizeLabel(text));
+}
+
 export function findIndicator(s: Scheme, text: string): Indicator | undefined {
   return lookups(s).indicator.get(normalizeLabel(text));
 }
@@ -38,7 +48,7 @@ export function gradeByKey(s: Scheme, key: string): GradeBand | undefined {
   return s.grades.find((g) => g.key === key);
 }
 
-/** The highest total a row can have: the scale's ceiling, or less if the maxima add to less. */
+/** The highest total a row can have: the scale's ceiling (the schema makes the maxima add up to it). */
 export function maxTotal(s: Scheme): number {
   return Math.min(s.totalMax, indicatorMaxSum(s));
 }

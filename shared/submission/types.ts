@@ -33,9 +33,24 @@ export interface RectificationRow {
   problems: string;
   measures: string;
   owner: string;
-  /** ISO date (yyyy-mm-dd) or null when blank. */
+  /** ISO date (yyyy-mm-dd) when the deadline names a day (or a month's or year's end), else null. */
   deadline: string | null;
+  /**
+   * 完成时限 as the clerk wrote it ("年底前", "2026年6月底", "2026-12-31"; a date cell as
+   * yyyy-mm-dd), '' when blank. Always set by the reader; absent in versions stored before it.
+   */
+  deadlineText?: string;
   status: string;
+}
+
+/** What a workbook says about whom it belongs to; the identity check (validate/identity.ts) reads it. */
+export interface SubmissionOrigin {
+  /** The township named in the template's metadata, when the file is a county template. */
+  templateTownship: string | null;
+  /** The scheme version named in the template's metadata. */
+  schemeVersion: string | null;
+  /** 填报单位 as written in the sheet (null when blank), and where it is or would be. */
+  filledTownship: { text: string | null; sheet: string; cell: string | null };
 }
 
 export interface Submission {
@@ -54,6 +69,8 @@ export interface Submission {
   filledOn: string | null;
   orgs: OrgRow[];
   rectifications: RectificationRow[];
+  /** Absent in versions stored before the identity rule. */
+  origin?: SubmissionOrigin;
 }
 
 export interface ReadResult {

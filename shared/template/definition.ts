@@ -3,20 +3,31 @@
 // flag columns come from the scheme, so a five-way or differently split standard gets its own sheet.
 import type { Scheme } from '../scheme/schema';
 import { normalizeLabel } from '../text/normalize';
+import { fitWidth } from '../print/measure';
 
 export const TEMPLATE_ID = 'grading-detail';
 /** Bumped when the layout changes in a way an older reader would misread. */
 export const TEMPLATE_VERSION = '1';
 
 export const DETAIL_SHEET = '分类定级情况一览表';
+/** The township's 分类定级汇总表 (source 002, 附件三): counts and shares of the 一览表 by formula. */
+export const SUMMARY_SHEET = '汇总表';
 export const RECT_SHEET = '整改台账';
 export const META_SHEET = '_meta';
+/** Every sheet of the template, in order (the task pane inserts these). */
+export const TEMPLATE_SHEETS = [DETAIL_SHEET, SUMMARY_SHEET, RECT_SHEET, META_SHEET] as const;
 
-/** Generated layout; the reader does not rely on it (it finds headers by text). */
+/** Generated layout (title, unit/date block, header); the reader does not rely on it (it finds headers by text). */
 export const DETAIL_LAYOUT = { titleRow: 1, infoRow: 2, headerRow: 3, subHeaderRow: 4, firstDataRow: 5 } as const;
-export const RECT_LAYOUT = { titleRow: 1, headerRow: 2, firstDataRow: 3 } as const;
-/** Rows pre-created with formulas and dropdowns when no roster is given. */
-export const DEFAULT_TEMPLATE_ROWS = 200;
+export const RECT_LAYOUT = { titleRow: 1, infoRow: 2, headerRow: 3, firstDataRow: 4 } as const;
+/**
+ * Rows pre-created with formulas and checks. Only rows that exist print, so a template has the
+ * roster plus a few blank rows (a paper form's blank lines), or this many without a roster; a
+ * clerk with more organizations copies a row (formulas and checks come with it).
+ */
+export const DEFAULT_TEMPLATE_ROWS = 30;
+export const SPARE_TEMPLATE_ROWS = 5;
+export const DEFAULT_RECT_ROWS = 15;
 
 export const INDICATOR_GROUP = '分类定级指标得分';
 export const FLAG_GROUP = '否决及限制情形';
@@ -59,13 +70,13 @@ export type DetailColumn = ColumnDef<DetailKey>;
 
 export function detailColumns(s: Scheme): DetailColumn[] {
   const cols: DetailColumn[] = [
-    { key: 'seq', header: '序号', aliases: ['编号', '序'], kind: 'seq', required: false, width: 6 },
-    { key: 'name', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称', '党组织', '党组织全称', '单位名称', '支部名称'], kind: 'text', required: true, width: 28 },
-    { key: 'committee', header: '所属党(工)委', aliases: ['所属党委', '所属党工委', '所属基层党委', '所属党(工)委'], kind: 'text', required: false, width: 16 },
-    { key: 'category', header: '类别', aliases: ['领域', '所属领域', '类型类别', '党组织类别', '分类'], kind: 'category', required: true, width: 14 },
-    { key: 'orgType', header: '组织类型', aliases: ['党组织类型', '组织形式', '党组织形式'], kind: 'orgType', required: false, width: 10 },
-    { key: 'parent', header: '所属党总支', aliases: ['上级党总支', '所属总支'], kind: 'text', required: false, width: 18 },
-    { key: 'members', header: '党员数', aliases: ['党员人数', '党员数(名)', '党员数(人)'], kind: 'int', required: false, width: 8 },
+    { key: 'seq', header: '序号', aliases: ['编号', '序'], kind: 'seq', required: false, width: 5 },
+    { key: 'name', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称', '党组织', '党组织全称', '单位名称', '支部名称'], kind: 'text', required: true, width: 24 },
+    { key: 'committee', header: '所属党(工)委', aliases: ['所属党委', '所属党工委', '所属基层党委', '所属党(工)委'], kind: 'text', required: false, width: 10 },
+    { key: 'category', header: '类别', aliases: ['领域', '所属领域', '类型类别', '党组织类别', '分类'], kind: 'category', required: true, width: fitWidth(s.categories.map((c) => c.name), 8, 24) },
+    { key: 'orgType', header: '组织类型', aliases: ['党组织类型', '组织形式', '党组织形式'], kind: 'orgType', required: false, width: 7 },
+    { key: 'parent', header: '所属党总支', aliases: ['上级党总支', '所属总支'], kind: 'text', required: false, width: 17 },
+    { key: 'members', header: '党员数', aliases: ['党员人数', '党员数(名)', '党员数(人)'], kind: 'int', required: false, width: 6 },
   ];
   s.indicators.forEach((ind, i) => {
     cols.push({
@@ -75,23 +86,23 @@ export function detailColumns(s: Scheme): DetailColumn[] {
       group: INDICATOR_GROUP,
       kind: 'score',
       required: true,
-      width: 10,
+      width: 7,
       indicator: i,
       max: ind.max,
     });
   });
-  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: 9 });
+  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: 7 });
   const o = s.overrides;
   if (o.forcedBottom.enabled) {
-    cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: 10 });
+    cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: 7 });
   }
   if (o.newlyEstablishedCap.enabled) {
-    cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: 8 });
+    cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: 6 });
   }
   cols.push(
-    { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次', '等级', '拟定等次', '定级结果'], kind: 'grade', required: true, width: 8 },
-    { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 30 },
-    { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 14 },
+    { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次', '等级', '拟定等次', '定级结果'], kind: 'grade', required: true, width: 6 },
+    { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 26 },
+    { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 10 },
   );
   return cols;
 }
@@ -112,7 +123,8 @@ export const RECT_COLUMNS: readonly RectColumn[] = [
 
 /** The 填报 block above the header; the reader finds each label and takes the text after it. */
 export const INFO_FIELDS = [
-  { key: 'township', label: '填报单位', aliases: ['报送单位', '单位'] },
+  // The form prints 填报单位（盖章）: the township stamps over it.
+  { key: 'township', label: '填报单位', aliases: ['填报单位（盖章）', '报送单位', '单位'] },
   { key: 'filledBy', label: '填报人', aliases: ['填表人', '经办人'] },
   { key: 'phone', label: '联系电话', aliases: ['电话', '联系方式'] },
   { key: 'filledOn', label: '填报日期', aliases: ['填报时间', '日期', '报送日期'] },

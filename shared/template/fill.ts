@@ -1,10 +1,12 @@
 // Filled workbooks for tests, the demo and benches. Rows carry RAW cell values (numbers, "92分",
 // Traditional text, blanks) so callers can inject exactly the mistakes clerks make.
 import { ExcelJS, loadWorkbook, workbookBytes } from './excel';
-import { DETAIL_LAYOUT, DETAIL_SHEET, INFO_FIELDS, RECT_COLUMNS, RECT_LAYOUT, RECT_SHEET, detailColumns, type DetailColumn, type InfoKey } from './definition';
+import { DETAIL_LAYOUT, DETAIL_SHEET, INFO_FIELDS, RECT_COLUMNS, RECT_LAYOUT, RECT_SHEET, SUMMARY_SHEET, detailColumns, type DetailColumn, type InfoKey } from './definition';
 import { gradeByFormulaRules, gradeFormula, totalByFormulaRules, totalFormula } from './formulas';
-import { infoCells } from './generate';
+import { infoCells } from './detail-sheet';
+import { summaryResults, summaryRows, type SummaryInput } from './summary-sheet';
 import type { Scheme } from '../scheme/schema';
+import { rowHeight, wrappedLines } from '../print';
 
 export interface FillOrg {
   seq?: unknown;
@@ -64,34 +66,84 @@ export function fillWorkbook(wb: ExcelJS.Workbook, data: FillData): void {
   if (!ws) throw new Error(`template has no sheet ${DETAIL_SHEET}`);
   const cached = data.cachedResults !== false;
 
-  const info = infoCells(cols.length);
+  const info = infoCells(cols);
   INFO_FIELDS.forEach((f, k) => {
     const c = info[k];
     const v = data.info?.[f.key];
     if (c && v !== undefined) ws.getCell(DETAIL_LAYOUT.infoRow, c.value).value = raw(v);
   });
 
-  data.orgs.forEach((o, i) => writeOrg(ws, s, cols, DETAIL_LAYOUT.firstDataRow + i, o, cached));
+  // A clerk with more organizations than rows copies the last row: its look comes along.
+  const lastRow = lastTableRow(ws, DETAIL_LAYOUT.firstDataRow);
+  const counted: SummaryInput[] = data.orgs.map((o, i) => {
+    const r = DETAIL_LAYOUT.firstDataRow + i;
+    if (r > lastRow) copyRowStyle(ws, lastRow, r, cols.length);
+    const counted = writeOrg(ws, s, cols, r, o, cached);
+    fitRow(ws, r, cols);
+    return counted;
+  });
+  fillSummary(wb, s, counted, cached);
 
   const rs = wb.getWorksheet(RECT_SHEET);
   if (rs && data.rectifications) {
+    const lastRect = lastTableRow(rs, RECT_LAYOUT.firstDataRow);
     data.rectifications.forEach((r, i) => {
       const row = RECT_LAYOUT.firstDataRow + i;
+      if (row > lastRect) copyRowStyle(rs, lastRect, row, RECT_COLUMNS.length);
       RECT_COLUMNS.forEach((c, ci) => {
         const v = c.key === 'seq' ? (r.seq ?? i + 1) : r[c.key as Exclude<keyof FillRect, 'seq'>];
         rs.getCell(row, ci + 1).value = raw(v);
       });
+      fitRow(rs, row, RECT_COLUMNS);
     });
   }
 }
 
-function writeOrg(ws: ExcelJS.Worksheet, s: Scheme, cols: DetailColumn[], row: number, o: FillOrg, cached: boolean): void {
+/** The height a spreadsheet program saves for a row it fitted to its wrapped text. */
+function fitRow(ws: ExcelJS.Worksheet, r: number, cols: readonly { width: number }[]): void {
+  let lines = 1;
+  cols.forEach((c, i) => {
+    const v = ws.getCell(r, i + 1).value;
+    if (typeof v === 'string') lines = Math.max(lines, wrappedLines(v, c.width));
+  });
+  const h = rowHeight(lines);
+  if (h !== undefined) ws.getRow(r).height = h;
+}
+
+/** The last row of the template's table (the last row with a bordered first cell). */
+function lastTableRow(ws: ExcelJS.Worksheet, first: number): number {
+  let last = first;
+  for (let r = first; r <= ws.rowCount; r++) if (ws.getCell(r, 1).border?.left) last = r;
+  return last;
+}
+
+function copyRowStyle(ws: ExcelJS.Worksheet, from: number, to: number, n: number): void {
+  for (let c = 1; c <= n; c++) ws.getCell(to, c).style = ws.getCell(from, c).style;
+}
+
+/** The 汇总表's formulas with the results a spreadsheet would cache for these rows. */
+function fillSummary(wb: ExcelJS.Workbook, s: Scheme, rows: SummaryInput[], cached: boolean): void {
+  const ws = wb.getWorksheet(SUMMARY_SHEET);
+  if (!ws) return;
+  const results = summaryResults(s, rows);
+  const { first } = summaryRows(s);
+  results.forEach((line, i) => {
+    line.forEach((v, k) => {
+      const cell = ws.getCell(first + i, k + 2);
+      const f = cell.formula;
+      if (f) cell.value = formula(f, v, cached);
+    });
+  });
+}
+
+function writeOrg(ws: ExcelJS.Worksheet, s: Scheme, cols: DetailColumn[], row: number, o: FillOrg, cached: boolean): SummaryInput {
   const put = (ci: number, v: Raw) => (ws.getCell(row, ci + 1).value = v);
   const has = (key: string) => cols.some((c) => c.key === key);
   const forced = has('forcedBottom') ? (o.forcedBottom ?? null) : null;
   const fresh = has('newlyEstablished') ? (o.newlyEstablished ?? null) : null;
   const scores = cols.filter((c) => c.key === 'score').map((c) => o.scores[c.indicator ?? 0]);
   const total = o.total !== undefined ? o.total : totalByFormulaRules(scores);
+  const grade = o.grade !== undefined ? o.grade : gradeByFormulaRules(s, total, forced, fresh);
   cols.forEach((c, ci) => {
     switch (c.key) {
       case 'score':
@@ -101,12 +153,13 @@ function writeOrg(ws: ExcelJS.Worksheet, s: Scheme, cols: DetailColumn[], row: n
         put(ci, o.total !== undefined ? raw(o.total) : formula(totalFormula(cols, row), total, cached));
         break;
       case 'grade':
-        put(ci, o.grade !== undefined ? raw(o.grade) : formula(gradeFormula(s, cols, row), gradeByFormulaRules(s, total, forced, fresh), cached));
+        put(ci, o.grade !== undefined ? raw(o.grade) : formula(gradeFormula(s, cols, row), grade, cached));
         break;
       default:
         put(ci, raw(o[c.key]));
     }
   });
+  return { name: o.name, category: o.category, members: o.members, grade };
 }
 
 function formula(f: string, result: unknown, cached: boolean): Raw {

@@ -1,10 +1,14 @@
 // Native formulas for 总分 and 等次, so a sheet works without the add-in (WPS, LibreOffice, Excel
 // without add-ins). They restate the engine's rules for one row; `gradeByFormulaRules` is the same
 // rule in TypeScript and is what cached results are computed with.
+//
+// A score typed as text ("１４", "18分", a number pasted as text) is not silently left out of the
+// total, as SUM alone would: the total shows TEXT_SCORE_MARK and the grade stays blank until the
+// clerk types a number. COUNT/COUNTA/ISNUMBER behave the same in Excel, WPS and LibreOffice.
 import { FLAG_CHOICES, type DetailColumn, type DetailKey } from './definition';
 import type { Scheme } from '../scheme/schema';
 import { gradeTotal } from '../grade/grade';
-import { parseScore, sumScores } from '../grade/score';
+import { sumScores } from '../grade/score';
 import { normalizeLabel } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
 
@@ -25,12 +29,15 @@ function flagTest(ref: string): string {
   return `OR(${FORMULA_YES.map((y) => `${ref}=${quote(y)}`).join(',')},${ref}=1)`;
 }
 
+/** What the 总分 formula shows while a score cell holds text instead of a number. */
+export const TEXT_SCORE_MARK = '分数须为数字';
+
 export function totalFormula(cols: readonly DetailColumn[], row: number): string {
   const first = columnIndex(cols, 'score');
   const last = first + cols.filter((c) => c.key === 'score').length - 1;
   const range = `${cellAddress(first, row)}:${cellAddress(last, row)}`;
   // ROUND(…,6) mirrors sumScores, so 89.9 + 0.1 reaches the 90 edge in every spreadsheet.
-  return `IF(COUNT(${range})=0,"",ROUND(SUM(${range}),6))`;
+  return `IF(COUNTA(${range})=0,"",IF(COUNT(${range})<COUNTA(${range}),${quote(TEXT_SCORE_MARK)},ROUND(SUM(${range}),6)))`;
 }
 
 export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: number): string {
@@ -56,7 +63,8 @@ export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: numb
   if (o.forcedBottom.enabled && forcedCol) {
     expr = `IF(${flagTest(cellAddress(forcedCol, row))},${quote(grades[grades.length - 1]?.label ?? '')},${expr})`;
   }
-  return `IF(${t}="","",${expr})`;
+  // ISNUMBER, not ="": text compares above every number, so "分数须为数字">=90 would read 好.
+  return `IF(ISNUMBER(${t}),${expr},"")`;
 }
 
 /** What the formulas' flag test accepts. */
@@ -67,16 +75,16 @@ export function formulaFlag(v: unknown): boolean {
   return FORMULA_YES.some((y) => normalizeLabel(y) === n);
 }
 
-/** The 总分 formula's result: SUM ignores text, blank when no number at all. */
-export function totalByFormulaRules(scores: readonly unknown[]): number | '' {
-  const nums = scores.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return nums.length ? sumScores(nums) : '';
+/** The 总分 formula's result: blank when every score cell is blank, TEXT_SCORE_MARK when one holds text. */
+export function totalByFormulaRules(scores: readonly unknown[]): number | '' | typeof TEXT_SCORE_MARK {
+  const filled = scores.filter((v) => v !== null && v !== undefined && v !== '');
+  if (!filled.length) return '';
+  const nums = filled.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return nums.length < filled.length ? TEXT_SCORE_MARK : sumScores(nums);
 }
 
 /** The 等次 formula's result for a total and the two flag cells. */
 export function gradeByFormulaRules(s: Scheme, total: unknown, forcedBottom: unknown, newlyEstablished: unknown): string {
-  if (total === '' || total === null || total === undefined) return '';
-  const p = parseScore(total);
-  if (p.kind !== 'number') return '';
-  return gradeTotal(s, p.value, { forcedBottom: formulaFlag(forcedBottom), newlyEstablished: formulaFlag(newlyEstablished) }).grade.label;
+  if (typeof total !== 'number' || !Number.isFinite(total)) return '';
+  return gradeTotal(s, total, { forcedBottom: formulaFlag(forcedBottom), newlyEstablished: formulaFlag(newlyEstablished) }).grade.label;
 }

@@ -13,9 +13,13 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-// Only the vocabulary of this domain (headers, categories, grades, org types, form labels) needs
-// mapping; a full converter would be a large table for no gain.
+// Only the vocabulary of this domain needs mapping: headers, categories, grades, org types, form
+// labels, and the words organization names are made of (places, units, trades, common surnames:
+// 東山村黨支部, 縣醫院黨總支, 華陽礦業有限公司黨支部). A full converter would be a large table
+// for no gain. Keys are compared, never shown, so a Traditional form that is also a valid
+// Simplified character (瞭, 著) only needs to map the same way on both sides of a comparison.
 const T2S_PAIRS = [
+  // Form vocabulary.
   '較较 黨党 組组 織织 類类 別别 機机 關关 業业 單单 會会 區区 國国 經经 濟济 總总 團团 連连 隊队 數数',
   '員员 設设 場场 資资 陣阵 績绩 眾众 價价 評评 視视 況况 說说 備备 註注 號号 稱称 屬属 聯联 繫系 電电',
   '話话 報报 級级 記记 錄录 導导 帶带 頭头 製制 與与 興兴 辦办 處处 務务 點点 幫帮 範范 衛卫 療疗 醫医',
@@ -24,6 +28,28 @@ const T2S_PAIRS = [
   '則则 歸归 檔档 這这 個个 們们 對对 為为 從从 來来 後后 於于 麼么 擬拟 復复 銷销 臺台 賬账 營营 運运',
   '維维 護护 開开 發发 廠厂 紀纪 體体 態态 廣广 東东 雙双 歲岁 齡龄 學学 歷历 專专 書书 簡简 選选 舉举',
   '議议 請请 須须 線线 網网 際际 條条 兩两 費费 羣群 衆众 幹干 礎础 週周 滿满 測测 覈核 屆届 鬥斗',
+  // Words of the source documents (plans, measures, ledgers).
+  '進进 強强 結结 確确 現现 調调 內内 創创 揮挥 晉晋 決决 將将 據据 過过 嚴严 堅坚 門门 訓训 參参 圍围',
+  '習习 轉转 爭争 無无 緊紧 長长 掛挂 繞绕 積积 崗岗 當当 細细 驗验 顯显 質质 極极 頓顿 談谈 劃划 難难',
+  '觀观 課课 執执 並并 鋒锋 沒没 蓋盖 樹树 驟骤 綜综 戰战 變变 鞏巩 擴扩 斷断 協协 爲为 識识 狀状 匯汇',
+  '階阶 佔占 達达 給给 試试 養养 勵励 論论 貫贯 徹彻 換换 適适 針针 絡络 術术 節节 載载 籌筹 讀读 討讨',
+  '遠远 講讲 違违 貧贫 諧谐 遷迁 紮扎 環环 採采 寫写 訪访 監监 補补 夠够 擔担 張张 約约 還还 勢势 構构',
+  '響响 臨临 聽听 薦荐 該该 蹤踪 風风 慮虑 虛虚 順顺 啟启 獻献 溫温 萬万 牽牵 餘余 饋馈 顧顾 幾几 續续',
+  '輪轮 種种 頻频 權权 謀谋 陽阳 桿杆 貼贴 覽览 駐驻 寬宽 師师 樣样 銜衔 廳厅 諾诺 賄贿 賂赂 傘伞 轄辖',
+  '擺摆 親亲 獨独 隨随 鍵键 離离 豐丰 納纳 輕轻 義义 紙纸 肅肃 紅红 讓让 揚扬 郵邮 詳详 邁迈 偉伟 澤泽',
+  '壘垒 願愿 侷局 傷伤 謂谓 純纯 潔洁 軍军 畢毕 儘尽 誌志 隸隶 曬晒 異异 徑径 趕赶 編编 軟软 縫缝 溝沟',
+  '聞闻 輻辐 塊块 粵粤 歡欢 賦赋 奮奋 脫脱 踐践 穩稳 勁劲 鏈链 貢贡 貸贷 償偿 鋪铺 輿舆 靈灵 頁页 橋桥',
+  '樑梁 紐纽 閱阅 終终 緻致 慣惯 傾倾 膚肤 淺浅 躍跃 繳缴 損损 牆墙 臉脸 綱纲 軌轨 鉤钩 腦脑 繼继 勝胜',
+  '罰罚 錯错 瞭了 係系 裡里 裏里',
+  // Places, units and trades in organization names.
+  '莊庄 灣湾 嶺岭 華华 龍龙 馬马 鳳凤 灘滩 濱滨 湯汤 漢汉 樓楼 閘闸 壩坝 廟庙 塢坞 窯窑 礦矿 館馆 銀银',
+  '鐵铁 貿贸 倉仓 儲储 輸输 藥药 稅税 氣气 雲云 蘭兰 鳥鸟 魚鱼 雞鸡 豬猪 棗枣 麥麦 糧粮 綿绵 紡纺 絲丝',
+  '鋼钢 陸陆 億亿 窪洼 舊旧 榮荣 誠诚 輝辉 寶宝 殘残 婦妇 僑侨 藍蓝 綠绿 藝艺 訊讯 圖图 兒儿 岡冈 峽峡',
+  '滬沪 鐘钟 鍾钟 頂顶 樂乐 龜龟 嶼屿 瀾澜 濤涛 潤润 澗涧 鶴鹤 鷹鹰 麗丽 蓮莲 葦苇 蘆芦 診诊 漁渔 誼谊',
+  '楓枫 險险 綫线 倫伦 碼码 裝装 飾饰 築筑 僑侨 濕湿 瀝沥 灣湾 嶽岳 彎弯 灣湾 轎轿 齒齿 賓宾 館馆 飯饭 鮮鲜',
+  // Common surnames (names of secretaries, owners, enterprises named after people).
+  '陳陈 劉刘 楊杨 黃黄 趙赵 吳吴 鄭郑 錢钱 孫孙 許许 葉叶 羅罗 蕭萧 謝谢 韓韩 馮冯 鄧邓 盧卢 譚谭 鄒邹',
+  '蘇苏 閻阎 喬乔 賀贺 賴赖 龔龚 蔣蒋 賈贾 顏颜 魯鲁 駱骆 闕阙 鄔邬 聶聂 嚴严 龐庞 湯汤 薑姜',
 ].join(' ');
 
 const T2S: ReadonlyMap<string, string> = (() => {
@@ -68,10 +94,14 @@ export function cleanText(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();
 }
 
+// Marks that do not make two names different: quotes, middle dots, dashes, commas and stops
+// ("东山村“两委”党支部" and "东山村两委党支部" are one organization).
+const NAME_NOISE = /["'“”‘’「」『』《》〈〉·•・.,，、。;；:：\-—–_~～]/g;
+
 /**
  * The one key an organization's name is matched by, everywhere (validation, tally, ledger lines,
  * consolidation, rosters across years): "東山村黨支部", "东山村 党支部" and "东山村党支部" are one.
  */
 export function orgKey(name: string): string {
-  return normalizeLabel(name);
+  return normalizeLabel(name).replace(NAME_NOISE, '');
 }

@@ -23,6 +23,8 @@ export interface HeaderMatch<_K extends string> {
   lastRow: number;
   /** Column (1-based) per target id (key, or key#indicator). */
   columns: Map<string, number>;
+  /** Columns with any heading text, known or not (text under them is not "outside the table"). */
+  labelled: number[];
   issues: Issue[];
 }
 
@@ -76,6 +78,7 @@ export class HeaderResolver<K extends string> {
     const issues: Issue[] = [];
     const useNext = next !== null && next.row === head.row + 1 && this.secondRowLike(head, next);
     const columns = new Map<string, number>();
+    const labelled: number[] = [];
     const width = Math.max(head.cells.length, useNext && next ? next.cells.length : 0);
     for (let c = 1; c < width; c++) {
       const texts: Array<{ text: string; row: number }> = [];
@@ -83,6 +86,7 @@ export class HeaderResolver<K extends string> {
       texts.push({ text: cellText(head.cells[c]).trim(), row: head.row });
       let found: { target: ColumnTarget<K>; shownMax: number | null; row: number; text: string } | null = null;
       let unknown: { text: string; row: number } | null = null;
+      if (texts.some((t) => t.text)) labelled.push(c);
       for (const t of texts) {
         if (!t.text) continue;
         const r = this.resolve(t.text);
@@ -109,7 +113,7 @@ export class HeaderResolver<K extends string> {
         issues.push(makeIssue('COLUMN_MAX_MISMATCH', { column: found.target.label, shown: found.shownMax, max: found.target.max }, { sheet, cell: cellAddress(c, found.row) }));
       }
     }
-    return { firstRow: head.row, lastRow: useNext && next ? next.row : head.row, columns, issues };
+    return { firstRow: head.row, lastRow: useNext && next ? next.row : head.row, columns, labelled, issues };
   }
 
   /** The row under the header is a second header row when it has known labels and no data-like numbers. */

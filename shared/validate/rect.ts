@@ -1,109 +1,119 @@
-// The rectification ledger (整改台账): one row per item for 一般/较差 organizations.
-import { makeIssue } from '../issues/catalogue';
+// The rectification ledger (整改台账): one line per item for 一般/较差 organizations. Several
+// lines may belong to one organization: merged down over them, or written once on the first line.
+import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
-import { cleanText, normalizeLabel } from '../text/normalize';
-import { cellAddress } from '../workbook/a1';
-import { RECT_COLUMNS, type RectKey } from '../template/definition';
-import { cellIsBlank, cellText, freeText, isoDate, type SheetRow } from '../workbook/model';
 import type { RectificationRow } from '../submission/types';
-import { HeaderResolver, type HeaderMatch } from './header';
+import { RECT_COLUMNS, type RectKey } from '../template/definition';
+import { cellAddress } from '../workbook/a1';
+import type { MergedRange, SheetCell, SheetRow } from '../workbook/model';
+import { deadlineField } from './fields/date';
+import { textField } from './fields/text';
+import type { Field } from './fields/field';
+import { HeaderResolver } from './header';
+import type { LimitedField } from './limits';
+import { skippedRowIssues } from './skipped';
+import { TableReader, type TableSpec } from './table';
 
-export class RectReader {
-  readonly issues: Issue[] = [];
+export { parseCellDate } from './fields/date';
+
+export const rectSpec: TableSpec<RectKey> = {
+  resolver: new HeaderResolver<RectKey>(RECT_COLUMNS.map((c) => ({ target: { key: c.key, label: c.header }, names: [c.header, ...c.aliases] }))),
+  nameKey: 'orgName',
+  accepts: (columns) => columns.has('problems') || columns.has('measures'),
+  numberIds: () => [],
+};
+
+const LABEL: Record<RectKey, string> = Object.fromEntries(RECT_COLUMNS.map((c) => [c.key, c.header])) as Record<RectKey, string>;
+const REQUIRED_TEXT = ['problems', 'measures', 'owner'] as const;
+
+export class RectTable {
+  readonly table: TableReader<RectKey>;
   readonly rows: RectificationRow[] = [];
-  header: HeaderMatch<RectKey> | null = null;
-  private pending: SheetRow | null = null;
-  private preamble = 0;
-  private readonly resolver = new HeaderResolver<RectKey>(RECT_COLUMNS.map((c) => ({ target: { key: c.key, label: c.header }, names: [c.header, ...c.aliases] })));
+  private readonly rowIssues: Issue[] = [];
+  /** The organization of the line above, for a line that leaves the name to it. */
+  private lastOrg: string | null = null;
 
-  constructor(readonly sheet: string) {}
+  constructor(
+    readonly sheet: string,
+    merges?: readonly MergedRange[],
+  ) {
+    this.table = new TableReader(sheet, rectSpec, (row) => this.row(row), merges);
+  }
 
   push(row: SheetRow): void {
-    if (!this.header) {
-      if (this.pending) {
-        this.start(this.pending, row);
-        this.pending = null;
-        if (this.header && (this.header as HeaderMatch<RectKey>).lastRow === row.row) return;
-      } else {
-        if (this.preamble++ < 30 && this.resolver.score(row) >= 2 && row.cells.some((c) => this.resolver.resolve(cellText(c))?.target.key === 'orgName')) this.pending = row;
-        return;
-      }
-    }
-    this.dataRow(row);
+    this.table.push(row);
   }
 
   finish(): void {
-    if (this.pending) this.start(this.pending, null);
-    this.pending = null;
+    this.table.finish();
   }
 
-  private start(head: SheetRow, next: SheetRow | null): void {
-    this.header = this.resolver.match(this.sheet, head, next);
-    this.issues.push(...this.header.issues);
+  get found(): boolean {
+    return this.table.accepted;
+  }
+
+  col(key: RectKey): number {
+    return this.table.header?.columns.get(key) ?? 0;
+  }
+
+  addr(key: RectKey, row: number): string | undefined {
+    const c = this.col(key);
+    return c ? cellAddress(c, row) : undefined;
+  }
+
+  issues(): Issue[] {
+    const h = this.table.header;
+    if (!h || !this.found) return [];
+    const out = [...h.issues];
     for (const c of RECT_COLUMNS) {
-      if (c.required && !this.header.columns.has(c.key)) this.issues.push(makeIssue('COLUMN_MISSING', { column: c.header }, { sheet: this.sheet }));
+      if (c.required && !this.col(c.key)) out.push(makeIssue('COLUMN_MISSING', { column: c.header }, { sheet: this.sheet }));
     }
+    out.push(...this.rowIssues, ...skippedRowIssues(this.table, (r) => this.addr('orgName', r)));
+    return out;
   }
 
-  private dataRow(row: SheetRow): void {
-    const h = this.header;
-    if (!h) return;
-    let any = false;
-    for (const [k, c] of h.columns) if (k !== 'seq' && !cellIsBlank(row.cells[c]) && !row.cells[c]?.formula) any = true;
-    if (!any) return;
-    const get = (k: RectKey) => {
-      const c = h.columns.get(k);
-      return c ? row.cells[c] : undefined;
+  private row(row: SheetRow): void {
+    const r = row.row;
+    const cell = (k: RectKey): SheetCell | undefined => (this.col(k) ? row.cells[this.col(k)] : undefined);
+    const where = (k: RectKey, org?: string): Where => {
+      const a = this.addr(k, r);
+      return { sheet: this.sheet, ...(a ? { cell: a } : {}), ...(org ? { org } : {}) };
     };
-    const text = (k: RectKey) => cleanText(cellText(get(k)));
-    const orgName = text('orgName');
-    if (!orgName) {
-      const c = h.columns.get('orgName');
-      this.issues.push(makeIssue('NAME_BLANK', {}, c ? { sheet: this.sheet, cell: cellAddress(c, row.row) } : { sheet: this.sheet }));
-      return;
-    }
-    for (const k of ['problems', 'measures', 'owner', 'deadline'] as const) {
-      const c = h.columns.get(k);
-      if (c && !text(k)) {
-        const def = RECT_COLUMNS.find((x) => x.key === k);
-        this.issues.push(makeIssue('RECT_FIELD_BLANK', { name: orgName, field: def?.header ?? k }, { sheet: this.sheet, cell: cellAddress(c, row.row) }));
+    const nameF = textField(cell('orgName'), 'name', LABEL.orgName, where('orgName'));
+    let orgName = this.take(nameF, '');
+    if (nameF.ok && !orgName) {
+      // A further item of the organization above, its name left to the first line.
+      if (this.lastOrg === null) {
+        this.rowIssues.push(makeIssue('NAME_BLANK', {}, where('orgName')));
+        return;
       }
+      orgName = this.lastOrg;
     }
-    let deadline: string | null = null;
-    const dc = get('deadline');
-    if (!cellIsBlank(dc)) {
-      deadline = parseCellDate(dc?.v ?? null);
-      const c = h.columns.get('deadline');
-      if (deadline === null && c) this.issues.push(makeIssue('DATE_MALFORMED', { value: cellText(dc) }, { sheet: this.sheet, cell: cellAddress(c, row.row) }));
+    if (!orgName) return;
+    this.lastOrg = orgName;
+    const text = (k: RectKey, field: LimitedField) => this.take(textField(cell(k), field, LABEL[k], where(k, orgName), 'free'), '');
+    const fields = { problems: text('problems', 'problems'), measures: text('measures', 'measures'), owner: this.take(textField(cell('owner'), 'owner', LABEL.owner, where('owner', orgName)), '') };
+    for (const k of REQUIRED_TEXT) {
+      if (this.col(k) && !fields[k] && !cell(k)?.error) this.rowIssues.push(makeIssue('RECT_FIELD_BLANK', { field: LABEL[k] }, where(k, orgName)));
     }
-    const free = (k: RectKey) => freeText(cellText(get(k)));
-    this.rows.push({ row: row.row, orgName, problems: free('problems'), measures: free('measures'), owner: text('owner'), deadline, status: free('status') });
+    const d = deadlineField(cell('deadline'), where('deadline', orgName));
+    if (d.issue) this.rowIssues.push(d.issue);
+    else if (this.col('deadline') && !d.value.text) this.rowIssues.push(makeIssue('RECT_FIELD_BLANK', { field: LABEL.deadline }, where('deadline', orgName)));
+    this.rows.push({
+      row: r,
+      orgName,
+      problems: fields.problems,
+      measures: fields.measures,
+      owner: fields.owner,
+      deadline: d.value.iso,
+      deadlineText: d.value.text,
+      status: text('status', 'status'),
+    });
   }
-}
 
-/** Dates as typed: a date cell, 2026-12-31, 2026/12/31, 2026.12.31, 2026年12月31日, 2026年12月 (end of month). */
-export function parseCellDate(v: unknown): string | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v);
-  if (typeof v === 'number' && v > 20000 && v < 80000) {
-    // An Excel serial date typed into a text-formatted cell.
-    return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000));
+  private take(f: Field<string>, fallback: string): string {
+    if (f.ok) return f.value;
+    this.rowIssues.push(f.issue);
+    return fallback;
   }
-  if (typeof v !== 'string') return null;
-  const s = normalizeLabel(v);
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})[-/.年](\d{1,2})月?(底)?$/.exec(s);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return null;
-    return ymd(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
-  }
-  return null;
-}
-
-function ymd(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return isoDate(dt);
 }

@@ -175,5 +175,7 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
     L,
     pacer,
   );
-  return { name: sheet, state: part.state, rows: applyMerges(sheet, rows, merges, L), merges };
+  const model: SheetModel = { name: sheet, state: part.state, rows: applyMerges(sheet, rows, merges, L) };
+  if (merges.length > 0) model.merges = merges;
+  return model;
 }

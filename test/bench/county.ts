@@ -9,10 +9,10 @@ import { defaultScheme } from '../../shared';
 import { generateTemplate } from '../../shared/template/generate';
 import { fillTemplate } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
-import { mintToken } from '../../functions/src/auth/token';
 import { DEV_ACCOUNT, DEV_KEY } from '../../functions/dev/azurite';
 import { startDevHost, type DevHost } from '../../functions/dev/host';
 import { apiCall } from '../../functions/dev/api-call';
+import { credentialBook, type CredentialBook } from '../helpers/credentials';
 
 export const SECRET = 'bench-secret-0123456789abcdef';
 
@@ -58,13 +58,16 @@ export async function startEnv(): Promise<Env> {
   await Promise.all([waitForPort(blob), waitForPort(table)]);
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${blob}/${DEV_ACCOUNT};TableEndpoint=http://127.0.0.1:${table}/${DEV_ACCOUNT};`;
   const host = await startDevHost({ port: 0, connectionString, secret: SECRET });
+  const credentials = await credentialBook(connectionString, SECRET, { id: 'bench', name: '基准县' });
+  book = credentials;
   return {
     api: `${host.url}/api`,
     host,
     connectionString,
     azurite,
-    county: (c) => mintToken({ role: 'county', campaignId: c, days: 1 }, SECRET),
-    township: (c, t) => mintToken({ role: 'township', campaignId: c, townshipId: t, days: 1 }, SECRET),
+    // A county credential reaches every campaign of its county; township credentials are per campaign.
+    county: () => credentials.county(),
+    township: (c, t) => credentials.township(c, t),
     async stop() {
       await host.close();
       azurite.kill('SIGTERM');
@@ -83,7 +86,12 @@ export function childCpuMs(pid: number | undefined): number {
   }
 }
 
-export const call = apiCall;
+// Credentials handed out by the env are written before the request that uses them.
+let book: CredentialBook | undefined;
+export const call: typeof apiCall = async (...a) => {
+  await book?.ready();
+  return apiCall(...a);
+};
 
 export function townships(n: number): Array<{ id: string; name: string }> {
   return Array.from({ length: n }, (_, i) => ({ id: `t${String(i + 1).padStart(4, '0')}`, name: `第${i + 1}镇` }));

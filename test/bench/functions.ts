@@ -2,12 +2,14 @@
 // 100,000 rows × 7 indicator scores, and one of =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE over 100,000
 // grades — the shapes Excel passes for a province-sized sheet. Reports the median of a few runs.
 import { gradeCore, quotaCheckCore, quotaTableCore } from '../../addin/functions/grade-core';
+import { defaultScheme } from '../../shared/scheme/default';
 import { seededRandom } from '../../shared/template/sample';
 
 const ROWS = 100_000;
 const RUNS = 7;
 
-const MAXIMA = [15, 15, 10, 10, 10, 20, 25];
+const MAXIMA = defaultScheme.indicators.map((i) => i.max);
+const MAX_SUM = MAXIMA.reduce((a, b) => a + b, 0);
 
 function sheet(): { totals: unknown[][]; indicators: unknown[][]; forced: unknown[][]; grades: unknown[][]; categories: unknown[][] } {
   const r = seededRandom(20260422);
@@ -19,10 +21,10 @@ function sheet(): { totals: unknown[][]; indicators: unknown[][]; forced: unknow
   for (let i = 0; i < ROWS; i++) {
     // Scores near 80 % of each maximum with spread, rounded to halves, as clerks type them.
     // A realistic mix (about 10 % 好, 60 % 较好, 20 % 一般, 10 % 较差): a target total per
-    // organization, each score that share of its maximum (the maxima add to 105), in halves.
+    // organization, each score that share of its maximum, in halves.
     const p = r();
     const target = p < 0.1 ? 90 + r() * 9 : p < 0.7 ? 80 + r() * 10 : p < 0.9 ? 60 + r() * 20 : 30 + r() * 30;
-    const row = MAXIMA.map((m) => Math.max(0, Math.min(m, Math.round(((m * target) / 105) * (0.98 + r() * 0.04) * 2) / 2)));
+    const row = MAXIMA.map((m) => Math.max(0, Math.min(m, Math.round(((m * target) / MAX_SUM) * (0.98 + r() * 0.04) * 2) / 2)));
     // A few rows arrive as text, the way pasted sheets do.
     if (i % 50 === 0) row[0] = `${row[0]}分` as unknown as number;
     indicators.push(row);

@@ -15,8 +15,13 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A task-pane-sized window (350 px) whose page errors are collected for the test to check. */
-export async function paneContext(browser: Browser, width = 350): Promise<{ context: BrowserContext; errors: string[] }> {
+/** The task pane's width in Excel. */
+export const PANE = 340;
+/** A desktop browser window. */
+export const DESKTOP = 1280;
+
+/** A task-pane-sized window (340 px) whose page errors are collected for the test to check. */
+export async function paneContext(browser: Browser, width = PANE): Promise<{ context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'zh-CN', deviceScaleFactor: 1 });
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -36,4 +41,12 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Where an element is against the viewport: wholly inside it, or not. */
+export async function inViewport(page: Page, selector: string): Promise<{ inside: boolean; top: number; bottom: number; height: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  if (!box) return { inside: false, top: -1, bottom: -1, height };
+  return { inside: box.y >= 0 && box.y + box.height <= height, top: Math.round(box.y), bottom: Math.round(box.y + box.height), height };
 }

@@ -30,8 +30,9 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
 
   beforeAll(async () => {
     stack = await startStack();
-    wb.bad = b64(await stack.workbook(A, 11, (orgs) => orgs.map((o, i) => (i === 0 ? { ...o, scores: [99, ...o.scores.slice(1)] } : o))));
-    wb.good = b64(await stack.workbook(A, 11));
+    // Two independent mistakes (one message each: a bad score is not reported again at 总分/等次).
+    wb.bad = b64(await stack.main.workbook(A, 11, (orgs) => orgs.map((o, i) => (i < 2 ? { ...o, scores: [99, ...o.scores.slice(1)] } : o))));
+    wb.good = b64(await stack.main.workbook(A, 11));
     browser = await launch();
   }, 300_000);
 
@@ -66,7 +67,7 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
   };
 
   const calls = (page: Page) => page.evaluate(() => (window as unknown as { __excelCalls: ExcelCall[] }).__excelCalls);
-  const notice = async (page: Page) => ((await page.textContent('#notice')) ?? '').trim();
+  const notice = async (page: Page) => ((await page.textContent('#work-status')) ?? '').trim();
 
   it('township: inserts the template, checks the open workbook, goes to and paints the bad cells, uploads', async () => {
     const page = await openInExcel({});
@@ -75,13 +76,13 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
     await connect(page, stack.token.a);
 
     await page.getByRole('button', { name: '插入模板' }).click();
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('已插入模板工作表'));
+    await page.waitForFunction(() => document.querySelector('#work-status')?.textContent?.includes('已插入模板工作表'));
     const inserted = (await calls(page)).find((c) => c[0] === 'insert');
     expect(Buffer.from(String(inserted?.[1]), 'base64').subarray(0, 2).toString()).toBe('PK');
     await expect(notice(page)).resolves.toContain(`${DETAIL_SHEET}、${RECT_SHEET}`);
     // Inserting twice would make "一览表 (2)": refused, naming the sheets.
     await page.getByRole('button', { name: '插入模板' }).click();
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('已有同名工作表'));
+    await page.waitForFunction(() => document.querySelector('#work-status')?.textContent?.includes('已有同名工作表'));
 
     await page.getByRole('button', { name: '检查', exact: true }).click();
     await page.waitForSelector('#issue-summary');
@@ -100,10 +101,10 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
     await shot(page, '11-excel-issues');
 
     await page.getByRole('button', { name: '标出问题单元格' }).click();
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('已标出'));
+    await page.waitForFunction(() => document.querySelector('#work-status')?.textContent?.includes('已标出'));
     expect(await calls(page)).toEqual(expect.arrayContaining([['fill', DETAIL_SHEET, scoreCell, FILL.error]]));
     await page.getByRole('button', { name: '清除标记' }).click();
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('已清除'));
+    await page.waitForFunction(() => document.querySelector('#work-status')?.textContent?.includes('已清除'));
     expect(await calls(page)).toEqual(expect.arrayContaining([['clear', DETAIL_SHEET, scoreCell]]));
 
     // The clerk fixes the sheet in Excel; the upload sends the open workbook as it is now.
@@ -111,7 +112,7 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
       (window as unknown as { __fakeExcel: { workbook: string } }).__fakeExcel.workbook = good;
     }, wb.good);
     await page.getByRole('button', { name: '上报', exact: true }).click();
-    await page.waitForSelector('#receipt-title, #notice.error');
+    await page.waitForSelector('#receipt-title, #work-status.error');
     expect(await notice(page)).toContain('上报成功');
     await expect(page.textContent('#receipt-title')).resolves.toContain('第 1 版');
     await expect(page.textContent('#receipt-hash')).resolves.toBe(createHash('sha256').update(Buffer.from(wb.good, 'base64')).digest('hex'));
@@ -122,7 +123,7 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
     const page = await openInExcel({ sheets: [] });
     await connect(page, stack.token.county);
     await page.getByRole('button', { name: '打开汇总表' }).click();
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('新的 Excel 窗口'));
+    await page.waitForFunction(() => document.querySelector('#county-status')?.textContent?.includes('新的 Excel 窗口'));
     const created = (await calls(page)).find((c) => c[0] === 'createWorkbook');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(String(created?.[1]), 'base64') as unknown as ArrayBuffer);

@@ -2,7 +2,7 @@
 // kept only as the reference the differential test compares the new reader against. Merged
 // cells keep their value in the top-left cell only, as a spreadsheet shows them.
 import ExcelJS from 'exceljs';
-import { normalizeCell, type SheetModel, type SheetRow, type SheetState, type WorkbookModel } from '../../shared';
+import { normalizeCell, type MergedRange, type SheetModel, type SheetRow, type SheetState, type WorkbookModel } from '../../shared';
 
 // ExcelJS.ValueType numbers.
 const MERGE = 1;
@@ -29,7 +29,18 @@ function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
     });
     if (any) rows.push(row.hidden ? { row: r, cells, hidden: true } : { row: r, cells });
   });
-  return { name: ws.name, state: (ws.state ?? 'visible') as SheetState, rows };
+  const merges = mergedRanges(ws);
+  return { name: ws.name, state: (ws.state ?? 'visible') as SheetState, rows, ...(merges.length ? { merges } : {}) };
+}
+
+type Ranges = Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+
+/** exceljs keeps merges by master address; its public `model` would serialize the whole sheet. */
+function mergedRanges(ws: ExcelJS.Worksheet): MergedRange[] {
+  const m = (ws as unknown as { _merges?: Ranges })._merges ?? {};
+  return Object.values(m)
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map((r) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }));
 }
 
 export async function exceljsModel(bytes: Uint8Array): Promise<WorkbookModel> {

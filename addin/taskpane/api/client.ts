@@ -1,6 +1,6 @@
 // The page's only way to the county's server. Every JSON answer is parsed with the contract's
 // zod schemas; every failure becomes an ApiError with a Chinese message a clerk can act on.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   campaignSchema,
   completenessSchema,
@@ -11,13 +11,28 @@ import {
   townshipStatusSchema,
   XLSX_MIME,
   type Campaign,
-  type Completeness,
   type Me,
   type Receipt,
   type ReviewAction,
   type TownshipStatus,
 } from '../../../shared/api/contract';
 import type { Issue } from '../../../shared/issues/types';
+
+/**
+ * The completeness answer as the county table reads it. 填报人, 电话 and the counts by grade label
+ * are not in the contract yet; when the county API adds them under these names they show up, until
+ * then the table shows "—".
+ */
+const countyCompletenessSchema = completenessSchema.extend({
+  townships: z.array(
+    completenessSchema.shape.townships.element.extend({
+      filledBy: z.string().nullish(),
+      phone: z.string().nullish(),
+      counts: z.record(z.string(), z.number()).nullish(),
+    }),
+  ),
+});
+export type CountyCompleteness = z.infer<typeof countyCompletenessSchema>;
 
 export class ApiError extends Error {
   constructor(
@@ -158,8 +173,8 @@ export class ApiClient {
     return this.json(townshipStatusSchema, routes.submissions(c, t));
   }
 
-  completeness(c: string): Promise<Completeness> {
-    return this.json(completenessSchema, routes.completeness(c));
+  completeness(c: string): Promise<CountyCompleteness> {
+    return this.json(countyCompletenessSchema, routes.completeness(c));
   }
 
   async review(c: string, t: string, action: ReviewAction): Promise<void> {

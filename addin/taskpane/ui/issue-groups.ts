@@ -7,17 +7,17 @@ import { parseCell } from '../../../shared/workbook/a1';
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export interface IssueLevel {
+export interface IssueLevel<T extends Issue = Issue> {
   severity: Severity;
   label: string;
-  issues: Issue[];
+  issues: T[];
 }
 
-export interface IssueGroup {
+export interface IssueGroup<T extends Issue = Issue> {
   /** Null for problems of the whole file (not a zip, too large…). */
   sheet: string | null;
   title: string;
-  levels: IssueLevel[];
+  levels: Array<IssueLevel<T>>;
 }
 
 /** "H12" → [12, 8]; anything else sorts first. */
@@ -26,8 +26,8 @@ function cellKey(cell: string | undefined): [number, number] {
   return c ? [c.row, c.col] : [0, 0];
 }
 
-export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
-  const bySheet = new Map<string | null, Issue[]>();
+export function groupIssues<T extends Issue>(issues: readonly T[]): Array<IssueGroup<T>> {
+  const bySheet = new Map<string | null, T[]>();
   for (const i of issues) {
     const key = i.sheet ?? null;
     const list = bySheet.get(key) ?? [];
@@ -67,7 +67,8 @@ export function issueSummary(issues: readonly Issue[]): string {
   const n = (s: Severity) => issues.filter((i) => i.severity === s).length;
   const errors = n('error');
   const warnings = n('warning');
-  if (issues.length === 0) return '未发现问题，可以上报。';
+  // Not "可以上报": the list stays up after an upload, or for a county that only checks.
+  if (issues.length === 0) return '未发现问题。';
   const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个提醒` : '', n('info') ? `${n('info')} 个提示` : ''].filter(Boolean);
   return `发现 ${parts.join('、')}。${errors ? '请先改正错误再上报。' : '提醒不影响上报，请核实。'}`;
 }

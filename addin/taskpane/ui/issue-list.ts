@@ -1,6 +1,7 @@
 // Renders issues grouped by sheet and severity. In Excel each issue is a button that selects its
 // cell; in a browser there is no cell to go to, so items are plain text.
 import type { Issue } from '../../../shared/issues/types';
+import type { ShownIssue } from '../state';
 import { META_SHEET } from '../../../shared/template/definition';
 import { isA1 } from '../excel/address';
 import { h } from './dom';
@@ -12,7 +13,7 @@ export interface IssueListOptions {
   title?: string;
 }
 
-export function renderIssues(target: HTMLElement, issues: readonly Issue[], opts: IssueListOptions = {}): void {
+export function renderIssues(target: HTMLElement, issues: readonly ShownIssue[], opts: IssueListOptions = {}): void {
   const errors = issues.some((i) => i.severity === 'error');
   const tone = errors ? 'error' : issues.length ? 'warning' : 'ok';
   const children: HTMLElement[] = [];
@@ -25,7 +26,11 @@ export function renderIssues(target: HTMLElement, issues: readonly Issue[], opts
       const ul = h('ul', { className: 'issues' });
       for (const issue of level.issues) {
         const cell = issue.cell ?? '';
-        const body = [h('span', { className: 'cell' }, cell || '—'), h('span', { className: 'msg' }, shortMessage(issue))];
+        const text = shortMessage(issue);
+        const org = issue.org;
+        // The organization first, unless the message already names it.
+        const orgLabel = org && !text.includes(`“${org}”`) ? h('span', { className: 'org' }, org) : null;
+        const body = [h('span', { className: 'cell' }, cell || '—'), h('span', { className: 'msg' }, orgLabel, text)];
         // The metadata sheet is hidden: there is nothing to show the clerk there.
         const canGo = opts.onPick && issue.sheet && issue.sheet !== META_SHEET && (isA1(issue.cell) || !issue.cell);
         const item = canGo
@@ -33,10 +38,11 @@ export function renderIssues(target: HTMLElement, issues: readonly Issue[], opts
               type: 'button',
               className: `issue ${issue.severity}`,
               'data-cell': cell,
+              'data-org': org,
               title: cell ? `转到 ${issue.sheet} 的 ${cell} 单元格` : `转到工作表 ${issue.sheet}`,
               onclick: () => opts.onPick?.(issue),
             }, ...body)
-          : h('div', { className: `issue ${issue.severity}`, 'data-cell': cell }, ...body);
+          : h('div', { className: `issue ${issue.severity}`, 'data-cell': cell, 'data-org': org }, ...body);
         ul.append(h('li', {}, item));
       }
       section.append(ul);

@@ -2,6 +2,7 @@
 import type { Receipt, TownshipStatus } from '../../../shared/api/contract';
 import { gradeByKey } from '../../../shared/scheme/lookup';
 import type { Scheme } from '../../../shared/scheme/schema';
+import type { Verdict } from '../state';
 import { h } from './dom';
 import { formatTime, shortHash, STATE_LABEL } from './labels';
 
@@ -11,7 +12,8 @@ function countsText(counts: Record<string, number>, scheme: Scheme): string {
     .join('，');
 }
 
-export function renderReceipt(target: HTMLElement, r: Receipt, scheme: Scheme): void {
+/** `title`: what the upload meant (上报成功, or for a duplicate that nothing changed). */
+export function renderReceipt(target: HTMLElement, r: Receipt, scheme: Scheme, title: Verdict): void {
   const rows: Array<[string, Node | string]> = [
     ['版本', `第 ${r.version} 版`],
     ['收到时间', formatTime(r.receivedAt)],
@@ -23,8 +25,7 @@ export function renderReceipt(target: HTMLElement, r: Receipt, scheme: Scheme): 
   ];
   const dl = h('dl', { className: 'receipt' });
   for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
-  const title = r.duplicate ? `服务器已有相同内容（第 ${r.version} 版），未新建版本。` : `上报成功：第 ${r.version} 版已收到。`;
-  target.replaceChildren(h('div', { className: 'notice ok', id: 'receipt-title', role: 'status' }, title), dl);
+  target.replaceChildren(h('div', { className: `notice ${title.tone}`, id: 'receipt-title' }, title.text), dl);
 }
 
 export function renderStatus(target: HTMLElement, s: TownshipStatus): void {

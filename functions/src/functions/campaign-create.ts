@@ -1,44 +1,42 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { defaultSchemeInput, loadScheme, schemeFingerprint } from '../../../shared';
 import { createCampaignSchema } from '../../../shared/api/contract';
+import { buildCampaign } from '../../../shared/campaign/build';
 import { authenticate, requireCounty } from '../auth/access';
-import { publicCampaign } from '../http/common';
+import { draftOrRefuse, parseBody, publicCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
-import { endpoint, json, readJson, zodDetail } from '../http/handler';
-import { getStore, putCampaign, type CampaignDoc } from '../storage/ledger';
+import { endpoint, json } from '../http/handler';
+import { createCampaign, listCampaigns, type StoredCampaign } from '../storage/campaigns';
+import { getStore } from '../storage/ledger';
 
-/** POST /api/campaigns (county): the year's campaign with its township roster and scheme. */
-export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
-  const parsed = createCampaignSchema.safeParse(await readJson(req));
-  if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
-  const body = parsed.data;
-  const id = body.id ?? who.campaignId;
-  requireCounty(who, id);
-
-  const loaded = loadScheme(body.scheme ?? defaultSchemeInput);
-  if (!loaded.ok) throw new ApiError('CAMPAIGN_SCHEME_INVALID', { detail: loaded.message });
-  const seen = new Set<string>();
-  for (const t of body.townships) {
-    if (seen.has(t.id)) throw new ApiError('CAMPAIGN_TOWNSHIP_DUPLICATE', { id: t.id });
-    seen.add(t.id);
+/** An id the county did not choose: {county}-{year}, then -2, -3… if taken. */
+function freeId(countyId: string, year: number, taken: ReadonlySet<string>): string {
+  const base = `${countyId}-${year}`.slice(0, 56);
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(id)) return id;
   }
-  for (const k of Object.keys(body.roster ?? {})) if (!seen.has(k)) throw new ApiError('CAMPAIGN_ROSTER_UNKNOWN', { id: k });
+}
 
-  const doc: CampaignDoc = {
-    id,
-    year: body.year,
-    county: body.county,
-    deadline: body.deadline,
-    townships: body.townships,
-    schemeId: loaded.scheme.id,
-    schemeFingerprint: schemeFingerprint(loaded.scheme),
-    createdAt: new Date().toISOString(),
-    scheme: loaded.scheme,
-    roster: body.roster ?? {},
-  };
-  if (!(await putCampaign(await getStore(), doc))) throw new ApiError('CAMPAIGN_EXISTS', { id });
-  return json(201, publicCampaign(doc));
+/** POST /api/campaigns (county): a new campaign of the caller's county → 201 with the campaign and any warnings. */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const body = await parseBody(req, createCampaignSchema);
+  const now = Date.now();
+  const draft = draftOrRefuse(buildCampaign(body, { now }));
+  const store = await getStore();
+  const taken = new Set((await listCampaigns(store, who.countyId)).map((c) => c.id));
+  const at = new Date(now).toISOString();
+  // Ids are unique across the deployment; one another county holds answers like one of ours.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = body.id ?? freeId(who.countyId, draft.year, taken);
+    const { warnings, ...fields } = draft;
+    const doc: StoredCampaign = { id, countyId: who.countyId, revision: 1, createdAt: at, updatedAt: at, ...fields };
+    if ((await createCampaign(store, doc)) === 'created') return json(201, { ...publicCampaign(doc), warnings: warnings.map(({ params: _p, ...w }) => w) });
+    if (body.id) throw new ApiError('CAMPAIGN_EXISTS', { id });
+    taken.add(id);
+  }
+  throw new ApiError('CAMPAIGN_EXISTS', { id: `${who.countyId}-${draft.year}` });
 });
 
 export const registration = { name: 'campaignCreate', methods: ['POST' as const], authLevel: 'anonymous' as const, route: 'campaigns', handler };

@@ -7,10 +7,10 @@ import { endpoint } from '../http/handler';
 
 /** GET /api/campaigns/{campaignId}/consolidated (county): the county workbook from stored submissions. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
+  const who = await authenticate(req);
   const c = param(req, 'campaignId');
-  requireCounty(who, c);
-  const { store, campaign } = await loadCampaign(c);
+  requireCounty(who);
+  const { store, campaign } = await loadCampaign(who, c);
   const { bytes } = await writeConsolidated(store, campaign);
   return {
     status: 200,

@@ -12,15 +12,15 @@ const ACTION_TEXT = { accept: '审核通过', return: '退回', reopen: '重新�
 
 /** POST …/townships/{townshipId}/review (county): accept, return with a comment, reopen → the township's status after it. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
+  const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
-  requireCounty(who, c);
+  requireCounty(who);
   const parsed = reviewActionSchema.safeParse(await readJson(req));
   if (!parsed.success) throw new ApiError('REQUEST_BODY_INVALID', { detail: zodDetail(parsed.error.issues) });
   const a = parsed.data;
   if (a.action === 'return' && !a.comment?.trim()) throw new ApiError('REVIEW_COMMENT_REQUIRED');
-  const { store, campaign } = await loadCampaign(c);
+  const { store, campaign } = await loadCampaign(who, c);
   const tw = township(campaign, t);
   const r = await review(store, c, t, a.action, { actor: 'county', ...(a.version !== undefined ? { version: a.version } : {}), ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) });
   switch (r.kind) {

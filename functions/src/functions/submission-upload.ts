@@ -12,7 +12,7 @@ function mb(n: number): string {
 
 /** POST …/townships/{townshipId}/submissions: the raw .xlsx body → 201 receipt, 200 duplicate, 422 issues. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
+  const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownship(who, c, t);
@@ -20,7 +20,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   // Refuse by the declared length before reading a byte of an oversized body.
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(declared), limit: mb(limit) });
-  const { store, campaign } = await loadCampaign(c);
+  const { store, campaign } = await loadCampaign(who, c);
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.length > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: mb(bytes.length), limit: mb(limit) });
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');

@@ -6,11 +6,11 @@ import { townshipStatus } from '../http/status';
 
 /** GET …/townships/{townshipId}/submissions: versions and review state (the township itself or the county). */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
+  const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownshipOrCounty(who, c, t);
-  const { store, campaign } = await loadCampaign(c);
+  const { store, campaign } = await loadCampaign(who, c);
   return json(200, await townshipStatus(store, campaign, township(campaign, t)));
 });
 

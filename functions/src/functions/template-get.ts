@@ -7,11 +7,11 @@ import { endpoint } from '../http/handler';
 
 /** GET …/townships/{townshipId}/template: the township's blank workbook, roster pre-filled. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = authenticate(req);
+  const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownshipOrCounty(who, c, t);
-  const { campaign } = await loadCampaign(c);
+  const { campaign } = await loadCampaign(who, c);
   const tw = township(campaign, t);
   const roster = campaign.roster[t];
   const bytes = await generateTemplate({ scheme: campaign.scheme, year: campaign.year, county: campaign.county, campaignId: c, township: tw, ...(roster ? { roster } : {}) });

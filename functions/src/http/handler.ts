@@ -1,6 +1,7 @@
 // Wraps every endpoint: refusals become Chinese JSON bodies; faults are logged and rethrown so the
 // Functions host answers 500 without any detail reaching the caller.
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { ApiError, errorBody } from './errors';
 
 export function endpoint(fn: (req: HttpRequest, ctx: InvocationContext) => Promise<HttpResponseInit>): HttpHandler {
@@ -29,7 +30,7 @@ export async function readJson(req: HttpRequest): Promise<unknown> {
   }
 }
 
-/** zod issues → one Chinese line, path first. */
+/** zod issues → one Chinese line, the field's Chinese name first (shared/api/zod-zh). */
 export function zodDetail(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '（根）'}：${i.message}`).join('；');
+  return zodIssuesText(issues);
 }

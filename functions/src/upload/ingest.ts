@@ -1,9 +1,8 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
 // with the issue list, otherwise store it as the next version and answer with a receipt.
 import { createHash } from 'node:crypto';
-import { checkQuota, gradeCountsByLabel, hasErrors, makeIssue, tallySubmission, type Issue, type Submission } from '../../../shared';
+import { checkIdentity, checkQuota, gradeCountsByLabel, hasErrors, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
-import { META_SHEET } from '../../../shared/template/definition';
 import { readSubmission } from '../../../shared/workbook/read';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
@@ -24,22 +23,16 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The template names its campaign and township; a workbook made for someone else is refused with that one sentence. */
-function wrongOwner(campaign: CampaignDoc, townshipId: string, sub: Submission): ApiError | null {
-  const at = { sheet: META_SHEET };
-  if (sub.campaignId && sub.campaignId !== campaign.id) {
-    const p = { found: sub.campaignId, expected: campaign.id };
-    return new ApiError('UPLOAD_OTHER_CAMPAIGN', p, [makeIssue('UPLOAD_OTHER_CAMPAIGN', p, at)]);
+/** The shared identity rule's refusal, answered with its own code: the clerk picked the wrong file, not a wrong cell. */
+function ownerRefusal(r: IdentityRefusal, issues: Issue[]): ApiError {
+  switch (r.code) {
+    case 'UPLOAD_OTHER_CAMPAIGN':
+      return new ApiError(r.code, r.params, issues);
+    case 'UPLOAD_OTHER_TOWNSHIP':
+      return new ApiError(r.code, r.params, issues);
+    case 'UPLOAD_REFUSED':
+      return new ApiError(r.code, r.params, issues);
   }
-  if (sub.townshipId && sub.townshipId !== townshipId) {
-    const name = (id: string) => campaign.townships.find((t) => t.id === id)?.name ?? id;
-    const p = { found: name(sub.townshipId), expected: name(townshipId) };
-    return new ApiError('UPLOAD_OTHER_TOWNSHIP', p, [makeIssue('UPLOAD_OTHER_TOWNSHIP', p, at)]);
-  }
-  if (sub.schemeFingerprint && sub.schemeFingerprint !== campaign.schemeFingerprint) {
-    return new ApiError('UPLOAD_OTHER_SCHEME', {}, [makeIssue('UPLOAD_OTHER_SCHEME', {}, at)]);
-  }
-  return null;
 }
 
 function refuse(issues: Issue[]): never {
@@ -81,15 +74,15 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (state?.state === 'accepted') throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
   const read = await readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } });
+  // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
+  const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
+  if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));
   if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
   const sub = read.submission;
-  const owner = wrongOwner(campaign, t, sub);
-  // The whole answer is this one sentence: the clerk picked the wrong file, not a wrong cell.
-  if (owner) throw owner;
 
   const tally = tallySubmission(sub);
   const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
-  const warnings = read.issues.filter((i) => i.severity !== 'error');
+  const warnings = [...read.issues, ...(owner?.issues ?? [])].filter((i) => i.severity !== 'error');
   const version: NewVersion = {
     campaignId: campaign.id,
     townshipId: t,

@@ -1,5 +1,14 @@
 // Codes for uploads, review and access on the county's server: 300–399.
-import { refusal, v, type IssueDef, type Param } from '../types';
+import { refusal, v, type IssueDef, type Param, type Severity } from '../types';
+
+/**
+ * An issue about something the county sends (a 名册 cell, a deadline): it travels in the issues of
+ * a 422 answer (errors) or beside a successful one (warnings), so it carries 422 like the refusal
+ * it belongs to. Server-area codes all carry a status.
+ */
+function sent<P extends object = Record<never, never>>(num: number, severity: Severity, zh: (p: P) => string): IssueDef<P, 422> {
+  return { num, severity, zh, status: 422 };
+}
 
 
 export const serverIssues = {
@@ -28,7 +37,6 @@ export const serverIssues = {
   UPLOAD_REFUSED: refusal<{ errors: Param }>(322, 422, (p) => `工作簿中有 ${v(p.errors)} 处错误，未予接收；请按提示逐项修改后重新上报`),
   UPLOAD_OTHER_TOWNSHIP: refusal<{ found: Param; expected: Param }>(323, 422, (p) => `这份工作簿是发给“${v(p.found)}”的模板，不能作为“${v(p.expected)}”的报表上报；请下载本单位的模板填写`),
   UPLOAD_OTHER_CAMPAIGN: refusal<{ found: Param; expected: Param }>(324, 422, (p) => `这份工作簿属于工作批次“${v(p.found)}”，不是本批次“${v(p.expected)}”的模板；请下载本批次的模板填写`),
-  UPLOAD_OTHER_SCHEME: refusal(325, 422, () => `这份工作簿按另一套评定标准生成，与本批次的标准不一致；请重新下载本批次的模板填写`),
   UPLOAD_LOCKED: refusal<{ version: Param }>(326, 409, (p) => `第 ${v(p.version)} 版已由县委组织部审核通过并锁定，不能再上报新版本；如需修改，请联系县委组织部重新开放`),
 
   // Review (HTTP 400 / 409).
@@ -36,6 +44,34 @@ export const serverIssues = {
   REVIEW_NOT_ALLOWED: refusal<{ state: Param; action: Param }>(331, 409, (p) => `当前状态为“${v(p.state)}”，不能${v(p.action)}`),
   REVIEW_COMMENT_REQUIRED: refusal(332, 400, () => `退回时请填写退回意见，说明需要修改的内容`),
   REVIEW_NOTHING: refusal<{ township: Param }>(333, 409, (p) => `“${v(p.township)}”尚未上报，没有可审核的版本`),
+
+  // County identity, campaigns, invitation links, rosters, review detail: 360–398.
+  AUTH_REVOKED: refusal<{ at: Param; ask: Param }>(360, 401, (p) => `此访问链接已于 ${v(p.at)}（北京时间）被收回，不能再使用；如需继续上报或查看，请向${v(p.ask)}索取新的链接`),
+  AUTH_LINK_EXPIRED: refusal<{ at: Param; ask: Param }>(361, 401, (p) => `此访问链接已于 ${v(p.at)}（北京时间）过期；如需继续上报或查看，请向${v(p.ask)}索取新的链接`),
+  CAMPAIGN_REVISION_STALE: refusal<{ seen: Param; current: Param }>(362, 409, (p) => `您修改的是第 ${v(p.seen)} 版批次设置，但它已被改为第 ${v(p.current)} 版；请刷新后重新修改`),
+  CAMPAIGN_SCHEME_LOCKED: refusal<{ count: Param }>(363, 409, (p) => `已有 ${v(p.count)} 个乡镇（街道）上报，不能再更换评定标准；如确需更换，请新建工作批次`),
+  CAMPAIGN_TOWNSHIP_REPORTED: refusal<{ name: Param }>(364, 409, (p) => `“${v(p.name)}”已经上报，不能从乡镇（街道）名单中删除`),
+  DEADLINE_PAST: sent<{ deadline: Param }>(365, 'warning', (p) => `截止日期 ${v(p.deadline)} 已经过去，此后上报的乡镇（街道）都会标为逾期`),
+  PAGE_URL_NOT_ALLOWED: refusal<{ url: Param; allowed: Param }>(366, 400, (p) => `页面地址“${v(p.url)}”不是本系统允许的页面（允许：${v(p.allowed)}），请从本系统的页面发放链接；页面地址如有变化，请管理员在设置中添加`),
+  VERSION_NOT_FOUND: refusal<{ township: Param; version: Param }>(367, 404, (p) => `“${v(p.township)}”没有第 ${v(p.version)} 版`),
+  CAMPAIGN_ROSTER_REFUSED: refusal<{ errors: Param }>(368, 422, (p) => `党组织名册中有 ${v(p.errors)} 处错误，工作批次未保存；请按提示逐项修改后重试`),
+  ROSTER_REFUSED: refusal<{ errors: Param }>(369, 422, (p) => `无法读取党组织名册（${v(p.errors)} 处错误），请按提示修改后重新上传`),
+  ROSTER_HEADER_NOT_FOUND: sent(370, 'error', () => `找不到名册的表头行（应包含“乡镇（街道）”和“党组织名称”两列），请使用名册模板`),
+  ROSTER_TOWNSHIP_BLANK: sent<{ row: Param; name: Param }>(371, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”没有填写所属乡镇（街道）`),
+  ROSTER_NAME_BLANK: sent<{ row: Param }>(372, 'error', (p) => `第 ${v(p.row)} 行填写了内容但没有填写党组织名称`),
+  ROSTER_CATEGORY_UNKNOWN: sent<{ row: Param; name: Param; value: Param; allowed: Param }>(373, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”的类别“${v(p.value)}”不在本批次的评定标准中，应为 ${v(p.allowed)} 之一`),
+  ROSTER_TYPE_UNKNOWN: sent<{ row: Param; name: Param; value: Param; allowed: Param }>(374, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”的组织类型“${v(p.value)}”无法识别，应为 ${v(p.allowed)} 之一`),
+  ROSTER_DUPLICATE: sent<{ row: Param; name: Param; township: Param; first: Param }>(375, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”在“${v(p.township)}”中重复（第一次出现在第 ${v(p.first)} 行）`),
+  ROSTER_PARENT_NOT_FOUND: sent<{ row: Param; name: Param; parent: Param }>(376, 'warning', (p) => `第 ${v(p.row)} 行“${v(p.name)}”的所属党总支“${v(p.parent)}”不在同一乡镇（街道）的名册中`),
+  ROSTER_TWO_TOWNSHIPS: sent<{ row: Param; name: Param; township: Param; other: Param }>(377, 'warning', (p) => `第 ${v(p.row)} 行“${v(p.name)}”同时列在“${v(p.other)}”和“${v(p.township)}”，请确认归属`),
+  ROSTER_EMPTY: sent(378, 'error', () => `名册中没有任何党组织`),
+  ROSTER_TOO_MANY: sent<{ count: Param; limit: Param }>(379, 'error', (p) => `名册有 ${v(p.count)} 行，超过上限 ${v(p.limit)} 行，请按乡镇（街道）拆分`),
+  ROSTER_CATEGORY_BLANK: sent<{ row: Param; name: Param }>(380, 'warning', (p) => `第 ${v(p.row)} 行“${v(p.name)}”没有填写类别，乡镇（街道）填报时需要补填`),
+  ROSTER_TOWNSHIP_UNKNOWN: sent<{ row: Param; name: Param; township: Param }>(381, 'error', (p) => `第 ${v(p.row)} 行“${v(p.name)}”所属的“${v(p.township)}”不在本批次的乡镇（街道）名单中`),
+  ROSTER_ROW_HIDDEN: sent<{ row: Param }>(382, 'warning', (p) => `第 ${v(p.row)} 行是隐藏行，未读入名册；如果它是本年度的党组织，请取消隐藏后重新上传`),
+  CAMPAIGN_TOWNSHIP_NAME_DUPLICATE: refusal<{ name: Param }>(383, 400, (p) => `乡镇（街道）“${v(p.name)}”在名单中出现了两次`),
+  REQUEST_FIELD_INVALID: refusal<{ field: Param; problem: Param; more?: Param }>(384, 400, (p) => `请求内容不正确：${v(p.field)}：${v(p.problem)}${p.more ? `（另有 ${v(p.more)} 处问题）` : ''}`),
+  ROSTER_TEXT_TOO_LONG: sent<{ row: Param; field: Param; length: Param; limit: Param }>(385, 'error', (p) => `第 ${v(p.row)} 行的${v(p.field)}有 ${v(p.length)} 个字，超过上限 ${v(p.limit)} 个字`),
 
   SERVER_FAULT: refusal(399, 500, () => `服务器暂时无法完成请求（存储服务故障），本次操作未生效，请稍后重试`),
 } satisfies Record<string, IssueDef>;

@@ -28,20 +28,40 @@ export const workbookIssues = {
   SCHEME_MISMATCH: def<{ found: Param; expected: Param }>(228, 'warning', (p) => `模板是按评定标准“${v(p.found)}”生成的，与本次活动的标准“${v(p.expected)}”不一致，已按当前标准检查，请下载最新模板`),
   INFO_BLANK: def<{ field: Param }>(229, 'warning', (p) => `未填写“${v(p.field)}”`),
   DATE_MALFORMED: def<{ value: Param }>(230, 'warning', (p) => `“${v(p.value)}”不是有效的日期，请写成 2026-04-20 的形式`),
-  FORMULA_NO_RESULT: def<{ column: Param }>(231, 'warning', (p) => `${v(p.column)}公式没有计算结果（文件未经电子表格程序保存），已按评定标准重新计算；建议在 Excel 或 WPS 中打开并保存后再上传`),
+  // The engine recalculates what a spreadsheet would: nothing for the clerk to fix, so a note.
+  FORMULA_NO_RESULT: def<{ column: Param }>(231, 'info', (p) => `${v(p.column)}公式没有计算结果（文件未经电子表格程序保存），已按评定标准重新计算；建议在 Excel 或 WPS 中打开并保存后再上传`),
   CELL_ERROR: def<{ value: Param }>(232, 'error', (p) => `单元格显示错误值 ${v(p.value)}，请检查公式或内容`),
   SHEET_EMPTY: def(233, 'error', () => `一览表中没有任何党组织数据`),
+  DETAIL_SHEET_CHOSEN: def<{ read: Param; other: Param }>(234, 'warning', (p) => `已读取工作表“${v(p.read)}”中的数据；工作表“${v(p.other)}”中没有党组织数据，未读取。如无用处，可删除该表`),
+  DETAIL_SHEETS_CONFLICT: def<{ first: Param; firstCount: Param; second: Param; secondCount: Param }>(
+    235,
+    'error',
+    (p) => `工作表“${v(p.first)}”（${v(p.firstCount)} 个党组织）和“${v(p.second)}”（${v(p.secondCount)} 个党组织）都填写了一览表，无法确定以哪一张为准；请删除不上报的那一张后重新上传`,
+  ),
+  // The location names the sheet.
+  SHEET_HIDDEN_SKIPPED: def(236, 'warning', () => `该工作表已隐藏，其中的表格未读取（上报的是可见的数据）；如需上报，请取消隐藏`),
+  SHEET_SKIPPED: def(237, 'warning', () => `该工作表中找不到一览表或整改台账的表头，其中的内容未读取`),
+  OWNER_NAME_MISMATCH: def<{ found: Param; expected: Param }>(238, 'error', (p) => `填报单位“${v(p.found)}”不是本单位“${v(p.expected)}”，不能作为本单位的报表上报；请上报本单位的报表，或改正填报单位`),
+  OWNER_NAME_DIFFERS: def<{ found: Param; expected: Param }>(239, 'warning', (p) => `模板是发给“${v(p.expected)}”的，但填报单位写的是“${v(p.found)}”，请核对`),
   // Rows: 240–259.
   NAME_BLANK: def(240, 'error', () => `该行填写了内容但没有填写党组织名称`),
-  ORG_DUPLICATE: def<{ name: Param; first: Param }>(241, 'error', (p) => `党组织“${v(p.name)}”重复填写（第一次出现在第 ${v(p.first)} 行）`),
+  ORG_DUPLICATE: def<{ first: Param }>(241, 'error', (p) => `该党组织重复填写（第一次出现在第 ${v(p.first)} 行）`),
   ORG_TYPE_UNKNOWN: def<{ value: Param; allowed: Param }>(242, 'error', (p) => `“${v(p.value)}”不是有效的组织类型，应为 ${v(p.allowed)} 之一`),
   MEMBERS_MALFORMED: def<{ value: Param }>(243, 'error', (p) => `党员数“${v(p.value)}”应为不小于 0 的整数`),
-  SCORE_AS_TEXT: def<{ value: Param }>(245, 'warning', (p) => `分数写成了文字“${v(p.value)}”，表中的总分公式不会计入它，请只填写数字`),
   PARENT_NOT_FOUND: def<{ name: Param }>(244, 'warning', (p) => `所属党总支“${v(p.name)}”不在本表中，无法核对“党支部与党总支等次一致”`),
-  // Rectification ledger: 260–279.
-  RECT_MISSING: def<{ name: Param; grade: Param }>(260, 'warning', (p) => `“${v(p.name)}”定为“${v(p.grade)}”，但整改台账中没有它的整改事项`),
-  RECT_ORG_UNKNOWN: def<{ name: Param }>(261, 'warning', (p) => `整改台账中的“${v(p.name)}”不在一览表中`),
-  RECT_FIELD_BLANK: def<{ name: Param; field: Param }>(262, 'warning', (p) => `整改台账“${v(p.name)}”未填写“${v(p.field)}”`),
+  // The template's SUM skips text, so the file's own 总分 and 等次 leave this score out: the one
+  // cause of a wrong total, reported here and nowhere else.
+  SCORE_AS_TEXT: def<{ value: Param }>(245, 'error', (p) => `分数写成了文字“${v(p.value)}”，表中的总分公式不会计入它（总分和等次因此不对）；请只填写数字`),
+  ROWS_HIDDEN_SKIPPED: def<{ rows: Param; count: Param }>(246, 'warning', (p) => `第 ${v(p.rows)} 行已隐藏，未读取（共 ${v(p.count)} 行；上报的是可见的数据）；如需上报，请取消隐藏`),
+  ROWS_OUTSIDE_COLUMNS: def<{ rows: Param; count: Param }>(247, 'warning', (p) => `第 ${v(p.rows)} 行只在表头以外的列中有内容，未读取（共 ${v(p.count)} 行）；请把内容填入对应的列`),
+  TEXT_TOO_LONG: def<{ field: Param; length: Param; max: Param; value: Param }>(248, 'error', (p) => `“${v(p.field)}”不能超过 ${v(p.max)} 字，现为 ${v(p.length)} 字：“${v(p.value)}”`),
+  // Rectification ledger: 260–269.
+  // The location names the organization, so these messages do not repeat it.
+  RECT_MISSING: def<{ grade: Param }>(260, 'warning', (p) => `定为“${v(p.grade)}”，但整改台账中没有该党组织的整改事项`),
+  RECT_ORG_UNKNOWN: def(261, 'warning', () => `整改台账中的这个党组织不在一览表中（名称已按繁简体、全半角和空格统一后核对），请核对名称`),
+  RECT_FIELD_BLANK: def<{ field: Param }>(262, 'warning', (p) => `整改台账未填写“${v(p.field)}”`),
+  RECT_SHEET_EXTRA: def<{ read: Param; other: Param }>(264, 'warning', (p) => `工作簿中有不止一张整改台账：已读取“${v(p.read)}”，“${v(p.other)}”中的内容未读取；请合并到一张`),
+  DEADLINE_UNCLEAR: def<{ value: Param }>(263, 'warning', (p) => `完成时限“${v(p.value)}”看不出是哪一天或哪个时段，已按原文保留；请写成 2026-12-31、2026年6月底或“年底前”等形式`),
   // The reader of untrusted workbooks: parts that disagree, and every bound it enforces: 280–299.
   ZIP_ENTRY_MISMATCH: def<{ entry: Param; what: Param }>(280, 'error', (p) => `工作簿部件“${v(p.entry)}”的文件头与压缩包目录不一致（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   ZIP_SIZE_MISMATCH: def<{ entry: Param; declared: Param }>(281, 'error', (p) => `工作簿部件“${v(p.entry)}”解压后与声明的大小（${v(p.declared)}）或校验值不符，疑似“压缩炸弹”或文件损坏，已停止读取`),

@@ -52,7 +52,7 @@ describe('=DJ.GRADE', () => {
 
   test('in a spill, the bad row is a #VALUE! cell and good rows still grade', () => {
     const rows = [
-      [14, 14, 9, 9, 9, 18, 22],
+      [15, 15, 9, 9, 9, 18, 20],
       [10, 10, 8, 8, 8, 25, 20],
       [null, null, null, null, null, null, null],
       ['１３', '12分', 8, 8, 8, 16, 20],

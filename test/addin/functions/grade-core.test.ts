@@ -117,7 +117,7 @@ describe('GRADE on a column of totals', () => {
 });
 
 describe('GRADE on rows of seven indicator scores', () => {
-  const good = [14, 14, 9, 9, 9, 18, 22]; // 95
+  const good = [15, 15, 9, 9, 9, 18, 20]; // 95
   const rows = [
     good,
     ['１３', '12分', 8, 8, 8, 16, 20], // 85
@@ -144,12 +144,12 @@ describe('GRADE on rows of seven indicator scores', () => {
   });
 
   test('every bad cell of a row is reported', () => {
-    const out = gradeCore({ scores: [['x', 16, 9, 9, 9, 18, 22]], addresses: ['B5:H5'] });
+    const out = gradeCore({ scores: [['x', 16, 9, 9, 9, 18, 20]], addresses: ['B5:H5'] });
     expect(out).toEqual([[{ problem: 'B5 单元格“x”不是有效的分数，请填写 0 到 15 之间的数字；C5 单元格“工作思路”分数 16 超出范围，应在 0 到 15 之间' }]]);
   });
 
-  test('a full row over 100 (maxima add to 105) is refused as a total', () => {
-    expect(labels(gradeCore({ scores: [[15, 15, 10, 10, 10, 20, 25]] }))).toEqual(['ERR:总分 105 超出范围，应在 0 到 100 之间']);
+  test('full marks in every indicator are 100 and grade 好 (the default maxima add to 100)', () => {
+    expect(labels(gradeCore({ scores: [[15, 15, 10, 10, 10, 20, 20]] }))).toEqual(['好']);
   });
 
   test('flags apply to indicator rows too', () => {

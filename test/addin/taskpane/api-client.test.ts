@@ -23,7 +23,7 @@ describe('apiBase', () => {
 });
 
 describe('ApiClient', () => {
-  const me = { role: 'township', campaignId: 'c2026', townshipId: 't01', townshipName: '城关镇', expiresAt: '2026-12-31T00:00:00Z' };
+  const me = { role: 'township', credentialId: 'k1', countyId: 'qingshan', countyName: '青山县', campaignId: 'c2026', townshipId: 't01', townshipName: '城关镇', expiresAt: '2026-12-31T00:00:00Z' };
 
   it('sends the token and parses /me with the contract', async () => {
     const f = fakeFetch(200, me);

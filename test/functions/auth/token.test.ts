@@ -1,41 +1,89 @@
-import { mintToken, verifyToken } from '../../../functions/src/auth/token';
+import { claimsOf, decodeCanonical, tokenFor, verifyToken, type CredentialScope } from '../../../functions/src/auth/token';
 
 const SECRET = 'test-secret-0123456789abcdef';
-const NOW = Date.UTC(2026, 3, 1);
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-describe('access tokens', () => {
-  it('round-trips a township token with its scope and expiry', () => {
-    const tok = mintToken({ role: 'township', campaignId: 'c2026', townshipId: 'dongshan', days: 30, now: NOW }, SECRET);
-    const v = verifyToken(tok, SECRET, NOW + 1000);
-    expect(v).toEqual({ ok: true, claims: { role: 'township', campaignId: 'c2026', townshipId: 'dongshan', iat: NOW / 1000, exp: NOW / 1000 + 30 * 86400 } });
+const township: CredentialScope = {
+  id: '0123456789abcdef',
+  kind: 'township',
+  countyId: 'qingshan',
+  campaignId: 'c2026',
+  townshipId: 'dongshan',
+  issuedAt: '2026-04-01T00:00:00.000Z',
+  expiresAt: '2026-05-25T16:00:00.000Z',
+};
+const county: CredentialScope = { ...township, id: 'fedcba9876543210', kind: 'county', campaignId: null, townshipId: null };
+
+/** The same text with the last character's unused low bits changed: decodes to the same bytes. */
+function sameBytesOtherText(s: string): string {
+  const unused = s.length % 4 === 3 ? 2 : s.length % 4 === 2 ? 4 : 0;
+  const last = ALPHABET.indexOf(s.slice(-1));
+  return s.slice(0, -1) + (ALPHABET[last ^ ((1 << unused) - 1)] ?? '');
+}
+
+describe('tokens are the signed form of their record', () => {
+  it('gives the same token for the same record, so a link can be shown again', () => {
+    expect(tokenFor(township, SECRET)).toBe(tokenFor({ ...township }, SECRET));
+    expect(tokenFor(township, SECRET)).not.toBe(tokenFor({ ...township, expiresAt: '2026-05-26T16:00:00.000Z' }, SECRET));
   });
 
-  it('gives a county token no township', () => {
-    const tok = mintToken({ role: 'county', campaignId: 'c2026', townshipId: 'x', days: 1, now: NOW }, SECRET);
-    const v = verifyToken(tok, SECRET, NOW);
-    expect(v.ok && v.claims.townshipId).toBeNull();
+  it.each([
+    ['a township', township, { v: 1, id: township.id, k: 't', cty: 'qingshan', cmp: 'c2026', tsp: 'dongshan', iat: 1775001600, exp: 1779724800 }],
+    ['a county', county, { v: 1, id: county.id, k: 'c', cty: 'qingshan', iat: 1775001600, exp: 1779724800 }],
+  ])('verifies %s token and returns its claims', (_n, rec, claims) => {
+    const v = verifyToken(tokenFor(rec, SECRET), SECRET);
+    expect(v.ok && v.claims).toEqual(claims);
+    expect(claimsOf(rec)).toEqual(claims);
   });
+});
 
-  it('refuses a township token without a township', () => {
-    expect(() => mintToken({ role: 'township', campaignId: 'c', days: 1 }, SECRET)).toThrow();
-  });
-
-  const tok = mintToken({ role: 'township', campaignId: 'c2026', townshipId: 'dongshan', days: 1, now: NOW }, SECRET);
+describe('refusals', () => {
+  const tok = tokenFor(township, SECRET);
   const [body, sig] = tok.split('.') as [string, string];
-  const forged = Buffer.from(JSON.stringify({ role: 'county', campaignId: 'c2026', townshipId: null, iat: 0, exp: 9e9 })).toString('base64url');
+  const forged = Buffer.from(JSON.stringify({ ...claimsOf(township), k: 'c' })).toString('base64url');
   it.each([
     ['another secret', tok, 'another-secret-0123456789'],
     ['a changed body', `${forged}.${sig}`, SECRET],
     ['a cut signature', `${body}.${sig.slice(0, 10)}`, SECRET],
+    ['a padded signature', `${body}.${sig}=`, SECRET],
     ['no dot', body, SECRET],
+    ['three parts', `${tok}.x`, SECRET],
     ['garbage', 'abc.def', SECRET],
     ['empty', '', SECRET],
-  ])('refuses %s as invalid', (_name, token, secret) => {
-    expect(verifyToken(token, secret, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    ['a huge token', `${'a'.repeat(5000)}.${sig}`, SECRET],
+    ['an old-style token (role/campaign claims)', `${Buffer.from(JSON.stringify({ role: 'county', campaignId: 'c2026', exp: 9e9 })).toString('base64url')}.${sig}`, SECRET],
+  ])('refuses %s', (_name, token, secret) => {
+    expect(verifyToken(token, secret)).toEqual({ ok: false });
   });
 
-  it('refuses an expired token and says when it expired', () => {
-    const v = verifyToken(tok, SECRET, NOW + 86400_000 + 1);
-    expect(v).toEqual({ ok: false, reason: 'expired', exp: NOW / 1000 + 86400 });
+  it('refuses a signature whose last character differs only in its unused bits (14.5)', () => {
+    const alt = sameBytesOtherText(sig);
+    expect(alt).not.toBe(sig);
+    // Node's decoder reads both as the same 32 bytes: only the canonical check tells them apart.
+    expect(Buffer.from(alt, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
+    expect(verifyToken(tok, SECRET).ok).toBe(true);
+    expect(verifyToken(`${body}.${alt}`, SECRET)).toEqual({ ok: false });
+  });
+
+  it('refuses a body re-encoded the same way', () => {
+    expect(body.length % 4).toBe(2); // this fixture's body ends in a character with 4 unused bits
+    const alt = sameBytesOtherText(body);
+    expect(Buffer.from(alt, 'base64url').equals(Buffer.from(body, 'base64url'))).toBe(true);
+    expect(verifyToken(`${alt}.${sig}`, SECRET)).toEqual({ ok: false });
+  });
+});
+
+describe('decodeCanonical', () => {
+  it.each([
+    ['canonical', 'AQID', [1, 2, 3]],
+    ['canonical, unpadded', 'AQI', [1, 2]],
+    ['unused bits set', 'AQJ', null],
+    ['padding', 'AQI=', null],
+    ['standard base64 characters', 'a+b/', null],
+    ['an impossible length', 'AQIDB', null],
+    ['whitespace', 'AQ ID', null],
+  ])('%s', (_n, text, bytes) => {
+    const got = decodeCanonical(text);
+    expect(got ? [...got] : null).toEqual(bytes);
   });
 });

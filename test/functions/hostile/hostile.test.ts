@@ -5,13 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { mintToken } from '../../../functions/src/auth/token';
 import { errorBodySchema, meSchema, townshipStatusSchema } from '../../../shared/api/contract';
 import { startAzurite } from '../../helpers/azurite';
+import { credentialBook, type CredentialBook } from '../../helpers/credentials';
 import { bombStream, hostileZip, type HostilePart } from '../../helpers/hostile-zip';
 import { deflatedRun, unzipParts } from '../../helpers/workbooks';
 import { filled } from '../filled';
-import { campaignBody, TOWNSHIPS } from '../stack';
+import { campaignBody, COUNTY, TOWNSHIPS } from '../stack';
 import { startChildHost, type ChildHost } from './child-host';
 
 const SECRET = 'hostile-secret-0123456789abcdef';
@@ -21,11 +21,12 @@ const RSS_CEILING = 300 * MB;
 
 let azurite: { connectionString: string; stop(): Promise<void> };
 let host: ChildHost;
+let book: CredentialBook;
 let base: Uint8Array;
 const figures: Array<{ case: string; status: number; code: string; peakRssMB: number; meBeforeUpload: boolean }> = [];
 const t = TOWNSHIPS[0]!;
-const county = () => mintToken({ role: 'county', campaignId: 'c2026', days: 1 }, SECRET);
-const township = () => mintToken({ role: 'township', campaignId: 'c2026', townshipId: t.id, days: 1 }, SECRET);
+const county = () => book.county();
+const township = (id = t.id) => book.township('c2026', id);
 
 function call(method: string, p: string, token: string, body?: Uint8Array | string): Promise<Response> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
@@ -37,6 +38,11 @@ function call(method: string, p: string, token: string, body?: Uint8Array | stri
 beforeAll(async () => {
   azurite = await startAzurite();
   host = await startChildHost(azurite.connectionString, SECRET);
+  // Credentials are records in storage: written here, checked by the host in its own process.
+  book = await credentialBook(azurite.connectionString, SECRET, COUNTY);
+  county();
+  for (const x of TOWNSHIPS) township(x.id);
+  await book.ready();
   expect((await call('POST', '/campaigns', county(), JSON.stringify(campaignBody()))).status).toBe(201);
   base = (await filled(t, { seed: 3, n: 20 })).bytes;
 }, 120_000);
@@ -173,7 +179,7 @@ test('control: a valid workbook is accepted by the same host', async () => {
   // Another township, so every hostile case below starts from an empty history.
   const other = TOWNSHIPS[1]!;
   const bytes = (await filled(other, { seed: 4, n: 20 })).bytes;
-  const r = await call('POST', `/campaigns/c2026/townships/${other.id}/submissions`, mintToken({ role: 'township', campaignId: 'c2026', townshipId: other.id, days: 1 }, SECRET), bytes);
+  const r = await call('POST', `/campaigns/c2026/townships/${other.id}/submissions`, township(other.id), bytes);
   expect(r.status).toBe(201);
 }, 60_000);
 

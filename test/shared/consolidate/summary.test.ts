@@ -1,10 +1,10 @@
 import { defaultScheme, type OrgRow, type Submission } from '../../../shared';
-import { isLate, ledgerRows, mergeTallies, quotaEntries, summarizeCounty, tallySubmission, type TownshipInput } from '../../../shared/consolidate';
+import { isLate, memberTotal, mergeTallies, quotaEntries, summarizeCounty, tallySubmission, type TownshipInput } from '../../../shared/consolidate';
 
 const s = defaultScheme;
 
-function org(name: string, category: string, grade: string, total = 85): OrgRow {
-  return { row: 5, seq: null, name, committee: null, category, orgType: null, parentName: null, members: null, scores: [], total, grade, flags: { forcedBottom: false, newlyEstablished: false }, explanation: '', remark: '' };
+function org(name: string, category: string, grade: string, total = 85, members: number | null = 10): OrgRow {
+  return { row: 5, seq: null, name, committee: null, category, orgType: null, parentName: null, members, scores: [], total, grade, flags: { forcedBottom: false, newlyEstablished: false }, explanation: '', remark: '' };
 }
 
 function sub(orgs: OrgRow[], rects: Submission['rectifications'] = []): Submission {
@@ -17,13 +17,22 @@ function orgs(prefix: string, category: string, counts: Record<string, number>):
 }
 
 describe('tallies', () => {
-  it('counts by category and grade and merges', () => {
-    const a = tallySubmission(sub([...orgs('a', 'village', { good: 1, fairlyGood: 3 }), ...orgs('b', 'agency', { poor: 1 })]));
-    expect(a).toEqual({ orgs: 5, rectifications: 0, byCategory: { village: { good: 1, fairlyGood: 3 }, agency: { poor: 1 } } });
+  it('counts by category and grade, 党员 by category, and merges', () => {
+    const a = tallySubmission(sub([...orgs('a', 'village', { good: 1, fairlyGood: 3 }), ...orgs('b', 'agency', { poor: 1 }), org('c', 'agency', 'good', 95, null)]));
+    expect(a).toEqual({ orgs: 6, rectifications: 0, byCategory: { village: { good: 1, fairlyGood: 3 }, agency: { poor: 1, good: 1 } }, members: { village: 40, agency: 10 } });
     const m = mergeTallies([a, a]);
-    expect(m.orgs).toBe(10);
+    expect(m.orgs).toBe(12);
     expect(m.byCategory.village).toEqual({ good: 2, fairlyGood: 6 });
-    expect(quotaEntries(a)).toHaveLength(5);
+    expect(m.members).toEqual({ village: 80, agency: 20 });
+    expect(quotaEntries(a)).toHaveLength(6);
+  });
+
+  it('a tally stored before 党员 were counted makes the merged 党员 unknown, never a partial sum', () => {
+    const a = tallySubmission(sub(orgs('a', 'village', { good: 1 })));
+    const { members: _m, ...old } = a;
+    expect(mergeTallies([a, old]).members).toBeUndefined();
+    expect(memberTotal(old)).toBeNull();
+    expect(memberTotal(a)).toBe(10);
   });
 });
 
@@ -40,8 +49,13 @@ describe('county summary', () => {
   ];
   const r = summarizeCounty(s, '某县', inputs);
 
-  it('includes submitted and accepted townships, not returned or missing ones', () => {
-    expect(r.byTownship.map((x) => x.label)).toEqual(['甲镇', '乙镇']);
+  it('lists every township; counts submitted and accepted ones, marks the others', () => {
+    expect(r.byTownship.map((x) => [x.label, x.included, x.remark])).toEqual([
+      ['甲镇', true, null],
+      ['乙镇', true, '待审核'],
+      ['丙镇', false, '已退回，未计入'],
+      ['丁镇', false, '未上报'],
+    ]);
     expect(r.included).toBe(2);
     expect(r.status.map((x) => [x.name, x.included, x.stateText])).toEqual([
       ['甲镇', true, '已审核通过'],
@@ -52,7 +66,9 @@ describe('county summary', () => {
   });
 
   it('counts and shares by township, by category and for the county', () => {
-    expect(r.byTownship[0]).toEqual({ label: '甲镇', total: 20, counts: [2, 12, 4, 2], shares: [0.1, 0.6, 0.2, 0.1] });
+    expect(r.byTownship[0]).toEqual({ label: '甲镇', included: true, total: 20, counts: [2, 12, 4, 2], shares: [0.1, 0.6, 0.2, 0.1], members: 200, remark: null });
+    expect(r.townshipTotal.members).toBe(350);
+    expect(r.byCategory.find((x) => x.label === '社区')?.members).toBe(100);
     expect(r.townshipTotal.counts).toEqual([6, 19, 7, 3]);
     expect(r.townshipTotal.total).toBe(35);
     expect(r.townshipTotal.shares[0]).toBeCloseTo(6 / 35, 12);
@@ -72,22 +88,6 @@ describe('county summary', () => {
     expect(r.countyQuota.top).toEqual({ count: 6, share: 6 / 35 });
     expect(r.status[1]?.quotaOk).toBe(false);
     expect(r.status[2]?.quotaOk).toBeNull();
-  });
-});
-
-describe('ledger rows', () => {
-  it('lists 较差 organizations and one ledger line per rectification item, or an empty line when missing', () => {
-    const sb = sub([org('甲', 'village', 'poor', 50), org('乙', 'village', 'average', 70), org('丙', 'village', 'good', 95)], [
-      { row: 3, orgName: '甲', problems: '班子软弱', measures: '调整班子', owner: '张三', deadline: '2026-12-31', status: '进行中' },
-      { row: 4, orgName: '甲', problems: '制度不全', measures: '建章立制', owner: '李四', deadline: '2026-10-01', status: '' },
-    ]);
-    const l = ledgerRows(s, '甲镇', sb);
-    expect(l.poor).toEqual([[null, '甲镇', '甲', '村', 50, '班子软弱', '调整班子', '张三', '2026-12-31', null]]);
-    expect(l.rect.map((r) => [r[2], r[4], r[5]])).toEqual([
-      ['甲', '较差', '班子软弱'],
-      ['甲', '较差', '制度不全'],
-      ['乙', '一般', null],
-    ]);
   });
 });
 

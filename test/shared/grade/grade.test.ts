@@ -33,15 +33,19 @@ describe('sumIndicators', () => {
     expect(sumIndicators(S, [14.1, 14.2, 9.3, 9.1, 9.2, 19.1, 15])).toEqual({ ok: true, total: 90 });
   });
   test('mixed shapes are accepted', () => {
-    expect(sumIndicators(S, ['15分', '１５', 10, '10.0', ' 10 ', 15, 25])).toEqual({ ok: true, total: 100 });
+    expect(sumIndicators(S, ['15分', '１５', 10, '10.0', ' 10 ', 20, 20])).toEqual({ ok: true, total: 100 });
   });
-  test('full marks everywhere add to 105 under a 100-point scale: the total is refused', () => {
-    // Source 000 lists 15/15/10/10/10/20/25 under 百分制; each indicator is still checked on its own.
+  test('full marks everywhere are 100, the top of the scale, and grade 好', () => {
+    // The default's maxima add to its 100-point scale (群众反映 20), so full marks are never refused.
+    expect(sumIndicators(S, S.indicators.map((i) => i.max))).toEqual({ ok: true, total: 100 });
+  });
+  test('群众反映 above its maximum of 20 is named at its own position', () => {
     const r = sumIndicators(S, [15, 15, 10, 10, 10, 20, 25]);
-    expect(r).toEqual({ ok: false, problems: [{ code: 'SCORE_OUT_OF_RANGE', params: { value: 105, max: 100, name: '总分' } }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([{ code: 'SCORE_OUT_OF_RANGE', index: 6, params: { value: 25, max: 20, name: '“群众反映”' } }]);
   });
   test('an indicator above its own max is named', () => {
-    const r = sumIndicators(S, [16, 15, 10, 10, 10, 20, 25]);
+    const r = sumIndicators(S, [16, 15, 10, 10, 10, 20, 20]);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems).toHaveLength(1);
@@ -49,7 +53,7 @@ describe('sumIndicators', () => {
     }
   });
   test('every bad value is reported, blanks too', () => {
-    const r = sumIndicators(S, ['abc', 15, null, 10, -1, 20, 25]);
+    const r = sumIndicators(S, ['abc', 15, null, 10, -1, 20, 20]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => [p.index, p.code])).toEqual([[0, 'SCORE_MALFORMED'], [2, 'SCORE_BLANK'], [4, 'SCORE_OUT_OF_RANGE']]);
   });

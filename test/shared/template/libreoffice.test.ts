@@ -1,11 +1,14 @@
 // The template's native formulas, recalculated by LibreOffice, give the engine's 总分 and 等次 on
-// every band edge and override. One soffice run for all rows (it is slow to start).
+// every band edge and override; a score typed as text shows in 总分 instead of being left out of
+// the sum; and the 汇总表's counts, 党员 totals and shares match an independent count. One soffice
+// run per scheme (it is slow to start).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { DETAIL_LAYOUT, DETAIL_SHEET, defaultScheme, detailColumns, fillTemplate, gradeTotal, parseFlag, readSubmission, sumScores, yichunScheme, type FillOrg, type Scheme } from '../../../shared';
+import { DETAIL_LAYOUT, DETAIL_SHEET, SUMMARY_SHEET, TEXT_SCORE_MARK, defaultScheme, detailColumns, fillTemplate, gradeTotal, parseFlag, readSubmission, sumScores, yichunScheme, type FillOrg, type Scheme } from '../../../shared';
+import { summaryRows } from '../../../shared/template/summary-sheet';
 import { fiveGoods, template } from '../../helpers/workbooks';
 
 const soffice = ['soffice', 'libreoffice'].find((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
@@ -24,11 +27,16 @@ function scoresFor(s: Scheme, total: number): number[] {
   return out;
 }
 
+/** Scores typed as text, as clerks and pasted files bring them: never silently left out of 总分. */
+const TEXT_SCORES = ['14', '１４', '18分', ' '];
+
 function rows(s: Scheme): FillOrg[] {
   const edges = [0, 30, 59.5, 59.9, 60, 60.5, 79.5, 79.9, 80, 85, 89.5, 89.9, 90, 95, 100];
   const out: FillOrg[] = [];
-  const add = (scores: unknown[], forcedBottom: unknown, newlyEstablished: unknown) =>
-    out.push({ name: `测试党支部${out.length + 1}`, category: s.categories[0]!.name, orgType: '党支部', scores, forcedBottom, newlyEstablished, explanation: '说明' });
+  const add = (scores: unknown[], forcedBottom: unknown, newlyEstablished: unknown) => {
+    const n = out.length;
+    out.push({ name: `测试党支部${n + 1}`, category: s.categories[n % s.categories.length]!.name, orgType: '党支部', members: (n % 7) + 1, scores, forcedBottom, newlyEstablished, explanation: '说明' });
+  };
   for (const t of edges) {
     add(scoresFor(s, t), '否', '否');
     add(scoresFor(s, t), '是', null);
@@ -45,7 +53,26 @@ function rows(s: Scheme): FillOrg[] {
   add(ninety, null, '√');
   add(scoresFor(s, 90), 'Y', null);
   add(scoresFor(s, 90), 1, null);
+  for (const t of TEXT_SCORES) {
+    const scores: unknown[] = scoresFor(s, 85);
+    scores[0] = t;
+    add(scores, '否', '否');
+  }
   return out;
+}
+
+const isTextRow = (o: FillOrg) => o.scores.some((v) => typeof v === 'string');
+
+/** 总分 as the formula shows it: the sum, or TEXT_SCORE_MARK while a score is text. */
+function expectedTotal(o: FillOrg): string {
+  return isTextRow(o) ? TEXT_SCORE_MARK : String(sumScores(o.scores as number[]));
+}
+
+/** 等次 by the engine's rules; blank while 总分 is not a number. */
+function expectedGrade(s: Scheme, o: FillOrg): string {
+  if (isTextRow(o)) return '';
+  const flag = (v: unknown) => (v === 1 ? true : parseFlag(v).ok && (parseFlag(v) as { value: boolean }).value);
+  return gradeTotal(s, sumScores(o.scores as number[]), { forcedBottom: flag(o.forcedBottom), newlyEstablished: flag(o.newlyEstablished) }).grade.label;
 }
 
 function convert(file: string, outDir: string, profile: string): void {
@@ -72,7 +99,7 @@ describe.each([
   ['five goods, no override columns', fiveGoods],
 ])('LibreOffice recalculates the template formulas (%s scheme)', (_name, scheme) => {
   maybe(
-    'every band edge and override matches the engine',
+    'every band edge and override matches the engine, a text score shows in 总分, the 汇总表 counts right',
     async () => {
       const orgs = rows(scheme);
       const filled = await fillTemplate(await template(scheme, orgs.length), { scheme, orgs, cachedResults: false });
@@ -96,19 +123,41 @@ describe.each([
           const result = (c: ExcelJS.Cell) => (c.type === ExcelJS.ValueType.Formula ? c.result : c.value);
           const total = result(ws.getCell(r, totalCol));
           const grade = result(ws.getCell(r, gradeCol));
-          const sum = sumScores(o.scores as number[]);
-          const flag = (v: unknown) => (v === 1 ? true : parseFlag(v).ok && (parseFlag(v) as { value: boolean }).value);
-          const g = gradeTotal(scheme, sum, { forcedBottom: flag(o.forcedBottom), newlyEstablished: flag(o.newlyEstablished) });
-          got.push(`${r}: ${typeof total === "object" ? JSON.stringify(total) : String(total)} ${String(grade)}`);
-          want.push(`${r}: ${sum} ${g.grade.label}`);
+          got.push(`${r}: ${typeof total === 'object' ? JSON.stringify(total) : String(total)} ${String(grade ?? '')}`);
+          want.push(`${r}: ${expectedTotal(o)} ${expectedGrade(scheme, o)}`);
         });
         expect(got).toEqual(want);
+
+        // The 汇总表, recalculated, against a count of the rows made here.
+        const sum = wb.getWorksheet(SUMMARY_SHEET)!;
+        const at = summaryRows(scheme);
+        const value = (r: number, c: number) => {
+          const cell = sum.getCell(r, c);
+          return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+        };
+        const line = (pick: (o: FillOrg) => boolean) => {
+          const mine = orgs.filter(pick);
+          const n = mine.length;
+          return [n, mine.reduce((a, o) => a + Number(o.members), 0), ...scheme.grades.flatMap((g) => {
+            const k = mine.filter((o) => expectedGrade(scheme, o) === g.label).length;
+            return [k, n ? Math.round((k / n) * 1000) / 1000 : ''];
+          })];
+        };
+        const read = (r: number) => scheme.grades.flatMap((_, k) => [value(r, 4 + 2 * k), value(r, 5 + 2 * k)]).map((v, k) => (k % 2 === 1 && typeof v === 'number' ? Math.round(v * 1000) / 1000 : v));
+        scheme.categories.forEach((c, i) => {
+          expect([c.name, value(at.first + i, 2), value(at.first + i, 3), ...read(at.first + i)]).toEqual([c.name, ...line((o) => o.category === c.name)]);
+        });
+        expect([value(at.total, 2), value(at.total, 3), ...read(at.total)]).toEqual(line(() => true));
+        expect(value(at.other, 2)).toBe(0);
 
         // What LibreOffice saved reads back through the one reader: metadata kept, grades the engine's.
         const back = await readSubmission(new Uint8Array(fs.readFileSync(path.join(outDir, 'in.xlsx'))), scheme);
         expect(back.submission?.campaignId).toBe('c2026');
         expect(back.submission?.orgs).toHaveLength(orgs.length);
-        expect(back.issues.filter((i) => i.code === 'GRADE_INCONSISTENT' || i.code === 'TOTAL_MISMATCH' || i.code === 'FORMULA_NO_RESULT')).toEqual([]);
+        // Rows with a text score are the reader's to report (at the score cell); the others read clean.
+        const textRows = new Set(orgs.map((o, i) => (isTextRow(o) ? DETAIL_LAYOUT.firstDataRow + i : -1)));
+        const rowOf = (cell?: string) => Number(/\d+$/.exec(cell ?? '')?.[0] ?? 0);
+        expect(back.issues.filter((i) => !textRows.has(rowOf(i.cell)) && (i.code === 'GRADE_INCONSISTENT' || i.code === 'TOTAL_MISMATCH' || i.code === 'FORMULA_NO_RESULT'))).toEqual([]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

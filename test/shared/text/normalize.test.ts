@@ -1,4 +1,4 @@
-import { cleanText, normalizeLabel, toHalfWidth, toSimplified } from '../../../shared';
+import { cleanText, normalizeLabel, orgKey, toHalfWidth, toSimplified } from '../../../shared';
 
 test.each([
   ['１２３．５', '123.5'], ['ＡＢＣ', 'ABC'], ['a\u3000b', 'a b'],
@@ -18,3 +18,23 @@ test('normalizeLabel folds width, script, spaces and case', () => {
 test('cleanText keeps one space between words', () => {
   expect(cleanText('  城关镇\u3000 第一  支部 ')).toBe('城关镇 第一 支部');
 });
+
+test.each([
+  ['東山村黨支部', '东山村党支部'],
+  ['东山村 党支部', '东山村党支部'],
+  ['東山村　黨總支', '东山村党总支'],
+  ['下灣村黨支部', '下湾村党支部'],
+  ['楓林有限公司黨支部', '枫林有限公司党支部'],
+  ['縣醫院黨總支', '县医院党总支'],
+  ['華陽礦業公司黨支部', '华阳矿业公司党支部'],
+  ['石橋社區黨支部', '石桥社区党支部'],
+  ['東山村“兩委”黨支部', '东山村两委党支部'],
+  ['县直机关·第一党支部', '县直机关第一党支部'],
+  ['ＡＢ公司党支部', 'ab公司党支部'],
+])('orgKey(%p) is the key of %p', (a, b) => expect(orgKey(a)).toBe(orgKey(b)));
+
+test.each([
+  ['东山村党支部', '西山村党支部'],
+  ['东山村第一党支部', '东山村第二党支部'],
+  ['东山村党支部', '东山村党总支'],
+])('orgKey keeps %p and %p apart', (a, b) => expect(orgKey(a)).not.toBe(orgKey(b)));

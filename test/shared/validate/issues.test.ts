@@ -1,5 +1,6 @@
 // Every code the reader and validator emit, each triggered by a workbook, asserted with its cell.
 import { DETAIL_SHEET, META_SHEET, RECT_SHEET, defaultScheme, readSubmission, schemeSchema, defaultSchemeInput, type FillOrg, type FillRect, type Issue } from '../../../shared';
+import ExcelJS from 'exceljs';
 import { editWorkbook, filledWorkbook, template } from '../../helpers/workbooks';
 
 // Default layout: A 序号, B 名称, C 所属党(工)委, D 类别, E 组织类型, F 所属党总支, G 党员数,
@@ -120,14 +121,34 @@ const cases: Case[] = [
       return o.findIndex((x) => x.name === name);
     },
   },
-  { code: 'RECT_ORG_UNKNOWN', sheet: R, cell: 'B3', edit: (_o, r) => void (r[0]!.orgName = '查无此党支部') },
-  { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F3', edit: (_o, r) => void (r[0]!.owner = null) },
-  { code: 'DATE_MALFORMED', sheet: R, cell: 'G3', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
+  { code: 'RECT_ORG_UNKNOWN', sheet: R, cell: 'B4', edit: (_o, r) => void (r[0]!.orgName = '查无此党支部') },
+  { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F4', edit: (_o, r) => void (r[0]!.owner = null) },
+  { code: 'DEADLINE_UNCLEAR', sheet: R, cell: 'G4', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
+  { code: 'TEXT_TOO_LONG', sheet: D, cell: 'B8', edit: (o) => void (o[3]!.name = '党'.repeat(101)) },
+  { code: 'TEXT_TOO_LONG', sheet: D, cell: 'S8', edit: (o) => void (o[3]!.explanation = '说'.repeat(1001)) },
+  { code: 'TEXT_TOO_LONG', sheet: R, cell: 'E4', edit: (_o, r) => void (r[0]!.measures = '措'.repeat(1001)) },
   { code: 'SHEET_EMPTY', sheet: D, bytes: () => template() },
+  {
+    code: 'ROWS_HIDDEN_SKIPPED',
+    sheet: D,
+    cell: 'B9',
+    bytes: async () => editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getRow(9).hidden = true)),
+  },
+  {
+    code: 'DETAIL_SHEET_CHOSEN',
+    bytes: async () =>
+      editWorkbook(await filledWorkbook({ n: N }), async (wb) => {
+        wb.getWorksheet(D)!.name = `${D} (2)`;
+        const blank = new ExcelJS.Workbook();
+        await blank.xlsx.load(Buffer.from(await template()) as unknown as ExcelJS.Buffer);
+        const ws = wb.addWorksheet(D);
+        blank.getWorksheet(D)!.eachRow((row, r) => row.eachCell((c, k) => void (ws.getCell(r, k).value = c.value)));
+      }),
+  },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'O5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'R5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
-  { code: 'INFO_BLANK', sheet: D, cell: 'G2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
-  { code: 'DATE_MALFORMED', sheet: D, cell: 'Q2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
+  { code: 'INFO_BLANK', sheet: D, cell: 'F2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
+  { code: 'DATE_MALFORMED', sheet: D, cell: 'P2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
   {
     code: 'COLUMN_UNKNOWN',
     sheet: D,

@@ -4,19 +4,19 @@ import ExcelJS from 'exceljs';
 import { defaultScheme, normalizeCell, readSubmission } from '../../../shared';
 import { handMade } from '../../helpers/hand-made';
 
-test('a hand-made Traditional sheet reads with only the "no template id" note', async () => {
+test('a hand-made Traditional sheet reads with only the hidden row and "no template id" notes', async () => {
   const r = await readSubmission(await handMade(), defaultScheme);
-  expect(r.issues.map((i) => `${i.code}@${i.cell ?? ''}`)).toEqual(['TEMPLATE_META_MISSING@']);
+  // This year's visible data is the data: the hidden row 6 is left out, and said so.
+  expect(r.issues.map((i) => `${i.code}@${i.cell ?? ''}`)).toEqual(['ROWS_HIDDEN_SKIPPED@A6', 'TEMPLATE_META_MISSING@']);
   const s = r.submission!;
   expect(s).toMatchObject({ township: '城關鎮黨委', filledBy: '張三', phone: '0795-1234567', filledOn: '2026-04-21', campaignId: null });
   expect(s.orgs.map((o) => [o.row, o.name, o.category, o.orgType, o.total, o.grade])).toEqual([
     [4, '西河村黨支部', 'village', 'branch', 88, 'fairlyGood'],
-    [6, '東山社區黨支部', 'community', 'branch', 85, 'fairlyGood'],
     [7, '縣直機關第一黨支部', 'agency', 'branch', 70, 'average'],
   ]);
   expect(s.orgs[0]?.scores).toEqual([12, 14, 9, 8, 7, 18, 20]);
   expect(s.rectifications).toEqual([
-    { row: 2, orgName: '縣直機關第一黨支部', problems: '制度執行不嚴', measures: '建立臺賬', owner: '李四', deadline: '2026-12-31', status: '整改中' },
+    { row: 2, orgName: '縣直機關第一黨支部', problems: '制度執行不嚴', measures: '建立臺賬', owner: '李四', deadline: '2026-12-31', deadlineText: '2026年12月', status: '整改中' },
   ]);
 });
 
@@ -26,10 +26,10 @@ test('issues on a hand-made sheet point at its own cells (columns found by text)
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('城關鎮')!;
   ws.getCell('F7').value = '二十';
-  ws.getCell('M6').value = '優';
+  ws.getCell('M4').value = '優';
   const r = await readSubmission(new Uint8Array(await wb.xlsx.writeBuffer()), defaultScheme);
   const codes = r.issues.map((i) => `${i.code}@${i.sheet}!${i.cell ?? ''}`);
-  expect(codes).toEqual(expect.arrayContaining(['SCORE_MALFORMED@城關鎮!F7', 'GRADE_UNKNOWN@城關鎮!M6']));
+  expect(codes).toEqual(expect.arrayContaining(['SCORE_MALFORMED@城關鎮!F7', 'GRADE_UNKNOWN@城關鎮!M4']));
 });
 
 test.each([

@@ -1,0 +1,34 @@
+// The deadline as a clerk reads it before uploading: the date, and how many days are left or how
+// late it is. Days are counted in Beijing time (UTC+8), like the server's 逾期 (a rule the pane
+// needs and shared/ does not have yet: shared/consolidate/deadline.ts has only the instant).
+import type { ReviewState } from '../../../shared/api/contract';
+
+const DAY = 86_400_000;
+const BEIJING = 8 * 3_600_000;
+
+/** Calendar days from today (Beijing) to the deadline day: 0 on the day itself, negative after. */
+export function daysLeft(deadline: string, now: number): number | null {
+  const end = Date.parse(`${deadline}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(end)) return null;
+  const today = Date.parse(`${new Date(now + BEIJING).toISOString().slice(0, 10)}T00:00:00Z`);
+  return Math.round((end - today) / DAY);
+}
+
+export interface DeadlineNote {
+  text: string;
+  /** Shown in red: the deadline has passed and nothing on time is in. */
+  late: boolean;
+}
+
+/**
+ * `inOnTime`: the township's current version arrived before the deadline (the server's `late` is
+ * false and something is in); after the deadline such a township is told so instead of "逾期".
+ */
+export function deadlineNote(deadline: string, now: number, state?: { state: ReviewState; late: boolean } | null): DeadlineNote {
+  const d = daysLeft(deadline, now);
+  if (d === null) return { text: `截止日期：${deadline}`, late: false };
+  if (d > 0) return { text: `截止日期：${deadline}（北京时间当天 24 时前），还有 ${d} 天`, late: false };
+  if (d === 0) return { text: `截止日期：今天（${deadline}）24 时前，请尽快上报`, late: false };
+  if (state && state.state !== 'missing' && !state.late) return { text: `截止日期：${deadline}，已过；本单位已按时上报`, late: false };
+  return { text: `截止日期：${deadline}，已逾期 ${-d} 天`, late: true };
+}

@@ -1,0 +1,25 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { XLSX_MIME } from '../../../shared/api/contract';
+import { authenticate, countyDepartment, requireCounty } from '../auth/access';
+import { accessList } from '../auth/invitations';
+import { pageFor } from '../auth/links';
+import { attachment, loadCampaign, param } from '../http/common';
+import { endpoint } from '../http/handler';
+import { dispatchSheet } from '../sheets/dispatch';
+
+/** GET /api/campaigns/{campaignId}/access/sheet?page=… (county): the 派发表 (.xlsx): township, link, expiry, to print and hand out. */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const access = await accessList(req, store, campaign, pageFor(req, req.query.get('page') ?? undefined));
+  const bytes = await dispatchSheet({ county: campaign.county, department: countyDepartment(campaign.county), year: campaign.year, deadline: campaign.deadline, access, now: Date.now() });
+  return {
+    status: 200,
+    body: bytes,
+    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.county}${campaign.year}年度上报链接派发表.xlsx`), 'Cache-Control': 'no-store' },
+  };
+});
+
+export const registration = { name: 'accessSheet', methods: ['GET' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}/access/sheet', handler };
+app.http(registration.name, registration);

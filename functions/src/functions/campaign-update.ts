@@ -1,0 +1,48 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { updateCampaignSchema } from '../../../shared/api/contract';
+import { buildCampaign, checkEdit } from '../../../shared/campaign/build';
+import { authenticate, requireCounty } from '../auth/access';
+import { draftOrRefuse, loadCampaign, param, parseBody, publicCampaign } from '../http/common';
+import { ApiError } from '../http/errors';
+import { endpoint } from '../http/handler';
+import { updateCampaign, type StoredCampaign } from '../storage/campaigns';
+import { listTownshipCredentials, revokeCredential } from '../storage/credentials';
+import { listStates } from '../storage/ledger';
+
+/**
+ * PUT /api/campaigns/{campaignId} (county): the campaign again with the `revision` it was read at
+ * → 200 with the next revision. 409 when someone saved in between, when the standard would change
+ * after townships reported, or when a township that reported would be dropped. A dropped
+ * township's invitation links are revoked.
+ */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const c = param(req, 'campaignId');
+  const body = await parseBody(req, updateCampaignSchema);
+  const { store, campaign: prev, etag } = await loadCampaign(who, c);
+  if (body.revision !== prev.revision) throw new ApiError('CAMPAIGN_REVISION_STALE', { seen: body.revision, current: prev.revision });
+  const now = Date.now();
+  const draft = draftOrRefuse(buildCampaign(body, { now, previous: { townships: prev.townships, scheme: prev.scheme } }));
+  const reported = new Set((await listStates(store, c)).keys());
+  const edit = checkEdit(prev, draft, reported);
+  if (edit.kind === 'schemeLocked') throw new ApiError('CAMPAIGN_SCHEME_LOCKED', { count: edit.count });
+  if (edit.kind === 'townshipReported') throw new ApiError('CAMPAIGN_TOWNSHIP_REPORTED', { name: edit.name });
+
+  const { warnings, ...fields } = draft;
+  const doc: StoredCampaign = { ...prev, ...fields, revision: prev.revision + 1, updatedAt: new Date(now).toISOString() };
+  if ((await updateCampaign(store, doc, etag)) === 'conflict') throw new ApiError('CAMPAIGN_REVISION_STALE', { seen: body.revision, current: prev.revision + 1 });
+  const dropped = new Set(prev.townships.filter((t) => !doc.townships.some((x) => x.id === t.id)).map((t) => t.id));
+  if (dropped.size) {
+    const creds = await listTownshipCredentials(store, who.countyId, c);
+    await Promise.all(creds.filter((r) => !r.revokedAt && r.townshipId && dropped.has(r.townshipId)).map((r) => revokeCredential(store, r, who.id)));
+  }
+  return {
+    status: 200,
+    jsonBody: { ...publicCampaign(doc), warnings: warnings.map(({ params: _p, ...w }) => w) },
+    headers: { ETag: `"${doc.revision}"` },
+  };
+});
+
+export const registration = { name: 'campaignUpdate', methods: ['PUT' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}', handler };
+app.http(registration.name, registration);

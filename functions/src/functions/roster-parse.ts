@@ -1,0 +1,49 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { defaultScheme, yichunScheme, type Scheme } from '../../../shared';
+import type { RosterParse } from '../../../shared/api/contract';
+import { readRosterText } from '../../../shared/roster/paste';
+import type { RosterOptions, RosterRead } from '../../../shared/roster/sheet';
+import { authenticate, requireCounty, type Caller } from '../auth/access';
+import { settings } from '../config';
+import { loadCampaign } from '../http/common';
+import { ApiError } from '../http/errors';
+import { endpoint, json } from '../http/handler';
+import { readRosterBytes } from '../sheets/roster-read';
+
+const BUILT_IN: Record<string, Scheme> = { default6: defaultScheme, yichun5: yichunScheme };
+
+/** Checked against a campaign (its standard and townships) when `campaign` is given, else a built-in standard. */
+async function against(who: Caller, req: HttpRequest): Promise<{ scheme: Scheme; opts: RosterOptions }> {
+  const c = req.query.get('campaign');
+  if (c) {
+    const { campaign } = await loadCampaign(who, c);
+    return { scheme: campaign.scheme, opts: { townships: campaign.townships.map((t) => t.name) } };
+  }
+  return { scheme: BUILT_IN[req.query.get('schemeId') ?? 'default6'] ?? defaultScheme, opts: {} };
+}
+
+/**
+ * POST /api/roster/parse[?schemeId=yichun5|?campaign=c] (county): a 党组织名册 as an .xlsx body, or
+ * as text pasted from Excel (Content-Type text/plain) → its entries and cell-level issues. 422 when
+ * nothing could be read (not a workbook, no header).
+ */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const { scheme, opts } = await against(who, req);
+  const limit = settings().maxUploadBytes;
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: `${(declared / 1048576).toFixed(1)} MB`, limit: `${(limit / 1048576).toFixed(1)} MB` });
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
+  const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
+  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits });
+  const errors = read.issues.filter((i) => i.severity === 'error').length;
+  const issues = read.issues.map(({ params: _p, ...rest }) => rest);
+  if (read.entries.length === 0 && errors > 0) throw new ApiError('ROSTER_REFUSED', { errors }, read.issues);
+  const body: RosterParse = { entries: read.entries, townships: read.townships, issues, ok: errors === 0 };
+  return json(200, body);
+});
+
+export const registration = { name: 'rosterParse', methods: ['POST' as const], authLevel: 'anonymous' as const, route: 'roster/parse', handler };
+app.http(registration.name, registration);

@@ -1,0 +1,84 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { findCategory, gradeByKey, type Scheme } from '../../../shared';
+import type { SubmissionRow, VersionDetail } from '../../../shared/api/contract';
+import { diffVersions } from '../../../shared/review/diff';
+import type { OrgRow } from '../../../shared/submission/types';
+import { authenticate, requireTownshipOrCounty } from '../auth/access';
+import { loadCampaign, param, township, versionParam } from '../http/common';
+import { ApiError } from '../http/errors';
+import { endpoint, json } from '../http/handler';
+import { getState, listVersions, readStoredSubmission } from '../storage/ledger';
+
+function row(s: Scheme, o: OrgRow): SubmissionRow {
+  return {
+    row: o.row,
+    name: o.name,
+    category: o.category,
+    categoryName: s.categories.find((c) => c.key === o.category)?.name ?? findCategory(s, o.category)?.name ?? o.category,
+    orgType: o.orgType,
+    parentName: o.parentName,
+    members: o.members,
+    scores: o.scores,
+    total: o.total,
+    grade: o.grade,
+    gradeLabel: gradeByKey(s, o.grade)?.label ?? o.grade,
+    forcedBottom: o.flags.forcedBottom,
+    newlyEstablished: o.flags.newlyEstablished,
+    explanation: o.explanation,
+    remark: o.remark,
+  };
+}
+
+/**
+ * GET /api/campaigns/{c}/townships/{t}/versions/{v} (the county, or the township itself): the rows,
+ * warnings, 填报人/联系电话/填报日期, quota verdict, and what changed since the previous version.
+ */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  const c = param(req, 'campaignId');
+  const t = param(req, 'townshipId');
+  requireTownshipOrCounty(who, c, t);
+  const { store, campaign } = await loadCampaign(who, c);
+  const tw = township(campaign, t);
+  const v = versionParam(req, tw.name);
+  const [versions, state] = await Promise.all([listVersions(store, c, t), getState(store, c, t)]);
+  const at = versions.findIndex((x) => x.version === v);
+  const rec = versions[at];
+  if (!rec) throw new ApiError('VERSION_NOT_FOUND', { township: tw.name, version: v });
+  const prevRec = at > 0 ? versions[at - 1] : undefined;
+  const [stored, prev] = await Promise.all([readStoredSubmission(store, c, t, rec.contentHash), prevRec ? readStoredSubmission(store, c, t, prevRec.contentHash) : Promise.resolve(null)]);
+  // The version entity is written after its blob: a missing blob is a storage fault.
+  if (!stored) throw new Error(`stored submission of ${c}/${t} v${v} is missing`);
+  const s = campaign.scheme;
+  const sub = stored.submission;
+  const body: VersionDetail = {
+    campaignId: c,
+    townshipId: t,
+    townshipName: tw.name,
+    version: v,
+    current: state?.currentVersion === v,
+    state: state?.state ?? 'missing',
+    comment: state?.currentVersion === v ? (state.comment ?? null) : null,
+    receivedAt: rec.receivedAt,
+    contentHash: rec.contentHash,
+    uploadedBy: rec.uploadedBy,
+    info: { township: sub.township, filledBy: sub.filledBy, phone: sub.phone, filledOn: sub.filledOn },
+    quota: { ok: rec.quotaOk, summary: rec.quotaSummary },
+    counts: rec.counts,
+    indicators: s.indicators.map((i) => ({ key: i.key, name: i.name, max: i.max })),
+    orgs: sub.orgs.map((o) => row(s, o)),
+    rectifications: sub.rectifications,
+    warnings: stored.warnings.map(({ params: _p, ...w }) => w),
+    diff: prev && prevRec ? diffVersions(s, prevRec.version, prev.submission, sub) : null,
+  };
+  return json(200, body);
+});
+
+export const registration = {
+  name: 'versionGet',
+  methods: ['GET' as const],
+  authLevel: 'anonymous' as const,
+  route: 'campaigns/{campaignId}/townships/{townshipId}/versions/{version}',
+  handler,
+};
+app.http(registration.name, registration);

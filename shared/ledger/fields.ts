@@ -1,0 +1,50 @@
+// Typed values onto an item and the event that records a change: shared by the state machine
+// and by item creation.
+import type { Issue } from '../issues/types';
+import { makeIssue, type Where } from '../issues/catalogue';
+import { parseCellDate } from '../validate/rect';
+import type { Actor, FieldChange, LedgerContext, LedgerEvent, LedgerField, LedgerInput, LedgerItem, LedgerStatus } from './types';
+
+/** Where the typed values are, for messages (a sheet and each field's cell). */
+export interface LedgerWhere {
+  sheet?: string;
+  cells?: Partial<Record<LedgerField | 'orgName' | 'itemId' | 'requestClose', string>>;
+}
+
+/** The sheet and, when known, the cell of one field. */
+export function whereOf(w: LedgerWhere | undefined, field?: string): Where {
+  const out: Where = {};
+  if (w?.sheet !== undefined) out.sheet = w.sheet;
+  const cell = field === undefined ? undefined : (w?.cells as Record<string, string | undefined> | undefined)?.[field];
+  if (cell !== undefined) out.cell = cell;
+  return out;
+}
+
+export function trimmed(s: string | undefined): string {
+  return (s ?? '').trim();
+}
+
+/** Typed values onto an item; the deadline keeps its text and gains an ISO date when it reads as one. */
+export function setFields(next: LedgerItem, fields: LedgerInput, set: (f: FieldChange['field'], v: string | null) => void, where: LedgerWhere | undefined): Issue[] {
+  const issues: Issue[] = [];
+  for (const f of ['matter', 'measures', 'owner', 'progress', 'leader', 'liaison'] as const) {
+    const value = fields[f];
+    if (value !== undefined) set(f, trimmed(value));
+  }
+  if (fields.deadline !== undefined) {
+    const text = trimmed(fields.deadline);
+    const iso = text === '' ? null : parseCellDate(text);
+    set('deadlineText', text);
+    set('deadline', iso);
+    if (text !== '' && iso === null) issues.push(makeIssue('LEDGER_DEADLINE_MALFORMED', { name: next.orgName, value: text }, whereOf(where, 'deadline')));
+  }
+  return issues;
+}
+
+/** The event of one change: appended to the item's history and, as is, to the audit log. */
+export function eventOf(item: LedgerItem, action: LedgerEvent['action'], by: Actor, ctx: LedgerContext, from: LedgerStatus | null, to: LedgerStatus, changes: FieldChange[], comment?: string): LedgerEvent {
+  const e: LedgerEvent = { itemId: item.id, orgId: item.orgId, townshipId: item.townshipId, at: ctx.at, by, action, from, to, changes };
+  if (comment !== undefined) e.comment = comment;
+  if (ctx.campaignId !== undefined) e.campaignId = ctx.campaignId;
+  return e;
+}

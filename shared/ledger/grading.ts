@@ -1,0 +1,79 @@
+// A township's graded submission → its ledger: closed items of an organization graded 较差 again
+// are reopened (复号), its 整改台账 lines are merged, and every organization that needs
+// rectification (one rule: `needsRectification`) ends with at least one item still being worked
+// on — a blank one, with a warning, when the sheet gave none. Processing the same upload twice
+// changes nothing the second time.
+import { makeIssue } from '../issues/catalogue';
+import type { GradedOrg } from '../roster/graded';
+import type { OrgIdentity } from '../roster/identity';
+import { gradeByKey } from '../scheme/lookup';
+import type { Scheme } from '../scheme/schema';
+import { needsRectification } from '../template/definition';
+import { LedgerBatch } from './changes';
+import type { LedgerLine } from './lines';
+import { mergeInto } from './merge';
+import { UNCLOSED_STATUSES, type Actor, type LedgerChangeSet, type LedgerItem } from './types';
+
+export interface GradingLedgerInput {
+  scheme: Scheme;
+  campaignId: string;
+  townshipId: string;
+  /** The township's graded organizations (gradedFromSubmission). */
+  graded: readonly GradedOrg[];
+  /** Its 整改台账 lines (lineFromRectification for today's sheet). */
+  lines: readonly LedgerLine[];
+  items: readonly LedgerItem[];
+  identities: readonly OrgIdentity[];
+  /** The uploading township. */
+  actor: Actor;
+  at: string;
+}
+
+const SYSTEM: Actor = { role: 'system' };
+
+export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSet {
+  const { scheme: s, campaignId, at } = input;
+  const ctx = { at, campaignId };
+  const batch = new LedgerBatch(input.items);
+  reopenInto(batch, s, input.graded, campaignId, at);
+  mergeInto(batch, { campaignId, townshipId: input.townshipId, lines: input.lines, identities: input.identities, grades: new Map(input.graded.map((g) => [g.orgId, g.grade])), actor: input.actor, at });
+
+  for (const g of input.graded) {
+    const label = gradeByKey(s, g.grade)?.label ?? g.grade;
+    const unclosed = batch.ofOrg(g.orgId).filter((i) => UNCLOSED_STATUSES.includes(i.status));
+    if (needsRectification(s, g.grade)) {
+      if (unclosed.length === 0) {
+        batch.create({ orgId: g.orgId, orgName: g.name, townshipId: g.townshipId, campaignId, grade: g.grade, fields: {} }, SYSTEM, ctx);
+        batch.issues.push(makeIssue('LEDGER_ITEM_MISSING', { name: g.name, grade: label }, g.where ?? {}));
+      }
+    } else if (unclosed.length > 0) {
+      batch.issues.push(makeIssue('LEDGER_ORG_NOT_BELOW', { name: g.name, grade: label, count: unclosed.length }, g.where ?? {}));
+    }
+  }
+  return batch.result();
+}
+
+/**
+ * 复号 of the closed items of organizations graded in the bottom band again (by a later
+ * campaign: a grading or a 回头看). Items the same campaign opened are not "again".
+ */
+export function reopenOnBottomGrade(s: Scheme, items: readonly LedgerItem[], graded: readonly GradedOrg[], campaignId: string, at: string): LedgerChangeSet {
+  const batch = new LedgerBatch(items);
+  reopenInto(batch, s, graded, campaignId, at);
+  return batch.result();
+}
+
+function reopenInto(batch: LedgerBatch, s: Scheme, graded: readonly GradedOrg[], campaignId: string, at: string): void {
+  const bottom = s.grades[s.grades.length - 1];
+  if (!bottom) return;
+  const ctx = { at, campaignId };
+  for (const g of graded) {
+    if (g.grade !== bottom.key) continue;
+    for (const item of batch.ofOrg(g.orgId)) {
+      if (item.status !== 'closed' || item.campaignId === campaignId) continue;
+      if (batch.act(item, { kind: 'autoReopen', gradeLabel: bottom.label }, SYSTEM, ctx)) {
+        batch.issues.push(makeIssue('LEDGER_REOPENED_POOR', { name: g.name, grade: bottom.label, matter: item.matter || '（未填写）' }, g.where ?? {}));
+      }
+    }
+  }
+}

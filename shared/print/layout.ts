@@ -1,0 +1,147 @@
+// Where everything of a printed sheet goes, computed before a row is written (exceljs's streaming
+// writer fixes the frozen panes and sheet properties when the sheet is added, and rows cannot be
+// revisited): title, notes, the unit/date block, one or two header rows, then the body.
+import type ExcelJS from 'exceljs';
+import { colLetter } from '../workbook/a1';
+import { wrappedLines } from './measure';
+import { inlineRows, itemText, joinedRows, type ItemSpan, type TextSpan } from './blocks';
+import type { PrintColumn, SheetDef } from './types';
+
+/** Points per line of 10-pt CJK text (Noto/SimSun line height is ~1.45 em) and cell padding. */
+export const LINE_PT = 15;
+export const PAD_PT = 4;
+/** Height of a row of one line (the sheet default). */
+export const ROW_PT = 15;
+
+/** Height for a row whose tallest cell wraps to `lines` lines; undefined for one line (default). */
+export function rowHeight(lines: number): number | undefined {
+  // 409 pt is the tallest row Excel allows.
+  return lines > 1 ? Math.min(409, lines * LINE_PT + PAD_PT) : undefined;
+}
+export const TITLE_PT = 32;
+export const INFO_PT = 22;
+
+/** A portrait A4 page holds about this many width units at 100 % with our margins. */
+const PORTRAIT_UNITS = 100;
+
+export function tableWidth(cols: readonly PrintColumn[]): number {
+  return cols.reduce((a, c) => a + c.width, 0);
+}
+
+export function orientationOf(def: SheetDef): 'portrait' | 'landscape' {
+  return def.orientation ?? (tableWidth(def.columns) > PORTRAIT_UNITS ? 'landscape' : 'portrait');
+}
+
+/** A header cell: its row (0 = upper, 1 = lower), 0-based column range and text. */
+export interface HeaderCell {
+  row: 0 | 1;
+  from: number;
+  to: number;
+  /** Covers both header rows (a column without a group in a two-row header). */
+  tall: boolean;
+  text: string;
+}
+
+export function hasGroups(cols: readonly PrintColumn[]): boolean {
+  return cols.some((c) => c.group);
+}
+
+/** The header as merged cells: groups above their columns, other columns merged over both rows. */
+export function headerCells(cols: readonly PrintColumn[]): HeaderCell[] {
+  const two = hasGroups(cols);
+  const out: HeaderCell[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    const c = cols[i] as PrintColumn;
+    if (two && c.group) {
+      let j = i;
+      while (cols[j + 1]?.group === c.group) j++;
+      out.push({ row: 0, from: i, to: j, tall: false, text: c.group });
+      for (let k = i; k <= j; k++) out.push({ row: 1, from: k, to: k, tall: false, text: cols[k]?.header ?? '' });
+      i = j + 1;
+    } else {
+      out.push({ row: 0, from: i, to: i, tall: two, text: c.header });
+      i++;
+    }
+  }
+  return out;
+}
+
+function spanWidth(cols: readonly PrintColumn[], from: number, to: number): number {
+  let w = 0;
+  for (let k = from; k <= to; k++) w += cols[k]?.width ?? 0;
+  return w;
+}
+
+/**
+ * Heights of the header rows, from the lines each header text wraps to. Merged cells do not grow
+ * by themselves in any spreadsheet program, so the heights are set.
+ */
+export function headerHeights(cols: readonly PrintColumn[]): number[] {
+  const cells = headerCells(cols);
+  const lines = (h: HeaderCell) => wrappedLines(h.text, spanWidth(cols, h.from, h.to));
+  const h = (n: number) => n * LINE_PT + PAD_PT;
+  if (!hasGroups(cols)) return [h(Math.max(1, ...cells.map(lines)))];
+  const upper = h(Math.max(1, ...cells.filter((c) => c.row === 0 && !c.tall).map(lines)));
+  let lower = h(Math.max(1, ...cells.filter((c) => c.row === 1).map(lines)));
+  const tall = Math.max(0, ...cells.filter((c) => c.tall).map((c) => h(lines(c))));
+  if (upper + lower < tall) lower = tall - upper;
+  return [upper, lower];
+}
+
+/** Height of a merged, wrapped line of text across the whole table. */
+export function noteHeight(text: string, cols: readonly PrintColumn[]): number {
+  return wrappedLines(text, tableWidth(cols)) * LINE_PT + PAD_PT;
+}
+
+/** Row numbers of each part of a sheet (1-based). */
+export interface SheetPlan {
+  titleRow: number;
+  noteRows: number[];
+  /** The unit/date block as label and value cells (a template's, typed into)… */
+  infoRows: Array<{ row: number; spans: ItemSpan[] }>;
+  /** …or as printed texts (a county sheet's). */
+  infoTexts: Array<{ row: number; spans: TextSpan[] }>;
+  headerTop: number;
+  headerBottom: number;
+  firstBodyRow: number;
+}
+
+export function planSheet(def: SheetDef): SheetPlan {
+  let r = 1;
+  const titleRow = r++;
+  const noteRows = (def.notes ?? []).map(() => r++);
+  const widths = def.columns.map((c) => c.width);
+  const infoRows = def.infoInput ? inlineRows(def.info ?? [], widths).map((spans) => ({ row: r++, spans })) : [];
+  const infoTexts = def.infoInput ? [] : joinedRows(def.info ?? [], widths).map((spans) => ({ row: r++, spans }));
+  const headerTop = r;
+  const headerBottom = hasGroups(def.columns) ? r + 1 : r;
+  return { titleRow, noteRows, infoRows, infoTexts, headerTop, headerBottom, firstBodyRow: headerBottom + 1 };
+}
+
+/** Footer text: & is Excel's code character, so text from data doubles it. */
+function footerText(s: string): string {
+  return s.replace(/&/g, '&&');
+}
+
+export const PAGE_NUMBERS = '第 &P 页，共 &N 页';
+
+/** Options for `addWorksheet`: A4, fit to one page wide, header rows repeated, frozen, footer. */
+export function sheetOptions(def: SheetDef, plan: SheetPlan = planSheet(def)): Partial<ExcelJS.AddWorksheetOptions> {
+  const x = def.freezeColumns ?? 0;
+  const sign = def.signatureAt === 'footer' && def.signature?.length ? def.signature.map((s) => footerText(itemText(s))).join('    ') : '';
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: orientationOf(def),
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.25 },
+      printTitlesRow: `${plan.headerTop}:${plan.headerBottom}`,
+    },
+    headerFooter: { oddFooter: sign ? `&L${sign}&R${PAGE_NUMBERS}` : `&C${PAGE_NUMBERS}` },
+    views: [{ state: 'frozen', xSplit: x, ySplit: plan.headerBottom, topLeftCell: `${colLetter(x + 1)}${plan.firstBodyRow}`, activeCell: `A${plan.firstBodyRow}` }],
+  };
+}

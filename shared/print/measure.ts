@@ -1,0 +1,67 @@
+// How wide text prints, in Excel's column-width units (the width of one "0" in the body font).
+// A Chinese character, full-width punctuation or a full-width digit takes about two units; that is
+// what makes a column fitted to 非公有制经济组织 wide enough, where counting characters cuts it.
+
+/** East Asian wide and full-width code points (CJK, kana, Hangul, full-width forms, CJK quotes). */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2026 ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** Print width of one line of text: 2 per wide character, 1 otherwise. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i) ?? 0;
+    if (c > 0xffff) i++;
+    w += isWide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+/**
+ * Lines a text needs in a column of `width` units when wrapped, as spreadsheet programs wrap
+ * Chinese text: character by character, a character that does not fit starts the next line
+ * (explicit line breaks count too). Measured against LibreOffice's PDF output.
+ */
+export function wrappedLines(s: string, width: number): number {
+  const room = Math.max(2, width - 0.5);
+  let lines = 1;
+  let cur = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i) ?? 0;
+    if (c > 0xffff) i++;
+    if (c === 0x0a) {
+      lines++;
+      cur = 0;
+      continue;
+    }
+    const w = isWide(c) ? 2 : 1;
+    if (cur > 0 && cur + w > room) {
+      lines++;
+      cur = 0;
+    }
+    cur += w;
+  }
+  return lines;
+}
+
+/** A column width that shows every one of `texts` on one line, within [min, max]. */
+export function fitWidth(texts: readonly string[], min: number, max = 60): number {
+  let w = 0;
+  for (const t of texts) w = Math.max(w, textWidth(t));
+  return Math.min(max, Math.max(min, w + 2));
+}

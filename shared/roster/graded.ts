@@ -1,0 +1,54 @@
+// A graded organization by its id: the form in which the year after reads a campaign's results
+// (the ledger opens items from it, targets compare two of them, 回头看 compares a regrade with
+// the original). Rows of a submission are tied to the roster by `orgKey` within the township.
+import type { Issue } from '../issues/types';
+import { makeIssue, type Where } from '../issues/catalogue';
+import type { Submission } from '../submission/types';
+import { DETAIL_SHEET } from '../template/definition';
+import { orgIndex, townshipName, type OrgIdentity, type TownshipNames } from './identity';
+
+export interface GradedOrg {
+  orgId: string;
+  townshipId: string;
+  name: string;
+  /** Grade key of the scheme. */
+  grade: string;
+  total?: number | null;
+  /** 涉及三打两建问题. */
+  forcedBottom?: boolean;
+  /** 新组建. */
+  newlyEstablished?: boolean;
+  where?: Where;
+}
+
+export interface GradedFromSubmission {
+  graded: GradedOrg[];
+  /** A row whose organization is not on the township's roster (an error: the roster is the list). */
+  issues: Issue[];
+}
+
+/**
+ * A township's submission → its graded organizations. `nameCell` gives the cell of a row's name
+ * when the caller knows the column (the reader does); otherwise messages name the sheet.
+ */
+export function gradedFromSubmission(
+  identities: readonly OrgIdentity[],
+  townshipId: string,
+  sub: Pick<Submission, 'orgs'>,
+  opts: { nameCell?: (row: number) => string; townshipNames?: TownshipNames } = {},
+): GradedFromSubmission {
+  const find = orgIndex(identities);
+  const graded: GradedOrg[] = [];
+  const issues: Issue[] = [];
+  for (const o of sub.orgs) {
+    const where: Where = { sheet: DETAIL_SHEET };
+    if (opts.nameCell) where.cell = opts.nameCell(o.row);
+    const id = find(townshipId, o.name);
+    if (!id) {
+      issues.push(makeIssue('ROSTER_ORG_UNKNOWN', { name: o.name, township: townshipName(opts.townshipNames, townshipId) }, where));
+      continue;
+    }
+    graded.push({ orgId: id.id, townshipId, name: id.name, grade: o.grade, total: o.total, forcedBottom: o.flags.forcedBottom, newlyEstablished: o.flags.newlyEstablished, where });
+  }
+  return { graded, issues };
+}

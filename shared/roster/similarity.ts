@@ -1,0 +1,81 @@
+// How alike two organization names are, for suggesting renames for the county to confirm.
+// Chinese names have no word breaks, so the measure is Dice's coefficient over character
+// bigrams. It is taken over the name's *core*: every name ends in 党支部/党总支/党委, and many
+// villages end in 村, so “东山村党支部” and “西河村党支部” would share 村党/党支/支部 and look 60 %
+// alike. Without those endings they share nothing, while “东山村” → “东山社区” (a village turned
+// community) and “红星机械厂” → “红星机械有限公司” (a restructured enterprise) stay close.
+import { orgKey } from '../text/normalize';
+
+// Party-organization endings, longest first inside each alternative.
+const PARTY_PREFIX = /^(?:中国共产党|中共)/;
+const PARTY_SUFFIX = /(?:联合|临时|功能型)?(?:党总支部|党总支|党支部|总支部|总支|支部|党工委|党委|党组)(?:委员会)?$/;
+// Endings that change when a unit changes form (村→社区, 厂→公司); not 中学/小学, which tell
+// two different schools of one town apart.
+const UNIT_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|股份有限公司|有限责任公司|有限公司|公司|社区|村|厂)$/;
+
+/** “中共东山村党支部委员会” → “东山”. The key itself when nothing would remain. */
+export function coreName(name: string): string {
+  const key = orgKey(name);
+  const noParty = key.replace(PARTY_PREFIX, '').replace(PARTY_SUFFIX, '');
+  const base = noParty === '' ? key : noParty;
+  const core = base.replace(UNIT_SUFFIX, '');
+  return core === '' ? base : core;
+}
+
+function grams(s: string): Map<string, number> {
+  const chars = Array.from(s);
+  const out = new Map<string, number>();
+  const add = (g: string) => out.set(g, (out.get(g) ?? 0) + 1);
+  if (chars.length === 1) add(chars[0] ?? '');
+  for (let i = 0; i + 1 < chars.length; i++) add(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+  return out;
+}
+
+/** Dice's coefficient over character bigrams (a multiset; one character counts as itself). 0..1. */
+export function bigramDice(a: string, b: string): number {
+  if (a === b) return a === '' ? 0 : 1;
+  const ga = grams(a);
+  const gb = grams(b);
+  let na = 0;
+  let nb = 0;
+  let common = 0;
+  for (const n of ga.values()) na += n;
+  for (const [g, n] of gb) {
+    nb += n;
+    common += Math.min(n, ga.get(g) ?? 0);
+  }
+  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+}
+
+export interface NameScore {
+  /** What the county sees: the name score plus the boosts, capped at 1, two decimals. */
+  score: number;
+  /** Bigram Dice of the two cores. */
+  nameScore: number;
+  sameTownship: boolean;
+  sameCategory: boolean;
+}
+
+/** Boosts for agreeing context; they only lift a name that already shares something. */
+export const SAME_TOWNSHIP_BOOST = 0.1;
+export const SAME_CATEGORY_BOOST = 0.1;
+/** Suggest a rename from this score up. */
+export const RENAME_THRESHOLD = 0.5;
+
+export function nameSimilarity(a: { name: string; townshipId: string; category: string }, b: { name: string; townshipId: string; category: string }): NameScore {
+  const nameScore = round2(bigramDice(coreName(a.name), coreName(b.name)));
+  const sameTownship = a.townshipId === b.townshipId;
+  const sameCategory = a.category === b.category;
+  const boost = nameScore > 0 ? (sameTownship ? SAME_TOWNSHIP_BOOST : 0) + (sameCategory ? SAME_CATEGORY_BOOST : 0) : 0;
+  return { score: round2(Math.min(1, nameScore + boost)), nameScore, sameTownship, sameCategory };
+}
+
+/** Cores of two or more old names found inside a new name suggest a merge (“东山西山联合党支部”). */
+export function containsCore(newName: string, oldName: string): boolean {
+  const core = coreName(oldName);
+  return Array.from(core).length >= 2 && orgKey(newName).includes(core);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

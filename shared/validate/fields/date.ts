@@ -1,0 +1,65 @@
+// Dates as clerks write them, in one place for every date field (填报日期, 完成时限).
+import { makeIssue, type Where } from '../../issues/catalogue';
+import { cleanText, normalizeLabel } from '../../text/normalize';
+import { cellIsBlank, cellText, isoDate, type SheetCell } from '../../workbook/model';
+import { TEXT_LIMITS } from '../limits';
+import type { Issue } from '../../issues/types';
+
+/**
+ * A date cell, an Excel serial typed as a number, 2026-12-31, 2026/12/31, 2026.12.31,
+ * 2026年12月31日, a month (2026年6月, 2026年6月底, 2026.6 → its last day) or a year's end
+ * (2026年底, 2026年底前 → 12-31). Null when it is none of these.
+ */
+export function parseCellDate(v: unknown): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v);
+  if (typeof v === 'number' && v > 20000 && v < 80000) {
+    // An Excel serial date typed into a text-formatted cell.
+    return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000));
+  }
+  if (typeof v !== 'string') return null;
+  const s = normalizeLabel(v).replace(/(以前|之前|前)$/, '');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})[-/.年](\d{1,2})(?:月(?:底|末|份)?)?$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return ymd(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+  }
+  m = /^(\d{4})年(?:底|末|内)$/.exec(s);
+  if (m) return ymd(Number(m[1]), 12, 31);
+  return null;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return isoDate(dt);
+}
+
+// A time frame without a day is a real deadline in a ledger: 年底前, 6月底, 长期坚持, 立行立改.
+const PERIOD = /(年底|年末|年内|月底|月末|月份|季度|上半年|下半年|长期|持续|立行立改|立即|常态|即时|已完成|前$)/;
+
+export interface Deadline {
+  /** yyyy-mm-dd when the text names a day (or a month's / year's end), else null. */
+  iso: string | null;
+  /** What the clerk wrote, kept for the county's ledger. */
+  text: string;
+}
+
+/**
+ * 完成时限 as written, plus its date when it has one. A time frame without a date (年底前) is kept
+ * as is; text that names no time at all (尽快) is kept too, with a warning.
+ */
+export function deadlineField(cell: SheetCell | undefined, at: Where): { value: Deadline; issue?: Issue } {
+  if (cell?.error) return { value: { iso: null, text: '' }, issue: makeIssue('CELL_ERROR', { value: cell.error }, at) };
+  if (cellIsBlank(cell)) return { value: { iso: null, text: '' } };
+  const text = cleanText(cellText(cell));
+  if (Array.from(text).length > TEXT_LIMITS.deadline) {
+    return { value: { iso: null, text: '' }, issue: makeIssue('TEXT_TOO_LONG', { field: '完成时限', length: Array.from(text).length, max: TEXT_LIMITS.deadline, value: text }, at) };
+  }
+  const iso = parseCellDate(cell?.v ?? null);
+  if (iso || PERIOD.test(normalizeLabel(text))) return { value: { iso, text } };
+  return { value: { iso: null, text }, issue: makeIssue('DEADLINE_UNCLEAR', { value: text }, at) };
+}

@@ -1,0 +1,64 @@
+// The 填报 block around a table (填报单位, 填报人, 联系电话, 填报日期): above the header in the
+// template, often in the signature lines under the table in hand-made sheets. Either way a label
+// followed by its value, in the same cell ("填报单位：城关镇党委") or in the next filled one.
+import { INFO_FIELDS, type InfoKey } from '../template/definition';
+import { cleanText, normalizeLabel } from '../text/normalize';
+import { cellAddress } from '../workbook/a1';
+import { cellIsBlank, cellText, isoDate, type SheetCell, type SheetRow } from '../workbook/model';
+
+export interface InfoValue {
+  value: string | null;
+  /** Where the value is (or would be). */
+  cell: string;
+}
+
+// "填报单位（盖章）：" is the label 填报单位; "（盖章）" alone is not a value.
+const STAMP = /\((盖章|签章|公章|签字|签名)\)/g;
+const LABELS = INFO_FIELDS.map((f) => ({ key: f.key, labels: [f.label, ...f.aliases].map(normalizeLabel) }));
+
+function labelOf(text: string): { key: InfoKey; label: string } | null {
+  const t = normalizeLabel(text).replace(STAMP, '');
+  for (const f of LABELS) {
+    for (const l of f.labels) if (t === l || t.startsWith(`${l}:`)) return { key: f.key, label: l };
+  }
+  return null;
+}
+
+function isLabel(cell: SheetCell | undefined): boolean {
+  return !!cell && labelOf(cellText(cell)) !== null;
+}
+
+function valueOf(key: InfoKey, cell: SheetCell | undefined, text: string): string | null {
+  if (key === 'filledOn' && cell?.v instanceof Date) return isoDate(cell.v);
+  const t = cleanText(text.replace(/[（(](盖章|签章|公章|签字|签名)[）)]/g, ''));
+  return t || null;
+}
+
+export class InfoBlock {
+  readonly values = new Map<InfoKey, InfoValue>();
+
+  get(key: InfoKey): InfoValue | undefined {
+    return this.values.get(key);
+  }
+
+  /** Reads the labels of one row; a field already found keeps its first value. */
+  read(row: SheetRow): void {
+    row.cells.forEach((cell, c) => {
+      const l = cell ? labelOf(cellText(cell)) : null;
+      if (!l || this.values.get(l.key)?.value) return;
+      const raw = cellText(cell).replace(/^[^:：]*[:：]/, '').trim();
+      const inCell = /[:：]/.test(cellText(cell)) ? valueOf(l.key, cell, raw) : null;
+      if (inCell) {
+        this.values.set(l.key, { value: inCell, cell: cellAddress(c, row.row) });
+        return;
+      }
+      // The value sits in the next non-blank cell to the right (usually a merged block).
+      let k = c + 1;
+      while (k < row.cells.length && cellIsBlank(row.cells[k])) k++;
+      const next = row.cells[k];
+      const value = next && !isLabel(next) ? valueOf(l.key, next, cellText(next)) : null;
+      const prev = this.values.get(l.key);
+      if (value || !prev) this.values.set(l.key, { value, cell: cellAddress(next && !isLabel(next) ? k : c + 1, row.row) });
+    });
+  }
+}

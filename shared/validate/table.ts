@@ -1,0 +1,182 @@
+// One table on one sheet, read row by row as a reviewer reads it: the 填报 block and title above,
+// the header (one or two rows, found by its words), an optional 栏次 row, then the rows, of which
+// only organizations reach the form's row parser. Hidden rows, subtotals, notes, signatures and
+// text outside every column are told apart here, once, for the detail list and the ledger alike.
+import type { Issue } from '../issues/types';
+import { cellIsBlank, type MergedRange, type SheetCell, type SheetRow } from '../workbook/model';
+import { HeaderResolver, type HeaderMatch } from './header';
+import { InfoBlock } from './info';
+import { isColumnNumberRow, isNoteRow, isSubtotalRow } from './row-kinds';
+import { cellText } from '../workbook/model';
+
+/** What makes a header row this form's, and what the form needs to be read at all. */
+export interface TableSpec<K extends string> {
+  resolver: HeaderResolver<K>;
+  /** The key a header row must have (党组织名称). */
+  nameKey: K;
+  /** After the header is matched: is this the form (scores for the detail list, measures for the ledger)? */
+  accepts(columns: ReadonlyMap<string, number>): boolean;
+  /** Target ids whose cells hold numbers in an organization's row (scores, total). */
+  numberIds(columns: ReadonlyMap<string, number>): number[];
+}
+
+/** How many rows may come before the header (title, 填报 block, notes). */
+const MAX_PREAMBLE = 30;
+/** A 栏次 row sits right under the header. */
+const COLUMN_NUMBER_ROWS = 2;
+
+export class TableReader<K extends string> {
+  header: HeaderMatch<K> | null = null;
+  /** The header was found and is this form's. */
+  accepted = false;
+  readonly info = new InfoBlock();
+  /** Rows hidden in the file that held something: this year's visible data is the data. */
+  readonly hiddenRows: number[] = [];
+  /** Rows with text only where no column has a heading. */
+  readonly strayRows: number[] = [];
+  private pending: SheetRow | null = null;
+  private preamble = 0;
+  private done = false;
+  /** After another form's header: the column to watch for this form's own header further down. */
+  private watchCol = 0;
+  private readonly merged = new Map<number, MergedRange[]>();
+  private readonly masterKeys = new Set<string>();
+  private readonly masters = new Map<string, SheetCell>();
+  private headed = new Set<number>();
+  private numberCols: number[] = [];
+
+  constructor(
+    readonly sheet: string,
+    private readonly spec: TableSpec<K>,
+    private readonly onRow: (row: SheetRow) => void,
+    merges: readonly MergedRange[] = [],
+  ) {
+    // A value merged down over several rows (类别 for a group, an organization over its ledger
+    // lines) belongs to every row of the merge, as a reviewer reads it.
+    for (const m of merges) {
+      if (m.bottom > m.top) this.masterKeys.add(`${m.top}:${m.left}`);
+      for (let r = m.top + 1; r <= m.bottom; r++) {
+        const list = this.merged.get(r) ?? [];
+        list.push(m);
+        this.merged.set(r, list);
+      }
+    }
+  }
+
+  push(row: SheetRow): void {
+    if (this.done) return;
+    this.remember(row);
+    if (!this.header) {
+      if (this.watchCol && !this.pending) {
+        // Inside another form's table: only a row naming this form's columns starts ours.
+        if (this.spec.resolver.resolve(cellText(row.cells[this.watchCol]))?.target.key === this.spec.nameKey && this.isHeaderRow(row)) this.pending = row;
+        return;
+      }
+      if (this.pending) {
+        // start() sets the header, which TypeScript cannot see through the call.
+        const h = this.start(this.pending, row);
+        this.pending = null;
+        if (this.done || h.lastRow === row.row) return;
+      } else {
+        if (this.isHeaderRow(row)) this.pending = row;
+        else {
+          this.info.read(row);
+          if (++this.preamble > MAX_PREAMBLE) this.done = true;
+        }
+        return;
+      }
+    }
+    this.body(row);
+  }
+
+  /** Call after the last row (again is harmless). */
+  finish(): void {
+    if (this.pending) this.start(this.pending, null);
+    this.pending = null;
+  }
+
+  get issues(): Issue[] {
+    return this.header?.issues ?? [];
+  }
+
+  private isHeaderRow(row: SheetRow): boolean {
+    const r = this.spec.resolver;
+    return row.cells.some((c) => c && r.resolve(cellText(c))?.target.key === this.spec.nameKey) && r.score(row) >= 2;
+  }
+
+  private start(head: SheetRow, next: SheetRow | null): HeaderMatch<K> {
+    const h = this.spec.resolver.match(this.sheet, head, next);
+    if (!this.spec.accepts(h.columns)) {
+      // Another form's header (the ledger's on the detail sheet): its table is the other reader's;
+      // this one watches for its own header below it.
+      this.watchCol = h.columns.get(this.spec.nameKey) ?? 0;
+      if (!this.watchCol) this.done = true;
+      return h;
+    }
+    this.header = h;
+    this.accepted = true;
+    this.headed = new Set([...h.columns.values(), ...h.labelled]);
+    this.numberCols = this.spec.numberIds(h.columns);
+    return h;
+  }
+
+  /** A row under the table naming the columns again: this form's header repeated, or another form's table. */
+  private headerAgain(row: SheetRow, nameCol: number): 'repeat' | 'other' | null {
+    if (this.spec.resolver.resolve(cellText(row.cells[nameCol]))?.target.key !== this.spec.nameKey || !this.isHeaderRow(row)) return null;
+    return this.spec.accepts(this.spec.resolver.match(this.sheet, row, null).columns) ? 'repeat' : 'other';
+  }
+
+  private body(raw: SheetRow): void {
+    const h = this.header;
+    if (!h) return;
+    if (raw.row <= h.lastRow + COLUMN_NUMBER_ROWS && isColumnNumberRow(raw)) return;
+    const row = this.fillMerged(raw);
+    const nameCol = h.columns.get(this.spec.nameKey) ?? 0;
+    const again = this.headerAgain(row, nameCol);
+    if (again === 'repeat') return;
+    if (again === 'other') {
+      this.done = true;
+      return;
+    }
+    const typed = (c: number) => !cellIsBlank(row.cells[c]) && !row.cells[c]?.formula;
+    let inColumns = false;
+    for (const [id, c] of h.columns) if (id !== 'seq' && typed(c)) inColumns = true;
+    if (row.hidden) {
+      if (inColumns) this.hiddenRows.push(row.row);
+      return;
+    }
+    if (isNoteRow(row, this.numberCols)) {
+      this.info.read(row);
+      return;
+    }
+    if (!inColumns) {
+      if (row.cells.some((_, c) => typed(c) && !this.headed.has(c))) this.strayRows.push(row.row);
+      return;
+    }
+    if (isSubtotalRow(row, nameCol)) return;
+    this.onRow(row);
+  }
+
+  /** Master cells of vertical merges, so the rows under them can borrow the value. */
+  private remember(row: SheetRow): void {
+    if (this.masterKeys.size === 0) return;
+    row.cells.forEach((c, col) => {
+      const k = `${row.row}:${col}`;
+      if (c && this.masterKeys.has(k)) this.masters.set(k, c);
+    });
+  }
+
+  private fillMerged(row: SheetRow): SheetRow {
+    const ms = this.merged.get(row.row);
+    if (!ms) return row;
+    let cells: SheetRow['cells'] | null = null;
+    for (const m of ms) {
+      if (!cellIsBlank(row.cells[m.left])) continue;
+      const master = this.masters.get(`${m.top}:${m.left}`);
+      if (!master) continue;
+      cells ??= [...row.cells];
+      cells[m.left] = master;
+    }
+    return cells ? { ...row, cells } : row;
+  }
+}

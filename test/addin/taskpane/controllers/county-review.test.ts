@@ -1,0 +1,109 @@
+import { issueText } from '../../../../shared/issues/catalogue';
+import { ApiError, type CountyCompleteness } from '../../../../addin/taskpane/api/client';
+import { CountyReviewController } from '../../../../addin/taskpane/controllers/county-review';
+import type { ExcelPort } from '../../../../addin/taskpane/ports';
+import { CAMPAIGN, connectedStore, COUNTY_ME, FakeFiles, FakeServer } from './fakes';
+
+const completeness = (state: 'submitted' | 'accepted' | 'returned'): CountyCompleteness => ({
+  campaign: CAMPAIGN,
+  townships: [
+    { id: 'chengguan', name: '城关镇', state, late: false, currentVersion: 2, receivedAt: '2026-04-20T02:00:00Z', quota: { ok: true, summary: '符合' }, comment: null },
+    { id: 'dongshan', name: '东山乡', state: 'missing', late: false, currentVersion: null, receivedAt: null, quota: null, comment: null },
+  ],
+  totals: { missing: 1, submitted: state === 'submitted' ? 1 : 0, returned: state === 'returned' ? 1 : 0, accepted: state === 'accepted' ? 1 : 0, late: 0 },
+});
+
+function setup(excel: ExcelPort | null = null) {
+  const server = new FakeServer();
+  server.completeness_ = completeness('submitted');
+  const { store, session } = connectedStore(server, COUNTY_ME);
+  const files = new FakeFiles();
+  const lost: string[] = [];
+  const ctl = new CountyReviewController(store, { excel, files }, session, (m) => lost.push(m));
+  return { server, store, files, ctl, lost };
+}
+
+describe('CountyReviewController', () => {
+  it('loads who has reported', async () => {
+    const t = setup();
+    await t.ctl.refresh();
+    expect(t.store.get().county.data?.townships.map((x) => x.state)).toEqual(['submitted', 'missing']);
+    expect(t.store.get().county.verdict).toEqual({ tone: 'ok', text: '已刷新。' });
+  });
+
+  it.each([
+    ['accept', { action: 'accept', version: 2 }, 'accepted', '城关镇：已通过。'],
+    ['return', { action: 'return', comment: '请补充说明', version: 2 }, 'returned', '城关镇：已退回。'],
+  ] as const)('%s: sends the version the county saw, reloads, and says so', async (_what, action, after, text) => {
+    const t = setup();
+    await t.ctl.load();
+    t.ctl.startReturn('chengguan');
+    t.server.completeness_ = completeness(after);
+    await t.ctl.review('chengguan', action);
+    expect(t.server.reviews).toEqual([['chengguan', action]]);
+    expect(t.store.get().county.data?.townships[0]?.state).toBe(after);
+    expect(t.store.get().county).toMatchObject({ verdict: { tone: 'ok', text }, returning: null, pending: [] });
+  });
+
+  it('a return without a comment is refused by the page, in Chinese, without asking the server', async () => {
+    const t = setup();
+    await t.ctl.load();
+    await t.ctl.review('chengguan', { action: 'return', comment: '  ' });
+    expect(t.server.reviews).toEqual([]);
+    expect(t.store.get().county.verdict).toEqual({ tone: 'error', text: '退回“城关镇”时请填写退回意见，乡镇据此修改。' });
+  });
+
+  it('a stale review (409) shows the server’s sentence and the states as they are now', async () => {
+    const t = setup();
+    await t.ctl.load();
+    const text = issueText('REVIEW_STALE', { seen: 2, current: 3 });
+    t.server.review_ = new ApiError(text, 409, 'REVIEW_STALE');
+    await t.ctl.review('chengguan', { action: 'accept', version: 2 });
+    expect(t.store.get().county.verdict).toEqual({ tone: 'error', text: `城关镇：${text}` });
+    expect(t.server.calls.filter((c) => c.startsWith('completeness'))).toHaveLength(2);
+    expect(t.store.get().county.pending).toEqual([]);
+  });
+
+  it('a second click while a review is on its way does nothing', async () => {
+    const t = setup();
+    await t.ctl.load();
+    t.store.set((s) => ({ county: { ...s.county, pending: ['chengguan'] } }));
+    await t.ctl.review('chengguan', { action: 'accept', version: 2 });
+    expect(t.server.reviews).toEqual([]);
+  });
+
+  it('an expired token (401) ends the session', async () => {
+    const t = setup();
+    await t.ctl.load();
+    t.server.review_ = new ApiError(issueText('AUTH_INVALID'), 401, 'AUTH_INVALID');
+    await t.ctl.review('chengguan', { action: 'accept', version: 2 });
+    expect(t.lost).toEqual([issueText('AUTH_INVALID')]);
+  });
+
+  it('sorts (a second click reverses) and filters', () => {
+    const t = setup();
+    t.ctl.sortBy('late');
+    expect(t.store.get().county.sort).toEqual({ key: 'late', dir: 'asc' });
+    t.ctl.sortBy('late');
+    expect(t.store.get().county.sort).toEqual({ key: 'late', dir: 'desc' });
+    t.ctl.filter('late');
+    expect(t.store.get().county.filter).toBe('late');
+  });
+
+  it('in a browser downloads the consolidated workbook under the server’s name', async () => {
+    const t = setup();
+    t.server.file_ = { bytes: new Uint8Array([0x50, 0x4b]), fileName: '示范县2026年汇总表.xlsx' };
+    await t.ctl.consolidated();
+    expect(t.files.saved.map((f) => f.fileName)).toEqual(['示范县2026年汇总表.xlsx']);
+    expect(t.store.get().county.verdict?.text).toBe('汇总表已下载：示范县2026年汇总表.xlsx');
+  });
+
+  it('in Excel opens it in a new window', async () => {
+    const opened: Uint8Array[] = [];
+    const excel = { openWorkbook: async (b: Uint8Array) => void opened.push(b) } as unknown as ExcelPort;
+    const t = setup(excel);
+    await t.ctl.consolidated();
+    expect(opened).toHaveLength(1);
+    expect(t.store.get().county.verdict?.text).toBe('汇总表已在新的 Excel 窗口中打开。');
+  });
+});

@@ -1,0 +1,42 @@
+# Applies clerk edits (clerk-edits.ts) to workbooks with openpyxl, the way a script or a clerk's
+# tool built on it saves them: formulas kept as text, no cached results.
+# stdin: [{"template": path, "out": path, "edits": [...]}, ...]
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def value(v):
+    if isinstance(v, dict) and "date" in v:
+        return datetime.datetime.strptime(v["date"], "%Y-%m-%d")
+    if isinstance(v, dict) and "formula" in v:
+        return "=" + v["formula"]
+    return v
+
+
+def apply(job):
+    wb = openpyxl.load_workbook(job["template"])
+    for e in job["edits"]:
+        op = e["op"]
+        if op == "set":
+            wb[e["sheet"]][e["cell"]] = value(e["value"])
+        elif op == "rename":
+            wb[e["sheet"]].title = e["to"]
+        elif op == "copy":
+            c = wb.copy_worksheet(wb[e["sheet"]])
+            c.title = e["to"]
+        elif op == "merge":
+            wb[e["sheet"]].merge_cells(e["range"])
+        elif op == "hideRow":
+            wb[e["sheet"]].row_dimensions[e["row"]].hidden = True
+        elif op == "deleteSheet":
+            del wb[e["sheet"]]
+        else:
+            raise ValueError(op)
+    wb.save(job["out"])
+
+
+for job in json.load(sys.stdin):
+    apply(job)

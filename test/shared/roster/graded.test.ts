@@ -1,0 +1,11 @@
+import { gradedFromSubmission, startRoster, type OrgRow } from '../../../shared';
+
+const row = (row: number, name: string, grade: string, forcedBottom = false): OrgRow => ({ row, seq: null, name, committee: null, category: 'village', orgType: null, parentName: null, members: null, scores: [], total: 70, grade, flags: { forcedBottom, newlyEstablished: false }, explanation: '', remark: '' });
+
+test('a submission’s rows are tied to the township’s roster by name, whatever the script', () => {
+  const r = startRoster([{ townshipId: 'dongshan', name: '东山村党支部', category: 'village' }, { townshipId: 'xishan', name: '南湖村党支部', category: 'village' }], { campaignId: 'c2026', on: '2026-03-01' });
+  if (!r.ok) throw new Error('roster');
+  const out = gradedFromSubmission(r.identities, 'dongshan', { orgs: [row(5, '東山村黨支部', 'poor', true), row(6, '南湖村党支部', 'average')] }, { nameCell: (n) => `B${n}`, townshipNames: { dongshan: '东山镇' } });
+  expect(out.graded).toEqual([{ orgId: r.identities[0]?.id, townshipId: 'dongshan', name: '东山村党支部', grade: 'poor', total: 70, forcedBottom: true, newlyEstablished: false, where: { sheet: '分类定级情况一览表', cell: 'B5' } }]);
+  expect(out.issues.map((i) => [i.severity, i.message])).toEqual([['error', '工作表“分类定级情况一览表”B6 单元格：“南湖村党支部”不在东山镇本年度的党组织名册中，请核对名称或先由县委组织部补入名册']]);
+});

@@ -1,0 +1,54 @@
+import { deadlineField, parseCellDate } from '../../../../shared/validate/fields/date';
+import { cell, type In } from '../../../helpers/models';
+
+test.each<[unknown, string | null]>([
+  [new Date(Date.UTC(2026, 11, 31)), '2026-12-31'],
+  [46387, '2026-12-31'],
+  ['2026-12-31', '2026-12-31'],
+  ['2026/12/31', '2026-12-31'],
+  ['2026.12.31', '2026-12-31'],
+  ['2026年12月31日', '2026-12-31'],
+  ['２０２６年１２月３１日', '2026-12-31'],
+  ['2026年6月', '2026-06-30'],
+  ['2026年6月底', '2026-06-30'],
+  ['2026年6月底前', '2026-06-30'],
+  ['2026.6', '2026-06-30'],
+  ['2026年2月底', '2026-02-28'],
+  ['2026年底', '2026-12-31'],
+  ['2026年底前', '2026-12-31'],
+  ['2026-02-30', null],
+  ['2026年13月', null],
+  ['年底前', null],
+  ['尽快', null],
+  [12, null],
+])('parseCellDate(%p) → %p', (v, want) => expect(parseCellDate(v)).toBe(want));
+
+const at = { sheet: '整改台账', cell: 'G3', org: '上塘村党支部' };
+
+test.each<[In, string | null, string]>([
+  ['2026-12-31', '2026-12-31', '2026-12-31'],
+  ['2026年6月底', '2026-06-30', '2026年6月底'],
+  [new Date(Date.UTC(2026, 11, 31)), '2026-12-31', '2026-12-31'],
+  // A time frame without a day is a real deadline: kept as written, no warning.
+  ['年底前', null, '年底前'],
+  ['6月底前', null, '6月底前'],
+  ['长期坚持', null, '长期坚持'],
+  ['立行立改', null, '立行立改'],
+  [undefined, null, ''],
+])('deadline %p → date %p, text %p', (x, iso, text) => {
+  expect(deadlineField(cell(x), at)).toEqual({ value: { iso, text } });
+});
+
+test.each<[In, string]>([
+  ['尽快', 'DEADLINE_UNCLEAR'],
+  ['x'.repeat(51), 'TEXT_TOO_LONG'],
+  [{ error: '#REF!' }, 'CELL_ERROR'],
+])('deadline %p → %s', (x, code) => {
+  const d = deadlineField(cell(x), at);
+  expect(d.issue?.code).toBe(code);
+  expect(d.issue?.org).toBe('上塘村党支部');
+});
+
+test('what the clerk wrote is kept when it names no time', () => {
+  expect(deadlineField(cell('尽快'), at).value).toEqual({ iso: null, text: '尽快' });
+});
