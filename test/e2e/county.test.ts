@@ -105,9 +105,12 @@ describeBrowser('county in a browser', () => {
     await expect(text(page, '#county-table caption')).resolves.toMatch(/^共 6 个乡镇（街道）/);
     await expect(bodyNames(page)).resolves.toEqual(['安和镇', '北岭乡', '城关镇', '东山乡', '凤凰镇', '高桥乡']);
     await expect(totalsCells(page)).resolves.toEqual(expect.arrayContaining(['合计（6 个）', '已通过 1 · 待审核 2 · 已退回 1 · 未上报 2', '逾期 0']));
-    // 填报人 and 电话 are not in the server's answer yet.
+    // 填报人 and 电话 come from the township's current version; a township that has not reported shows —.
     const row = page.locator('#county-table tbody tr[data-township="chengguan"]');
-    await expect(row.locator('td').nth(4).textContent()).resolves.toBe('—');
+    await expect(row.locator('td').nth(4).textContent()).resolves.toBe('王秀英');
+    await expect(row.locator('td').nth(5).textContent()).resolves.toBe('0793-1234567');
+    const missing = page.locator('#county-table tbody tr[data-township="fenghuang"]');
+    await expect(missing.locator('td').nth(4).textContent()).resolves.toBe('—');
 
     // Sort by 状态: 未上报, 已退回, 待审核, 已通过; again: the other way round.
     await page.click('#county-table thead button[data-sort="state"]');

@@ -79,7 +79,7 @@ test('a reporting round from a county with nothing stored to the consolidated wo
   const wrong = s.orgs.map((o, i) => (i === 2 ? { ...o, scores: ['九十', ...o.scores.slice(1)] } : o));
   const refused = await tcall('POST', `/campaigns/${c}/townships/${lh.id}/submissions`, { body: await fill(wrong) });
   expect(refused.status).toBe(422);
-  expect(errorBodySchema.parse(await refused.json()).error.issues?.[0]?.message).toMatch(/^工作表“分类定级情况一览表”H\d+ 单元格：“九十”不是有效的分数/);
+  expect(errorBodySchema.parse(await refused.json()).error.issues?.[0]?.message).toMatch(/^工作表“分类定级情况一览表”第 \d+ 行“[^”]+”，H\d+ 单元格：“九十”不是有效的分数/);
   const v1 = await fill(s.orgs);
   expect(receiptSchema.parse(await (await tcall('POST', `/campaigns/${c}/townships/${lh.id}/submissions`, { body: v1 })).json()).version).toBe(1);
 

@@ -36,8 +36,9 @@ export async function credentialBook(connectionString: string, secret: string, c
       return remember({ ...base, id: `county-${countyId}`, kind: 'county', countyId, campaignId: null, townshipId: null, label: '测试' });
     },
     township(campaignId, townshipId, opts = {}) {
-      const special = opts.expiresAt || opts.revoked ? `-${opts.revoked ? 'r' : 'x'}` : '';
-      const record: CredentialRecord = { ...base, id: `t-${campaignId}-${townshipId}`.slice(0, 60) + special, kind: 'township', countyId: county.id, campaignId, townshipId, label: townshipId };
+      // A record per variant (and per expiry), so each test's token matches its own record.
+      const special = `${opts.revoked ? '-r' : ''}${opts.expiresAt ? `-x${Date.parse(opts.expiresAt).toString(36)}` : ''}`;
+      const record: CredentialRecord = { ...base, id: `t-${campaignId}-${townshipId}`.slice(0, 64 - special.length) + special, kind: 'township', countyId: county.id, campaignId, townshipId, label: townshipId };
       if (opts.expiresAt) record.expiresAt = opts.expiresAt;
       if (opts.revoked) Object.assign(record, { revokedAt: issuedAt, revokedBy: 'county' });
       return remember(record);
