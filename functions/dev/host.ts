@@ -27,7 +27,7 @@ export interface DevHostOptions {
   /** Origins allowed to call the API from a browser; default https://localhost:3000 and the host itself. */
   corsOrigins?: string[];
   maxUploadBytes?: number;
-  /** Any other setting (e.g. streamAboveBytes). */
+  /** Any other setting (e.g. readLimits). */
   settings?: Partial<Settings>;
   /** Tests: wrap the storage (e.g. to fail the Nth write). */
   wrapStore?: (s: Store) => Store;

@@ -1,5 +1,6 @@
 // App settings. On Azure they are Function App application settings; locally the dev host passes
 // them in (or they come from the environment). One process serves one configuration.
+import { readLimitsSchema, type ReadLimits } from '../../shared/xlsx/limits';
 import type { Store } from './storage/store';
 
 export interface Settings {
@@ -12,8 +13,8 @@ export interface Settings {
   /** Blob container (GRADING_CONTAINER, default "grading") and table (GRADING_TABLE, default "grading"). */
   container: string;
   table: string;
-  /** Uploads above this many bytes go through the streaming reader: STREAM_ABOVE_MB (default 2). */
-  streamAboveBytes: number;
+  /** Bounds of the workbook reader beyond the upload cap: READ_LIMITS, JSON such as {"maxRowsPerSheet":50000} (default: none changed). */
+  readLimits: Partial<ReadLimits>;
 }
 
 let overrides: Partial<Settings> = {};
@@ -37,7 +38,7 @@ export function settings(): Settings {
     maxUploadBytes: overrides.maxUploadBytes ?? (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024,
     container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
     table: overrides.table ?? env.GRADING_TABLE ?? 'grading',
-    streamAboveBytes: overrides.streamAboveBytes ?? Number(env.STREAM_ABOVE_MB ?? '2') * 1024 * 1024,
+    readLimits: overrides.readLimits ?? parseReadLimits(env.READ_LIMITS),
   };
   // Missing settings are a deployment fault, not a user's problem: fail loudly in the log.
   if (!s.connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
@@ -46,6 +47,19 @@ export function settings(): Settings {
   if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(s.table)) throw new Error(`GRADING_TABLE "${s.table}" is not a valid table name`);
   settingsCache = s;
   return s;
+}
+
+export function parseReadLimits(json: string | undefined): Partial<ReadLimits> {
+  if (!json) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('READ_LIMITS is not valid JSON');
+  }
+  const r = readLimitsSchema.safeParse(value);
+  if (!r.success) throw new Error(`READ_LIMITS is not valid: ${r.error.message}`);
+  return r.data;
 }
 
 export function wrapStore(s: Store): Store {

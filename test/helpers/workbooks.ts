@@ -3,7 +3,8 @@
 import { once } from 'node:events';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { defaultScheme, defaultSchemeInput, fillTemplate, generateTemplate, guardXlsx, sampleOrgs, schemeSchema, type FillData, type FillOrg, type FillRect, type Scheme } from '../../shared';
+import { defaultScheme, defaultSchemeInput, fillTemplate, generateTemplate, readLimits, sampleOrgs, schemeSchema, type FillData, type FillOrg, type FillRect, type Scheme } from '../../shared';
+import { readZipDirectory } from '../../shared/zip/directory';
 
 /** The "五个好" grouping with its own weights and no override columns. */
 export const fiveGoods: Scheme = schemeSchema.parse({
@@ -120,9 +121,7 @@ export function buildZip(parts: ZipPart[]): Uint8Array {
 
 /** The parts of a zip (stored or deflated entries), to rebuild it with one part changed. */
 export function unzipParts(bytes: Uint8Array): ZipPart[] {
-  const g = guardXlsx(bytes);
-  if (!g.ok) throw new Error(g.issues[0]?.message);
-  return g.entries.map((e) => {
+  return readZipDirectory(bytes, readLimits()).entries.map((e) => {
     const body = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     return { name: e.name, data: e.method === 0 ? body : new Uint8Array(zlib.inflateRawSync(body)) };
   });

@@ -37,7 +37,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
   const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
-  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit });
+  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits });
   const errors = read.issues.filter((i) => i.severity === 'error').length;
   const issues = read.issues.map(({ params: _p, ...rest }) => rest);
   if (read.entries.length === 0 && errors > 0) throw new ApiError('ROSTER_REFUSED', { errors }, read.issues);

@@ -14,11 +14,11 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownship(who, c, t);
-  const { maxUploadBytes: limit, streamAboveBytes } = settings();
+  const { maxUploadBytes: limit, readLimits } = settings();
   const { store, campaign } = await loadCampaign(who, c);
   const bytes = await readBodyCapped(req, limit, (seen, declared) => new ApiError('UPLOAD_TOO_LARGE', { size: declared ? mb(seen) : `至少 ${mb(seen)}`, limit: mb(limit) }));
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
-  const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, streamAboveBytes });
+  const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, readLimits });
   return json(r.status, r.receipt);
 });
 

@@ -1,21 +1,13 @@
-// An uploaded 党组织名册 (.xlsx bytes) → entries and cell-level issues, through the same guarded
-// reader as township uploads. Never throws for bad bytes: an unreadable file is one issue.
-import { makeIssue } from '../../../shared/issues/catalogue';
+// An uploaded 党组织名册 (.xlsx bytes) → entries and cell-level issues, through the same reader
+// of untrusted workbooks as township uploads (shared/xlsx). Never throws for bad bytes: a refused
+// file is its issues.
 import { readRosterModel, type RosterOptions, type RosterRead } from '../../../shared/roster/sheet';
 import type { Scheme } from '../../../shared/scheme/schema';
-import { loadWorkbook } from '../../../shared/template/excel';
-import { workbookModel } from '../../../shared/workbook/from-exceljs';
-import { shortReason } from '../../../shared/workbook/read';
-import { guardXlsx } from '../../../shared/zip/guard';
+import type { ReadLimits } from '../../../shared/xlsx/limits';
+import { readWorkbook } from '../../../shared/xlsx/read';
 
-export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number }): Promise<RosterRead> {
-  const g = guardXlsx(bytes, { maxBytes: opts.maxBytes });
-  if (!g.ok) return { entries: [], townships: [], issues: g.issues };
-  let model;
-  try {
-    model = workbookModel(await loadWorkbook(bytes));
-  } catch (e) {
-    return { entries: [], townships: [], issues: [makeIssue('WORKBOOK_UNREADABLE', { detail: shortReason(e) })] };
-  }
-  return readRosterModel(model, scheme, opts);
+export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number; readLimits?: Partial<ReadLimits> }): Promise<RosterRead> {
+  const r = await readWorkbook(bytes, { ...opts.readLimits, maxFileBytes: opts.maxBytes });
+  if (!r.model) return { entries: [], townships: [], issues: r.issues };
+  return readRosterModel(r.model, scheme, opts);
 }

@@ -5,7 +5,7 @@ import { checkIdentity, checkQuota, gradeCountsByLabel, hasErrors, tallySubmissi
 import type { Receipt } from '../../../shared/api/contract';
 import { uploadAllowed } from '../../../shared/review/machine';
 import { readSubmission } from '../../../shared/workbook/read';
-import { readSubmissionStream } from '../workbook/read-stream';
+import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
 import { commitUpload, type NewVersion } from '../storage/commands';
 import type { VersionRecord } from '../storage/entities';
@@ -20,8 +20,8 @@ export interface UploadInput {
   bytes: Uint8Array;
   actor: string;
   maxBytes: number;
-  /** Above this size the streaming reader (same rules, same result) keeps memory bounded. */
-  streamAboveBytes: number;
+  /** The reader's bounds from the settings (READ_LIMITS); the file size bound is maxBytes. */
+  readLimits?: Partial<ReadLimits>;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -78,7 +78,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (known) return duplicate(store, campaign.id, t, known);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
-  const read = await (u.bytes.length > u.streamAboveBytes ? readSubmissionStream : readSubmission)(u.bytes, campaign.scheme, { maxBytes: u.maxBytes });
+  const read = await readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } });
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
   const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));

@@ -1,22 +1,20 @@
-// exceljs's in-memory workbook → the sheet model. Merged cells keep their value in the top-left
-// cell only, as the streaming reader sees them, so both readers give the same model.
-import type { ExcelJS } from '../template/excel';
-import { normalizeCell, type MergedRange, type SheetModel, type SheetRow, type SheetState, type WorkbookModel } from './model';
+// exceljs's in-memory workbook → the sheet model: the reader the product used before shared/xlsx,
+// kept only as the reference the differential test compares the new reader against. Merged
+// cells keep their value in the top-left cell only, as a spreadsheet shows them.
+import ExcelJS from 'exceljs';
+import { normalizeCell, type MergedRange, type SheetModel, type SheetRow, type SheetState, type WorkbookModel } from '../../shared';
 
-// ExcelJS.ValueType numbers; a type-only import keeps this file free of the runtime.
+// ExcelJS.ValueType numbers.
 const MERGE = 1;
 const FORMULA = 6;
 
-/**
- * exceljs's `cell.value` drops falsy formula results (a cached 0 looks uncalculated), but
- * `cell.result` keeps them; the streaming reader goes through here too.
- */
-export function rawCellValue(cell: { type: unknown; value: unknown; formula?: unknown; result?: unknown }): unknown {
+/** exceljs's `cell.value` drops falsy formula results (a cached 0 looks uncalculated), but `cell.result` keeps them. */
+function rawCellValue(cell: { type: unknown; value: unknown; formula?: unknown; result?: unknown }): unknown {
   if ((cell.type as number) === FORMULA) return { formula: cell.formula, result: cell.result };
   return cell.value;
 }
 
-export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
+function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: SheetRow['cells'] = [];
@@ -45,6 +43,8 @@ function mergedRanges(ws: ExcelJS.Worksheet): MergedRange[] {
     .map((r) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }));
 }
 
-export function workbookModel(wb: ExcelJS.Workbook): WorkbookModel {
+export async function exceljsModel(bytes: Uint8Array): Promise<WorkbookModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return { sheets: wb.worksheets.map(sheetModel) };
 }

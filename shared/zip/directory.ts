@@ -1,0 +1,186 @@
+// The zip container of an untrusted .xlsx, read from both ends: the central directory at the end
+// says which entries exist, and each entry's own local header (what a streaming reader would
+// trust) must say the same thing — name, method, flags, sizes and checksum. A file whose two
+// views disagree is refused, so a sheet cannot hide as "xl/media/image1.png" in one view and be
+// read as a worksheet in the other. Declared sizes are bounded here, before anything inflates.
+import { makeIssue } from '../issues/catalogue';
+import { formatBytes, type ReadLimits } from '../xlsx/limits';
+import { refuse } from './refusal';
+import { utf8 } from './utf8';
+
+export interface ZipEntry {
+  /** The name as written (identical bytes in the central directory and the local header). */
+  name: string;
+  /** Lower-cased name: OPC part names compare without case, so lookups go through this. */
+  key: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  dataOffset: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  byKey: Map<string, ZipEntry>;
+}
+
+const MB = 1024 * 1024;
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+/** Flag bit 3: sizes and CRC follow the data in a data descriptor. */
+export const FLAG_DESCRIPTOR = 0x8;
+
+export function u16(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+
+export function u32(b: Uint8Array, o: number): number {
+  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
+}
+
+function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
+}
+
+/** XML parts get their own (larger) bound; everything else is an image or a binary. */
+export function isXmlName(key: string): boolean {
+  return key.endsWith('.xml') || key.endsWith('.rels') || key.endsWith('.vml');
+}
+
+/** What a file that is not a zip most likely is, for the refusal's detail. */
+function sniff(b: Uint8Array): string {
+  const head: number[] = [];
+  for (let i = 0; i < Math.min(b.length, 512); i++) {
+    const c = b[i] as number;
+    head.push(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
+  const text = String.fromCharCode(...head).trimStart();
+  if (text.startsWith('%pdf')) return '这是 PDF 文件';
+  if (text.startsWith('<html') || text.startsWith('<!doctype html') || text.includes('<table')) return '这是网页（HTML）文件';
+  if (text.startsWith('<?xml')) return '这是 XML 文件';
+  if (b[0] === 0x52 && b[1] === 0x61 && b[2] === 0x72 && b[3] === 0x21) return '这是 RAR 压缩包';
+  let printable = true;
+  for (let i = 0; i < Math.min(b.length, 512); i++) {
+    const c = b[i] as number;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) printable = false;
+  }
+  return printable || text.includes(',') ? '可能是 CSV 或文本文件' : '';
+}
+
+function findEnd(b: Uint8Array): number {
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06 && i + 22 + u16(b, i + 20) <= b.length) return i;
+  }
+  return -1;
+}
+
+export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
+  if (b.length === 0) refuse(makeIssue('FILE_EMPTY'));
+  if (b.length > L.maxFileBytes) refuse(makeIssue('FILE_TOO_LARGE', { size: formatBytes(b.length), limit: formatBytes(L.maxFileBytes) }));
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) refuse(makeIssue('FILE_OLD_XLS'));
+  if (b.length < 22 || u32(b, 0) !== SIG_LOCAL) {
+    if (u32(b, 0) === SIG_END) refuse(makeIssue('FILE_NOT_XLSX', { detail: '压缩包中没有工作簿' }));
+    refuse(makeIssue('FILE_NOT_XLSX', { detail: sniff(b) }));
+  }
+
+  const end = findEnd(b);
+  if (end < 0) refuse(makeIssue('ZIP_TRUNCATED'));
+  const count = u16(b, end + 10);
+  const cdSize = u32(b, end + 12);
+  const cdOffset = u32(b, end + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: 'ZIP64' }));
+  if (u16(b, end + 4) !== 0 || u16(b, end + 6) !== 0 || u16(b, end + 8) !== count) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: '分卷压缩' }));
+  if (count > L.maxEntries) refuse(makeIssue('ZIP_TOO_MANY_ENTRIES', { count, limit: L.maxEntries }));
+  if (cdOffset + cdSize > end) refuse(makeIssue('ZIP_TRUNCATED'));
+
+  const entries: ZipEntry[] = [];
+  const byKey = new Map<string, ZipEntry>();
+  const records: Array<{ start: number; end: number; name: string }> = [];
+  let declared = 0;
+  let compressed = 0;
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > cdOffset + cdSize || u32(b, p) !== SIG_CENTRAL) refuse(makeIssue('ZIP_TRUNCATED'));
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
+    const compressedSize = u32(b, p + 20);
+    const size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const localOffset = u32(b, p + 42);
+    const nameAt = p + 46;
+    p = nameAt + nameLen + u16(b, p + 30) + u16(b, p + 32);
+    if (p > cdOffset + cdSize) refuse(makeIssue('ZIP_TRUNCATED'));
+    const name = utf8(b.subarray(nameAt, nameAt + nameLen));
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: 'ZIP64' }));
+    if (flags & 0x41) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: '加密' }));
+    if (method !== 0 && method !== 8) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: `压缩方式 ${method}` }));
+    if (method === 0 && compressedSize !== size) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '未压缩部件的大小' }));
+
+    // Bounds on what the entry says it holds, before a byte of it is inflated.
+    declared += size;
+    compressed += compressedSize;
+    if (declared > L.maxTotalInflated) refuse(makeIssue('ZIP_TOO_LARGE_UNCOMPRESSED', { size: `${formatBytes(declared)} 以上`, limit: formatBytes(L.maxTotalInflated) }));
+    const key = name.toLowerCase();
+    const partLimit = isXmlName(key) ? L.maxXmlPartInflated : L.maxPartInflated;
+    if (size > partLimit) refuse(makeIssue('PART_TOO_LARGE', { entry: name, size: formatBytes(size), limit: formatBytes(partLimit) }));
+    if (size > MB && size / Math.max(1, compressedSize) > L.maxRatio) refuse(makeIssue('ZIP_RATIO', { entry: name, ratio: Math.round(size / Math.max(1, compressedSize)) }));
+
+    // The local header must tell the same story.
+    const lo = localOffset;
+    if (lo + 30 > cdOffset || u32(b, lo) !== SIG_LOCAL) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '文件头位置' }));
+    const localNameLen = u16(b, lo + 26);
+    const dataOffset = lo + 30 + localNameLen + u16(b, lo + 28);
+    if (localNameLen !== nameLen || !sameBytes(b, lo + 30, nameAt, nameLen)) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '名称' }));
+    if (u16(b, lo + 8) !== method) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '压缩方式' }));
+    if (u16(b, lo + 6) !== flags) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '标志位' }));
+    const lcrc = u32(b, lo + 14);
+    const lcsize = u32(b, lo + 18);
+    const lsize = u32(b, lo + 22);
+    let recordEnd = dataOffset + compressedSize;
+    if (flags & FLAG_DESCRIPTOR) {
+      // Sizes may be left zero in the local header and given after the data instead; both must agree.
+      if ((lcrc !== 0 && lcrc !== crc) || (lcsize !== 0 && lcsize !== compressedSize) || (lsize !== 0 && lsize !== size)) {
+        refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '大小' }));
+      }
+      const d = dataOffset + compressedSize;
+      // The descriptor's own signature is optional.
+      const at = u32(b, d) === SIG_DESCRIPTOR && u32(b, d + 4) === crc ? d + 4 : d;
+      if (at + 12 > cdOffset || u32(b, at) !== crc || u32(b, at + 4) !== compressedSize || u32(b, at + 8) !== size) {
+        refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '数据描述符' }));
+      }
+      recordEnd = at + 12;
+    } else if (lcrc !== crc || lcsize !== compressedSize || lsize !== size) {
+      refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: lcrc !== crc ? '校验值' : '大小' }));
+    }
+    if (dataOffset + compressedSize > cdOffset) refuse(makeIssue('ZIP_TRUNCATED'));
+
+    if (byKey.has(key)) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: name, what: '同名部件出现两次' }));
+    const e: ZipEntry = { name, key, method, flags, crc, compressedSize, size, localOffset, dataOffset };
+    entries.push(e);
+    records.push({ start: localOffset, end: recordEnd, name });
+    byKey.set(key, e);
+  }
+  if (p !== cdOffset + cdSize) refuse(makeIssue('ZIP_TRUNCATED'));
+  if (declared > 10 * MB && declared / Math.max(1, compressed) > L.maxRatio) {
+    refuse(makeIssue('ZIP_RATIO', { entry: '（整个文件）', ratio: Math.round(declared / Math.max(1, compressed)) }));
+  }
+  refuseOverlaps(records);
+  return { entries, byKey };
+}
+
+/** Two entries sharing bytes (the "overlapping files" bomb) cannot come from a spreadsheet program. */
+function refuseOverlaps(records: Array<{ start: number; end: number; name: string }>): void {
+  records.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < records.length; i++) {
+    const prev = records[i - 1] as { end: number };
+    const cur = records[i] as { start: number; name: string };
+    if (prev.end > cur.start) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: cur.name, what: '与其他部件重叠' }));
+  }
+}

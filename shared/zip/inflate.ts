@@ -1,0 +1,105 @@
+// Inflates one entry a few KB of input at a time and hands each piece of output on, so nothing
+// holds a whole part and a bomb is stopped within a few MB of crossing its declared size: the
+// output may never exceed what both headers declared, and must end exactly there with the right
+// CRC. Long work gives the host back its event loop now and then (see Pacer).
+import { Inflate, inflateSync } from 'fflate';
+import { makeIssue } from '../issues/catalogue';
+import { formatBytes } from '../xlsx/limits';
+import { crc32 } from './crc32';
+import type { ZipEntry } from './directory';
+import { Refusal, refuse } from './refusal';
+
+/** Compressed bytes per push: deflate expands at most ~1032×, so one push yields at most ~4 MB. */
+const INPUT_SLICE = 4096;
+const STORED_SLICE = 65536;
+/**
+ * Entries this small (compressed) inflate in one call into a buffer of their declared size plus
+ * one byte: at most ~16 MB of inflating work even if the entry lies, and one byte too many is
+ * enough to see that it did. Most parts of a township's workbook are this small.
+ */
+const ONE_SHOT = 16384;
+
+type Timer = (fn: () => void) => unknown;
+
+function scheduler(): Timer {
+  const g = globalThis as unknown as { setImmediate?: Timer; setTimeout?: (fn: () => void, ms: number) => unknown };
+  if (g.setImmediate) return g.setImmediate;
+  const st = g.setTimeout;
+  if (st) return (fn) => st(fn, 0);
+  return (fn) => void Promise.resolve().then(fn);
+}
+
+/**
+ * Lets other requests (a server) or the UI (a task pane) run while a big workbook is read:
+ * after every `sliceMs` of work the reader awaits one macrotask.
+ */
+export class Pacer {
+  private last = Date.now();
+  private readonly schedule = scheduler();
+  constructor(private readonly sliceMs = 10) {}
+
+  /** A promise to await when the time slice is used up, otherwise null (no allocation on the fast path). */
+  due(): Promise<void> | null {
+    const now = Date.now();
+    if (now - this.last < this.sliceMs) return null;
+    return new Promise<void>((resolve) => {
+      this.schedule(() => {
+        this.last = Date.now();
+        resolve();
+      });
+    });
+  }
+}
+
+function mismatch(e: ZipEntry): never {
+  refuse(makeIssue('ZIP_SIZE_MISMATCH', { entry: e.name, declared: formatBytes(e.size) }));
+}
+
+export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => void, pacer: Pacer): Promise<void> {
+  const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  let out = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    out += chunk.length;
+    if (out > e.size) mismatch(e);
+    crc = crc32(chunk, crc);
+    onChunk(chunk);
+  };
+  if (e.method === 0) {
+    for (let i = 0; i < data.length; i += STORED_SLICE) {
+      take(data.subarray(i, Math.min(data.length, i + STORED_SLICE)));
+      const y = pacer.due();
+      if (y) await y;
+    }
+  } else if (e.compressedSize <= ONE_SHOT) {
+    let whole: Uint8Array;
+    try {
+      whole = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+    } catch {
+      refuse(makeIssue('ZIP_TRUNCATED'));
+    }
+    if (whole.length > e.size) mismatch(e);
+    for (let i = 0; i < whole.length; i += STORED_SLICE) take(whole.subarray(i, Math.min(whole.length, i + STORED_SLICE)));
+  } else {
+    let ended = false;
+    const inflater = new Inflate((chunk, final) => {
+      take(chunk);
+      if (final) ended = true;
+    });
+    try {
+      for (let i = 0; i < data.length && !ended; i += INPUT_SLICE) {
+        const end = Math.min(data.length, i + INPUT_SLICE);
+        inflater.push(data.subarray(i, end), end === data.length);
+        const y = pacer.due();
+        if (y) await y;
+      }
+      if (!ended) inflater.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof Refusal) throw err;
+      // fflate's own complaint (a broken deflate stream) is English: the clerk gets ours.
+      refuse(makeIssue('ZIP_TRUNCATED'));
+    }
+  }
+  if (out !== e.size || crc !== e.crc) mismatch(e);
+}
