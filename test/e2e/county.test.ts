@@ -60,12 +60,12 @@ describeBrowser('county in a browser', () => {
     await expect(text(page, '#role')).resolves.toContain('县委组织部');
     await expect(page.$('#county-table')).resolves.toBeNull();
     const card = (t: Township) => page.locator(`#townships li[data-township="${t.id}"]`);
-    await expect(card(E).textContent()).resolves.toContain('已上报，待审核');
+    await expect(card(E).textContent()).resolves.toContain('已上报待审核');
     await expect(card(F).textContent()).resolves.toContain('第 1 版');
     await shot(page, '10-county-cards');
 
     await page.getByRole('button', { name: `通过：${E.name}` }).click();
-    await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已通过'), E.id);
+    await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已审核通过'), E.id);
     await expect(text(page, '#county-status')).resolves.toBe(`${E.name}：已通过。`);
 
     await page.getByRole('button', { name: `退回：${F.name}` }).click();

@@ -141,7 +141,7 @@ describeBrowser('township clerk in a browser (standalone page)', () => {
     await stack.main.review(D, { action: 'accept', version: 1 });
     const { page, errors } = await open();
     await connect(page, stack.main.token(D));
-    await waitText(page, '#review-state', '已通过');
+    await waitText(page, '#review-state', '已审核通过');
     await expect(page.getByRole('button', { name: '上报', exact: true }).isDisabled()).resolves.toBe(true);
     await expect(text(page, '#upload-why')).resolves.toBe('第 1 版已由县委组织部审核通过并锁定，不能再上报；如需修改，请联系县委组织部重新开放。');
     await shot(page, '05-township-locked');

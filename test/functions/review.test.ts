@@ -47,8 +47,8 @@ describe('versions and review', () => {
     const r = await f.act('xihe', { action: 'accept' });
     expect(r.status).toBe(400);
     const e = await err(r);
-    expect(e.code).toBe('REQUEST_BODY_INVALID');
-    expect(e.message).toContain('version');
+    expect(e.code).toBe('REQUEST_FIELD_INVALID');
+    expect(e.message).toContain('版本号');
     expect((await f.status('xihe')).state).toBe('submitted');
   });
 

@@ -94,7 +94,7 @@ maybe('the demo county’s consolidated workbook', () => {
       const f = await filled(t, { seed: seed++, n: 30 });
       expect((await st.call('POST', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.township(t.id), body: f.bytes })).status).toBe(201);
     }
-    expect((await st.call('POST', '/campaigns/c2026/townships/fenglin/review', { token: st.county(), json: { action: 'return', comment: '“好”的情况说明过于简单，请补充' } })).status).toBe(200);
+    expect((await st.call('POST', '/campaigns/c2026/townships/fenglin/review', { token: st.county(), json: { action: 'return', comment: '“好”的情况说明过于简单，请补充', version: 1 } })).status).toBe(200);
     const r = await st.call('GET', '/campaigns/c2026/consolidated', { token: st.county() });
     expect(r.status).toBe(200);
     const bytes = new Uint8Array(await r.arrayBuffer());

@@ -51,6 +51,8 @@ const tallySchema: z.ZodType<Tally> = z.object({
   orgs: count,
   rectifications: count,
   byCategory: z.record(z.string(), z.record(z.string(), count)),
+  // Absent on tallies stored before 党员 were counted (their townships show no 党员 figure).
+  members: z.record(z.string(), count).optional(),
 });
 
 const pointerProps = z.object({

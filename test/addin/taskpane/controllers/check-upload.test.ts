@@ -21,7 +21,7 @@ describe('checkVerdict / duplicateVerdict / uploadBlocked', () => {
 
   it.each([
     ['returned', 'warning', /没有任何变化。县委组织部已退回该版本，状态仍为“已退回”/],
-    ['submitted', 'info', /没有任何变化。状态仍为“已上报，待审核”/],
+    ['submitted', 'info', /没有任何变化。状态仍为“已上报待审核”/],
     ['accepted', 'warning', /已通过并锁定/],
   ] as const)('an identical re-upload while %s is never a success', (state, tone, text) => {
     const v = duplicateVerdict(2, status(state, 2));
