@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
 import { ApiError, errorBody } from '../src/http/errors';
+import { XLSX_MIME } from '../../shared/api/contract';
 import type { Store } from '../src/storage/store';
 import { resetStore } from '../src/storage/store-singleton';
 import { toHttpRequest } from './host-request';
@@ -106,7 +107,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.map': 'application/json; charset=utf-8',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xlsx': XLSX_MIME,
 };
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {

@@ -1,5 +1,6 @@
 // Every endpoint that takes a JSON body refuses a bad one in Chinese, naming the field in Chinese
 // (截止日期, not deadline), and changes nothing.
+import * as http from 'node:http';
 import { loadRegistrations } from '../../functions/dev/host';
 import { errorBodySchema } from '../../shared/api/contract';
 import { campaignBody, startStack, type Stack } from './stack';
@@ -60,5 +61,35 @@ describe('request bodies', () => {
       '请求内容不正确：截止日期：“2026-02-30”不是有效的日期，请写成 2026-04-25 的形式',
       '请求内容不正确：乡镇（街道）名单：至少要有 1 项',
     ]);
+  });
+});
+
+describe('raw bodies (a workbook, a 名册)', () => {
+  /** Declares 64 MB and sends 16 bytes: the answer must come from the declared length alone. */
+  const declaredOnly = (path: string, token: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const u = new URL(st.api + path);
+      const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Length': String(64 * 1024 * 1024) } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(16));
+    });
+
+  it.each([
+    ['a 名册', '/roster/parse'],
+    ['a workbook', '/campaigns/c2026/townships/dongshan/submissions'],
+  ])('%s over the cap is refused by its declared length, in Chinese, before it is read', async (_what, path) => {
+    const token = path.startsWith('/roster') ? st.county() : st.township('dongshan');
+    await st.ready();
+    const r = await declaredOnly(path, token);
+    expect(r.status).toBe(413);
+    expect(errorBodySchema.parse(JSON.parse(r.body)).error.message).toMatch(/^文件大小 .* 超过上限 20\.0 MB/);
   });
 });

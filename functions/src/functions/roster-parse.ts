@@ -7,6 +7,7 @@ import { authenticate, requireCounty, type Caller } from '../auth/access';
 import { settings } from '../config';
 import { loadCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
+import { readUploadBody } from '../http/body';
 import { endpoint, json } from '../http/handler';
 import { readRosterBytes } from '../sheets/roster-read';
 
@@ -32,10 +33,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   requireCounty(who);
   const { scheme, opts } = await against(who, req);
   const limit = settings().maxUploadBytes;
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new ApiError('UPLOAD_TOO_LARGE', { size: `${(declared / 1048576).toFixed(1)} MB`, limit: `${(limit / 1048576).toFixed(1)} MB` });
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
+  const bytes = await readUploadBody(req, limit);
   const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
   const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits });
   const errors = read.issues.filter((i) => i.severity === 'error').length;

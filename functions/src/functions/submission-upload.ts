@@ -1,9 +1,8 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { authenticate, requireTownship } from '../auth/access';
 import { settings } from '../config';
-import { mb, readBodyCapped } from '../http/body';
+import { readUploadBody } from '../http/body';
 import { actorOf, loadCampaign, param } from '../http/common';
-import { ApiError } from '../http/errors';
 import { endpoint, json } from '../http/handler';
 import { ingest } from '../upload/ingest';
 
@@ -16,8 +15,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   requireTownship(who, c, t);
   const { maxUploadBytes: limit, readLimits } = settings();
   const { store, campaign } = await loadCampaign(who, c);
-  const bytes = await readBodyCapped(req, limit, (seen, declared) => new ApiError('UPLOAD_TOO_LARGE', { size: declared ? mb(seen) : `至少 ${mb(seen)}`, limit: mb(limit) }));
-  if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
+  const bytes = await readUploadBody(req, limit);
   const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, readLimits });
   return json(r.status, r.receipt);
 });

@@ -2,11 +2,8 @@
 // cap is passed (or before a byte is read when Content-Length says so), never buffered whole.
 // Handlers call this only after the credential is checked, so a bad token costs no memory.
 import type { HttpRequest } from '@azure/functions';
+import { formatBytes } from '../../../shared/xlsx/limits';
 import { ApiError } from './errors';
-
-export function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The body's bytes, at most `limit` of them; `tooLarge(seen)` is thrown past that (seen = declared or received so far). */
 export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: (seen: number, declared: boolean) => ApiError): Promise<Uint8Array> {
@@ -36,4 +33,11 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
     at += c.byteLength;
   }
   return out;
+}
+
+/** An uploaded file's bytes (a workbook, a 名册): over the cap is UPLOAD_TOO_LARGE, empty is UPLOAD_EMPTY. */
+export async function readUploadBody(req: HttpRequest, limit: number): Promise<Uint8Array> {
+  const bytes = await readBodyCapped(req, limit, (seen, declared) => new ApiError('UPLOAD_TOO_LARGE', { size: declared ? formatBytes(seen) : `至少 ${formatBytes(seen)}`, limit: formatBytes(limit) }));
+  if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
+  return bytes;
 }

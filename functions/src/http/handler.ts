@@ -10,7 +10,8 @@ import { settings } from '../config';
 import { ContentionError } from '../storage/retry';
 import { StorageUnavailableError } from '../storage/store';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
-import { mb, readBodyCapped } from './body';
+import { formatBytes } from '../../../shared/xlsx/limits';
+import { readBodyCapped } from './body';
 import { ApiError, errorBody } from './errors';
 
 // Request bodies arrive as streams, so a handler can refuse (bad token, too large) without the
@@ -58,7 +59,7 @@ export function json(status: number, body: unknown): HttpResponseInit {
 /** A JSON body (empty → {}), read with the upload cap. */
 export async function readJson(req: HttpRequest): Promise<unknown> {
   const limit = settings().maxUploadBytes;
-  const bytes = await readBodyCapped(req, limit, () => new ApiError('REQUEST_TOO_LARGE', { limit: mb(limit) }));
+  const bytes = await readBodyCapped(req, limit, () => new ApiError('REQUEST_TOO_LARGE', { limit: formatBytes(limit) }));
   const text = new TextDecoder().decode(bytes);
   if (!text.trim()) return {};
   try {
