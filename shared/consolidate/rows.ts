@@ -5,7 +5,7 @@ import { gradeTotal, overrideReasonText } from '../grade/grade';
 import type { PrintCell } from '../print';
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow, Submission } from '../submission/types';
-import { needsRectification } from '../template/definition';
+import { needsRectification, orgTypeLabel } from '../template/definition';
 import { orgKey } from '../text/normalize';
 import type { DuplicateOrg } from './duplicates';
 import type { CountRow, QuotaRow, StatusRow } from './summary';
@@ -13,7 +13,6 @@ import { beijingText } from './deadline';
 
 export type OutCell = PrintCell;
 
-const ORG_TYPE_TEXT: Record<string, string> = { committee: '党委', generalBranch: '党总支', branch: '党支部' };
 
 function categoryName(s: Scheme, key: string): string {
   return s.categories.find((c) => c.key === key)?.name ?? key;
@@ -54,7 +53,7 @@ export function detailRow(s: Scheme, seq: number, township: string, o: OrgRow): 
     o.name,
     o.committee,
     categoryName(s, o.category),
-    o.orgType ? (ORG_TYPE_TEXT[o.orgType] ?? o.orgType) : null,
+    orgTypeLabel(o.orgType) || null,
     o.parentName,
     o.members,
     ...s.indicators.map((_, i) => o.scores[i] ?? null),

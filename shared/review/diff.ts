@@ -7,7 +7,7 @@ import type { VersionDiff } from '../api/contract';
 import { gradeByKey } from '../scheme/lookup';
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow } from '../submission/types';
-import { ORG_TYPES } from '../template/definition';
+import { orgTypeLabel } from '../template/definition';
 import { orgKey } from '../text/normalize';
 
 type Side = { orgs: readonly OrgRow[]; rectifications: readonly RectificationRow[] };
@@ -22,7 +22,7 @@ function num(n: number | null): string {
 /** The fields compared, each as display text, in the order the county reads a row. */
 function fields(s: Scheme, o: OrgRow): Array<{ field: string; label: string; text: string }> {
   const category = s.categories.find((c) => c.key === o.category)?.name ?? o.category;
-  const orgType = ORG_TYPES.find((t) => t.key === o.orgType)?.label ?? '';
+  const orgType = orgTypeLabel(o.orgType);
   return [
     { field: 'category', label: '类别', text: category },
     { field: 'orgType', label: '组织类型', text: orgType },

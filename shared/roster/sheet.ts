@@ -6,9 +6,9 @@
 import type { RosterEntry } from '../api/contract';
 import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
-import { findCategory } from '../scheme/lookup';
+import { findCategory, findOrgType } from '../scheme/lookup';
 import type { Scheme } from '../scheme/schema';
-import { ORG_TYPES } from '../template/definition';
+import { ORG_TYPES, orgTypeLabel } from '../template/definition';
 import { cleanText, normalizeLabel, orgKey } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
 import { cellText, type SheetModel, type SheetRow, type WorkbookModel } from '../workbook/model';
@@ -85,12 +85,6 @@ function defaultColumns(): Map<RosterKey, number> {
   return new Map(ROSTER_COLUMNS.map((c, i) => [c.key, i + 1] as const));
 }
 
-function orgTypeLabel(text: string): string | null {
-  const n = normalizeLabel(text);
-  const t = ORG_TYPES.find((o) => [o.label, o.key, ...o.aliases].some((x) => normalizeLabel(x) === n));
-  return t ? t.label : null;
-}
-
 /** The value of a merged township cell sits in its top-left cell: rows below it inherit it. */
 function mergedAbove(sheet: SheetModel, row: number, col: number): number | null {
   for (const m of sheet.merges ?? []) if (col >= m.left && col <= m.right && row > m.top && row <= m.bottom) return m.top;
@@ -151,7 +145,8 @@ export function checkRoster(lines: readonly RosterLine[], scheme: Scheme, where:
       issues.push(makeIssue('ROSTER_CATEGORY_BLANK', { row, name }, where(l, 'category')));
     }
     if (l.orgType) {
-      const t = orgTypeLabel(l.orgType);
+      // The scheme's vocabulary (a county's own words for 党支部 and the like) decides, as for uploads.
+      const t = orgTypeLabel(findOrgType(scheme, l.orgType)) || null;
       if (t) entry.orgType = t;
       else issues.push(makeIssue('ROSTER_TYPE_UNKNOWN', { row, name, value: l.orgType, allowed: allowedTypes }, where(l, 'orgType')));
     }

@@ -137,6 +137,11 @@ export const ORG_TYPES = [
   { key: 'branch', label: '党支部', aliases: ['支部', '联合党支部', '临时党支部', '功能型党支部'] },
 ] as const;
 
+/** 党委 / 党总支 / 党支部 for an org-type key; '' for none (the one place keys become words). */
+export function orgTypeLabel(key: string | null | undefined): string {
+  return ORG_TYPES.find((t) => t.key === key)?.label ?? '';
+}
+
 export const FLAG_CHOICES = ['是', '否'] as const;
 
 /** Keys of the `_meta` sheet (column A) and of the workbook's custom properties. */

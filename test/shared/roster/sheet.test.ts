@@ -82,6 +82,14 @@ describe('cell-level messages', () => {
     expect(hit?.message).toContain(text);
   });
 
+  it('reads organization types with the county\'s own words, as uploads do', () => {
+    const scheme = { ...defaultScheme, vocabulary: { ...defaultScheme.vocabulary, orgTypes: { ...defaultScheme.vocabulary.orgTypes, branch: ['党小组联合支部'] } } };
+    const r = readRosterSheet(sheet([HEADER, ['东山镇', '东山村党支部', '村', '党小组联合支部', null]]), scheme);
+    expect(r.issues).toEqual([]);
+    expect(r.entries[0]?.orgType).toBe('党支部');
+    expect(readRosterSheet(sheet([HEADER, ['东山镇', '东山村党支部', '村', '党小组联合支部', null]]), defaultScheme).issues.map((i) => i.code)).toEqual(['ROSTER_TYPE_UNKNOWN']);
+  });
+
   it('checks categories against the chosen standard', () => {
     const r = readRosterSheet(sheet([HEADER, ['东山镇', '县一中党支部', '教育卫生', null, null]]), yichunScheme);
     expect(r.issues).toEqual([]);
