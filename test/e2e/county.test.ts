@@ -65,6 +65,10 @@ describeBrowser('county in a browser', () => {
     await shot(page, '10-county-cards');
 
     await page.getByRole('button', { name: `通过：${E.name}` }).click();
+    // The page's own confirmation (never window.confirm), naming the township and the version.
+    await waitText(page, '#dialog-text', `通过${E.name}第 1 版？`);
+    await shot(page, '10b-county-accept-confirm');
+    await page.click('#dialog-ok');
     await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已审核通过'), E.id);
     await expect(text(page, '#county-status')).resolves.toBe(`${E.name}：已通过。`);
 
@@ -134,6 +138,7 @@ describeBrowser('county in a browser', () => {
     await expect(bodyNames(page)).resolves.toEqual(['东山乡']);
 
     await page.getByRole('button', { name: '通过：东山乡' }).click();
+    await page.getByRole('button', { name: '确认通过' }).click();
     await waitText(page, '#county-status', '东山乡：已通过。');
     await expect(text(page, '#county-table tbody')).resolves.toBe('没有符合筛选条件的乡镇。');
     await page.getByRole('button', { name: '全部 6' }).click();

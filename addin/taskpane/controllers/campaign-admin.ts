@@ -200,7 +200,7 @@ export class CampaignAdminController {
         if (!(e instanceof ApiError) || e.status === 401) throw e;
         if (e.code === 'CAMPAIGN_REVISION_STALE') {
           this.patch({ mode: 'closed' });
-          return this.startEdit(warning(`${e.message.replace(/[。\s]+$/, '')}。页面已重新载入最新的批次设置，请核对后再保存。`));
+          return this.startEdit(warning(`${e.message.replace(/[；;]?请刷新后重新修改[。\s]*$/, '').replace(/[。\s]+$/, '')}。页面已重新载入最新的批次设置，请核对后再保存。`));
         }
         const fields = fieldsOfRefusal(e);
         this.patch({ fields: { ...check.warnings, ...fields }, ...(e.issues.length && e.code !== 'REQUEST_FIELD_INVALID' ? { issues: { title: '服务器检查结果', issues: e.issues } } : {}) });

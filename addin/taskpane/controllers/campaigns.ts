@@ -4,6 +4,7 @@
 import type { Delivery, Session } from '../ports';
 import { chooseScheme } from '../scheme';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
+import { ROLE_LABEL } from '../ui/labels';
 import { info, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface CampaignHooks {
@@ -65,7 +66,9 @@ export class CampaignsController {
       if (!api) return;
       this.show(info('正在打开…'));
       const { campaign, scheme } = await api.campaign(id);
-      patchSlice(this.store, 'connection', { campaign, scheme: chooseScheme(campaign, scheme) });
+      // The sign-in line said there was no campaign yet; now there is.
+      const me = this.store.get().connection.me;
+      patchSlice(this.store, 'connection', { campaign, scheme: chooseScheme(campaign, scheme), verdict: ok(`已连接：${ROLE_LABEL.county} ${me?.countyName || campaign.county}`) });
       await this.hooks.opened();
       this.show(said ?? ok(`已打开工作批次：${campaign.county} ${campaign.year} 年度（截止 ${campaign.deadline}）。`));
     }, this.onAuthLost);

@@ -32,7 +32,8 @@ export class CountyReviewController {
     const campaignId = campaign?.id;
     if (!api || me?.role !== 'county' || !campaignId) return;
     const data = await api.completeness(campaignId);
-    patchSlice(this.store, 'county', { data });
+    // The campaign switcher's counts follow what the table shows.
+    this.store.set((s) => ({ county: { ...s.county, data }, campaigns: { ...s.campaigns, totals: { ...s.campaigns.totals, [campaignId]: data.totals } } }));
   }
 
   refresh(): Promise<void> {

@@ -23,9 +23,10 @@ function actions(r: Row, pending: boolean, ctl: AccessController): HTMLElement {
 }
 
 function expiry(r: Row): string {
-  if (r.status === 'none') return '—';
+  if (r.status === 'none') return '尚未发放';
   if (r.status === 'revoked') return `已于 ${formatTime(r.revokedAt)} 收回`;
-  return `${r.status === 'expired' ? '已于' : '至'} ${formatTime(r.expiresAt)}${r.status === 'expired' ? ' 过期' : ''}`;
+  if (r.status === 'expired') return `已于 ${formatTime(r.expiresAt)} 过期`;
+  return `有效期至 ${formatTime(r.expiresAt)}`;
 }
 
 export function accessView(store: Store<AppState>, ctl: AccessController): void {
@@ -75,7 +76,7 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
     if (s.layout === 'wide') {
       list.replaceChildren(h('div', { className: 'table-wrap' },
         h('table', { className: 'county', id: 'access-table' },
-          h('thead', {}, h('tr', {}, ...['乡镇（街道）', '链接状态', '有效期', '操作'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('thead', {}, h('tr', {}, ...['乡镇（街道）', '链接状态', '有效期限', '操作'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, ...rows.map((r) => h('tr', { 'data-township': r.townshipId },
             h('th', { scope: 'row' }, r.townshipName),
             h('td', {}, h('span', { className: `badge ${BADGE[r.status]}` }, ACCESS_LABEL[r.status])),
@@ -86,7 +87,7 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
     } else {
       list.replaceChildren(h('ul', { className: 'plain', id: 'access-cards' }, ...rows.map((r) => h('li', { className: 'tw', 'data-township': r.townshipId },
         h('div', {}, h('span', { className: 'name' }, r.townshipName), h('span', { className: `badge ${BADGE[r.status]}` }, ACCESS_LABEL[r.status])),
-        h('p', { className: 'hint' }, `有效期：${expiry(r)}`),
+        h('p', { className: 'hint' }, expiry(r)),
         actions(r, pending(r), ctl),
       ))));
     }

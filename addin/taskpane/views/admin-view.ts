@@ -98,7 +98,7 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     const existing = a.editing ? Object.values(a.editing.roster).reduce((n, l) => n + l.length, 0) : 0;
     e.rosterSummary.textContent = r
       ? `已读取${r.source === 'file' ? `“${r.label}”` : '粘贴的名册'}：${r.entries.length} 个党组织、${r.townships.length} 个乡镇（街道）`
-      : editing ? `沿用本批次现有的名册：${existing} 个党组织` : '尚未导入名册（可以不导入，乡镇（街道）自行填写党组织）';
+      : editing ? (existing ? `沿用本批次现有的名册：${existing} 个党组织` : '本批次没有名册（乡镇（街道）自行填写党组织）；可在此导入') : '尚未导入名册（可以不导入，乡镇（街道）自行填写党组织）';
     e.clearRoster.hidden = !r;
     if (!prev || a.issues !== prev.admin.issues) {
       if (a.issues) renderIssues(e.rosterIssues, a.issues.issues, { title: a.issues.title, summaryId: 'cf-issue-summary', summaryText: rosterSummaryText(a.issues.issues) });
