@@ -72,6 +72,14 @@ describeBrowser('county in a browser', () => {
     await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已审核通过'), E.id);
     await expect(text(page, '#county-status')).resolves.toBe(`${E.name}：已通过。`);
 
+    // 查看 in the task pane: the version's rows scroll sideways in their own box.
+    await page.getByRole('button', { name: `查看：${F.name}` }).click();
+    await waitText(page, '#detail-h', `${F.name} · 第 1 版`);
+    await page.waitForSelector('#detail-rows');
+    await expect(page.$eval('#detail-section .table-wrap', (w) => w.clientWidth <= 340 && w.scrollWidth > w.clientWidth)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await shot(page, '10c-county-detail-340px');
+    await page.click('#detail-close');
     await page.getByRole('button', { name: `退回：${F.name}` }).click();
     // An empty comment: the page's own Chinese sentence, not the browser's bubble.
     await page.getByRole('button', { name: '确认退回' }).click();
@@ -82,7 +90,7 @@ describeBrowser('county in a browser', () => {
     await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已退回'), F.id);
     await expect(card(F).textContent()).resolves.toContain(COMMENT);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总表' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总表', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const saved = path.join(stack.dir, 'consolidated.xlsx');
     await download.saveAs(saved);

@@ -21,7 +21,8 @@ export function detailView(store: Store<AppState>, ctl: ReviewDetailController, 
 
   const render = (s: AppState, prev: AppState | null) => {
     const d = s.detail;
-    if (prev && d === prev.detail && s.busy === prev.busy && s.county.data === prev.county.data) return;
+    // Redrawn only for what it shows: another card's busy flag would reset the rows' scroll.
+    if (prev && d === prev.detail && s.busy.detail === prev.busy.detail && s.busy.versionFile === prev.busy.versionFile && s.county.data === prev.county.data && s.connection.me === prev.connection.me) return;
     section.hidden = !d.open || s.connection.me?.role !== 'county';
     if (!d.open) return;
     renderVerdict(verdict, d.verdict);
