@@ -51,6 +51,14 @@ export function countyScreens(w: CountyWiring): { enter(): Promise<void> } {
   }, lost);
   const campaigns: CampaignsController = new CampaignsController(store, { delivery: w.delivery }, session, { opened, startCreate: () => admin.startCreate() }, lost);
 
+  // A decision made in the table or by 全部通过 shows in the open version too.
+  store.subscribe((s, prev) => {
+    const d = s.detail.data;
+    if (s.county.data === prev.county.data || !d) return;
+    const row = s.county.data?.townships.find((t) => t.id === d.townshipId);
+    if (row && (row.state !== d.state || (row.currentVersion === d.version) !== d.current)) void detail.refresh();
+  });
+
   const fileLabel = w.caps.inExcel && !w.caps.missing.openWorkbook ? '在 Excel 中打开' : '下载';
   campaignsView(store, campaigns, admin, `${fileLabel}汇总表`);
   adminView(store, admin);

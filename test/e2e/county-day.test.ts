@@ -192,6 +192,9 @@ describeBrowser('a county’s day, from the page only (empty storage)', () => {
     await c.click('#dialog-ok');
     await waitText(c, '#county-status', '已通过 2 个乡镇（街道）。');
     await expect(text(c, '#bulk-list')).resolves.toContain('城关镇 第 2 版：已通过');
+    // The open version follows the decision.
+    await waitText(c, '#detail-state', '已审核通过');
+    await expect(c.isVisible('#detail-reopen')).resolves.toBe(true);
     await shot(c, '31-county-bulk-accepted');
     const wb = await download(stack, c, () => c.getByRole('button', { name: '下载汇总表', exact: true }).click(), '县汇总表.xlsx');
     const detail = (await sheetRows(wb.bytes, '明细表')).map((r) => r.join('\t')).join('\n');

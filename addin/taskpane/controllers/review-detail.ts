@@ -47,6 +47,16 @@ export class ReviewDetailController {
     }, this.onAuthLost);
   }
 
+  /** The open version again, quietly: the county decided from the table (or 全部通过) meanwhile. */
+  async refresh(): Promise<void> {
+    const w = this.where();
+    const open = this.store.get().detail.open;
+    if (!w || !open) return;
+    const data = await w.api.version(w.c, open.townshipId, open.version).catch(() => null);
+    const now = this.store.get().detail.open;
+    if (data && now?.townshipId === open.townshipId && now.version === open.version) patchSlice(this.store, 'detail', { data });
+  }
+
   close(): void {
     patchSlice(this.store, 'detail', { open: null, data: null, returning: false, verdict: null });
   }

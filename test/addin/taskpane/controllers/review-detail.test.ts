@@ -113,4 +113,14 @@ describe('ReviewDetailController', () => {
     await t.ctl.reopen();
     expect(t.lost).toEqual([issueText('AUTH_INVALID')]);
   });
+
+  it('refresh re-reads the open version quietly (a decision made elsewhere), and nothing when none is open', async () => {
+    const t = setup();
+    await t.ctl.refresh();
+    expect(t.server.calls).toEqual([]);
+    await t.ctl.open('chengguan', 2);
+    t.server.version_ = version(2, 'accepted');
+    await t.ctl.refresh();
+    expect(t.detail()).toMatchObject({ data: { state: 'accepted' }, verdict: null });
+  });
 });
