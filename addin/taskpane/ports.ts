@@ -1,26 +1,69 @@
 // What the controllers need from the outside world, as interfaces. taskpane.ts wires the real
 // ones (fetch/XHR client, Office.js, localStorage, the lazily loaded reader); tests pass fakes.
-import type { Campaign, Me, ReviewAction, TownshipStatus } from '../../shared/api/contract';
+import type {
+  AccessList,
+  BulkReview,
+  BulkReviewResult,
+  Campaign,
+  CampaignDetail,
+  CampaignList,
+  CreateCampaign,
+  IssueAccess,
+  Me,
+  ReviewAction,
+  RosterParse,
+  TownshipStatus,
+  UpdateCampaign,
+  VersionDetail,
+} from '../../shared/api/contract';
 import type { Scheme } from '../../shared/scheme/schema';
 import type { ReadResult } from '../../shared/submission/types';
-import type { CountyCompleteness, Downloaded, UploadOutcome, UploadProgress } from './api/client';
+import type { CountyCompleteness, Downloaded, RosterAgainst, UploadOutcome, UploadProgress } from './api/client';
 import type { CellRef } from './excel/address';
 import type { HighlightResult, HighlightTarget } from './excel/highlight';
 import type { SelectResult } from './excel/select';
 import type { Capabilities } from './host/capabilities';
 import type { Connection } from './host/storage';
 
-/** The county's server, as ApiClient implements it. */
-export interface ServerApi {
+/** What a township's work needs from the server (and the connect step). */
+export interface WorkApi {
   me(): Promise<Me>;
   campaign(c: string): Promise<{ campaign: Campaign; scheme: unknown }>;
   template(c: string, t: string): Promise<Downloaded>;
-  consolidated(c: string): Promise<Downloaded>;
   status(c: string, t: string): Promise<TownshipStatus>;
-  completeness(c: string): Promise<CountyCompleteness>;
-  review(c: string, t: string, action: ReviewAction): Promise<void>;
   upload(c: string, t: string, bytes: Uint8Array, onProgress?: (p: UploadProgress) => void): Promise<UploadOutcome>;
 }
+
+/** The county's review: who has reported, a version with its rows and diff, decisions. */
+export interface ReviewApi {
+  completeness(c: string): Promise<CountyCompleteness>;
+  review(c: string, t: string, action: ReviewAction): Promise<void>;
+  bulkReview(c: string, body: BulkReview): Promise<BulkReviewResult>;
+  consolidated(c: string): Promise<Downloaded>;
+  version(c: string, t: string, v: number): Promise<VersionDetail>;
+  versionFile(c: string, t: string, v: number): Promise<Downloaded>;
+}
+
+/** The county's campaigns: list, create, edit, and the 党组织名册 behind them. */
+export interface CampaignApi {
+  campaigns(): Promise<CampaignList>;
+  campaignDetail(c: string): Promise<CampaignDetail>;
+  createCampaign(body: CreateCampaign): Promise<CampaignDetail>;
+  updateCampaign(c: string, body: UpdateCampaign): Promise<CampaignDetail>;
+  rosterParse(content: Uint8Array | string, against: RosterAgainst): Promise<RosterParse>;
+  rosterTemplate(): Promise<Downloaded>;
+}
+
+/** Invitation links and the 派发表. */
+export interface AccessApi {
+  access(c: string, page: string): Promise<AccessList>;
+  issueAccess(c: string, body: IssueAccess): Promise<AccessList>;
+  revokeAccess(c: string, townships: string[], page: string): Promise<AccessList>;
+  accessSheet(c: string, page: string): Promise<Downloaded>;
+}
+
+/** The county's server, as ApiClient implements it. */
+export interface ServerApi extends WorkApi, ReviewApi, CampaignApi, AccessApi {}
 
 /** Builds a client for a server address and token; throws ApiError for an address that is not one. */
 export type ApiFactory = (serverUrl: string, token: string) => ServerApi;
@@ -55,6 +98,21 @@ export interface WorkbookReader {
 
 export interface Clock {
   now(): number;
+}
+
+/** A question the page asks in its own dialog (never window.confirm): true when the clerk agrees. */
+export interface ConfirmPort {
+  ask(q: { title: string; text: string; ok: string; danger?: boolean }): Promise<boolean>;
+}
+
+/** Copying a link; false when the browser does not allow it (the page then shows the link to copy by hand). */
+export interface ClipboardPort {
+  copy(text: string): Promise<boolean>;
+}
+
+/** Where a downloaded workbook goes: a new Excel window inside Excel, a download in a browser. */
+export interface Delivery {
+  deliver(bytes: Uint8Array, fileName: string): Promise<'opened' | 'saved'>;
 }
 
 /** The live connection, shared by the controllers; set and cleared by the connection controller. */

@@ -1,11 +1,12 @@
 // Everything the page shows, as plain data in one store. Controllers change it; views render it.
 // Each slice is replaced (never mutated) on change, so a view can skip work when its slice is
 // the same object as before.
-import type { Campaign, Me, Receipt, TownshipStatus } from '../../shared/api/contract';
+import type { BulkReviewResult, Campaign, Me, Receipt, TownshipStatus } from '../../shared/api/contract';
 import type { Issue } from '../../shared/issues/types';
 import type { CountyCompleteness } from './api/client';
 import type { CountyFilter, CountySort } from './model/county-table';
 import { chooseScheme, type SchemeChoice } from './scheme';
+import { initialSlices, type AccessState, type AdminState, type CampaignsState, type DetailState } from './slices';
 
 export type Tone = 'ok' | 'error' | 'warning' | 'info';
 
@@ -63,10 +64,15 @@ export interface CountyState {
   returning: string | null;
   /** Townships with a review on its way to the server. */
   pending: string[];
+  /** Each township's answer to the last 全部通过. */
+  bulk: BulkReviewResult | null;
   verdict: Verdict | null;
 }
 
-export type BusyKey = 'connect' | 'check' | 'upload' | 'template' | 'highlight' | 'clearHighlight' | 'status' | 'county' | 'consolidated';
+export type BusyKey =
+  | 'connect' | 'check' | 'upload' | 'template' | 'highlight' | 'clearHighlight' | 'status' | 'county' | 'consolidated'
+  | 'campaigns' | 'openCampaign' | 'pastConsolidated' | 'save' | 'edit' | 'roster' | 'rosterTemplate'
+  | 'access' | 'accessSheet' | 'detail' | 'versionFile' | 'bulk';
 
 export interface AppState {
   /** 'wide' from 900 px: the county view becomes a table. */
@@ -75,6 +81,10 @@ export interface AppState {
   work: WorkState;
   township: TownshipState;
   county: CountyState;
+  campaigns: CampaignsState;
+  admin: AdminState;
+  access: AccessState;
+  detail: DetailState;
   busy: Partial<Record<BusyKey, boolean>>;
 }
 
@@ -84,7 +94,8 @@ export function initialState(serverUrl = ''): AppState {
     connection: { phase: 'idle', serverUrl, me: null, campaign: null, scheme: chooseScheme(null, undefined), verdict: null },
     work: emptyWork(),
     township: { status: null, verdict: null },
-    county: { data: null, sort: { key: 'name', dir: 'asc' }, filter: 'all', returning: null, pending: [], verdict: null },
+    county: { data: null, sort: { key: 'name', dir: 'asc' }, filter: 'all', returning: null, pending: [], bulk: null, verdict: null },
+    ...initialSlices(),
     busy: {},
   };
 }

@@ -1,12 +1,15 @@
 // Entry of the task pane and of the standalone page: find out where we run, wire the real
-// implementations of the ports into the controllers, mount the views, restore the connection.
+// implementations of the ports into the controllers, mount the views, then connect — by the link
+// the page was opened with (#server=…&token=…), else with the remembered connection.
 import { ApiClient } from './api/client';
 import { CheckUploadController } from './controllers/check-upload';
 import { ConnectionController } from './controllers/connection';
-import { CountyReviewController } from './controllers/county-review';
+import { countyScreens } from './county-screens';
 import { documentSettingsStore } from './excel/highlight';
 import { browserFiles } from './host/browser-files';
 import { detectHost } from './host/capabilities';
+import { pageConfirm } from './host/confirm-dialog';
+import { delivery } from './host/delivery';
 import { excelPort } from './host/excel-port';
 import { lazyReader } from './host/reader';
 import { forgetConnection, loadConnection, saveConnection } from './host/storage';
@@ -14,7 +17,6 @@ import type { Session } from './ports';
 import { createStore, initialState } from './state';
 import { byId } from './ui/dom';
 import { connectionView } from './views/connection-view';
-import { countyView } from './views/county-view';
 import { statusView } from './views/status-view';
 import { workView } from './views/work-view';
 
@@ -31,18 +33,28 @@ async function main(): Promise<void> {
 
   const lost = (message: string) => void connection.lost(message);
   const work = new CheckUploadController(store, { caps, excel, files, reader: lazyReader }, session, lost);
-  const county = new CountyReviewController(store, { excel, files }, session, lost);
+  const county = countyScreens({
+    store,
+    session,
+    lost,
+    caps,
+    excel,
+    files,
+    confirm: pageConfirm(),
+    delivery: delivery(excel, files, !caps.missing.openWorkbook),
+    clock,
+    page: () => `${location.origin}${location.pathname}`,
+  });
   const connection = new ConnectionController(
     store,
     { api: (url, token) => new ApiClient(url, token), credentials: { load: loadConnection, save: saveConnection, forget: forgetConnection } },
     session,
-    (me) => (me.role === 'township' ? work.loadStatus() : county.load()),
+    (me) => (me.role === 'township' ? work.loadStatus() : county.enter()),
   );
 
   connectionView(store, connection);
   workView(store, work, caps, clock);
   statusView(store, work);
-  countyView(store, county, caps);
 
   const wide = window.matchMedia(WIDE);
   const applyLayout = () => store.set({ layout: wide.matches ? 'wide' : 'narrow' });
@@ -56,7 +68,10 @@ async function main(): Promise<void> {
   mark();
   store.subscribe(mark);
 
-  await connection.restore(/^https?:$/.test(location.protocol) ? location.origin : '');
+  const clearFragment = () => history.replaceState(null, '', `${location.pathname}${location.search}`);
+  if (!(await connection.openLink(location.hash, clearFragment))) await connection.restore(/^https?:$/.test(location.protocol) ? location.origin : '');
+  // A link pasted into the address bar of the open page changes only the fragment: no reload.
+  window.addEventListener('hashchange', () => void connection.openLink(location.hash, clearFragment));
   document.body.dataset.ready = caps.inExcel ? 'excel' : 'browser';
 }
 

@@ -14,7 +14,7 @@ import { DEV_ACCOUNT, DEV_KEY } from './azurite';
 import { dataDir } from './env';
 
 export const LOCAL_LABEL = '本地县委组织部（npm start）';
-const LOCAL_FILE = () => path.join(dataDir(), 'local-county.json');
+const LOCAL_FILE = (dir = dataDir()) => path.join(dir, 'local-county.json');
 
 /** STORAGE_CONNECTION_STRING / AzureWebJobsStorage, else the local Azurite of `npm start`. */
 export function adminConnectionString(): string {
@@ -48,16 +48,16 @@ export interface SignIn {
   created: boolean;
 }
 
-/** The local county and an active county credential for it (created when missing). */
-export async function localSignIn(o: { store: Store; secret: string; countyId: string; countyName: string; page: string; server: string; now?: number }): Promise<SignIn> {
+/** The local county and an active county credential for it (created when missing). `dataDir`: where its record goes (tests keep theirs apart). */
+export async function localSignIn(o: { store: Store; secret: string; countyId: string; countyName: string; page: string; server: string; now?: number; dataDir?: string }): Promise<SignIn> {
   const now = o.now ?? Date.now();
   const county = await ensureCounty(o.store, o.countyId, o.countyName, new Date(now));
   const existing = (await listCountyCredentials(o.store, o.countyId)).filter((r) => r.label === LOCAL_LABEL && credentialStatus(r, now + 86_400_000) === 'active').at(-1);
   const record = existing ?? (await issueCountyCredential(o.store, { countyId: o.countyId, countyName: county.name, days: 365, label: LOCAL_LABEL, now })).record;
   const token = tokenFor(record, o.secret);
-  fs.mkdirSync(dataDir(), { recursive: true });
+  fs.mkdirSync(o.dataDir ?? dataDir(), { recursive: true });
   const { id, kind, countyId, campaignId, townshipId, issuedAt, expiresAt } = record;
-  fs.writeFileSync(LOCAL_FILE(), JSON.stringify({ id, kind, countyId, campaignId, townshipId, issuedAt, expiresAt }, null, 2) + '\n');
+  fs.writeFileSync(LOCAL_FILE(o.dataDir), JSON.stringify({ id, kind, countyId, campaignId, townshipId, issuedAt, expiresAt }, null, 2) + '\n');
   return { countyName: county.name, record, token, link: signInLink(o.page, { server: o.server, token }), created: !existing };
 }
 

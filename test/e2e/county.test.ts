@@ -65,9 +65,21 @@ describeBrowser('county in a browser', () => {
     await shot(page, '10-county-cards');
 
     await page.getByRole('button', { name: `通过：${E.name}` }).click();
+    // The page's own confirmation (never window.confirm), naming the township and the version.
+    await waitText(page, '#dialog-text', `通过${E.name}第 1 版？`);
+    await shot(page, '10b-county-accept-confirm');
+    await page.click('#dialog-ok');
     await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已审核通过'), E.id);
     await expect(text(page, '#county-status')).resolves.toBe(`${E.name}：已通过。`);
 
+    // 查看 in the task pane: the version's rows scroll sideways in their own box.
+    await page.getByRole('button', { name: `查看：${F.name}` }).click();
+    await waitText(page, '#detail-h', `${F.name} · 第 1 版`);
+    await page.waitForSelector('#detail-rows');
+    await expect(page.$eval('#detail-section .table-wrap', (w) => w.clientWidth <= 340 && w.scrollWidth > w.clientWidth)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await shot(page, '10c-county-detail-340px');
+    await page.click('#detail-close');
     await page.getByRole('button', { name: `退回：${F.name}` }).click();
     // An empty comment: the page's own Chinese sentence, not the browser's bubble.
     await page.getByRole('button', { name: '确认退回' }).click();
@@ -78,7 +90,7 @@ describeBrowser('county in a browser', () => {
     await page.waitForFunction((id) => document.querySelector(`#townships li[data-township="${id}"]`)?.textContent?.includes('已退回'), F.id);
     await expect(card(F).textContent()).resolves.toContain(COMMENT);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总表' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总表', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const saved = path.join(stack.dir, 'consolidated.xlsx');
     await download.saveAs(saved);
@@ -134,6 +146,7 @@ describeBrowser('county in a browser', () => {
     await expect(bodyNames(page)).resolves.toEqual(['东山乡']);
 
     await page.getByRole('button', { name: '通过：东山乡' }).click();
+    await page.getByRole('button', { name: '确认通过' }).click();
     await waitText(page, '#county-status', '东山乡：已通过。');
     await expect(text(page, '#county-table tbody')).resolves.toBe('没有符合筛选条件的乡镇。');
     await page.getByRole('button', { name: '全部 6' }).click();

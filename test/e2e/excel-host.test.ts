@@ -122,7 +122,7 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
   it('county: 打开汇总表 opens the consolidated workbook in a new Excel window', async () => {
     const page = await openInExcel({ sheets: [] });
     await connect(page, stack.token.county);
-    await page.getByRole('button', { name: '打开汇总表' }).click();
+    await page.getByRole('button', { name: '打开汇总表', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('#county-status')?.textContent?.includes('新的 Excel 窗口'));
     const created = (await calls(page)).find((c) => c[0] === 'createWorkbook');
     const book = new ExcelJS.Workbook();

@@ -21,6 +21,17 @@ export async function openPage(browser: Browser, url: string, width = PANE, befo
   return { page, context, errors };
 }
 
+/** The page opened by a link (a sign-in or invitation link with its #server=…&token=… fragment). */
+export async function openLink(browser: Browser, link: string, width = PANE): Promise<Opened> {
+  const { context } = await paneContext(browser, width);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready="browser"]');
+  return { page, context, errors };
+}
+
 /** Pastes a token and connects; resolves when the page is connected or has said why not. */
 export async function connect(page: Page, token: string): Promise<void> {
   await page.fill('#token', token);

@@ -2,90 +2,43 @@
 // zod schemas; every failure becomes an ApiError with a Chinese message a clerk can act on.
 import { z } from 'zod';
 import {
+  accessListSchema,
+  bulkReviewResultSchema,
+  campaignDetailSchema,
+  campaignListSchema,
   campaignSchema,
   completenessSchema,
-  errorBodySchema,
   meSchema,
   receiptSchema,
+  rosterParseSchema,
   routes,
   townshipStatusSchema,
+  versionDetailSchema,
   XLSX_MIME,
+  type AccessList,
+  type BulkReview,
+  type BulkReviewResult,
   type Campaign,
+  type CampaignDetail,
+  type CampaignList,
+  type Completeness,
+  type CreateCampaign,
+  type IssueAccess,
   type Me,
   type Receipt,
   type ReviewAction,
+  type RosterParse,
   type TownshipStatus,
+  type UpdateCampaign,
+  type VersionDetail,
 } from '../../../shared/api/contract';
 import type { Issue } from '../../../shared/issues/types';
+import { ApiError, checked, fromBody, HttpClient, NETWORK, parseJson, type Downloaded } from './http';
 
-/**
- * The completeness answer as the county table reads it. 填报人, 电话 and the counts by grade label
- * are not in the contract yet; when the county API adds them under these names they show up, until
- * then the table shows "—".
- */
-const countyCompletenessSchema = completenessSchema.extend({
-  townships: z.array(
-    completenessSchema.shape.townships.element.extend({
-      filledBy: z.string().nullish(),
-      phone: z.string().nullish(),
-      counts: z.record(z.string(), z.number()).nullish(),
-    }),
-  ),
-});
-export type CountyCompleteness = z.infer<typeof countyCompletenessSchema>;
+export { ApiError, apiBase, type Downloaded } from './http';
 
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code: string,
-    readonly issues: Issue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** "http://host:7071", "http://host:7071/", "http://host:7071/api" → "http://host:7071/api". */
-export function apiBase(serverUrl: string): string {
-  const trimmed = serverUrl.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/i.test(trimmed)) throw new ApiError('服务器地址应以 http:// 或 https:// 开头，例如 http://localhost:7071', 0, 'BAD_URL');
-  return /\/api$/i.test(trimmed) ? trimmed : `${trimmed}/api`;
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  400: '请求有误',
-  401: '令牌无效或已过期，请向县委组织部重新索取令牌',
-  403: '当前令牌无权进行此操作',
-  404: '服务器上找不到该项目',
-  409: '数据已被他人更新，请刷新后重试',
-  413: '文件太大，服务器拒收',
-  422: '工作簿未通过检查',
-};
-
-function fromBody(status: number, body: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const e = parsed.data.error;
-    return new ApiError(e.message, status, e.code, (e.issues ?? []) as Issue[]);
-  }
-  return new ApiError(`${STATUS_TEXT[status] ?? '服务器出错'}（HTTP ${status}）`, status, `HTTP_${status}`);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function checked<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError('服务器返回的数据格式不正确，请确认服务器地址，或联系县委组织部', 0, 'BAD_RESPONSE');
-  return r.data;
-}
-
-const NETWORK = '无法连接服务器，请检查服务器地址和网络';
+/** The completeness answer as the county table reads it (填报人, 电话 and counts by grade label included). */
+export type CountyCompleteness = Completeness;
 
 export type UploadOutcome = { kind: 'receipt'; receipt: Receipt } | { kind: 'rejected'; message: string; issues: Issue[] };
 
@@ -94,61 +47,12 @@ export interface UploadProgress {
   sent: number | null;
 }
 
-export interface Downloaded {
-  bytes: Uint8Array;
-  fileName: string | null;
-}
+/** What a 党组织名册 is checked against: a built-in standard, or an existing campaign's. */
+export type RosterAgainst = { schemeId: string } | { campaign: string };
 
-function fileNameFrom(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      // fall back to the plain parameter
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain?.[1] ?? null;
-}
+const okSchema = z.unknown();
 
-export class ApiClient {
-  readonly base: string;
-
-  constructor(
-    serverUrl: string,
-    private readonly token: string,
-    private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
-  ) {
-    this.base = apiBase(serverUrl);
-  }
-
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { Authorization: `Bearer ${this.token}`, ...extra };
-  }
-
-  private async send(path: string, init: RequestInit = {}): Promise<Response> {
-    let res: Response;
-    try {
-      res = await this.fetchFn(this.base + path, { ...init, headers: this.headers((init.headers as Record<string, string>) ?? {}) });
-    } catch {
-      throw new ApiError(NETWORK, 0, 'NETWORK');
-    }
-    if (!res.ok) throw fromBody(res.status, parseJson(await res.text()));
-    return res;
-  }
-
-  private async json<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.output<S>> {
-    const res = await this.send(path, { ...init, headers: { Accept: 'application/json', ...((init.headers as Record<string, string>) ?? {}) } });
-    return checked(schema, parseJson(await res.text()));
-  }
-
-  private async bytes(path: string): Promise<Downloaded> {
-    const res = await this.send(path, { headers: { Accept: XLSX_MIME } });
-    return { bytes: new Uint8Array(await res.arrayBuffer()), fileName: fileNameFrom(res.headers.get('Content-Disposition')) };
-  }
-
+export class ApiClient extends HttpClient {
   me(): Promise<Me> {
     return this.json(meSchema, routes.me());
   }
@@ -159,6 +63,55 @@ export class ApiClient {
     const body = parseJson(await res.text());
     const scheme = body && typeof body === 'object' ? (body as { scheme?: unknown }).scheme : undefined;
     return { campaign: checked(campaignSchema, body), scheme };
+  }
+
+  campaigns(): Promise<CampaignList> {
+    return this.json(campaignListSchema, routes.campaigns());
+  }
+
+  /** With its roster and revision, for editing. */
+  campaignDetail(c: string): Promise<CampaignDetail> {
+    return this.json(campaignDetailSchema, routes.campaign(c));
+  }
+
+  createCampaign(body: CreateCampaign): Promise<CampaignDetail> {
+    return this.sendJson(campaignDetailSchema, 'POST', routes.campaigns(), body);
+  }
+
+  updateCampaign(c: string, body: UpdateCampaign): Promise<CampaignDetail> {
+    return this.sendJson(campaignDetailSchema, 'PUT', routes.campaign(c), body);
+  }
+
+  /** An .xlsx 名册 (bytes) or text pasted from Excel, read by the server with cell-level issues. */
+  rosterParse(content: Uint8Array | string, against: RosterAgainst): Promise<RosterParse> {
+    const q = 'schemeId' in against ? `schemeId=${encodeURIComponent(against.schemeId)}` : `campaign=${encodeURIComponent(against.campaign)}`;
+    const text = typeof content === 'string';
+    return this.json(rosterParseSchema, `${routes.rosterParse()}?${q}`, {
+      method: 'POST',
+      headers: { 'Content-Type': text ? 'text/plain; charset=utf-8' : XLSX_MIME },
+      body: text ? content : new Blob([content as BlobPart], { type: XLSX_MIME }),
+    });
+  }
+
+  rosterTemplate(): Promise<Downloaded> {
+    return this.bytes(routes.rosterTemplate());
+  }
+
+  access(c: string, page: string): Promise<AccessList> {
+    return this.json(accessListSchema, `${routes.access(c)}?page=${encodeURIComponent(page)}`);
+  }
+
+  issueAccess(c: string, body: IssueAccess): Promise<AccessList> {
+    return this.sendJson(accessListSchema, 'POST', routes.access(c), body);
+  }
+
+  revokeAccess(c: string, townships: string[], page: string): Promise<AccessList> {
+    return this.sendJson(accessListSchema, 'POST', routes.accessRevoke(c), { townships, page });
+  }
+
+  /** The 派发表, its links opening `page`. */
+  accessSheet(c: string, page: string): Promise<Downloaded> {
+    return this.bytes(`${routes.accessSheet(c)}?page=${encodeURIComponent(page)}`);
   }
 
   template(c: string, t: string): Promise<Downloaded> {
@@ -173,16 +126,25 @@ export class ApiClient {
     return this.json(townshipStatusSchema, routes.submissions(c, t));
   }
 
+  version(c: string, t: string, v: number): Promise<VersionDetail> {
+    return this.json(versionDetailSchema, routes.version(c, t, v));
+  }
+
+  /** The workbook exactly as the township uploaded it. */
+  versionFile(c: string, t: string, v: number): Promise<Downloaded> {
+    return this.bytes(routes.versionFile(c, t, v));
+  }
+
   completeness(c: string): Promise<CountyCompleteness> {
-    return this.json(countyCompletenessSchema, routes.completeness(c));
+    return this.json(completenessSchema, routes.completeness(c));
   }
 
   async review(c: string, t: string, action: ReviewAction): Promise<void> {
-    await this.send(routes.review(c, t), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(action),
-    });
+    await this.sendJson(okSchema, 'POST', routes.review(c, t), action);
+  }
+
+  bulkReview(c: string, body: BulkReview): Promise<BulkReviewResult> {
+    return this.sendJson(bulkReviewResultSchema, 'POST', routes.bulkReview(c), body);
   }
 
   /**

@@ -1,11 +1,14 @@
-// Connect, restore a remembered connection, disconnect. A connection is all or nothing: the
-// token is checked (/me), its campaign and township must exist, and the first view must load;
-// any failure leaves the page fully disconnected with one Chinese message and the form back.
+// Connect (by a sign-in or invitation link, or by the form), restore a remembered connection,
+// disconnect. A connection is all or nothing: the token is checked (/me), its campaign and
+// township must exist, and the first view must load; any failure leaves the page fully
+// disconnected with one Chinese message and the form back.
 import type { Me } from '../../../shared/api/contract';
+import { readSignInFragment } from '../../../shared/api/link';
 import { issueText } from '../../../shared/issues/catalogue';
 import { ApiError } from '../api/client';
 import type { CredentialStore, ApiFactory, Session } from '../ports';
 import { chooseScheme } from '../scheme';
+import { initialSlices } from '../slices';
 import { emptyWork, patchSlice, type AppState, type Store } from '../state';
 import { ROLE_LABEL } from '../ui/labels';
 import { error, errorText, info, ok, setBusy } from './feedback';
@@ -47,6 +50,19 @@ export class ConnectionController {
     await this.connect(saved.serverUrl, saved.token, false);
   }
 
+  /**
+   * The page was opened by a link (`#server=…&token=…`): the fragment is cleared at once (the token
+   * leaves the address bar and the history), then the page connects and remembers the link's
+   * credential. False when the address carries no link.
+   */
+  async openLink(hash: string, clearFragment: () => void): Promise<boolean> {
+    const link = readSignInFragment(hash);
+    if (!link) return false;
+    clearFragment();
+    await this.connect(link.server, link.token, true);
+    return true;
+  }
+
   async connect(serverUrl: string, token: string, remember = true): Promise<void> {
     const url = serverUrl.trim();
     const tok = token.trim();
@@ -60,13 +76,15 @@ export class ConnectionController {
     try {
       const api = this.deps.api(url, tok);
       const me = await api.me();
-      if (!me.campaignId) {
-        // A county that has not opened a round yet: signed in, nothing to review.
+      if (!me.campaignId && me.role === 'county') {
+        // A county that has not opened a round yet: signed in, on 新建工作批次.
         this.session.api = api;
         patchSlice(this.store, 'connection', { phase: 'connected', me, campaign: null, verdict: info(`已连接：${ROLE_LABEL[me.role]} ${me.countyName}。本县还没有工作批次，请先新建工作批次。`) });
+        await this.onConnected(me);
         if (remember) await this.deps.credentials.save({ serverUrl: url, token: tok });
         return;
       }
+      if (!me.campaignId) throw new ApiError(issueText('CAMPAIGN_NOT_FOUND', { id: '' }), 404, 'CAMPAIGN_NOT_FOUND');
       const { campaign, scheme } = await api.campaign(me.campaignId);
       if (me.role === 'township' && !campaign.townships.some((t) => t.id === me.townshipId)) {
         throw new ApiError(issueText('TOWNSHIP_NOT_FOUND', { id: me.townshipId ?? '' }), 404, 'TOWNSHIP_NOT_FOUND');
@@ -112,7 +130,8 @@ export class ConnectionController {
       connection: { phase: 'idle', serverUrl, me: null, campaign: null, scheme: chooseScheme(null, undefined), verdict },
       work: { ...emptyWork(), fileName: s.work.fileName },
       township: { status: null, verdict: null },
-      county: { ...s.county, data: null, returning: null, pending: [], verdict: null },
+      county: { ...s.county, data: null, returning: null, pending: [], bulk: null, verdict: null },
+      ...initialSlices(),
     }));
   }
 }

@@ -1,15 +1,16 @@
-// The county's review: who has reported, sorting and filtering the table, accept / return /
-// reopen, and the consolidated workbook. Screens for the county API (campaign admin, invitation
-// links, review detail) are further controllers beside this one, sharing the store and session.
+// The county's review: who has reported, sorting and filtering the table, accept (after the
+// page's own confirmation) / return / reopen, 全部通过 for every township waiting with the version
+// the table shows, and the consolidated workbook. A township's rows and diff are review-detail's.
 import type { ReviewAction } from '../../../shared/api/contract';
 import { nextSort, type CountyFilter, type SortKey } from '../model/county-table';
-import type { ExcelPort, FilePort, Session } from '../ports';
+import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface CountyReviewDeps {
   excel: ExcelPort | null;
   files: FilePort;
+  confirm: ConfirmPort;
 }
 
 const DONE: Record<ReviewAction['action'], string> = { accept: '已通过', return: '已退回', reopen: '已重新开放' };
@@ -31,7 +32,8 @@ export class CountyReviewController {
     const campaignId = campaign?.id;
     if (!api || me?.role !== 'county' || !campaignId) return;
     const data = await api.completeness(campaignId);
-    patchSlice(this.store, 'county', { data });
+    // The campaign switcher's counts follow what the table shows.
+    this.store.set((s) => ({ county: { ...s.county, data }, campaigns: { ...s.campaigns, totals: { ...s.campaigns.totals, [campaignId]: data.totals } } }));
   }
 
   refresh(): Promise<void> {
@@ -65,6 +67,10 @@ export class CountyReviewController {
       this.show(error(`退回“${name}”时请填写退回意见，乡镇据此修改。`));
       return;
     }
+    if (action.action === 'accept') {
+      const text = `通过${name}第 ${action.version} 版？通过后该版本锁定，${name}不能再上报；如需修改，可重新开放。`;
+      if (!(await this.deps.confirm.ask({ title: '审核通过', text, ok: '确认通过' }))) return;
+    }
     this.store.set((s) => ({ county: { ...s.county, pending: [...s.county.pending, townshipId] } }));
     let outcome: Verdict;
     try {
@@ -83,6 +89,37 @@ export class CountyReviewController {
       outcome = error(`${outcome.text} 刷新失败：${errorText(e)}`);
     });
     this.show(outcome);
+  }
+
+  /** The townships 全部通过 would accept: waiting, at the version the table shows. */
+  waiting(): Array<{ townshipId: string; version: number; name: string }> {
+    return (this.store.get().county.data?.townships ?? []).flatMap((t) => (t.state === 'submitted' && t.currentVersion !== null ? [{ townshipId: t.id, version: t.currentVersion, name: t.name }] : []));
+  }
+
+  /** Accepts every waiting township after one confirmation; each township's answer is listed. */
+  bulkAccept(): Promise<void> {
+    return runAction(this.store, 'bulk', this.show, async () => {
+      const api = this.session.api;
+      const campaignId = this.store.get().connection.campaign?.id;
+      const items = this.waiting();
+      if (!api || !campaignId || items.length === 0) return;
+      const names = items.map((i) => i.name);
+      const list = names.length > 8 ? `${names.slice(0, 8).join('、')}等` : names.join('、');
+      const yes = await this.deps.confirm.ask({
+        title: '全部通过',
+        text: `通过 ${items.length} 个待审核的乡镇（街道）（${list}）各自当前的版本？通过后这些版本锁定，不能再上报；如需修改，可逐个重新开放。`,
+        ok: `通过 ${items.length} 个`,
+      });
+      if (!yes) return;
+      this.show(info(`正在通过 ${items.length} 个乡镇（街道）…`));
+      const result = await api.bulkReview(campaignId, { action: 'accept', items: items.map(({ townshipId, version }) => ({ townshipId, version })) });
+      patchSlice(this.store, 'county', { bulk: result });
+      let said = result.refused ? error(`已通过 ${result.accepted} 个；${result.refused} 个未通过，原因见下。`) : ok(`已通过 ${result.accepted} 个乡镇（街道）。`);
+      await this.load().catch((e: unknown) => {
+        said = error(`${said.text} 刷新失败：${errorText(e)}`);
+      });
+      this.show(said);
+    }, this.onAuthLost);
   }
 
   consolidated(): Promise<void> {

@@ -5,6 +5,8 @@ import { h } from './dom';
 
 export interface CountyHandlers {
   review(townshipId: string, action: ReviewAction): void;
+  /** Opens the township's version: rows, diff, file. */
+  view(townshipId: string, version: number): void;
   startReturn(townshipId: string | null): void;
   sortBy(key: SortKey): void;
   filter(f: CountyFilter): void;
@@ -22,6 +24,7 @@ export function reviewButtons(row: CountyRow, ctx: RowContext, handlers: CountyH
   const box = h('div', { className: 'row actions' });
   // Nothing uploaded: nothing to review (a review always names the version the county saw).
   if (version === null) return box;
+  box.append(h('button', { type: 'button', 'aria-label': `查看：${row.name}`, onclick: () => handlers.view(row.id, version) }, '查看'));
   const act = (label: string, action: ReviewAction['action'], primary = false) =>
     h('button', {
       type: 'button',

@@ -11,6 +11,10 @@ export interface IssueListOptions {
   /** Set inside Excel: called when the clerk activates an issue. */
   onPick?: (issue: Issue) => void;
   title?: string;
+  /** The summary line's id (the work card's list is #issue-summary; another list needs its own). */
+  summaryId?: string;
+  /** The summary line, when the default (which speaks of uploading) does not fit. */
+  summaryText?: string;
 }
 
 export function renderIssues(target: HTMLElement, issues: readonly ShownIssue[], opts: IssueListOptions = {}): void {
@@ -18,7 +22,7 @@ export function renderIssues(target: HTMLElement, issues: readonly ShownIssue[],
   const tone = errors ? 'error' : issues.length ? 'warning' : 'ok';
   const children: HTMLElement[] = [];
   if (opts.title) children.push(h('h3', {}, opts.title));
-  children.push(h('p', { className: `summary ${tone}`, id: 'issue-summary' }, issueSummary(issues)));
+  children.push(h('p', { className: `summary ${tone}`, id: opts.summaryId ?? 'issue-summary' }, opts.summaryText ?? issueSummary(issues)));
   for (const g of groupIssues(issues)) {
     const section = h('div', { className: 'group', 'data-sheet': g.sheet ?? '' }, h('h3', {}, g.title));
     for (const level of g.levels) {

@@ -40,14 +40,15 @@ export function connectionView(store: Store<AppState>, ctl: ConnectionController
     else el.connect.removeAttribute('aria-busy');
     renderVerdict(el.status, c.verdict);
     const { me, campaign } = c;
-    if (!connected || !me || !campaign) {
+    if (!connected || !me) {
       el.who.replaceChildren();
       return;
     }
-    const where = me.role === 'township' ? (me.townshipName ?? me.townshipId ?? '') : campaign.county;
+    const where = me.role === 'township' ? (me.townshipName ?? me.townshipId ?? '') : me.countyName || campaign?.county || '';
+    const work = campaign ? `工作：${campaign.county} ${campaign.year} 年（截止 ${campaign.deadline}）；` : '';
     el.who.replaceChildren(
       h('p', {}, h('span', { className: 'badge submitted', id: 'role' }, ROLE_LABEL[me.role]), h('strong', { id: 'unit' }, where)),
-      h('p', { className: 'hint' }, `工作：${campaign.county} ${campaign.year} 年（截止 ${campaign.deadline}）；令牌有效期至 ${formatTime(me.expiresAt)}`),
+      h('p', { className: 'hint' }, `${work}令牌有效期至 ${formatTime(me.expiresAt)}`),
     );
   };
   render(store.get(), null);

@@ -27,6 +27,7 @@ function reveal(actions: HTMLElement, verdict: HTMLElement): void {
 
 export function workView(store: Store<AppState>, ctl: CheckUploadController, caps: Capabilities, clock: Clock): void {
   const el = {
+    section: byId('work-section'),
     heading: byId('work-h'),
     mode: byId('mode'),
     hint: byId('workbook-hint'),
@@ -76,6 +77,8 @@ export function workView(store: Store<AppState>, ctl: CheckUploadController, cap
     const connected = s.connection.phase === 'connected';
     const county = me?.role === 'county';
     el.heading.textContent = county ? '检查工作簿' : '检查与上报';
+    // A county without a campaign has no standard to check against yet.
+    el.section.hidden = county && !campaign;
 
     const note = campaign && !county ? deadlineNote(campaign.deadline, clock.now(), s.township.status) : null;
     el.deadline.hidden = !note;

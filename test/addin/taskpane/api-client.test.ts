@@ -72,4 +72,32 @@ describe('ApiClient', () => {
     expect(f.calls[0]?.init.method).toBe('POST');
     expect(JSON.parse(String(f.calls[0]?.init.body))).toEqual({ action: 'return', comment: '请补充说明', version: 2 });
   });
+
+  it.each([
+    ['text pasted from Excel', '城关镇\t城关社区党支部', 'text/plain; charset=utf-8', { schemeId: 'yichun5' }, '/api/roster/parse?schemeId=yichun5'],
+    ['an .xlsx', new Uint8Array([0x50, 0x4b]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { campaign: 'c2026' }, '/api/roster/parse?campaign=c2026'],
+  ] as const)('sends a 名册 as %s, checked against a standard or a campaign', async (_what, content, type, against, path) => {
+    const f = fakeFetch(200, { entries: [], townships: [], issues: [], ok: true });
+    await new ApiClient('http://h:1', 'tok', f.fn).rosterParse(content, against);
+    expect(f.calls[0]?.url).toBe(`http://h:1${path}`);
+    expect((f.calls[0]?.init.headers as Record<string, string>)['Content-Type']).toBe(type);
+  });
+
+  it('asks for links and the 派发表 for the page they should open', async () => {
+    const page = 'https://addin.example/taskpane.html';
+    const f = fakeFetch(200, { campaignId: 'c2026', page, townships: [] });
+    const c = new ApiClient('http://h:1', 'tok', f.fn);
+    await c.access('c2026', page);
+    expect(f.calls[0]?.url).toBe(`http://h:1/api/campaigns/c2026/access?page=${encodeURIComponent(page)}`);
+    await c.revokeAccess('c2026', ['t01'], page);
+    expect(f.calls[1]?.init.method).toBe('POST');
+    expect(JSON.parse(String(f.calls[1]?.init.body))).toEqual({ townships: ['t01'], page });
+  });
+
+  it('edits a campaign with PUT and parses the answer with the contract', async () => {
+    const f = fakeFetch(200, { id: 'x' });
+    const c = new ApiClient('http://h:1', 'tok', f.fn);
+    await expect(c.updateCampaign('c2026', { year: 2026, county: '示范县', deadline: '2026-04-25', townships: [{ name: '城关镇' }], revision: 2 })).rejects.toThrow('格式不正确');
+    expect(f.calls[0]?.init.method).toBe('PUT');
+  });
 });

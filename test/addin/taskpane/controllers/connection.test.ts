@@ -162,6 +162,51 @@ describe('ConnectionController.restore / disconnect / lost', () => {
   });
 });
 
+describe('ConnectionController.openLink (sign-in and invitation links)', () => {
+  const fragment = `#server=${encodeURIComponent('http://h:1')}&token=${encodeURIComponent('tok.sig')}`;
+
+  it('clears the fragment first, then connects with the link’s server and token and remembers them', async () => {
+    const t = setup();
+    const order: string[] = [];
+    t.server.me_ = () => {
+      order.push('me');
+      return TOWNSHIP_ME;
+    };
+    await expect(t.ctl.openLink(fragment, () => void order.push('cleared'))).resolves.toBe(true);
+    expect(order).toEqual(['cleared', 'me']);
+    expect(t.made).toEqual([['http://h:1', 'tok.sig']]);
+    expect(t.store.get().connection.phase).toBe('connected');
+    expect(t.credentials.saved).toEqual({ serverUrl: 'http://h:1', token: 'tok.sig' });
+  });
+
+  it.each([[''], ['#'], ['#server=http%3A%2F%2Fh%3A1'], ['#token=abc'], ['#server=%E0%A4%A&token=x']])('an address without a whole link (%j) is not a link: nothing happens', async (hash) => {
+    const t = setup();
+    let cleared = false;
+    await expect(t.ctl.openLink(hash, () => (cleared = true))).resolves.toBe(false);
+    expect(cleared).toBe(false);
+    expect(t.server.calls).toEqual([]);
+  });
+
+  it('a revoked link: one Chinese sentence (the server’s, naming whom to ask), nothing half-connected', async () => {
+    const t = setup();
+    const text = issueText('AUTH_REVOKED', { at: '2026-04-01 09:00', ask: '示范县委组织部' });
+    t.server.me_ = new ApiError(text, 401, 'AUTH_REVOKED');
+    await t.ctl.openLink(fragment, () => undefined);
+    expect(t.store.get().connection).toMatchObject({ phase: 'idle', me: null, verdict: { tone: 'error', text: `未能连接：${text}。` } });
+    expect(t.session.api).toBeNull();
+    expect(t.credentials.saved).toBeNull();
+  });
+
+  it('a county without any campaign is signed in and its first view loads (新建工作批次)', async () => {
+    const t = setup();
+    t.server.me_ = { ...COUNTY_ME, campaignId: null };
+    await t.ctl.openLink(fragment, () => undefined);
+    expect(t.store.get().connection).toMatchObject({ phase: 'connected', campaign: null, verdict: { tone: 'info', text: '已连接：县委组织部 示范县。本县还没有工作批次，请先新建工作批次。' } });
+    expect(t.loaded).toEqual(['county']);
+    expect(t.server.calls).not.toContain('campaign c2026');
+  });
+});
+
 describe('refusedText', () => {
   it.each([
     ['访问令牌无效（可能复制不完整或已被更换），请向县委组织部重新领取', '未能连接：访问令牌无效（可能复制不完整或已被更换），请向县委组织部重新领取。'],

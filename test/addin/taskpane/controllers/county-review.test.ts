@@ -2,7 +2,7 @@ import { issueText } from '../../../../shared/issues/catalogue';
 import { ApiError, type CountyCompleteness } from '../../../../addin/taskpane/api/client';
 import { CountyReviewController } from '../../../../addin/taskpane/controllers/county-review';
 import type { ExcelPort } from '../../../../addin/taskpane/ports';
-import { CAMPAIGN, connectedStore, COUNTY_ME, FakeFiles, FakeServer } from './fakes';
+import { CAMPAIGN, connectedStore, COUNTY_ME, FakeConfirm, FakeFiles, FakeServer } from './fakes';
 
 const completeness = (state: 'submitted' | 'accepted' | 'returned'): CountyCompleteness => ({
   campaign: CAMPAIGN,
@@ -18,9 +18,10 @@ function setup(excel: ExcelPort | null = null) {
   server.completeness_ = completeness('submitted');
   const { store, session } = connectedStore(server, COUNTY_ME);
   const files = new FakeFiles();
+  const confirm = new FakeConfirm();
   const lost: string[] = [];
-  const ctl = new CountyReviewController(store, { excel, files }, session, (m) => lost.push(m));
-  return { server, store, files, ctl, lost };
+  const ctl = new CountyReviewController(store, { excel, files, confirm }, session, (m) => lost.push(m));
+  return { server, store, files, confirm, ctl, lost };
 }
 
 describe('CountyReviewController', () => {
@@ -105,5 +106,74 @@ describe('CountyReviewController', () => {
     await t.ctl.consolidated();
     expect(opened).toHaveLength(1);
     expect(t.store.get().county.verdict?.text).toBe('汇总表已在新的 Excel 窗口中打开。');
+  });
+
+  it('accept asks the page’s own confirmation first; declined, nothing is sent', async () => {
+    const t = setup();
+    await t.ctl.load();
+    t.confirm.answer = false;
+    await t.ctl.review('chengguan', { action: 'accept', version: 2 });
+    expect(t.confirm.asked).toEqual(['审核通过：通过城关镇第 2 版？通过后该版本锁定，城关镇不能再上报；如需修改，可重新开放。']);
+    expect(t.server.reviews).toEqual([]);
+    expect(t.store.get().county.verdict).toBeNull();
+  });
+
+  it('a return or a reopen is not asked about', async () => {
+    const t = setup();
+    await t.ctl.load();
+    await t.ctl.review('chengguan', { action: 'return', comment: '请补充', version: 2 });
+    expect(t.confirm.asked).toEqual([]);
+    expect(t.server.reviews).toHaveLength(1);
+  });
+});
+
+describe('CountyReviewController.bulkAccept', () => {
+  const three = (): CountyCompleteness => ({
+    ...completeness('submitted'),
+    townships: [
+      { id: 'chengguan', name: '城关镇', state: 'submitted', late: false, currentVersion: 2, receivedAt: '2026-04-20T02:00:00Z', quota: null, comment: null },
+      { id: 'dongshan', name: '东山乡', state: 'submitted', late: false, currentVersion: 1, receivedAt: '2026-04-20T02:00:00Z', quota: null, comment: null },
+      { id: 'xishan', name: '西山镇', state: 'returned', late: false, currentVersion: 1, receivedAt: '2026-04-20T02:00:00Z', quota: null, comment: '请补充' },
+      { id: 'beiling', name: '北岭乡', state: 'missing', late: false, currentVersion: null, receivedAt: null, quota: null, comment: null },
+    ],
+  });
+
+  it('confirms with the count, sends each waiting township at the version the table shows, lists each answer', async () => {
+    const t = setup();
+    t.server.completeness_ = three();
+    await t.ctl.load();
+    t.server.bulk_ = {
+      results: [
+        { townshipId: 'chengguan', townshipName: '城关镇', version: 2, ok: true, state: 'accepted' },
+        { townshipId: 'dongshan', townshipName: '东山乡', version: 1, ok: false, state: 'submitted', error: { code: 'REVIEW_STALE', message: issueText('REVIEW_STALE', { seen: 1, current: 2 }) } },
+      ],
+      accepted: 1,
+      refused: 1,
+    };
+    await t.ctl.bulkAccept();
+    expect(t.confirm.asked[0]).toMatch(/^全部通过：通过 2 个待审核的乡镇（街道）（城关镇、东山乡）各自当前的版本？/);
+    expect(t.server.sent).toEqual([['bulk', { action: 'accept', items: [{ townshipId: 'chengguan', version: 2 }, { townshipId: 'dongshan', version: 1 }] }]]);
+    expect(t.store.get().county.bulk?.results).toHaveLength(2);
+    expect(t.store.get().county.verdict).toEqual({ tone: 'error', text: '已通过 1 个；1 个未通过，原因见下。' });
+    expect(t.server.calls.filter((c) => c.startsWith('completeness'))).toHaveLength(2);
+  });
+
+  it('declined: nothing is sent', async () => {
+    const t = setup();
+    t.server.completeness_ = three();
+    await t.ctl.load();
+    t.confirm.answer = false;
+    await t.ctl.bulkAccept();
+    expect(t.server.sent).toEqual([]);
+    expect(t.store.get().county.bulk).toBeNull();
+  });
+
+  it('with nothing waiting it asks nothing', async () => {
+    const t = setup();
+    t.server.completeness_ = completeness('accepted');
+    await t.ctl.load();
+    expect(t.ctl.waiting()).toEqual([]);
+    await t.ctl.bulkAccept();
+    expect(t.confirm.asked).toEqual([]);
   });
 });

@@ -1,12 +1,29 @@
 // Fakes of the ports for controller tests: a scripted server, files, credentials and a reader.
-import type { Campaign, Me, Receipt, ReviewAction, TownshipStatus } from '../../../../shared/api/contract';
+import type {
+  AccessList,
+  BulkReview,
+  BulkReviewResult,
+  Campaign,
+  CampaignDetail,
+  CampaignList,
+  CreateCampaign,
+  IssueAccess,
+  Me,
+  Receipt,
+  ReviewAction,
+  RosterParse,
+  TownshipStatus,
+  UpdateCampaign,
+  VersionDetail,
+} from '../../../../shared/api/contract';
 import { defaultScheme } from '../../../../shared/scheme/default';
 import { schemeFingerprint } from '../../../../shared/scheme/lookup';
 import type { ReadResult } from '../../../../shared/submission/types';
 import { ApiError, type CountyCompleteness, type Downloaded, type UploadOutcome } from '../../../../addin/taskpane/api/client';
 import { capabilities } from '../../../../addin/taskpane/host/capabilities';
 import type { Connection } from '../../../../addin/taskpane/host/storage';
-import type { CredentialStore, FilePort, ServerApi, Session, WorkbookReader } from '../../../../addin/taskpane/ports';
+import type { RosterAgainst } from '../../../../addin/taskpane/api/client';
+import type { ClipboardPort, ConfirmPort, CredentialStore, Delivery, FilePort, ServerApi, Session, WorkbookReader } from '../../../../addin/taskpane/ports';
 import { createStore, initialState, type AppState, type Store } from '../../../../addin/taskpane/state';
 
 export const CAMPAIGN: Campaign = {
@@ -82,8 +99,18 @@ export class FakeServer implements ServerApi {
   upload_: Answer<UploadOutcome> = { kind: 'receipt', receipt: receipt(1) };
   review_: Answer<void> = undefined as unknown as void;
   file_: Answer<Downloaded> = { bytes: new Uint8Array([0x50, 0x4b]), fileName: '城关镇模板.xlsx' };
+  campaigns_: Answer<CampaignList> = { countyId: 'shifan', countyName: '示范县', campaigns: [] };
+  detail_: Answer<CampaignDetail> | undefined;
+  create_: Answer<CampaignDetail> | undefined;
+  update_: Answer<CampaignDetail> | undefined;
+  roster_: Answer<RosterParse> | undefined;
+  access_: Answer<AccessList> | undefined;
+  version_: Answer<VersionDetail> | undefined;
+  bulk_: Answer<BulkReviewResult> | undefined;
   uploaded: Uint8Array[] = [];
   reviews: Array<[string, ReviewAction]> = [];
+  /** Bodies sent: create / update / issue / revoke / bulk / roster, in order. */
+  sent: Array<[string, unknown]> = [];
 
   me() {
     this.calls.push('me');
@@ -115,6 +142,64 @@ export class FakeServer implements ServerApi {
     const r = typeof this.review_ === 'function' ? (this.review_ as () => void | ApiError)() : this.review_;
     if (r instanceof ApiError) throw r;
   }
+  campaigns() {
+    this.calls.push('campaigns');
+    return answer(this.campaigns_, 'campaigns');
+  }
+  campaignDetail(c: string) {
+    this.calls.push(`campaignDetail ${c}`);
+    return answer(this.detail_, 'campaignDetail');
+  }
+  createCampaign(body: CreateCampaign) {
+    this.calls.push('createCampaign');
+    this.sent.push(['create', body]);
+    return answer(this.create_, 'createCampaign');
+  }
+  updateCampaign(c: string, body: UpdateCampaign) {
+    this.calls.push(`updateCampaign ${c}`);
+    this.sent.push(['update', body]);
+    return answer(this.update_, 'updateCampaign');
+  }
+  rosterParse(content: Uint8Array | string, against: RosterAgainst) {
+    this.calls.push('rosterParse');
+    this.sent.push(['roster', against]);
+    return answer(this.roster_, 'rosterParse');
+  }
+  rosterTemplate() {
+    this.calls.push('rosterTemplate');
+    return answer(this.file_, 'rosterTemplate');
+  }
+  access(c: string, page: string) {
+    this.calls.push(`access ${c} ${page}`);
+    return answer(this.access_, 'access');
+  }
+  issueAccess(c: string, body: IssueAccess) {
+    this.calls.push(`issueAccess ${c}`);
+    this.sent.push(['issue', body]);
+    return answer(this.access_, 'issueAccess');
+  }
+  revokeAccess(c: string, townships: string[], page: string) {
+    this.calls.push(`revokeAccess ${c}`);
+    this.sent.push(['revoke', { townships, page }]);
+    return answer(this.access_, 'revokeAccess');
+  }
+  accessSheet(c: string, page: string) {
+    this.calls.push(`accessSheet ${c} ${page}`);
+    return answer(this.file_, 'accessSheet');
+  }
+  version(c: string, t: string, v: number) {
+    this.calls.push(`version ${c} ${t} ${v}`);
+    return answer(this.version_, 'version');
+  }
+  versionFile(c: string, t: string, v: number) {
+    this.calls.push(`versionFile ${c} ${t} ${v}`);
+    return answer(this.file_, 'versionFile');
+  }
+  bulkReview(c: string, body: BulkReview) {
+    this.calls.push(`bulkReview ${c}`);
+    this.sent.push(['bulk', body]);
+    return answer(this.bulk_, 'bulkReview');
+  }
   upload(c: string, t: string, bytes: Uint8Array, onProgress?: (p: { sent: number | null }) => void) {
     this.calls.push(`upload ${c} ${t}`);
     this.uploaded.push(bytes);
@@ -145,6 +230,34 @@ export class FakeFiles implements FilePort {
   }
   save(bytes: Uint8Array, fileName: string) {
     this.saved.push({ bytes, fileName });
+  }
+}
+
+/** Answers every question with `answer` and records what was asked. */
+export class FakeConfirm implements ConfirmPort {
+  asked: string[] = [];
+  constructor(public answer = true) {}
+  async ask(q: { title: string; text: string }) {
+    this.asked.push(`${q.title}：${q.text}`);
+    return this.answer;
+  }
+}
+
+export class FakeClipboard implements ClipboardPort {
+  copied: string[] = [];
+  constructor(public allowed = true) {}
+  async copy(text: string) {
+    if (this.allowed) this.copied.push(text);
+    return this.allowed;
+  }
+}
+
+export class FakeDelivery implements Delivery {
+  delivered: Array<{ bytes: Uint8Array; fileName: string }> = [];
+  constructor(public how: 'opened' | 'saved' = 'saved') {}
+  async deliver(bytes: Uint8Array, fileName: string) {
+    this.delivered.push({ bytes, fileName });
+    return this.how;
   }
 }
 

@@ -1,0 +1,69 @@
+// The county's screens, wired: 工作批次 (switcher), the campaign form, 各单位上报情况 (table or
+// cards, 全部通过), the open version (查看), 上报链接. A new county screen is a controller and a view
+// added here (its slice in slices.ts, its <section> placeholder in taskpane.html).
+import { AccessController } from './controllers/access';
+import { CampaignAdminController } from './controllers/campaign-admin';
+import { CampaignsController } from './controllers/campaigns';
+import { CountyReviewController } from './controllers/county-review';
+import { error, errorText, type OnAuthLost } from './controllers/feedback';
+import { ReviewDetailController } from './controllers/review-detail';
+import type { Capabilities } from './host/capabilities';
+import { browserClipboard } from './host/clipboard';
+import type { Clock, ConfirmPort, Delivery, ExcelPort, FilePort, Session } from './ports';
+import { initialSlices } from './slices';
+import { patchSlice, type AppState, type Store } from './state';
+import { accessView } from './views/access-view';
+import { adminView } from './views/admin-view';
+import { campaignsView } from './views/campaigns-view';
+import { countyView } from './views/county-view';
+import { detailView } from './views/detail-view';
+
+export interface CountyWiring {
+  store: Store<AppState>;
+  session: Session;
+  lost: OnAuthLost;
+  caps: Capabilities;
+  excel: ExcelPort | null;
+  files: FilePort;
+  confirm: ConfirmPort;
+  delivery: Delivery;
+  clock: Clock;
+  /** This page's address without query or fragment: the page invitation links open. */
+  page(): string;
+}
+
+/** Mounts the county's views; `enter` runs when a county signs in (throws for the connection step). */
+export function countyScreens(w: CountyWiring): { enter(): Promise<void> } {
+  const { store, session, lost } = w;
+  const review = new CountyReviewController(store, { excel: w.excel, files: w.files, confirm: w.confirm }, session, lost);
+  const access = new AccessController(store, { confirm: w.confirm, clipboard: browserClipboard(), delivery: w.delivery, page: w.page }, session, lost);
+  const detail = new ReviewDetailController(store, { confirm: w.confirm, delivery: w.delivery }, session, () => review.load(), lost);
+  const opened = async () => {
+    // Another campaign: nothing of the previous one stays on screen.
+    const fresh = initialSlices();
+    store.set((s) => ({ county: { ...s.county, data: null, returning: null, pending: [], bulk: null, verdict: null }, detail: fresh.detail, access: fresh.access, admin: { ...s.admin, mode: 'closed' } }));
+    await review.load();
+    await access.load().catch((e: unknown) => patchSlice(store, 'access', { verdict: error(errorText(e)) }));
+  };
+  const admin = new CampaignAdminController(store, { delivery: w.delivery, clock: w.clock }, session, async (id, said) => {
+    await campaigns.loadList().catch(() => undefined);
+    await campaigns.open(id, said);
+  }, lost);
+  const campaigns: CampaignsController = new CampaignsController(store, { delivery: w.delivery }, session, { opened, startCreate: () => admin.startCreate() }, lost);
+
+  // A decision made in the table or by 全部通过 shows in the open version too.
+  store.subscribe((s, prev) => {
+    const d = s.detail.data;
+    if (s.county.data === prev.county.data || !d) return;
+    const row = s.county.data?.townships.find((t) => t.id === d.townshipId);
+    if (row && (row.state !== d.state || (row.currentVersion === d.version) !== d.current)) void detail.refresh();
+  });
+
+  const fileLabel = w.caps.inExcel && !w.caps.missing.openWorkbook ? '在 Excel 中打开' : '下载';
+  campaignsView(store, campaigns, admin, `${fileLabel}汇总表`);
+  adminView(store, admin);
+  countyView(store, review, w.caps, (t, v) => void detail.open(t, v));
+  detailView(store, detail, `${fileLabel}原始文件`);
+  accessView(store, access);
+  return { enter: () => campaigns.enter() };
+}

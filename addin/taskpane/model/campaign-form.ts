@@ -1,0 +1,150 @@
+// The campaign form as the county fills it in → the request the server takes, checked here with
+// the server's own rules (the contract's zod schema, then buildCampaign), so every message the
+// server would give appears next to its field before anything is sent. Pure.
+import { createCampaignSchema, type CampaignRosterEntry, type CreateCampaign, type RosterEntry } from '../../../shared/api/contract';
+import { zodIssuesText } from '../../../shared/api/zod-zh';
+import { buildCampaign } from '../../../shared/campaign/build';
+import { deadlineEnd } from '../../../shared/consolidate/deadline';
+import { issueText } from '../../../shared/issues/catalogue';
+import type { Issue } from '../../../shared/issues/types';
+import type { Scheme } from '../../../shared/scheme/schema';
+import { orgKey, toHalfWidth } from '../../../shared/text/normalize';
+
+/** What the form's inputs hold, as typed. */
+export interface CampaignFormValues {
+  year: string;
+  county: string;
+  deadline: string;
+  /** keep: the edited campaign's own standard. */
+  standard: 'keep' | 'default6' | 'yichun5' | 'custom';
+  /** One township per line (、，, and ; separate too). */
+  townships: string;
+}
+
+export type FieldKey = 'year' | 'county' | 'deadline' | 'standard' | 'townships' | 'roster';
+
+export interface FieldNote {
+  text: string;
+  tone: 'error' | 'warning';
+}
+
+export interface FormContext {
+  now: number;
+  /** The 名册 read from a file or pasted text, if any. */
+  roster: { entries: readonly RosterEntry[]; townships: ReadonlyArray<{ name: string }>; issues: readonly Issue[] } | null;
+  /** The county's own standard, parsed from its file (standard = custom). */
+  customScheme: unknown;
+  /** Editing: the campaign as read (its townships with ids, roster by township id, standard). */
+  editing: { townships: ReadonlyArray<{ id: string; name: string }>; roster: Readonly<Record<string, readonly CampaignRosterEntry[]>>; scheme: Scheme } | null;
+}
+
+export type FormCheck =
+  | { ok: true; body: CreateCampaign; warnings: Partial<Record<FieldKey, FieldNote>>; rosterWarnings: Issue[] }
+  | { ok: false; fields: Partial<Record<FieldKey, FieldNote>>; issues: Issue[] };
+
+/** "城关镇\n东山乡、西山镇" → the names, trimmed, blanks dropped, in order. */
+export function splitTownships(text: string): string[] {
+  return text
+    .split(/[\n\r、，,;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The request field a zod issue is about → the form field showing it. */
+const FIELD_OF: Record<string, FieldKey> = { year: 'year', county: 'county', deadline: 'deadline', townships: 'townships', roster: 'roster', schemeId: 'standard', scheme: 'standard' };
+
+function rosterByName(entries: readonly RosterEntry[]): Record<string, CampaignRosterEntry[]> {
+  const out: Record<string, CampaignRosterEntry[]> = {};
+  for (const { township, row: _row, ...e } of entries) (out[township] ??= []).push(e);
+  return out;
+}
+
+/** The names the campaign will have: the list typed, else the 名册's townships in order of appearance. */
+export function townshipNames(values: CampaignFormValues, ctx: Pick<FormContext, 'roster'>): string[] {
+  const typed = splitTownships(values.townships);
+  return typed.length ? typed : (ctx.roster?.townships.map((t) => t.name) ?? []);
+}
+
+/** The request body as the form describes it (unchecked). */
+export function formBody(values: CampaignFormValues, ctx: FormContext): CreateCampaign {
+  const names = townshipNames(values, ctx);
+  const idByName = new Map((ctx.editing?.townships ?? []).map((t) => [orgKey(t.name), t.id] as const));
+  const townships = names.map((name) => {
+    const id = idByName.get(orgKey(name));
+    return id ? { id, name } : { name };
+  });
+  const yearText = toHalfWidth(values.year).trim();
+  const body: CreateCampaign = { year: /^\d+$/.test(yearText) ? Number(yearText) : Number.NaN, county: values.county.trim(), deadline: values.deadline.trim(), townships };
+  if (values.standard === 'default6' || values.standard === 'yichun5') body.schemeId = values.standard;
+  if (values.standard === 'custom' && ctx.customScheme !== undefined) body.scheme = ctx.customScheme;
+  if (ctx.roster) body.roster = rosterByName(ctx.roster.entries);
+  else if (ctx.editing) {
+    // An edit sends the whole campaign again: the roster as read, for the townships still listed.
+    const kept = new Set(names.map(orgKey));
+    const roster: Record<string, CampaignRosterEntry[]> = {};
+    for (const t of ctx.editing.townships) {
+      const list = ctx.editing.roster[t.id];
+      if (list?.length && kept.has(orgKey(t.name))) roster[t.name] = [...list];
+    }
+    body.roster = roster;
+  }
+  return body;
+}
+
+function note(text: string, tone: FieldNote['tone'] = 'error'): FieldNote {
+  return { text, tone };
+}
+
+/** Checks the form with the server's rules; `ok` carries the body to send and the warnings to show. */
+export function checkForm(values: CampaignFormValues, ctx: FormContext): FormCheck {
+  const fields: Partial<Record<FieldKey, FieldNote>> = {};
+  const yearText = toHalfWidth(values.year).trim();
+  if (!yearText) fields.year = note('请填写年度，如 2026');
+  else if (!/^\d+$/.test(yearText)) fields.year = note(`年度“${values.year.trim().slice(0, 10)}”应为四位数字，如 2026`);
+  if (values.standard === 'custom' && ctx.customScheme === undefined) fields.standard = note('请选择本县的评定标准文件（.json）');
+  const names = townshipNames(values, ctx);
+  if (names.length === 0) fields.townships = note('请填写乡镇（街道）名单，或在下面导入党组织名册（名单按名册中的乡镇生成）');
+  const rosterErrors = ctx.roster?.issues.filter((i) => i.severity === 'error').length ?? 0;
+  if (rosterErrors) fields.roster = note(`名册中有 ${rosterErrors} 处错误，请改正后重新读取`);
+
+  const body = formBody(values, ctx);
+  const parsed = createCampaignSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = FIELD_OF[String(i.path[0])];
+      // The year's own message above is clearer than zod's for text that is not a number.
+      if (key && !fields[key]) fields[key] = note(zodIssuesText([i]));
+    }
+  }
+  if (Object.keys(fields).length || !parsed.success) return { ok: false, fields, issues: [] };
+
+  const outcome = buildCampaign(parsed.data, { now: ctx.now, previous: ctx.editing ? { townships: ctx.editing.townships, scheme: ctx.editing.scheme } : undefined });
+  switch (outcome.kind) {
+    case 'ok': {
+      const warnings: Partial<Record<FieldKey, FieldNote>> = {};
+      const past = outcome.draft.warnings.find((w) => w.code === 'DEADLINE_PAST');
+      if (past) warnings.deadline = note(past.message, 'warning');
+      return { ok: true, body, warnings, rosterWarnings: outcome.draft.warnings.filter((w) => w.code !== 'DEADLINE_PAST') };
+    }
+    case 'schemeInvalid':
+      return { ok: false, fields: { standard: note(outcome.detail) }, issues: [] };
+    case 'townshipIdDuplicate':
+      return { ok: false, fields: { townships: note(issueText('CAMPAIGN_TOWNSHIP_DUPLICATE', { id: outcome.id })) }, issues: [] };
+    case 'townshipNameDuplicate':
+      return { ok: false, fields: { townships: note(issueText('CAMPAIGN_TOWNSHIP_NAME_DUPLICATE', { name: outcome.name })) }, issues: [] };
+    case 'rosterUnknown':
+      return { ok: false, fields: { roster: note(`${issueText('CAMPAIGN_ROSTER_UNKNOWN', { id: outcome.key })}；请把它加入名单，或清空名单（按名册生成）`) }, issues: [] };
+    case 'rosterRefused': {
+      const errors = outcome.issues.filter((i) => i.severity === 'error');
+      return { ok: false, fields: { roster: note(issueText('CAMPAIGN_ROSTER_REFUSED', { errors: errors.length })) }, issues: outcome.issues };
+    }
+  }
+}
+
+/** A past deadline, as the server would warn about it, for the field while it is typed. */
+export function deadlineFieldNote(text: string, now: number): FieldNote | null {
+  if (!text.trim()) return null;
+  const r = createCampaignSchema.shape.deadline.safeParse(text);
+  if (!r.success) return note(zodIssuesText(r.error.issues.map((i) => ({ ...i, path: ['deadline'] }))));
+  return deadlineEnd(r.data) < now ? note(issueText('DEADLINE_PAST', { deadline: r.data }), 'warning') : null;
+}

@@ -1,0 +1,84 @@
+// The county's screens beyond the review table, as plain data: the campaign switcher, the
+// campaign form, the invitation links and the open version. Each is a slice of AppState.
+import type { AccessList, CampaignList, CampaignRosterEntry, Completeness, RosterEntry, VersionDetail } from '../../shared/api/contract';
+import type { Issue } from '../../shared/issues/types';
+import type { Scheme } from '../../shared/scheme/schema';
+import type { CampaignFormValues, FieldKey, FieldNote } from './model/campaign-form';
+import type { ShownIssue, Verdict } from './state';
+
+export type CampaignSummary = CampaignList['campaigns'][number];
+
+export interface CampaignsState {
+  list: CampaignSummary[] | null;
+  /** Each listed campaign's review totals, loaded after the list (the switcher shows them). */
+  totals: Record<string, Completeness['totals']>;
+  verdict: Verdict | null;
+}
+
+export interface RosterLoaded {
+  source: 'paste' | 'file';
+  /** The file's name, or 粘贴的名册. */
+  label: string;
+  entries: RosterEntry[];
+  townships: Array<{ name: string; count: number }>;
+  issues: Issue[];
+}
+
+export interface SchemeFile {
+  fileName: string;
+  /** The parsed JSON as sent to the server; undefined when the file is not valid. */
+  value: unknown;
+}
+
+export interface Editing {
+  id: string;
+  revision: number;
+  townships: Array<{ id: string; name: string }>;
+  roster: Record<string, CampaignRosterEntry[]>;
+  scheme: Scheme;
+  /** Townships that have reported (their names stay; the standard is locked). */
+  reported: number;
+}
+
+export interface AdminState {
+  mode: 'closed' | 'create' | 'edit';
+  /** What the inputs are filled with when `formId` changes. */
+  initial: CampaignFormValues;
+  formId: number;
+  editing: Editing | null;
+  roster: RosterLoaded | null;
+  schemeFile: SchemeFile | null;
+  /** Messages beside the fields. */
+  fields: Partial<Record<FieldKey, FieldNote>>;
+  /** Cell-level issues of the 名册 (read or refused), listed under it. */
+  issues: { title: string; issues: ShownIssue[] } | null;
+  verdict: Verdict | null;
+}
+
+export interface AccessState {
+  list: AccessList | null;
+  /** Townships with a link action on its way. */
+  pending: string[];
+  /** A link shown for copying by hand, when the browser refused the clipboard. */
+  manual: { townshipId: string; link: string } | null;
+  verdict: Verdict | null;
+}
+
+export interface DetailState {
+  open: { townshipId: string; version: number } | null;
+  data: VersionDetail | null;
+  /** The return form is open. */
+  returning: boolean;
+  verdict: Verdict | null;
+}
+
+export const blankForm = (): CampaignFormValues => ({ year: '', county: '', deadline: '', standard: 'default6', townships: '' });
+
+export function initialSlices() {
+  return {
+    campaigns: { list: null, totals: {}, verdict: null } as CampaignsState,
+    admin: { mode: 'closed', initial: blankForm(), formId: 0, editing: null, roster: null, schemeFile: null, fields: {}, issues: null, verdict: null } as AdminState,
+    access: { list: null, pending: [], manual: null, verdict: null } as AccessState,
+    detail: { open: null, data: null, returning: false, verdict: null } as DetailState,
+  };
+}

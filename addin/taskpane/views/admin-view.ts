@@ -1,0 +1,116 @@
+// 新建工作批次 / 修改工作批次: the form is filled from state when a form opens (formId), then the
+// inputs hold what the county types; messages sit under their fields, the verdict under the
+// buttons. Files (the standard, the 名册) are read here and handed to the controller as bytes.
+import type { CampaignAdminController } from '../controllers/campaign-admin';
+import type { CampaignFormValues, FieldKey } from '../model/campaign-form';
+import type { AppState, Store } from '../state';
+import { campaignForm } from '../ui/campaign-form';
+import { byId } from '../ui/dom';
+import { renderIssues } from '../ui/issue-list';
+import { renderVerdict } from '../ui/status-line';
+
+const STANDARDS = ['keep', 'default6', 'yichun5', 'custom'] as const;
+
+function rosterSummaryText(issues: ReadonlyArray<{ severity: string }>): string {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const others = issues.length - errors;
+  if (errors) return `名册中有 ${errors} 处错误${others ? `、${others} 条提醒` : ''}：请在 Excel 中改正后重新导入（或重新粘贴）。`;
+  return `名册可以使用；有 ${others} 条提醒，请核实。`;
+}
+
+function busyButton(b: HTMLButtonElement, busy: boolean | undefined): void {
+  b.disabled = !!busy;
+  if (busy) b.setAttribute('aria-busy', 'true');
+  else b.removeAttribute('aria-busy');
+}
+
+export function adminView(store: Store<AppState>, ctl: CampaignAdminController): void {
+  const section = byId('admin-section');
+  const e = campaignForm();
+  section.replaceChildren(e.title, e.lock, e.form);
+  section.setAttribute('aria-labelledby', 'admin-h');
+
+  const values = (): CampaignFormValues => ({
+    year: e.year.value,
+    county: e.county.value,
+    deadline: e.deadline.value,
+    standard: STANDARDS.find((k) => e.standards[k].checked) ?? 'default6',
+    townships: e.townships.value,
+  });
+
+  e.form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void ctl.submit(values());
+  });
+  e.cancel.addEventListener('click', () => ctl.cancel());
+  e.deadline.addEventListener('change', () => ctl.deadlineTyped(e.deadline.value));
+  e.schemeFile.addEventListener('change', () => {
+    const f = e.schemeFile.files?.[0];
+    if (!f) return;
+    e.standards.custom.checked = true;
+    e.schemeName.textContent = f.name;
+    void f.text().then((t) => ctl.pickSchemeFile(f.name, t));
+  });
+  e.rosterTemplate.addEventListener('click', () => void ctl.rosterTemplate());
+  e.rosterFile.addEventListener('change', () => {
+    const f = e.rosterFile.files?.[0];
+    if (!f) return;
+    void f.arrayBuffer().then((b) => ctl.uploadRoster(f.name, new Uint8Array(b), values()));
+    // The same file can be picked again after it is fixed.
+    e.rosterFile.value = '';
+  });
+  e.readPaste.addEventListener('click', () => ctl.readPasted(e.paste.value, values()));
+  e.clearRoster.addEventListener('click', () => ctl.clearRoster());
+
+  const render = (s: AppState, prev: AppState | null) => {
+    const a = s.admin;
+    if (prev && a === prev.admin && s.busy === prev.busy) return;
+    section.hidden = a.mode === 'closed' || s.connection.me?.role !== 'county';
+    if (a.mode === 'closed') return;
+    const editing = a.mode === 'edit';
+    if (!prev || a.formId !== prev.admin.formId) {
+      const v = a.initial;
+      e.year.value = v.year;
+      e.county.value = v.county;
+      e.deadline.value = v.deadline;
+      e.townships.value = v.townships;
+      e.paste.value = '';
+      e.schemeFile.value = '';
+      e.schemeName.textContent = '未选择文件';
+      for (const k of STANDARDS) e.standards[k].checked = k === v.standard;
+      e.title.textContent = editing ? '修改工作批次' : '新建工作批次';
+      e.submit.textContent = editing ? '保存修改' : '创建工作批次';
+      if (a.mode === 'create') section.scrollIntoView({ block: 'start' });
+      e.year.focus();
+    }
+    e.keepRow.hidden = !editing;
+    e.keepLabel.textContent = editing && a.editing ? `保持本批次现有的标准（${a.editing.scheme.name}）` : '保持本批次现有的标准';
+    const reported = a.editing?.reported ?? 0;
+    e.lock.hidden = !(editing && reported);
+    e.lock.textContent = reported ? `已有 ${reported} 个乡镇（街道）上报：评定标准不能再更换，已上报的乡镇（街道）不能从名单中删除。` : '';
+
+    for (const [key, el] of Object.entries(e.notes) as Array<[FieldKey, HTMLElement]>) {
+      const n = a.fields[key];
+      el.className = n ? `field-note ${n.tone}` : 'field-note';
+      el.textContent = n?.text ?? '';
+    }
+    const r = a.roster;
+    const existing = a.editing ? Object.values(a.editing.roster).reduce((n, l) => n + l.length, 0) : 0;
+    e.rosterSummary.textContent = r
+      ? `已读取${r.source === 'file' ? `“${r.label}”` : '粘贴的名册'}：${r.entries.length} 个党组织、${r.townships.length} 个乡镇（街道）`
+      : editing ? (existing ? `沿用本批次现有的名册：${existing} 个党组织` : '本批次没有名册（乡镇（街道）自行填写党组织）；可在此导入') : '尚未导入名册（可以不导入，乡镇（街道）自行填写党组织）';
+    e.clearRoster.hidden = !r;
+    if (!prev || a.issues !== prev.admin.issues) {
+      if (a.issues) renderIssues(e.rosterIssues, a.issues.issues, { title: a.issues.title, summaryId: 'cf-issue-summary', summaryText: rosterSummaryText(a.issues.issues) });
+      else e.rosterIssues.replaceChildren();
+    }
+    busyButton(e.submit, s.busy.save);
+    busyButton(e.rosterTemplate, s.busy.rosterTemplate);
+    busyButton(e.readPaste, false);
+    e.rosterPick.classList.toggle('disabled', !!s.busy.roster);
+    e.rosterFile.disabled = !!s.busy.roster;
+    renderVerdict(e.verdict, a.verdict);
+  };
+  render(store.get(), null);
+  store.subscribe(render);
+}
