@@ -39,6 +39,7 @@ export * from './roster/reconcile';
 export * from './roster/apply';
 export * from './roster/defaults';
 export * from './roster/graded';
+export * from './roster/campaign';
 export * from './ledger/types';
 export * from './ledger/machine';
 export * from './ledger/create';

@@ -42,18 +42,19 @@ export const campaignOrgsSchema = z.object({
 export type CampaignOrgs = z.infer<typeof campaignOrgsSchema>;
 
 /**
- * POST /api/roster/reconcile (county): the campaign about to be created, naming its predecessor →
- * the proposal. The body is the one POST /api/campaigns takes, so the county sends the same body
- * again with its `decisions` to create the campaign.
+ * POST /api/roster/reconcile (county): the campaign about to be created → the proposal against its
+ * predecessor's organizations (`previousId`; without one, against none: every entry is new, and
+ * names listed by two townships still wait for the county). The body is the one POST
+ * /api/campaigns takes, so the county sends the same body again with its `decisions`.
  */
-export const rosterReconcileRequestSchema = createCampaignSchema.extend({ previousId: idSchema });
+export const rosterReconcileRequestSchema = createCampaignSchema;
 export type RosterReconcileRequest = z.input<typeof rosterReconcileRequestSchema>;
 
 const matchChangeSchema = z.enum(['name', 'township', 'category', 'orgType', 'parent']);
 
 /** What the county is asked to confirm; every decision names townships by the new campaign's ids. */
 export const rosterProposalSchema = z.object({
-  previousId: idSchema,
+  previousId: idSchema.nullable(),
   /** The id the new campaign will have (the body's, or the next free one). */
   campaignId: idSchema,
   /** The new campaign's townships with the ids they will have (the same body gives the same ids). */
