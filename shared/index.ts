@@ -21,6 +21,7 @@ export * from './template/definition';
 export * from './template/formulas';
 export * from './template/generate';
 export * from './template/fill';
+export * from './template/prefill';
 export * from './template/sample';
 export * from './workbook/model';
 export * from './workbook/read';
