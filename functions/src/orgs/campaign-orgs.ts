@@ -31,7 +31,8 @@ function apply(previous: readonly OrgIdentity[], draft: CampaignDraft, decisions
 }
 
 export interface CampaignOrgs {
-  orgs: { blob: string; active: number };
+  /** Null when the campaign has no organizations at all (no roster, no predecessor): nothing to keep a ledger of. */
+  orgs: { blob: string; active: number } | null;
   snapshot: OrgSnapshot;
   /** Warnings of the application (a 所属党总支 not on the roster). */
   warnings: Issue[];
@@ -50,6 +51,7 @@ export async function storeCampaignOrgs(
   const r = apply(previous, args.draft, args.decisions, { campaignId: args.campaignId, on: args.on }, names(args.draft.townships, args.previous?.townships ?? []));
   if (!r.ok) throw new ApiError('ROSTER_RECONCILE_REFUSED', { errors: r.issues.filter((i) => i.severity === 'error').length }, r.issues);
   const snapshot: OrgSnapshot = { format: 1, campaignId: args.campaignId, identities: r.identities, events: r.events };
+  if (r.identities.length === 0) return { orgs: null, snapshot, warnings: r.issues };
   const blob = await putOrgs(store, snapshot);
   return { orgs: { blob, active: r.identities.filter((o) => o.status === 'active').length }, snapshot, warnings: r.issues };
 }

@@ -93,14 +93,17 @@ export async function yearAfterFields(
   plan: CampaignPlan,
   campaignId: string,
   createdAt: string,
-): Promise<{ fields: Pick<StoredCampaign, 'kind' | 'previousId' | 'reviewsId' | 'orgs' | 'decisions'>; warnings: Issue[] }> {
+): Promise<{ fields: Pick<StoredCampaign, 'kind' | 'previousId' | 'reviewsId' | 'orgs' | 'decisions' | 'roster'>; warnings: Issue[] }> {
   if (plan.kind === 'lookback' && plan.reviewed) {
     // The same organizations as the grading under review: a 回头看 regrades them, it changes no roster.
-    return { fields: { kind: 'lookback', previousId: null, reviewsId: plan.reviewed.id, orgs: plan.reviewed.orgs ?? null, decisions: [] }, warnings: [] };
+    return { fields: { kind: 'lookback', previousId: null, reviewsId: plan.reviewed.id, orgs: plan.reviewed.orgs ?? null, decisions: [], roster: plan.draft.roster }, warnings: [] };
   }
   const applied = await storeCampaignOrgs(store, { campaignId, on: createdAt.slice(0, 10), draft: plan.draft, previous: plan.previous, decisions: plan.decisions });
+  // A name listed by two townships and given to one is on that township's roster only.
+  const active = new Set(applied.snapshot.identities.filter((o) => o.status === 'active').map((o) => `${o.townshipId}|${orgKey(o.name)}`));
+  const roster = Object.fromEntries(Object.entries(plan.draft.roster).map(([t, list]) => [t, list.filter((e) => active.has(`${t}|${orgKey(e.name)}`))]));
   return {
-    fields: { kind: 'grading', previousId: plan.previous?.id ?? null, reviewsId: null, orgs: applied.orgs, decisions: plan.decisions },
+    fields: { kind: 'grading', previousId: plan.previous?.id ?? null, reviewsId: null, orgs: applied.orgs, decisions: plan.decisions, roster },
     warnings: applied.warnings,
   };
 }
