@@ -100,6 +100,9 @@ export type RosterProposalData = z.infer<typeof rosterProposalSchema>;
 export const ledgerStatusSchema = z.enum(['open', 'requested', 'closed', 'reopened', 'void']);
 export type LedgerStatusData = z.infer<typeof ledgerStatusSchema>;
 
+/** The statuses by the labels the county reads (shared/ledger/types.ts LEDGER_STATUS_LABELS). */
+const STATUS_BY_LABEL: Readonly<Record<string, LedgerStatusData>> = { 整改中: 'open', 申请销号: 'requested', 已销号: 'closed', 已复号: 'reopened', 已撤销: 'void' };
+
 const actorSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('county'), label: z.string().optional() }),
   z.object({ role: z.literal('township'), townshipId: z.string(), label: z.string().optional() }),
@@ -177,7 +180,10 @@ export const ledgerListSchema = z.object({
 });
 export type LedgerList = z.infer<typeof ledgerListSchema>;
 
-/** Filters of the county's list (query string): `?township=t01&status=open,reopened&overdue=1&opened=c2026`. */
+/**
+ * Filters of the lists (query string): `?township=t01&status=open,reopened&overdue=1&opened=c2026`;
+ * a status may be written as its label (`status=申请销号`).
+ */
 export const ledgerQuerySchema = z.object({
   township: idSchema.optional(),
   status: z
@@ -185,13 +191,17 @@ export const ledgerQuerySchema = z.object({
     .optional()
     .transform((s, ctx) => {
       if (s === undefined || s.trim() === '') return undefined;
-      const parts = s.split(',').map((x) => x.trim());
-      const bad = parts.find((x) => !ledgerStatusSchema.safeParse(x).success);
-      if (bad !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `“${bad.slice(0, 20)}”不是整改事项的状态，应为 open、requested、closed、reopened、void 之一` });
-        return z.NEVER;
+      const out: LedgerStatusData[] = [];
+      for (const part of s.split(/[,，、]/).map((x) => x.trim())) {
+        // The key (requested) or the label a clerk reads (申请销号).
+        const status = ledgerStatusSchema.safeParse(part).success ? (part as LedgerStatusData) : STATUS_BY_LABEL[part];
+        if (status === undefined) {
+          ctx.addIssue({ code: 'custom', message: `“${part.slice(0, 12)}”不是整改事项的状态` });
+          return z.NEVER;
+        }
+        out.push(status);
       }
-      return parts as LedgerStatusData[];
+      return out;
     }),
   overdue: z.enum(['1', 'true', '0', 'false']).optional(),
   /** Items the given campaign opened. */

@@ -28,13 +28,13 @@ const label = (s: Scheme, key: string | null) => (key === null ? '' : (s.grades.
 // ── 整改台账（销号情况） ────────────────────────────────────────────────────────────────────
 
 /**
- * The items a campaign's ledger sheet lists: those it opened, those still not 销号 (whenever
- * opened), and those anything happened to in its course (销号, 复号, 撤销 with its roster) —
- * of its townships. Items closed in an earlier year and untouched since belong to that year's sheet.
+ * The items a campaign's ledger sheet lists: of its organizations (`orgIds`: every organization it
+ * knows, dissolved ones included), those it opened, those still not 销号 (whenever opened), and
+ * those anything happened to in its course (销号, 复号, 撤销 with its roster). Items closed in an
+ * earlier year and untouched since belong to that year's sheet.
  */
-export function campaignItems(items: readonly LedgerItem[], campaignId: string, townshipIds: readonly string[]): LedgerItem[] {
-  const mine = new Set(townshipIds);
-  return items.filter((i) => mine.has(i.townshipId) && (i.campaignId === campaignId || UNCLOSED_STATUSES.includes(i.status) || i.history.some((e) => e.campaignId === campaignId)));
+export function campaignItems(items: readonly LedgerItem[], campaignId: string, orgIds: ReadonlySet<string>): LedgerItem[] {
+  return items.filter((i) => orgIds.has(i.orgId) && (i.campaignId === campaignId || UNCLOSED_STATUSES.includes(i.status) || i.history.some((e) => e.campaignId === campaignId)));
 }
 
 /** 共 n 项：整改中 a 项、… ; 逾期 f 项. */

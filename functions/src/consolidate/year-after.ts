@@ -21,6 +21,7 @@ import {
 } from '../../../shared';
 import { ledgerOrder } from '../ledger/views';
 import { ensureLedger } from '../ledger/sync';
+import { organizationsOf } from '../orgs/campaign-orgs';
 import { campaignLookback } from '../results/lookback';
 import { campaignTargets } from '../results/targets';
 import type { StoredCampaign } from '../storage/campaigns';
@@ -42,7 +43,8 @@ export async function writeYearAfterSheets(wb: PrintBook, store: Store, doc: Cam
   await ensureLedger(store, campaign);
 
   const all = (await listItems(store, campaign.countyId)).map((x) => x.item);
-  const items = ledgerOrder(campaign, campaignItems(all, campaign.id, campaign.townships.map((t) => t.id)));
+  const orgIds = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
+  const items = ledgerOrder(campaign, campaignItems(all, campaign.id, orgIds));
   if (items.length) {
     writePrintedSheet(wb, ledgerStatusForm(ctx, items, now), items.map((i, n) => ledgerStatusRow(s, n + 1, names[i.townshipId] ?? i.townshipId, i, now)));
     written.push(YEAR_AFTER_SHEETS.ledger);

@@ -6,11 +6,13 @@ import { endpoint, json } from '../http/handler';
 import { parseQuery } from '../http/query';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
+import { organizationsOf } from '../orgs/campaign-orgs';
 import { listItems } from '../storage/ledger-items';
 
 /**
- * GET /api/campaigns/{campaignId}/ledger (county): every rectification item of the county (the
- * ledger outlives a campaign), filtered by `?township=&status=open,reopened&overdue=1&opened=`,
+ * GET /api/campaigns/{campaignId}/ledger (county): the county's rectification items of the
+ * organizations the campaign knows — its own and, through its predecessors, every earlier one
+ * (the ledger outlives a campaign) — filtered by `?township=&status=open,reopened&overdue=1&opened=`,
  * with counts and the overdue ones flagged. Uploads not yet reflected are synced first.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
@@ -20,7 +22,9 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const q = parseQuery(req, ledgerQuerySchema);
   const { store, campaign } = await loadCampaign(who, c);
   await ensureLedger(store, campaign);
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item);
+  // The county's items of the organizations this campaign knows: its own and every predecessor's.
+  const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
+  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
   return json(200, ledgerList(campaign, items, q, Date.now(), null));
 });
 

@@ -6,6 +6,7 @@ import { endpoint, json } from '../http/handler';
 import { parseQuery } from '../http/query';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
+import { organizationsOf } from '../orgs/campaign-orgs';
 import { listItems } from '../storage/ledger-items';
 
 /**
@@ -21,7 +22,9 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign } = await loadCampaign(who, c);
   township(campaign, t);
   await ensureLedger(store, campaign);
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item);
+  // The township's items of the organizations this campaign knows (dissolved ones included).
+  const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
+  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
   return json(200, ledgerList(campaign, items, q, Date.now(), t));
 });
 

@@ -8,6 +8,7 @@ import { ledgerPrefill, lookbackPrefill } from '../../../shared/template/prefill
 import type { FillOrg } from '../../../shared/template/fill';
 import { getCountyCampaign, type StoredCampaign } from '../storage/campaigns';
 import { listItems } from '../storage/ledger-items';
+import { getOrgs } from '../storage/orgs';
 import { getState } from '../storage/queries';
 import type { Store } from '../storage/store';
 import { readStoredSubmission } from '../storage/submission-blobs';
@@ -23,7 +24,10 @@ export interface TemplateExtras {
 export async function templateExtras(store: Store, campaign: StoredCampaign, t: string): Promise<TemplateExtras> {
   if (!campaign.orgs) return { ledger: [], original: null };
   await ensureLedger(store, campaign);
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => i.townshipId === t);
+  // The items of the township's organizations as this campaign knows them (another campaign of the
+  // county with its own roster has other organizations, whatever their townships are called).
+  const mine = new Set((await getOrgs(store, campaign.orgs.blob)).identities.filter((o) => o.status === 'active' && o.townshipId === t).map((o) => o.id));
+  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => mine.has(i.orgId));
   const ledger = ledgerPrefill(campaign.scheme, ledgerOrder(campaign, items));
   return { ledger, original: campaign.kind === 'lookback' ? await originalRows(store, campaign, t) : null };
 }
