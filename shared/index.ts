@@ -51,4 +51,5 @@ export * from './ledger/merge';
 export * from './ledger/grading';
 export * from './ledger/follow';
 export * from './ledger/targets';
+export * from './ledger/submission';
 export * from './lookback/review';
