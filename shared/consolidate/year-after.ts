@@ -22,7 +22,8 @@ export const YEAR_AFTER_SHEETS = {
 
 const col = (header: string, kind: PrintColumn['kind'], width: number): PrintColumn => ({ header, kind, width });
 const SEQ = col('序号', 'seq', 5);
-const townshipCol = (ctx: FormContext, header = '乡镇（街道）') => col(header, 'center', fitWidth(ctx.townships, 8, 18));
+/** Fitted to the township names and to its own header, so 乡镇（街道） never breaks inside its brackets. */
+const townshipCol = (ctx: FormContext, header = '乡镇（街道）') => col(header, 'center', fitWidth([header, ...ctx.townships], 8, 18));
 const label = (s: Scheme, key: string | null) => (key === null ? '' : (s.grades.find((g) => g.key === key)?.label ?? key));
 
 // ── 整改台账（销号情况） ────────────────────────────────────────────────────────────────────
@@ -54,7 +55,7 @@ export function ledgerStatusForm(ctx: FormContext, items: readonly LedgerItem[],
       SEQ,
       townshipCol(ctx),
       col('党组织名称', 'text', 22),
-      col('定级等次', 'center', 6),
+      col('定级等次', 'center', 9),
       col('整改事项', 'text', 20),
       col('主要措施', 'text', 22),
       col('责任人', 'center', 8),
@@ -158,7 +159,7 @@ export function lookbackForm(ctx: FormContext, reviewedYear: number): SheetDef {
     name: YEAR_AFTER_SHEETS.lookback,
     title: `${ctx.county}${reviewedYear}年度基层党组织分类定级回头看调整情况`,
     notes: ['回头看可调整等次（含降级）；涉及“三打两建”问题的一律定为“较差”；整改事项未全部销号的不得晋位升级，说明栏列出。'],
-    columns: [SEQ, townshipCol(ctx), col('党组织名称', 'text', 24), col('原定等次', 'center', 7), col('回头看等次', 'center', 8), col('变化', 'center', 6), col('说明', 'text', 36)],
+    columns: [SEQ, townshipCol(ctx), col('党组织名称', 'text', 24), col('原定等次', 'center', 7), col('回头看等次', 'center', 8), col('变化', 'center', 6), col('说明', 'text', 46)],
     ...blocks(ctx),
   };
 }

@@ -126,12 +126,12 @@ export const RECT_COLUMNS: readonly RectColumn[] = [
   { key: 'owner', header: '责任人', aliases: ['整改责任人'], kind: 'text', required: true, width: 8 },
   { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '整改时限'], kind: 'text', required: true, width: 11 },
   { key: 'status', header: '完成情况', aliases: ['整改情况', '进展情况', '整改完成情况'], kind: 'text', required: false, width: 16 },
-  { key: 'requestClose', header: '申请销号', aliases: ['是否申请销号', '销号申请'], kind: 'flag', required: false, width: 6 },
+  { key: 'requestClose', header: '申请销号', aliases: ['是否申请销号', '销号申请'], kind: 'flag', required: false, width: 9 },
   { key: 'completedOn', header: '完成日期', aliases: ['整改完成日期', '实际完成日期'], kind: 'text', required: false, width: 11 },
   { key: 'state', header: '台账状态', aliases: ['销号情况', '整改状态'], kind: 'text', required: false, width: 8 },
   { key: 'leader', header: '挂点领导', aliases: ['挂点县领导', '挂点联系领导'], kind: 'text', required: false, width: 8 },
   { key: 'liaison', header: '联络员', aliases: ['联系人'], kind: 'text', required: false, width: 8 },
-  { key: 'itemId', header: '台账编号', aliases: ['整改事项编号', '事项编号'], kind: 'text', required: false, width: 16 },
+  { key: 'itemId', header: '台账编号', aliases: ['整改事项编号', '事项编号'], kind: 'text', required: false, width: 18 },
 ];
 
 /** The 填报 block above the header; the reader finds each label and takes the text after it. */
