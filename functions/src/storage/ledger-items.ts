@@ -13,8 +13,8 @@ import { issueSchema } from '../../../shared/api/base';
 import { ledgerEventSchema, ledgerItemSchema } from '../../../shared/api/ledger';
 import type { Issue } from '../../../shared/issues/types';
 import type { LedgerEvent, LedgerItem } from '../../../shared/ledger/types';
-import { MalformedEntityError } from './entities';
-import type { Entity, Store, StoredEntity, TxOp } from './store';
+import { jsonText, parse } from './entities';
+import type { Entity, Store, TxOp } from './store';
 
 export const ledgerPartition = (county: string) => `_ledger|${county}`;
 
@@ -33,29 +33,9 @@ const MAX_OPS = 100;
 /** Issues kept on a marker (a table property holds 32K characters). */
 const MAX_MARKER_ISSUES = 60;
 
-function jsonProp<T extends z.ZodType>(inner: T) {
-  return z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(inner);
-}
-
-const itemEntity = z.object({ doc: jsonProp(ledgerItemSchema) });
-const syncEntity = z.object({ hash: z.string(), version: z.number().int(), at: z.string(), issues: jsonProp(z.array(issueSchema)) });
+const itemEntity = z.object({ doc: jsonText(ledgerItemSchema) });
+const syncEntity = z.object({ hash: z.string(), version: z.number().int(), at: z.string(), issues: jsonText(z.array(issueSchema)) });
 const followEntity = z.object({ orgs: z.string(), at: z.string() });
-
-function parse<T extends z.ZodType>(schema: T, e: StoredEntity): z.infer<T> {
-  const r = schema.safeParse(e);
-  if (!r.success) throw new MalformedEntityError(e.partitionKey, e.rowKey, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-  return r.data;
-}
 
 export interface StoredItem {
   item: LedgerItem;
@@ -163,7 +143,7 @@ function auditProps(e: LedgerEvent): Entity {
   return { at: e.at, itemId: e.itemId, orgId: e.orgId, townshipId: e.townshipId, by, action: e.action, from: e.from ?? '', to: e.to, campaignId: e.campaignId ?? '', event: JSON.stringify(e) };
 }
 
-const auditEntity = z.object({ event: jsonProp(ledgerEventSchema) });
+const auditEntity = z.object({ event: jsonText(ledgerEventSchema) });
 const toEvent = (d: z.infer<typeof ledgerEventSchema>): LedgerEvent => d;
 
 /** The ledger's audit log in time order (each entry one event, as the engine recorded it). */

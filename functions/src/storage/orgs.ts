@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { orgEventSchema, orgIdentitySchema } from '../../../shared/api/ledger';
 import type { RosterEventRecord } from '../../../shared/roster/apply';
 import type { OrgIdentity } from '../../../shared/roster/identity';
-import { MalformedBlobError } from './submission-blobs';
+import { parseBlob } from './submission-blobs';
 import type { Store } from './store';
 
 export interface OrgSnapshot {
@@ -48,15 +48,7 @@ export async function getOrgs(store: Store, name: string): Promise<OrgSnapshot> 
   const b = await store.getBlob(name);
   // The campaign revision is written after its organizations: a missing blob is a storage fault.
   if (!b) throw new Error(`organizations blob ${name} is missing`);
-  let json: unknown;
-  try {
-    json = JSON.parse(b.toString('utf8'));
-  } catch {
-    throw new MalformedBlobError(name, 'not JSON');
-  }
-  const r = snapshotSchema.safeParse(json);
-  if (!r.success) throw new MalformedBlobError(name, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-  const snap: OrgSnapshot = r.data;
+  const snap: OrgSnapshot = parseBlob(name, b, snapshotSchema);
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(name, snap);
   return snap;
