@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultScheme } from '../../shared';
-import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
+import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, LedgerList, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
 import { readSignInFragment, signInLink } from '../../shared/api/link';
 import { fillTemplate } from '../../shared/template/fill';
 import { issueCountyCredential } from '../src/auth/issue';
@@ -141,11 +141,22 @@ async function main(): Promise<void> {
     const revoked = await call('GET', '/me', tokenOf('beiping'));
     console.log(`   收回北坪镇的链接后再用它：${revoked.status} ${((await revoked.json()) as ErrorBody).error.message}`);
 
+    // The year after: the ledger the uploads opened; a township asks 销号 and the county confirms.
+    const ledger = await must<LedgerList>(await call('GET', `/campaigns/${c}/ledger`, county), '整改台账');
+    const first = ledger.items.find((i) => i.townshipId === 'dongshan' && i.matter);
+    if (first) {
+      await must(await call('POST', `/campaigns/${c}/ledger/${first.id}`, tokenOf('dongshan'), { action: 'request', progress: '已按措施完成整改', completedOn: '2026-06-28' }), '申请销号');
+      await must(await call('POST', `/campaigns/${c}/ledger/${first.id}`, county, { action: 'confirm', comment: '经核实，同意销号' }), '销号');
+    }
+    const after = await must<LedgerList>(await call('GET', `/campaigns/${c}/ledger`, county), '整改台账');
+    const k = after.counts;
+    console.log(`   整改台账：${after.items.length} 项（整改中 ${k.open}、申请销号 ${k.requested}、已销号 ${k.closed}）${first ? `；东山镇“${first.orgName}”的“${first.matter}”申请销号，县委组织部已销号` : ''}`);
+
     const final = await must<Completeness>(await call('GET', `/campaigns/${c}/completeness`, county), '报送情况');
     const tt = final.totals;
     console.log(`\n8. 报送情况：已审核通过 ${tt.accepted}，待审核 ${tt.submitted}，退回 ${tt.returned}，未报 ${tt.missing}，逾期 ${tt.late}`);
     const wb = new Uint8Array(await (await call('GET', `/campaigns/${c}/consolidated`, county)).arrayBuffer());
-    console.log(`\n9. 县汇总表（汇总表、明细表、较差名单、整改台账、比例检查、报送情况）已写出：${save('县汇总表.xlsx', wb)}（${(wb.length / 1024).toFixed(0)} KB）`);
+    console.log(`\n9. 县汇总表（汇总表、明细表、较差名单、整改台账、比例检查、报送情况、整改台账（销号情况））已写出：${save('县汇总表.xlsx', wb)}（${(wb.length / 1024).toFixed(0)} KB）`);
   } finally {
     await stopLocal?.();
   }

@@ -43,6 +43,30 @@ export const rosterEntrySchema = campaignRosterEntrySchema.extend({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/**
+ * What a campaign is for: a yearly grading (分类定级), or a 回头看 that regrades the organizations
+ * of one grading campaign (it takes that campaign's townships, standard and organizations).
+ */
+export const campaignKindSchema = z.enum(['grading', 'lookback']);
+export type CampaignKind = z.infer<typeof campaignKindSchema>;
+
+/** Where one of this year's 名册 entries is: its township (id in the new campaign) and name as written. */
+export const entryRefSchema = z.object({ townshipId: idSchema, name: nameSchema(200) });
+
+/**
+ * The county's decision on one point of a roster proposal (POST /api/roster/reconcile), sent back
+ * with the campaign: a missing organization renamed (possibly moved), several merged into one,
+ * one dissolved, a name listed by two townships given to one of them, or declared two organizations.
+ */
+export const rosterDecisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rename'), fromId: z.string().min(1).max(64), to: entryRefSchema }),
+  z.object({ kind: z.literal('merge'), fromIds: z.array(z.string().min(1).max(64)).min(1).max(50), to: entryRefSchema }),
+  z.object({ kind: z.literal('dissolve'), id: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('assign'), name: nameSchema(200), townshipId: idSchema }),
+  z.object({ kind: z.literal('distinct'), name: nameSchema(200) }),
+]);
+export type RosterDecisionInput = z.infer<typeof rosterDecisionSchema>;
+
 /** POST /api/roster/parse (county; body .xlsx or tab-separated text) → entries + cell-level issues. */
 export const rosterParseSchema = z.object({
   entries: z.array(rosterEntrySchema),
@@ -69,6 +93,17 @@ export const createCampaignSchema = z.object({
   schemeId: z.enum(builtInSchemeIds).optional(),
   scheme: z.unknown().optional(),
   roster: z.record(z.string(), z.array(campaignRosterEntrySchema).max(5000)).optional(),
+  /** grading (default) or lookback (回头看 of `reviewsId`). Fixed once created. */
+  kind: campaignKindSchema.optional(),
+  /**
+   * A grading's predecessor (last year's campaign of the county): its organizations carry over —
+   * the roster, when left out, is theirs — and its results are what the upgrade targets compare.
+   */
+  previousId: idSchema.optional(),
+  /** A 回头看's campaign under review (a grading of the same county). */
+  reviewsId: idSchema.optional(),
+  /** The county's decisions on the roster proposal against the predecessor's organizations. */
+  decisions: z.array(rosterDecisionSchema).max(20000).optional(),
 });
 export type CreateCampaign = z.input<typeof createCampaignSchema>;
 
@@ -87,6 +122,10 @@ export const campaignSchema = z.object({
   schemeId: z.string(),
   schemeFingerprint: z.string(),
   createdAt: z.string(),
+  /** Set on every campaign the server answers with; absent only in records made before them. */
+  kind: campaignKindSchema.optional(),
+  previousId: idSchema.nullable().optional(),
+  reviewsId: idSchema.nullable().optional(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -119,6 +158,9 @@ export const campaignListSchema = z.object({
       revision: z.number().int(),
       createdAt: z.string(),
       updatedAt: z.string(),
+      kind: campaignKindSchema.optional(),
+      previousId: idSchema.nullable().optional(),
+      reviewsId: idSchema.nullable().optional(),
     }),
   ),
 });

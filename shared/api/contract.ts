@@ -1,7 +1,7 @@
 // The HTTP API between the task pane / standalone page and the county's Functions app. One set of
 // zod schemas: the server validates requests with them, the page parses responses with them.
 // Importing this file configures zod's Chinese messages (./zod-zh) for the server and the page.
-// The schemas live by concern in ./base, ./campaign, ./review and ./access; this file is the one
+// The schemas live by concern in ./base, ./campaign, ./review, ./access and ./ledger (the year after); this file is the one
 // import for both sides, with the caller's identity and the routes.
 import { z } from 'zod';
 import { idSchema } from './base';
@@ -10,6 +10,7 @@ export * from './base';
 export * from './campaign';
 export * from './review';
 export * from './access';
+export * from './ledger';
 
 /** GET /api/me: who the credential says the caller is. */
 export const meSchema = z.object({
@@ -49,6 +50,15 @@ export const routes = {
   accessSheet: (c: string) => `/campaigns/${c}/access/sheet`,
   rosterParse: () => `/roster/parse`,
   rosterTemplate: () => `/roster/template`,
+  // The year after: organizations, roster proposal, ledger, targets, 回头看 (./ledger).
+  rosterReconcile: () => `/roster/reconcile`,
+  orgs: (c: string) => `/campaigns/${c}/orgs`,
+  ledger: (c: string) => `/campaigns/${c}/ledger`,
+  townshipLedger: (c: string, t: string) => `/campaigns/${c}/townships/${t}/ledger`,
+  ledgerItem: (c: string, itemId: string) => `/campaigns/${c}/ledger/${itemId}`,
+  targets: (c: string) => `/campaigns/${c}/targets`,
+  townshipTargets: (c: string, t: string) => `/campaigns/${c}/townships/${t}/targets`,
+  lookback: (c: string) => `/campaigns/${c}/lookback`,
 } as const;
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

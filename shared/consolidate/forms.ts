@@ -30,7 +30,7 @@ export interface FormContext {
 }
 
 /** The county's own unit/date block and signature lines, the same on every sheet. */
-function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature' | 'signatureAt'> {
+export function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature' | 'signatureAt'> {
   const info: LabelledItem[] = [
     { label: '填报单位（盖章）', value: `${ctx.county}委组织部` },
     { label: '填报日期', value: ctx.generatedAt.slice(0, 10) },

@@ -4,3 +4,4 @@ export * from './forms';
 export * from './rows';
 export * from './duplicates';
 export * from './deadline';
+export * from './year-after';

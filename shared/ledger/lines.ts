@@ -1,9 +1,11 @@
-// A ledger line as a township sends it: a row of its 整改台账 sheet. Today's template has the five
-// fields and a free-text 完成情况; the pre-filled ledger sheet of the next package adds the item's
-// id, 挂点领导/联络员 (shown, the county's) and a 申请销号 mark with its date. Both arrive as lines.
-import type { RectificationRow } from '../submission/types';
-import { RECT_SHEET } from '../template/definition';
+// A ledger line as a township sends it: a row of its 整改台账 sheet. An old sheet has the five
+// fields and a free-text 完成情况; the sheet pre-filled from the ledger (shared/template/rect-sheet.ts)
+// adds the item's 台账编号, 挂点领导/联络员 (shown, the county's) and a 申请销号 mark with its
+// 完成日期. Both arrive as lines; with the sheet's columns, every message names its cell.
+import type { TableAt, RectificationRow } from '../submission/types';
+import { RECT_SHEET, type RectKey } from '../template/definition';
 import { normalizeLabel } from '../text/normalize';
+import { cellAddress } from '../workbook/a1';
 import { parseCellDate } from '../validate/rect';
 import type { LedgerWhere } from './fields';
 
@@ -29,26 +31,58 @@ export interface LedgerLine extends LedgerWhere {
 const REQUEST_WORDS = ['申请销号', '销号申请', '申请销账'];
 const DATE_IN_TEXT = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
+/** Which field of a line each column of the sheet holds. */
+const CELL_OF: ReadonlyArray<[keyof NonNullable<LedgerWhere['cells']>, RectKey]> = [
+  ['orgName', 'orgName'],
+  ['matter', 'problems'],
+  ['measures', 'measures'],
+  ['owner', 'owner'],
+  ['deadline', 'deadline'],
+  ['progress', 'status'],
+  ['leader', 'leader'],
+  ['liaison', 'liaison'],
+  ['itemId', 'itemId'],
+  ['requestClose', 'requestClose'],
+  ['completedOn', 'completedOn'],
+];
+
 /**
- * A row of today's 整改台账 as a line. 完成情况 is free text, so a request is recognized by the
- * words 申请销号 in it, and its date is the first full date written there
- * (“已于2026年6月28日完成，申请销号”). Anything else is progress only.
+ * A row of the 整改台账 as a line. The 申请销号 column, when the sheet has one, is the request and
+ * 完成日期 its date. Otherwise (and also beside the column) a request is recognized by the words
+ * 申请销号 in the free-text 完成情况, and its date is the first full date written there
+ * (“已于2026年6月28日完成，申请销号”). Anything else is progress only. `at` is where the sheet
+ * was read (Submission.rectTable) or just its name.
  */
-export function lineFromRectification(row: RectificationRow, sheet: string = RECT_SHEET): LedgerLine {
+export function lineFromRectification(row: RectificationRow, at: TableAt | string = RECT_SHEET): LedgerLine {
   const status = row.status.trim();
   const norm = normalizeLabel(status);
-  const requestClose = REQUEST_WORDS.some((w) => norm.includes(w));
+  const inText = REQUEST_WORDS.some((w) => norm.includes(w));
+  const requestClose = row.requestClose === true || inText;
+  const typedDate = (row.completedOn ?? '').trim();
   const m = DATE_IN_TEXT.exec(norm);
-  const completedOn = requestClose && m ? (parseCellDate(`${m[1]}-${m[2]}-${m[3]}`) ?? '') : '';
-  return {
-    sheet,
+  const fromText = inText && m ? (parseCellDate(`${m[1]}-${m[2]}-${m[3]}`) ?? '') : '';
+  const line: LedgerLine = {
+    sheet: typeof at === 'string' ? at : at.sheet,
     orgName: row.orgName,
     matter: row.problems,
     measures: row.measures,
     owner: row.owner,
-    deadline: row.deadline ?? '',
+    // As written (年底前 stays 年底前); versions stored before deadlineText was kept have the date.
+    deadline: row.deadlineText ?? row.deadline ?? '',
     progress: status,
     requestClose,
-    completedOn,
+    completedOn: requestClose ? typedDate || fromText : '',
   };
+  if (row.itemId) line.itemId = row.itemId;
+  if (row.leader !== undefined) line.leader = row.leader;
+  if (row.liaison !== undefined) line.liaison = row.liaison;
+  if (typeof at !== 'string') {
+    const cells: NonNullable<LedgerWhere['cells']> = {};
+    for (const [field, key] of CELL_OF) {
+      const col = at.columns[key];
+      if (col) cells[field] = cellAddress(col, row.row);
+    }
+    line.cells = cells;
+  }
+  return line;
 }

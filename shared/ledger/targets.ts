@@ -6,8 +6,8 @@
 // One not yet graded this year stays in the denominator as not moved, and the report says it is
 // incomplete, so a share is never flattered by missing uploads.
 //
-// The targets are county configuration. They belong in the scheme (an optional `targets` section
-// next to `quota`); until the scheme schema grows one, this module owns the shape and defaults.
+// The targets are county configuration: the scheme's optional `targets` section (schema.ts, checked
+// with the rest of the scheme); without one, the defaults below.
 import { z } from 'zod';
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
@@ -15,20 +15,20 @@ import { percent, percentCap } from '../quota/format';
 import type { GradedOrg } from '../roster/graded';
 import { successorOf, townshipName, type OrgIdentity, type TownshipNames } from '../roster/identity';
 import { gradeRank } from '../grade/grade';
-import type { Scheme } from '../scheme/schema';
+import { upgradeTargetSchema, type Scheme } from '../scheme/schema';
 
-export const upgradeTargetSchema = z.object({
-  /** Grade key: last year's organizations of this grade are counted. */
-  grade: z.string().min(1),
-  /** Share of them that should move up at least one grade, 0..1. */
-  share: z.number().min(0, { message: '比例不能小于 0' }).max(1, { message: '比例不能大于 1（请写成小数，如 0.3）' }),
-});
+export { upgradeTargetSchema } from '../scheme/schema';
 export const upgradeTargetsSchema = z.array(upgradeTargetSchema).min(1, { message: '至少需要一项目标' });
 export type UpgradeTarget = z.output<typeof upgradeTargetSchema>;
 
 /** Source 000: “较差”类晋位升级达到100%，“一般”类晋位升级率达到30%. */
 export const DEFAULT_BOTTOM_UPGRADE_SHARE = 1;
 export const DEFAULT_NEXT_UPGRADE_SHARE = 0.3;
+
+/** The scheme's own targets, else the defaults on its bands. */
+export function upgradeTargetsOf(s: Scheme): UpgradeTarget[] {
+  return s.targets ?? defaultUpgradeTargets(s);
+}
 
 /** The default targets on a scheme's bands: the bottom band 100 %, the band above it 30 %. */
 export function defaultUpgradeTargets(s: Scheme): UpgradeTarget[] {
@@ -97,6 +97,7 @@ export interface TargetReport {
 
 export interface TargetInput {
   scheme: Scheme;
+  /** Default: the scheme's (`upgradeTargetsOf`). */
   targets?: readonly UpgradeTarget[];
   /** Last campaign's final grades (after its 回头看, if it had one). */
   previous: readonly GradedOrg[];
@@ -111,7 +112,7 @@ export interface TargetInput {
 
 export function computeUpgradeTargets(input: TargetInput): TargetReport {
   const s = input.scheme;
-  const targets = input.targets ?? defaultUpgradeTargets(s);
+  const targets = input.targets ?? upgradeTargetsOf(s);
   const byId = new Map(input.identities.map((o) => [o.id, o]));
   const now = new Map(input.current.map((g) => [g.orgId, g]));
   const label = (key: string) => s.grades.find((g) => g.key === key)?.label ?? key;

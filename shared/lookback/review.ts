@@ -2,9 +2,11 @@
 // Grades may go down. An organization involved in 三打两建 is 较差 whatever the regrade says,
 // a newly established one is capped below 好 (the same overrides as grading, applied by the one
 // `applyOverrides`). An organization moved up while its rectification items are not all 销号 is
-// flagged: “成效不显著的不得晋位升级” is a prohibition, not a guideline, and the ledger is where
-// 成效 is recorded, so it is an error with a way out — finish and get the items 销号 first, or
-// keep the original grade. A 申请销号 awaiting the county is not yet 成效.
+// flagged: “成效不显著的不得晋位升级” is a prohibition, and the ledger is where 成效 is recorded.
+// It is flagged for the county rather than refused at upload: the regrade's grade must agree with
+// its scores (the validator's rule), so a township cannot state the original grade beside higher
+// scores; the county decides — return the regrade, or get the items 销号 first. A 申请销号
+// awaiting the county is not yet 成效.
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { applyOverrides, gradeRank, type OverrideReason } from '../grade/grade';

@@ -5,6 +5,7 @@ import type { Issue } from '../issues/types';
 import { makeIssue, type Where } from '../issues/catalogue';
 import type { Submission } from '../submission/types';
 import { DETAIL_SHEET } from '../template/definition';
+import { cellAddress } from '../workbook/a1';
 import { orgIndex, townshipName, type OrgIdentity, type TownshipNames } from './identity';
 
 export interface GradedOrg {
@@ -29,20 +30,24 @@ export interface GradedFromSubmission {
 
 /**
  * A township's submission → its graded organizations. `nameCell` gives the cell of a row's name
- * when the caller knows the column (the reader does); otherwise messages name the sheet.
+ * when the caller knows the column; otherwise the one the reader recorded (`detailTable`), else
+ * messages name the sheet.
  */
 export function gradedFromSubmission(
   identities: readonly OrgIdentity[],
   townshipId: string,
-  sub: Pick<Submission, 'orgs'>,
+  sub: Pick<Submission, 'orgs'> & Partial<Pick<Submission, 'detailTable'>>,
   opts: { nameCell?: (row: number) => string; townshipNames?: TownshipNames } = {},
 ): GradedFromSubmission {
   const find = orgIndex(identities);
   const graded: GradedOrg[] = [];
   const issues: Issue[] = [];
+  const sheet = sub.detailTable?.sheet ?? DETAIL_SHEET;
+  const nameCol = sub.detailTable?.columns.name;
+  const nameCell = opts.nameCell ?? (nameCol ? (row: number) => cellAddress(nameCol, row) : undefined);
   for (const o of sub.orgs) {
-    const where: Where = { sheet: DETAIL_SHEET };
-    if (opts.nameCell) where.cell = opts.nameCell(o.row);
+    const where: Where = { sheet };
+    if (nameCell) where.cell = nameCell(o.row);
     const id = find(townshipId, o.name);
     if (!id) {
       issues.push(makeIssue('ROSTER_ORG_UNKNOWN', { name: o.name, township: townshipName(opts.townshipNames, townshipId) }, where));

@@ -52,6 +52,16 @@ export const quotaSchema = z.object({
   }),
 });
 
+/**
+ * One upgrade target (晋位升级, source 000): last year's organizations of `grade` of which `share`
+ * should have moved up at least one grade by the next round. Default (no `targets` section): the
+ * bottom band 100 %, the band above it 30 % (shared/ledger/targets.ts `defaultUpgradeTargets`).
+ */
+export const upgradeTargetSchema = z.object({
+  grade: key,
+  share: z.number({ message: '应为数字' }).min(0, { message: '比例不能小于 0' }).max(1, { message: '比例不能大于 1（请写成小数，如 0.3）' }),
+});
+
 export const explanationRuleSchema = z.object({
   categories: z.array(key).min(1, { message: '至少需要一个类别' }),
   grades: z.array(key).min(1, { message: '至少需要一个等次' }),
@@ -90,6 +100,8 @@ export const schemeSchema = z
     /** Highest band first. The last band must start at 0 so every total has a grade. */
     grades: z.array(gradeBandSchema).min(2, { message: '至少需要两个等次' }),
     quota: quotaSchema,
+    /** Upgrade targets for the year after; absent means the default (bottom 100 %, the band above 30 %). */
+    targets: z.array(upgradeTargetSchema).min(1, { message: '至少需要一项目标' }).optional(),
     explanations: z.array(explanationRuleSchema).default([]),
     overrides: overridesSchema,
     vocabulary: vocabularySchema.default({ orgTypes: { committee: [], generalBranch: [], branch: [] }, yes: [], no: [] }),
@@ -158,6 +170,14 @@ export const schemeSchema = z
     for (const cls of Object.keys(s.quota.top.classCaps)) {
       if (!classes.has(cls)) ctx.addIssue({ code: 'custom', path: ['quota', 'top', 'classCaps', cls], message: `没有类别属于比例类“${cls}”` });
     }
+    const targetGrades = new Set<string>();
+    s.targets?.forEach((t, i) => {
+      const rank = s.grades.findIndex((g) => g.key === t.grade);
+      if (rank < 0) needGrade(t.grade, ['targets', i, 'grade']);
+      else if (rank === 0) ctx.addIssue({ code: 'custom', path: ['targets', i, 'grade'], message: `最高等次“${s.grades[0]?.label ?? t.grade}”无法再晋位升级` });
+      if (targetGrades.has(t.grade)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'grade'], message: `等次“${t.grade}”的目标重复` });
+      targetGrades.add(t.grade);
+    });
     s.explanations.forEach((r, i) => {
       r.grades.forEach((g) => needGrade(g, ['explanations', i, 'grades']));
       r.categories.forEach((c) => {

@@ -41,6 +41,22 @@ export interface RectificationRow {
    */
   deadlineText?: string;
   status: string;
+  /**
+   * The ledger's columns (shared/template/definition.ts RECT_COLUMNS), set only when the sheet has
+   * them: the item's 台账编号 from a pre-filled sheet, the 申请销号 mark, the 完成日期 as written
+   * (yyyy-mm-dd for a date cell), and 挂点领导/联络员 as the sheet shows them.
+   */
+  itemId?: string;
+  requestClose?: boolean;
+  completedOn?: string;
+  leader?: string;
+  liaison?: string;
+}
+
+/** Where a table was read: its sheet and the 1-based column of each of its columns (by key). */
+export interface TableAt {
+  sheet: string;
+  columns: Record<string, number>;
 }
 
 /** What a workbook says about whom it belongs to; the identity check (validate/identity.ts) reads it. */
@@ -69,6 +85,12 @@ export interface Submission {
   filledOn: string | null;
   orgs: OrgRow[];
   rectifications: RectificationRow[];
+  /**
+   * Where the list and the ledger lines are, so a message made after the upload (a row not on the
+   * roster, a ledger line the ledger refuses) can name its cell. Absent in versions stored before.
+   */
+  detailTable?: TableAt;
+  rectTable?: TableAt;
   /** Absent in versions stored before the identity rule. */
   origin?: SubmissionOrigin;
 }

@@ -107,18 +107,31 @@ export function detailColumns(s: Scheme): DetailColumn[] {
   return cols;
 }
 
-export type RectKey = 'seq' | 'orgName' | 'grade' | 'problems' | 'measures' | 'owner' | 'deadline' | 'status';
+export type RectKey = 'seq' | 'orgName' | 'grade' | 'problems' | 'measures' | 'owner' | 'deadline' | 'status' | 'requestClose' | 'completedOn' | 'state' | 'leader' | 'liaison' | 'itemId';
 export type RectColumn = ColumnDef<RectKey>;
 
+/**
+ * The 整改台账's columns. The first eight are the form townships have always filled; the rest
+ * carry the ledger as records (shared/ledger): the township marks 申请销号 with its 完成日期, and
+ * a template pre-filled with the township's open items shows each item's 台账状态, the county's
+ * 挂点领导 and 联络员, and its 台账编号, which ties the line to its item when the sheet comes back.
+ * New columns go last, so cells of the first eight keep their addresses in every template.
+ */
 export const RECT_COLUMNS: readonly RectColumn[] = [
-  { key: 'seq', header: '序号', aliases: ['编号'], kind: 'seq', required: false, width: 6 },
-  { key: 'orgName', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称'], kind: 'text', required: true, width: 28 },
-  { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次'], kind: 'grade', required: false, width: 8 },
-  { key: 'problems', header: '主要问题', aliases: ['存在问题', '存在的主要问题', '整改事项', '问题'], kind: 'text', required: true, width: 30 },
-  { key: 'measures', header: '整改措施', aliases: ['主要措施', '措施', '整改主要措施'], kind: 'text', required: true, width: 30 },
-  { key: 'owner', header: '责任人', aliases: ['整改责任人'], kind: 'text', required: true, width: 10 },
-  { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '整改时限'], kind: 'text', required: true, width: 12 },
-  { key: 'status', header: '完成情况', aliases: ['整改情况', '进展情况', '整改完成情况'], kind: 'text', required: false, width: 14 },
+  { key: 'seq', header: '序号', aliases: ['编号'], kind: 'seq', required: false, width: 5 },
+  { key: 'orgName', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称'], kind: 'text', required: true, width: 22 },
+  { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次'], kind: 'grade', required: false, width: 6 },
+  { key: 'problems', header: '主要问题', aliases: ['存在问题', '存在的主要问题', '整改事项', '问题'], kind: 'text', required: true, width: 24 },
+  { key: 'measures', header: '整改措施', aliases: ['主要措施', '措施', '整改主要措施'], kind: 'text', required: true, width: 24 },
+  { key: 'owner', header: '责任人', aliases: ['整改责任人'], kind: 'text', required: true, width: 8 },
+  { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '整改时限'], kind: 'text', required: true, width: 11 },
+  { key: 'status', header: '完成情况', aliases: ['整改情况', '进展情况', '整改完成情况'], kind: 'text', required: false, width: 16 },
+  { key: 'requestClose', header: '申请销号', aliases: ['是否申请销号', '销号申请'], kind: 'flag', required: false, width: 9 },
+  { key: 'completedOn', header: '完成日期', aliases: ['整改完成日期', '实际完成日期'], kind: 'text', required: false, width: 11 },
+  { key: 'state', header: '台账状态', aliases: ['销号情况', '整改状态'], kind: 'text', required: false, width: 8 },
+  { key: 'leader', header: '挂点领导', aliases: ['挂点县领导', '挂点联系领导'], kind: 'text', required: false, width: 8 },
+  { key: 'liaison', header: '联络员', aliases: ['联系人'], kind: 'text', required: false, width: 8 },
+  { key: 'itemId', header: '台账编号', aliases: ['整改事项编号', '事项编号'], kind: 'text', required: false, width: 18 },
 ];
 
 /** The 填报 block above the header; the reader finds each label and takes the text after it. */

@@ -36,6 +36,13 @@ export interface FillRect {
   owner?: unknown;
   deadline?: unknown;
   status?: unknown;
+  /** The ledger's columns (a pre-filled sheet's item lines, a 申请销号 mark). */
+  requestClose?: unknown;
+  completedOn?: unknown;
+  state?: unknown;
+  leader?: unknown;
+  liaison?: unknown;
+  itemId?: unknown;
 }
 
 export interface FillData {
@@ -43,6 +50,11 @@ export interface FillData {
   info?: Partial<Record<InfoKey, unknown>>;
   orgs: FillOrg[];
   rectifications?: FillRect[];
+  /**
+   * Changes to lines pre-filled from the county's ledger, each found by its 台账编号 (a 申请销号
+   * mark, 完成情况…); `rectifications` are written on the blank lines under them.
+   */
+  ledger?: Array<{ itemId: string } & Omit<FillRect, 'itemId' | 'orgName'> & { orgName?: unknown }>;
   /** false: formulas are written without cached results (as a file no spreadsheet has opened). */
   cachedResults?: boolean;
 }
@@ -85,13 +97,25 @@ export function fillWorkbook(wb: ExcelJS.Workbook, data: FillData): void {
   fillSummary(wb, s, counted, cached);
 
   const rs = wb.getWorksheet(RECT_SHEET);
-  if (rs && data.rectifications) {
-    const lastRect = lastTableRow(rs, RECT_LAYOUT.firstDataRow);
-    data.rectifications.forEach((r, i) => {
-      const row = RECT_LAYOUT.firstDataRow + i;
+  if (rs && (data.rectifications || data.ledger)) {
+    const first = RECT_LAYOUT.firstDataRow;
+    const lastRect = lastTableRow(rs, first);
+    const colOf = (key: string) => RECT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    for (const edit of data.ledger ?? []) {
+      let row = first;
+      while (row <= lastRect && rs.getCell(row, colOf('itemId')).value !== edit.itemId) row++;
+      if (row > lastRect) throw new Error(`no pre-filled line with 台账编号 ${edit.itemId}`);
+      for (const [k, v] of Object.entries(edit)) if (k !== 'itemId' && colOf(k) > 0) rs.getCell(row, colOf(k)).value = raw(v);
+      fitRow(rs, row, RECT_COLUMNS);
+    }
+    // New lines go under the pre-filled ones (numbered on from them).
+    let next = first;
+    while (next <= lastRect && rs.getCell(next, colOf('orgName')).value !== null) next++;
+    (data.rectifications ?? []).forEach((r, i) => {
+      const row = next + i;
       if (row > lastRect) copyRowStyle(rs, lastRect, row, RECT_COLUMNS.length);
       RECT_COLUMNS.forEach((c, ci) => {
-        const v = c.key === 'seq' ? (r.seq ?? i + 1) : r[c.key as Exclude<keyof FillRect, 'seq'>];
+        const v = c.key === 'seq' ? (r.seq ?? row - first + 1) : r[c.key as Exclude<keyof FillRect, 'seq'>];
         rs.getCell(row, ci + 1).value = raw(v);
       });
       fitRow(rs, row, RECT_COLUMNS);

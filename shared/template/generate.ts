@@ -6,12 +6,13 @@ import { DEFAULT_RECT_ROWS, DEFAULT_TEMPLATE_ROWS, META_SHEET, SPARE_TEMPLATE_RO
 import { listColumns, listFormulas } from './checks';
 import { writeDetailSheet, type RosterEntry } from './detail-sheet';
 import { writeSummarySheet } from './summary-sheet';
-import { writeRectSheet } from './rect-sheet';
+import { writeRectSheet, type RectPrefill } from './rect-sheet';
 import type { Scheme } from '../scheme/schema';
 import { findCategory, schemeFingerprint } from '../scheme/lookup';
 import { safeText } from '../text/sanitize';
 
 export type { RosterEntry } from './detail-sheet';
+export type { RectPrefill } from './rect-sheet';
 export { infoCells } from './detail-sheet';
 
 export interface GenerateOptions {
@@ -23,8 +24,10 @@ export interface GenerateOptions {
   roster?: RosterEntry[];
   /** Rows pre-created with formulas; default: roster size + SPARE_TEMPLATE_ROWS, or DEFAULT_TEMPLATE_ROWS. */
   rows?: number;
-  /** Rows pre-created in 整改台账; default DEFAULT_RECT_ROWS. */
+  /** Rows pre-created in 整改台账; default DEFAULT_RECT_ROWS (at least the pre-filled lines and a few blank ones). */
   rectRows?: number;
+  /** The township's open items of the county's ledger, pre-filled in 整改台账 with their 台账编号. */
+  ledger?: readonly RectPrefill[];
 }
 
 export async function generateTemplate(opts: GenerateOptions): Promise<Uint8Array> {
@@ -62,7 +65,7 @@ export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Work
   writeDetailSheet(wb, { scheme: s, county: opts.county, township, year: opts.year, rows, roster, lists });
   const counted = roster.map((e) => ({ name: e.name, category: e.category === undefined ? null : (findCategory(s, e.category)?.name ?? e.category), members: null, grade: null }));
   writeSummarySheet(wb, s, township, opts.year, counted);
-  writeRectSheet(wb, township, opts.year, opts.rectRows ?? DEFAULT_RECT_ROWS, lists);
+  writeRectSheet(wb, township, opts.year, opts.rectRows ?? DEFAULT_RECT_ROWS, lists, opts.ledger);
   writeMeta(wb.addWorksheet(META_SHEET, { state: 'veryHidden' }), templateMeta(opts), s);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

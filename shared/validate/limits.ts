@@ -16,6 +16,7 @@ export const TEXT_LIMITS = {
   filledBy: 50,
   phone: 50,
   filledOn: 50,
+  itemId: 64,
 } as const;
 
 export type LimitedField = keyof typeof TEXT_LIMITS;

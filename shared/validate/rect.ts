@@ -1,12 +1,17 @@
 // The rectification ledger (整改台账): one line per item for 一般/较差 organizations. Several
 // lines may belong to one organization: merged down over them, or written once on the first line.
+// A sheet pre-filled from the ledger also has each line's 台账编号, the 申请销号 mark and 完成日期,
+// and the county's 挂点领导/联络员: read when the sheet has those columns (shared/ledger/lines.ts
+// turns a line into what the ledger takes).
 import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
-import type { RectificationRow } from '../submission/types';
+import type { Scheme } from '../scheme/schema';
+import type { TableAt, RectificationRow } from '../submission/types';
 import { RECT_COLUMNS, type RectKey } from '../template/definition';
 import { cellAddress } from '../workbook/a1';
 import type { MergedRange, SheetCell, SheetRow } from '../workbook/model';
-import { deadlineField } from './fields/date';
+import { deadlineField, parseCellDate } from './fields/date';
+import { requestMarkField } from './fields/request';
 import { textField } from './fields/text';
 import type { Field } from './fields/field';
 import { HeaderResolver } from './header';
@@ -36,6 +41,8 @@ export class RectTable {
   constructor(
     readonly sheet: string,
     merges?: readonly MergedRange[],
+    /** For the county's own yes/no words in the 申请销号 column. */
+    private readonly scheme?: Scheme,
   ) {
     this.table = new TableReader(sheet, rectSpec, (row) => this.row(row), merges);
   }
@@ -59,6 +66,12 @@ export class RectTable {
   addr(key: RectKey, row: number): string | undefined {
     const c = this.col(key);
     return c ? cellAddress(c, row) : undefined;
+  }
+
+  /** The sheet and its columns, for messages about the lines after they are stored. */
+  at(): TableAt | undefined {
+    const h = this.table.header;
+    return h && this.found ? { sheet: this.sheet, columns: Object.fromEntries(h.columns) } : undefined;
   }
 
   issues(): Issue[] {
@@ -99,7 +112,7 @@ export class RectTable {
     const d = deadlineField(cell('deadline'), where('deadline', orgName));
     if (d.issue) this.rowIssues.push(d.issue);
     else if (this.col('deadline') && !d.value.text) this.rowIssues.push(makeIssue('RECT_FIELD_BLANK', { field: LABEL.deadline }, where('deadline', orgName)));
-    this.rows.push({
+    const line: RectificationRow = {
       row: r,
       orgName,
       problems: fields.problems,
@@ -108,7 +121,28 @@ export class RectTable {
       deadline: d.value.iso,
       deadlineText: d.value.text,
       status: text('status', 'status'),
-    });
+    };
+    this.ledgerColumns(line, cell, where, orgName);
+    this.rows.push(line);
+  }
+
+  /** The ledger's columns, each only when the sheet has it (an old template's line stays as it was). */
+  private ledgerColumns(line: RectificationRow, cell: (k: RectKey) => SheetCell | undefined, where: (k: RectKey, org?: string) => Where, orgName: string): void {
+    const short = (k: RectKey, field: LimitedField) => this.take(textField(cell(k), field, LABEL[k], where(k, orgName)), '');
+    if (this.col('itemId')) line.itemId = short('itemId', 'itemId');
+    if (this.col('leader')) line.leader = short('leader', 'owner');
+    if (this.col('liaison')) line.liaison = short('liaison', 'owner');
+    if (this.col('requestClose')) {
+      const f = requestMarkField(cell('requestClose'), this.scheme, where('requestClose', orgName));
+      line.requestClose = f.ok ? f.value : false;
+      if (!f.ok) this.rowIssues.push(f.issue);
+    }
+    if (this.col('completedOn')) {
+      const c = cell('completedOn');
+      // A date cell reads as yyyy-mm-dd; text is kept as typed (the ledger says when it is no date).
+      const typed = short('completedOn', 'deadline');
+      line.completedOn = c?.v instanceof Date ? (parseCellDate(c.v) ?? typed) : typed;
+    }
   }
 
   private take(f: Field<string>, fallback: string): string {

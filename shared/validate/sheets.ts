@@ -54,7 +54,7 @@ export class SheetProbe implements RowSink {
     merges?: readonly MergedRange[],
   ) {
     this.detail = new DetailTable(scheme, name, merges);
-    this.rect = new RectTable(name, merges);
+    this.rect = new RectTable(name, merges, scheme);
   }
 
   get hidden(): boolean {

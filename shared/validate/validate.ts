@@ -96,6 +96,7 @@ export class WorkbookValidator {
 
     const meta = this.meta;
     const townshipAt = info('township');
+    const rectAt = rect?.at();
     const submission: Submission = {
       templateId: meta?.templateId ?? '',
       templateVersion: meta?.templateVersion ?? '',
@@ -109,6 +110,8 @@ export class WorkbookValidator {
       filledOn: filledOnIso,
       orgs: d.parsed.map((o) => o.org),
       rectifications: rect?.rows ?? [],
+      ...(d.table.header ? { detailTable: { sheet: d.sheet, columns: Object.fromEntries(d.table.header.columns) } } : {}),
+      ...(rectAt ? { rectTable: rectAt } : {}),
       origin: {
         templateTownship: meta?.township || null,
         schemeVersion: meta?.schemeVersion || null,

@@ -30,6 +30,13 @@ const cases: Array<[string, string, string, unknown, string]> = [
   ['POST', 'campaigns/{campaignId}/access', '/campaigns/c2026/access', { reissue: 'yes' }, '重新发放'],
   ['POST', 'campaigns/{campaignId}/access/revoke', '/campaigns/c2026/access/revoke', {}, '乡镇（街道）名单'],
   ['POST', 'campaigns/{campaignId}/access/revoke', '/campaigns/c2026/access/revoke', { townships: ['Dong Shan'] }, '乡镇（街道）名单第 1 项'],
+  // The year after.
+  ['POST', 'campaigns', '/campaigns', { ...campaignBody({ id: 'c2027' }), decisions: [{ kind: 'rename', fromId: 'o-1' }] }, '名册确认事项第 1 项的今年名册中的党组织'],
+  ['POST', 'campaigns', '/campaigns', { ...campaignBody({ id: 'c2027' }), kind: 'review' }, '类型'],
+  ['POST', 'roster/reconcile', '/roster/reconcile', { ...campaignBody({ id: 'c2027' }), previousId: 'Last Year' }, '上一年度批次'],
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'close' }, '审核操作'],
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'request' }, '完成日期'],
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'edit', fields: { leader: 3 } }, '整改事项内容的挂点领导'],
 ];
 
 describe('request bodies', () => {

@@ -25,7 +25,7 @@ afterAll(() => st.stop());
 
 /** A request for a campaign's route that the campaign's own county would have accepted. */
 function request(route: string, method: string, c: string): { path: string; opts: { json?: unknown; body?: Uint8Array } } {
-  const path = '/' + route.replace('{campaignId}', c).replace('{townshipId}', 'dongshan').replace('{version}', '1');
+  const path = '/' + route.replace('{campaignId}', c).replace('{townshipId}', 'dongshan').replace('{version}', '1').replace('{itemId}', 'l-1');
   if (method === 'GET') return { path, opts: {} };
   if (route.endsWith('/submissions')) return { path, opts: { body: upload } };
   const bodies: Record<string, unknown> = {
@@ -34,6 +34,7 @@ function request(route: string, method: string, c: string): { path: string; opts
     'campaigns/{campaignId}/access/revoke': { townships: ['xihe'] },
     'campaigns/{campaignId}/review': { action: 'accept', items: [{ townshipId: 'dongshan', version: 1 }] },
     'campaigns/{campaignId}/townships/{townshipId}/review': { action: 'accept', version: 1 },
+    'campaigns/{campaignId}/ledger/{itemId}': { action: 'confirm' },
   };
   if (!(route in bodies)) throw new Error(`no body for ${method} ${route}: add one here`);
   return { path, opts: { json: bodies[route] } };

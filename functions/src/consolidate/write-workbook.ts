@@ -40,6 +40,7 @@ import type { CampaignDoc } from '../storage/ledger';
 import { readStoredSubmission } from '../storage/submission-blobs';
 import { ordered } from './ordered';
 import { townshipInputs } from './townships';
+import { writeYearAfterSheets } from './year-after';
 import type { Store } from '../storage/store';
 
 export interface ConsolidateStats {
@@ -123,6 +124,7 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   writePrintedSheet(wb, statusForm(ctx), summary.status.map((r, i) => statusRow(i + 1, r)));
   const duplicates = dups.result();
   writePrintedSheet(wb, duplicatesForm(ctx), duplicates.map((d, i) => duplicateRow(i + 1, d)), '未发现多个乡镇（街道）重复上报的党组织。');
+  await writeYearAfterSheets(wb, store, campaign, ctx, now);
 
   await wb.commit();
   await finished;

@@ -1,10 +1,12 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { updateCampaignSchema } from '../../../shared/api/contract';
-import { buildCampaign, checkEdit } from '../../../shared/campaign/build';
+import { checkEdit } from '../../../shared/campaign/build';
 import { authenticate, requireCounty } from '../auth/access';
-import { draftOrRefuse, loadCampaign, param, parseBody, publicCampaign } from '../http/common';
+import { loadCampaign, param, parseBody, publicCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint } from '../http/handler';
+import { followCampaignRoster } from '../ledger/sync';
+import { planCampaign, yearAfterFields } from '../orgs/campaign-plan';
 import { updateCampaign, type StoredCampaign } from '../storage/campaigns';
 import { listTownshipCredentials, revokeCredential } from '../storage/credentials';
 import { listStates } from '../storage/queries';
@@ -23,15 +25,19 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign: prev, etag } = await loadCampaign(who, c);
   if (body.revision !== prev.revision) throw new ApiError('CAMPAIGN_REVISION_STALE', { seen: body.revision, current: prev.revision });
   const now = Date.now();
-  const draft = draftOrRefuse(buildCampaign(body, { now, previous: { townships: prev.townships, scheme: prev.scheme } }));
+  const plan = await planCampaign(store, who.countyId, body, now, prev);
+  const draft = plan.draft;
   const reported = new Set((await listStates(store, c)).keys());
   const edit = checkEdit(prev, draft, reported);
   if (edit.kind === 'schemeLocked') throw new ApiError('CAMPAIGN_SCHEME_LOCKED', { count: edit.count });
   if (edit.kind === 'townshipReported') throw new ApiError('CAMPAIGN_TOWNSHIP_REPORTED', { name: edit.name });
 
   const { warnings, ...fields } = draft;
-  const doc: StoredCampaign = { ...prev, ...fields, revision: prev.revision + 1, updatedAt: new Date(now).toISOString() };
+  // The roster applied again (same roster and decisions: the same organizations, the same blob).
+  const year = await yearAfterFields(store, plan, c, prev.createdAt);
+  const doc: StoredCampaign = { ...prev, ...fields, ...year.fields, revision: prev.revision + 1, updatedAt: new Date(now).toISOString() };
   if ((await updateCampaign(store, doc, etag)) === 'conflict') throw new ApiError('CAMPAIGN_REVISION_STALE', { seen: body.revision, current: prev.revision + 1 });
+  if (doc.orgs?.blob !== prev.orgs?.blob) await followCampaignRoster(store, doc).catch((e: unknown) => console.warn(`ledger follow of ${c} deferred:`, e));
   const dropped = new Set(prev.townships.filter((t) => !doc.townships.some((x) => x.id === t.id)).map((t) => t.id));
   if (dropped.size) {
     const creds = await listTownshipCredentials(store, who.countyId, c);
@@ -39,7 +45,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   }
   return {
     status: 200,
-    jsonBody: { ...publicCampaign(doc), warnings: warnings.map(({ params: _p, ...w }) => w) },
+    jsonBody: { ...publicCampaign(doc), warnings: [...warnings, ...year.warnings].map(({ params: _p, ...w }) => w) },
     headers: { ETag: `"${doc.revision}"` },
   };
 });

@@ -1,20 +1,31 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
+import { SPARE_TEMPLATE_ROWS } from '../../../shared/template/definition';
+import { fillTemplate } from '../../../shared/template/fill';
 import { generateTemplate } from '../../../shared/template/generate';
 import { authenticate, requireTownshipOrCounty } from '../auth/access';
 import { attachment, loadCampaign, param, township } from '../http/common';
 import { endpoint } from '../http/handler';
+import { templateExtras } from '../ledger/template';
 
-/** GET …/townships/{townshipId}/template: the township's blank workbook, roster pre-filled. */
+/**
+ * GET …/townships/{townshipId}/template: the township's blank workbook, roster pre-filled, with its
+ * open rectification items in 整改台账 (and, for a 回头看, the original grading's rows).
+ */
 export const handler = endpoint(async (req: HttpRequest) => {
   const who = await authenticate(req);
   const c = param(req, 'campaignId');
   const t = param(req, 'townshipId');
   requireTownshipOrCounty(who, c, t);
-  const { campaign } = await loadCampaign(who, c);
+  const { store, campaign } = await loadCampaign(who, c);
   const tw = township(campaign, t);
   const roster = campaign.roster[t];
-  const bytes = await generateTemplate({ scheme: campaign.scheme, year: campaign.year, county: campaign.county, campaignId: c, township: tw, ...(roster ? { roster } : {}) });
+  // The year after: open ledger items in 整改台账; a 回头看's original rows in the 一览表.
+  const extra = await templateExtras(store, campaign, t);
+  const opts = { scheme: campaign.scheme, year: campaign.year, county: campaign.county, campaignId: c, township: tw, ledger: extra.ledger };
+  const bytes = extra.original
+    ? await fillTemplate(await generateTemplate({ ...opts, rows: extra.original.length + SPARE_TEMPLATE_ROWS }), { scheme: campaign.scheme, orgs: extra.original, info: { township: tw.name } })
+    : await generateTemplate({ ...opts, ...(roster ? { roster } : {}) });
   return {
     status: 200,
     body: bytes,

@@ -95,6 +95,9 @@ export function publicCampaign(c: StoredCampaign, who?: Pick<Caller, 'role' | 't
     revision: c.revision,
     scheme: c.scheme,
     roster,
+    kind: c.kind ?? 'grading',
+    previousId: c.previousId ?? null,
+    reviewsId: c.reviewsId ?? null,
   };
 }
 

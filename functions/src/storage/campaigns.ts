@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CampaignRosterEntry } from '../../../shared/api/contract';
+import type { RosterDecision } from '../../../shared/roster/reconcile';
 import type { CampaignDoc } from './ledger';
 import { ConflictError, type Entity, type Store } from './store';
 
@@ -18,6 +19,10 @@ export interface StoredCampaign extends CampaignDoc {
   revision: number;
   updatedAt: string;
   roster: Record<string, CampaignRosterEntry[]>;
+  /** The organizations after this roster was applied (storage/orgs.ts); absent before they were kept. */
+  orgs?: { blob: string; active: number } | null;
+  /** The county's roster decisions against the predecessor, kept so an edit can apply them again. */
+  decisions?: RosterDecision[];
 }
 
 export interface CampaignSummary {
@@ -30,6 +35,9 @@ export interface CampaignSummary {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  kind: 'grading' | 'lookback';
+  previousId: string | null;
+  reviewsId: string | null;
 }
 
 const partition = (county: string) => `_campaigns|${county}`;
@@ -46,6 +54,10 @@ const pointerEntity = z.object({
   townships: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  // Stored as '' when there is none (tables cannot hold null); absent on campaigns made before them.
+  kind: z.enum(['grading', 'lookback']).default('grading'),
+  previousId: z.string().default('').transform((s) => s || null),
+  reviewsId: z.string().default('').transform((s) => s || null),
   etag: z.string(),
 });
 
@@ -65,6 +77,9 @@ function pointerProps(doc: StoredCampaign, blob: string): Entity {
     townships: doc.townships.length,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    kind: doc.kind ?? 'grading',
+    previousId: doc.previousId ?? '',
+    reviewsId: doc.reviewsId ?? '',
   };
 }
 

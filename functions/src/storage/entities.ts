@@ -31,7 +31,7 @@ export class MalformedEntityError extends Error {
 }
 
 /** A JSON document kept in a string property (the table has no nested values). */
-function jsonText<T extends z.ZodType>(inner: T) {
+export function jsonText<T extends z.ZodType>(inner: T) {
   return z
     .string()
     .transform((s, ctx) => {
@@ -98,7 +98,8 @@ const auditProps = z.object({
 });
 export type AuditRecord = z.infer<typeof auditProps>;
 
-function parse<T extends z.ZodType>(schema: T, e: StoredEntity): z.infer<T> {
+/** An entity through its schema, or a MalformedEntityError naming its keys and what did not match. */
+export function parse<T extends z.ZodType>(schema: T, e: StoredEntity): z.infer<T> {
   const r = schema.safeParse(e);
   if (!r.success) throw new MalformedEntityError(e.partitionKey, e.rowKey, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   return r.data;

@@ -54,17 +54,21 @@ export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: 
   await Promise.all([store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME), store.putBlobIfAbsent(jsonBlobName(c, t, h), encoder.encode(JSON.stringify(stored)), 'application/json')]);
 }
 
-export async function readStoredSubmission(store: Store, c: string, t: string, hash: string): Promise<StoredSubmission | null> {
-  const name = jsonBlobName(c, t, hash);
-  const b = await store.getBlob(name);
-  if (!b) return null;
+/** A JSON blob we wrote, read back through its schema: anything else is a MalformedBlobError naming it. */
+export function parseBlob<T extends z.ZodType>(name: string, bytes: Buffer, schema: T): z.infer<T> {
   let json: unknown;
   try {
-    json = JSON.parse(b.toString('utf8'));
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new MalformedBlobError(name, 'not JSON');
   }
-  const r = storedSchema.safeParse(json);
+  const r = schema.safeParse(json);
   if (!r.success) throw new MalformedBlobError(name, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   return r.data;
+}
+
+export async function readStoredSubmission(store: Store, c: string, t: string, hash: string): Promise<StoredSubmission | null> {
+  const name = jsonBlobName(c, t, hash);
+  const b = await store.getBlob(name);
+  return b ? parseBlob(name, b, storedSchema) : null;
 }

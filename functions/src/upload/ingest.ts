@@ -9,13 +9,14 @@ import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
 import { commitUpload, type NewVersion } from '../storage/commands';
 import type { VersionRecord } from '../storage/entities';
-import type { CampaignDoc } from '../storage/ledger';
+import { ledgerAfterUpload, ledgerRefusals, withLedgerIssues } from '../ledger/upload';
+import type { StoredCampaign } from '../storage/campaigns';
 import { getState, getVersionByHash } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
 
 export interface UploadInput {
-  campaign: CampaignDoc;
+  campaign: StoredCampaign;
   townshipId: string;
   bytes: Uint8Array;
   actor: string;
@@ -61,9 +62,12 @@ function receipt(campaignId: string, townshipId: string, v: VersionRecord, warni
   };
 }
 
-async function duplicate(store: Store, c: string, t: string, v: VersionRecord): Promise<{ status: 200; receipt: Receipt }> {
+async function duplicate(store: Store, campaign: StoredCampaign, t: string, v: VersionRecord): Promise<{ status: 200; receipt: Receipt }> {
+  const c = campaign.id;
   const stored = await readStoredSubmission(store, c, t, v.contentHash);
-  return { status: 200, receipt: receipt(c, t, v, stored?.warnings ?? [], true) };
+  // A retry after a lost answer also finishes (or finds done) the ledger's sync of the version.
+  const ledger = await ledgerAfterUpload(store, campaign, t);
+  return { status: 200, receipt: receipt(c, t, v, withLedgerIssues(stored?.warnings ?? [], ledger), true) };
 }
 
 export async function ingest(store: Store, u: UploadInput): Promise<{ status: 200 | 201; receipt: Receipt }> {
@@ -75,7 +79,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // Cheap checks first: a retry of stored bytes gets its receipt back, a locked township its 409,
   // without parsing. commitUpload checks both again under the ETag.
   const [known, state] = await Promise.all([getVersionByHash(store, campaign.id, t, hash), getState(store, campaign.id, t)]);
-  if (known) return duplicate(store, campaign.id, t, known);
+  if (known) return duplicate(store, campaign, t, known);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
   const read = await readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } });
@@ -84,6 +88,9 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));
   if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
   const sub = read.submission;
+  // The year after: rows not on the township's roster, ledger lines the ledger cannot take.
+  const ledgerErrors = await ledgerRefusals(store, campaign, t, sub);
+  if (ledgerErrors.length) refuse([...read.issues, ...ledgerErrors]);
 
   const tally = tallySubmission(sub);
   const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
@@ -108,6 +115,8 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // The first try uses the pointer read above; a conflict makes commitUpload reread both.
   const result = await commitUpload(store, version, { state });
   if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
-  if (result.kind === 'duplicate') return duplicate(store, campaign.id, t, result.version);
-  return { status: 201, receipt: receipt(campaign.id, t, result.version, warnings, false) };
+  if (result.kind === 'duplicate') return duplicate(store, campaign, t, result.version);
+  // Stored: now the ledger follows it (or will, on its next read: ledger/sync.ts).
+  const ledger = await ledgerAfterUpload(store, campaign, t);
+  return { status: 201, receipt: receipt(campaign.id, t, result.version, withLedgerIssues(warnings, ledger), false) };
 }

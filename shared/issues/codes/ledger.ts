@@ -1,9 +1,10 @@
 // Codes for the year after grading: rosters across years, the rectification ledger (销号/复号),
 // upgrade targets and 回头看: 400–499. Roster 400–429, ledger 430–469, targets 470–479,
-// 回头看 480–499. None carries an HTTP status: the server answers a refused ledger action or
-// roster decision with its own refusal code and these issues inside (see shared/ledger/machine.ts
-// `LedgerRefusal.reason` for which status fits).
-import { def, v, type IssueDef, type Param } from '../types';
+// 回头看 480–499. The machine's refusals of a ledger action (who may, from which status, what
+// it needs) are request refusals when the action comes over HTTP, so they carry their status
+// (shared/ledger/machine.ts LEDGER_REFUSAL_STATUS: 403 / 409 / 422); in an uploaded sheet they
+// are issues at the line's cells like any other.
+import { def, refusal, v, type IssueDef, type Param } from '../types';
 
 /** “东山村党支部”（东山镇）: an organization named with its township when there is one. */
 const org = (name: Param | undefined, township?: Param) => (township === undefined || township === '' ? `“${v(name)}”` : `“${v(name)}”（${v(township)}）`);
@@ -27,12 +28,12 @@ export const ledgerIssues = {
   ROSTER_ORG_UNKNOWN: def<{ name: Param; township: Param }>(415, 'error', (p) => `${org(p.name)}不在${v(p.township)}本年度的党组织名册中，请核对名称或先由县委组织部补入名册`),
 
   // The rectification ledger (整改台账 / 定级台账).
-  LEDGER_FORBIDDEN_ROLE: def<{ name: Param; action: Param; who: Param }>(430, 'error', (p) => `${org(p.name)}的整改事项只能由${v(p.who)}${v(p.action)}`),
-  LEDGER_OTHER_TOWNSHIP: def<{ name: Param }>(431, 'error', (p) => `${org(p.name)}不属于本乡镇（街道），不能修改它的整改事项`),
-  LEDGER_BAD_TRANSITION: def<{ name: Param; status: Param; action: Param }>(432, 'error', (p) => `${org(p.name)}的整改事项当前为“${v(p.status)}”，不能${v(p.action)}`),
-  LEDGER_REQUEST_NO_PROGRESS: def<{ name: Param }>(433, 'error', (p) => `${org(p.name)}申请销号须填写完成情况`),
-  LEDGER_REQUEST_NO_DATE: def<{ name: Param; value: Param }>(434, 'error', (p) => (v(p.value) === '' ? `${org(p.name)}申请销号须填写完成日期` : `${org(p.name)}申请销号的完成日期“${v(p.value)}”不是有效的日期，请写成 2026-06-30 或 2026年6月30日`)),
-  LEDGER_COMMENT_REQUIRED: def<{ name: Param; action: Param }>(435, 'error', (p) => `${v(p.action)}${org(p.name)}的整改事项须填写意见`),
+  LEDGER_FORBIDDEN_ROLE: refusal<{ name: Param; action: Param; who: Param }>(430, 403, (p) => `${org(p.name)}的整改事项只能由${v(p.who)}${v(p.action)}`),
+  LEDGER_OTHER_TOWNSHIP: refusal<{ name: Param }>(431, 403, (p) => `${org(p.name)}不属于本乡镇（街道），不能修改它的整改事项`),
+  LEDGER_BAD_TRANSITION: refusal<{ name: Param; status: Param; action: Param }>(432, 409, (p) => `${org(p.name)}的整改事项当前为“${v(p.status)}”，不能${v(p.action)}`),
+  LEDGER_REQUEST_NO_PROGRESS: refusal<{ name: Param }>(433, 422, (p) => `${org(p.name)}申请销号须填写完成情况`),
+  LEDGER_REQUEST_NO_DATE: refusal<{ name: Param; value: Param }>(434, 422, (p) => (v(p.value) === '' ? `${org(p.name)}申请销号须填写完成日期` : `${org(p.name)}申请销号的完成日期“${v(p.value)}”不是有效的日期，请写成 2026-06-30 或 2026年6月30日`)),
+  LEDGER_COMMENT_REQUIRED: refusal<{ name: Param; action: Param }>(435, 422, (p) => `${v(p.action)}${org(p.name)}的整改事项须填写意见`),
   LEDGER_DEADLINE_MALFORMED: def<{ name: Param; value: Param }>(436, 'warning', (p) => `${org(p.name)}的完成时限“${v(p.value)}”不是可识别的日期，无法判断是否逾期`),
   LEDGER_OVERDUE: def<{ name: Param; matter: Param; deadline: Param; days: Param }>(437, 'warning', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已超过完成时限 ${v(p.deadline)}（逾期 ${v(p.days)} 天）`),
   LEDGER_ITEM_MISSING: def<{ name: Param; grade: Param }>(438, 'warning', (p) => `${org(p.name)}定为“${v(p.grade)}”，整改台账中没有它的整改事项，已建立一条待填写的整改记录`),
@@ -44,6 +45,7 @@ export const ledgerIssues = {
   LEDGER_ORG_NOT_BELOW: def<{ name: Param; grade: Param; count: Param }>(444, 'info', (p) => `${org(p.name)}本次定为“${v(p.grade)}”，仍有 ${v(p.count)} 项整改事项未销号`),
   LEDGER_COUNTY_FIELD_KEPT: def<{ name: Param; field: Param }>(445, 'warning', (p) => `${org(p.name)}的“${v(p.field)}”由县委组织部安排，表中对它的修改未采用`),
   LEDGER_ALREADY_CLOSED: def<{ name: Param; matter: Param }>(446, 'info', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已销号，无需再申请`),
+  LEDGER_SYNC_PENDING: def<Record<never, never>>(447, 'warning', () => `本次上报已保存，但整改台账暂未随之更新（存储服务繁忙）；县委组织部或本单位下次查看整改台账时将自动补上，无需重新上报`),
 
   // Upgrade targets (晋位升级).
   TARGET_NOT_MET: def<{ scope: Param; grade: Param; base: Param; moved: Param; share: Param; target: Param; needed: Param }>(470, 'warning', (p) => `${v(p.scope)}上一年度定为“${v(p.grade)}”的 ${v(p.base)} 个党组织中晋位升级 ${v(p.moved)} 个（${v(p.share)}），未达到 ${v(p.target)} 的目标，还差 ${v(p.needed)} 个`),
@@ -51,7 +53,7 @@ export const ledgerIssues = {
   TARGETS_INVALID: def<{ detail: Param }>(472, 'error', (p) => `晋位升级目标设置有误：${v(p.detail)}`),
 
   // 回头看 (look-back regrade).
-  LOOKBACK_UPGRADE_NO_EFFECT: def<{ name: Param; before: Param; after: Param; open: Param; pending: Param }>(480, 'error', (p) =>
+  LOOKBACK_UPGRADE_NO_EFFECT: def<{ name: Param; before: Param; after: Param; open: Param; pending: Param }>(480, 'warning', (p) =>
     `${org(p.name)}由“${v(p.before)}”升为“${v(p.after)}”，但还有 ${v(p.open)} 项整改事项未销号${Number(p.pending) > 0 ? `（其中 ${v(p.pending)} 项已申请销号待确认）` : ''}：整改成效不显著的不得晋位升级，请先完成整改并销号，或维持原等次`),
   LOOKBACK_FORCED_BOTTOM: def<{ name: Param; grade: Param; label: Param; bottom: Param }>(481, 'error', (p) => `${org(p.name)}标记为“${v(p.label)}”，应一律调整为“${v(p.bottom)}”，不能定为“${v(p.grade)}”`),
   LOOKBACK_NOT_REGRADED: def<{ name: Param; grade: Param }>(482, 'warning', (p) => `原定为“${v(p.grade)}”的${org(p.name)}不在本次回头看的复查结果中`),

@@ -73,6 +73,19 @@ export const serverIssues = {
   REQUEST_FIELD_INVALID: refusal<{ field: Param; problem: Param; more?: Param }>(384, 400, (p) => `请求内容不正确：${v(p.field)}：${v(p.problem)}${p.more ? `（另有 ${v(p.more)} 处问题）` : ''}`),
   ROSTER_TEXT_TOO_LONG: sent<{ row: Param; field: Param; length: Param; limit: Param }>(385, 'error', (p) => `第 ${v(p.row)} 行的${v(p.field)}有 ${v(p.length)} 个字，超过上限 ${v(p.limit)} 个字`),
 
+  // The year after: campaigns linked across years, the ledger, targets, 回头看: 386–398.
+  ROSTER_RECONCILE_REFUSED: refusal<{ errors: Param }>(386, 422, (p) => `党组织名册中还有 ${v(p.errors)} 处需要县委组织部确认（上一年度党组织的更名、合并、撤销，或同名党组织的归属），工作批次未保存；请按提示逐项确认后重试`),
+  CAMPAIGN_PREVIOUS_INVALID: refusal<{ id: Param }>(387, 400, (p) => `“${v(p.id)}”是回头看批次，不能作为上一年度的分类定级批次`),
+  CAMPAIGN_REVIEWS_INVALID: refusal<{ id: Param }>(388, 400, (p) => `回头看只能复查分类定级批次，“${v(p.id)}”本身是回头看批次`),
+  CAMPAIGN_LOOKBACK_FIELDS: refusal<{ id: Param }>(389, 400, (p) => `回头看批次沿用被复查批次“${v(p.id)}”的党组织名册和评定标准，请不要另行填写名册、名册确认事项或评定标准`),
+  CAMPAIGN_LOOKBACK_TOWNSHIP: refusal<{ name: Param; id: Param }>(390, 400, (p) => `“${v(p.name)}”不是被复查批次“${v(p.id)}”的乡镇（街道），回头看只能在原批次的乡镇（街道）中进行`),
+  CAMPAIGN_LINK_LOCKED: refusal(391, 409, () => `批次类型、上一年度批次和被复查的批次在创建后不能更改；如需更改，请新建工作批次`),
+  CAMPAIGN_REVIEWS_MISSING: refusal(392, 400, () => `回头看批次须指定被复查的分类定级批次`),
+  CAMPAIGN_LINKS_MIXED: refusal(393, 400, () => `分类定级批次可以指定上一年度批次，回头看批次指定被复查的批次，二者不能混用`),
+  TARGETS_NO_PREVIOUS: refusal<{ id: Param }>(394, 409, (p) => `工作批次“${v(p.id)}”没有指定上一年度批次，无法计算晋位升级情况`),
+  LEDGER_ITEM_NOT_FOUND: refusal<{ id: Param }>(395, 404, (p) => `整改台账中没有编号为“${v(p.id)}”的整改事项`),
+  CAMPAIGN_NOT_LOOKBACK: refusal<{ id: Param }>(396, 409, (p) => `工作批次“${v(p.id)}”不是回头看批次`),
+
   // Faults, races and malformed requests on the server (HTTP 400 / 409 / 413 / 503): 340–359.
   STORAGE_UNAVAILABLE: refusal<{ seconds: Param }>(340, 503, (p) => `存储服务暂时无法访问，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
   STORAGE_BUSY: refusal<{ seconds: Param }>(341, 503, (p) => `该单位的数据正被多个操作同时修改，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),

@@ -1,4 +1,4 @@
-import { ALL_ISSUE_DEFS, ISSUES, makeIssue, quoted, statusOf } from '../../../shared';
+import { ALL_ISSUE_DEFS, ISSUES, LEDGER_REFUSAL_STATUS, makeIssue, quoted, statusOf } from '../../../shared';
 
 test('issue numbers are unique and codes are SCREAMING_SNAKE', () => {
   const nums = ALL_ISSUE_DEFS.map((d) => d.def.num);
@@ -45,5 +45,18 @@ test('a refusal carries its HTTP status; a data issue has none', () => {
   expect(statusOf('UPLOAD_REFUSED')).toBe(422);
   expect(statusOf('UPLOAD_LOCKED')).toBe(409);
   expect(ISSUES.SCORE_MALFORMED.status).toBeUndefined();
-  for (const d of ALL_ISSUE_DEFS) expect([d.code, d.area === 'server' ? typeof d.def.status : 'undefined']).toEqual([d.code, d.area === 'server' ? 'number' : typeof d.def.status]);
+  // Server codes all answer a request; so do the ledger machine's refusals of an action (the
+  // status its refusal reason maps to); every other code is about data and has none.
+  const machine = new Map<string, number>([
+    ['LEDGER_FORBIDDEN_ROLE', LEDGER_REFUSAL_STATUS.forbidden],
+    ['LEDGER_OTHER_TOWNSHIP', LEDGER_REFUSAL_STATUS.forbidden],
+    ['LEDGER_BAD_TRANSITION', LEDGER_REFUSAL_STATUS.conflict],
+    ['LEDGER_REQUEST_NO_PROGRESS', LEDGER_REFUSAL_STATUS.invalid],
+    ['LEDGER_REQUEST_NO_DATE', LEDGER_REFUSAL_STATUS.invalid],
+    ['LEDGER_COMMENT_REQUIRED', LEDGER_REFUSAL_STATUS.invalid],
+  ]);
+  for (const d of ALL_ISSUE_DEFS) {
+    const want = d.area === 'server' ? 'a status' : machine.has(d.code) ? machine.get(d.code) : undefined;
+    expect([d.code, d.area === 'server' && typeof d.def.status === 'number' ? 'a status' : d.def.status]).toEqual([d.code, want]);
+  }
 });

@@ -1,4 +1,4 @@
-import { computeUpgradeTargets, defaultScheme, defaultUpgradeTargets, loadUpgradeTargets, yichunScheme, type GradedOrg, type OrgIdentity, type OrgStatus } from '../../../shared';
+import { computeUpgradeTargets, defaultScheme, defaultSchemeInput, defaultUpgradeTargets, loadScheme, loadUpgradeTargets, schemeFingerprint, upgradeTargetsOf, yichunScheme, type GradedOrg, type OrgIdentity, type OrgStatus } from '../../../shared';
 
 const s = defaultScheme;
 const names = { dongshan: '东山镇', xishan: '西山镇' };
@@ -125,5 +125,33 @@ describe('targets as configuration', () => {
     if (!r.ok) throw new Error('refused');
     const rep = computeUpgradeTargets({ scheme: s, targets: r.targets, previous, current, identities });
     expect(rep.county.lines.map((l) => [l.grade, l.target, l.met])).toEqual([['average', 0.5, true]]);
+  });
+});
+
+describe('targets in the scheme (an optional section next to quota)', () => {
+  test('absent: the defaults, and no key is added (fingerprints of existing schemes stay as they were)', () => {
+    expect(Object.keys(defaultScheme)).not.toContain('targets');
+    expect(upgradeTargetsOf(defaultScheme)).toEqual(defaultUpgradeTargets(defaultScheme));
+    const r = loadScheme({ ...defaultSchemeInput, targets: [{ grade: 'poor', share: 1 }] });
+    expect(r.ok && schemeFingerprint(r.scheme)).not.toBe(schemeFingerprint(defaultScheme));
+  });
+
+  test('a county’s section is the targets computeUpgradeTargets uses', () => {
+    const r = loadScheme({ ...defaultSchemeInput, targets: [{ grade: 'average', share: 0.5 }] });
+    if (!r.ok) throw new Error(r.message);
+    expect(upgradeTargetsOf(r.scheme)).toEqual([{ grade: 'average', share: 0.5 }]);
+    const rep = computeUpgradeTargets({ scheme: r.scheme, previous, current, identities });
+    expect(rep.county.lines.map((l) => [l.grade, l.target])).toEqual([['average', 0.5]]);
+  });
+
+  test.each<[string, unknown, string]>([
+    ['a share over 1', [{ grade: 'poor', share: 30 }], 'targets.0.share：比例不能大于 1（请写成小数，如 0.3）'],
+    ['an unknown grade', [{ grade: 'bad', share: 1 }], 'targets.0.grade：未定义的等次键名“bad”'],
+    ['the top grade', [{ grade: 'good', share: 1 }], 'targets.0.grade：最高等次“好”无法再晋位升级'],
+    ['one grade twice', [{ grade: 'poor', share: 1 }, { grade: 'poor', share: 0.5 }], 'targets.1.grade：等次“poor”的目标重复'],
+    ['an empty list', [], 'targets：至少需要一项目标'],
+  ])('%s is refused when the scheme is loaded, in Chinese', (_what, targets, problem) => {
+    const r = loadScheme({ ...defaultSchemeInput, targets });
+    expect(r.ok ? [] : r.problems).toEqual([problem]);
   });
 });

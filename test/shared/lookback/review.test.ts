@@ -31,10 +31,10 @@ describe('回头看: one rule per case', () => {
     expect(r.issues.map((i) => i.code)).toEqual(codes);
   });
 
-  test('the flag is an error that names the organization, the grades and what is left', () => {
+  test('the flag is a warning for the county that names the organization, the grades and what is left', () => {
     const r = reviewLookback({ scheme: s, original: [g('o1', '东山村党支部', 'poor')], regrade: [g('o1', '东山村党支部', 'fairlyGood', { where: { sheet: '回头看', cell: 'R6' } })], items: items('o1', 'open', 'requested', 'closed') });
     expect(r.issues.map((i) => [i.severity, i.message])).toEqual([
-      ['error', '工作表“回头看”R6 单元格：“东山村党支部”由“较差”升为“较好”，但还有 2 项整改事项未销号（其中 1 项已申请销号待确认）：整改成效不显著的不得晋位升级，请先完成整改并销号，或维持原等次'],
+      ['warning', '工作表“回头看”R6 单元格：“东山村党支部”由“较差”升为“较好”，但还有 2 项整改事项未销号（其中 1 项已申请销号待确认）：整改成效不显著的不得晋位升级，请先完成整改并销号，或维持原等次'],
     ]);
   });
 

@@ -177,7 +177,7 @@ test('two years and a 回头看', () => {
     ['西山社区党支部', 'down', false, 0],
     ['北岭村党支部', 'up', true, 1],
   ]);
-  expect(lb.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+  expect(lb.issues.filter((i) => i.code === 'LOOKBACK_UPGRADE_NO_EFFECT').map((i) => i.message)).toEqual([
     '工作表“分类定级情况一览表”：“北岭村党支部”由“一般”升为“较好”，但还有 1 项整改事项未销号：整改成效不显著的不得晋位升级，请先完成整改并销号，或维持原等次',
   ]);
   expect(lookbackSheetRows(s, lb, names).map((r) => r.slice(1, 6))).toEqual([

@@ -1,0 +1,32 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { ledgerQuerySchema } from '../../../shared/api/contract';
+import { authenticate, requireCounty } from '../auth/access';
+import { loadCampaign, param } from '../http/common';
+import { endpoint, json } from '../http/handler';
+import { parseQuery } from '../http/query';
+import { ensureLedger } from '../ledger/sync';
+import { ledgerList } from '../ledger/views';
+import { organizationsOf } from '../orgs/campaign-orgs';
+import { listItems } from '../storage/ledger-items';
+
+/**
+ * GET /api/campaigns/{campaignId}/ledger (county): the county's rectification items of the
+ * organizations the campaign knows — its own and, through its predecessors, every earlier one
+ * (the ledger outlives a campaign) — filtered by `?township=&status=open,reopened&overdue=1&opened=`,
+ * with counts and the overdue ones flagged. Uploads not yet reflected are synced first.
+ */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const c = param(req, 'campaignId');
+  const q = parseQuery(req, ledgerQuerySchema);
+  const { store, campaign } = await loadCampaign(who, c);
+  await ensureLedger(store, campaign);
+  // The county's items of the organizations this campaign knows: its own and every predecessor's.
+  const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
+  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
+  return json(200, ledgerList(campaign, items, q, Date.now(), null));
+});
+
+export const registration = { name: 'ledgerList', methods: ['GET' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}/ledger', handler };
+app.http(registration.name, registration);

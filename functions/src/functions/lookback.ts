@@ -1,0 +1,34 @@
+import { app, type HttpRequest } from '@azure/functions';
+import type { Lookback } from '../../../shared/api/contract';
+import { gradeByKey } from '../../../shared/scheme/lookup';
+import { authenticate, requireCounty } from '../auth/access';
+import { loadCampaign, param } from '../http/common';
+import { endpoint, json } from '../http/handler';
+import { campaignLookback } from '../results/lookback';
+
+/**
+ * GET /api/campaigns/{campaignId}/lookback (county; a 回头看): each regraded organization's grade
+ * before and after, why an override changed it, and the upgrades flagged because their
+ * rectification items are not all 销号 (成效不显著不得晋位升级).
+ */
+export const handler = endpoint(async (req: HttpRequest) => {
+  const who = await authenticate(req);
+  requireCounty(who);
+  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const { reviewed, result, pendingTownships } = await campaignLookback(store, campaign);
+  const s = campaign.scheme;
+  const label = (k: string | null) => (k === null ? '' : (gradeByKey(s, k)?.label ?? k));
+  const names = new Map(campaign.townships.map((t) => [t.id, t.name]));
+  const body: Lookback = {
+    campaignId: campaign.id,
+    reviewsId: reviewed.id,
+    rows: result.rows.map((r) => ({ ...r, townshipName: names.get(r.townshipId) ?? r.townshipId, beforeLabel: label(r.before), afterLabel: label(r.after) })),
+    notRegraded: result.notRegraded.map((g) => ({ orgId: g.orgId, townshipId: g.townshipId, name: g.name, grade: g.grade, gradeLabel: label(g.grade) })),
+    pendingTownships,
+    issues: result.issues.map(({ params: _p, ...rest }) => rest),
+  };
+  return json(200, body);
+});
+
+export const registration = { name: 'lookback', methods: ['GET' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}/lookback', handler };
+app.http(registration.name, registration);

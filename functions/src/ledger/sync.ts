@@ -1,0 +1,99 @@
+// The county's ledger kept in step with what is stored. Two things change it besides the county's
+// and townships' actions: a township's upload (its grades and 整改台账 lines) and a campaign's
+// roster (renamed, merged, dissolved organizations). Each effect is an idempotent function of what
+// is stored — the township's current version; the campaign's organizations — written with a
+// marker saying which version (which organizations) it reflects. An upload is stored first and
+// synced after: if the sync fails (storage busy, a race lost twelve times), the upload still
+// stands, its receipt says the ledger will follow, and the next read of the ledger (ensureLedger)
+// finds the marker behind the pointer and runs the sync again. So the ledger never holds half of
+// an upload, and a missed sync lasts only until someone looks.
+import type { Issue } from '../../../shared/issues/types';
+import { followRoster } from '../../../shared/ledger/follow';
+import { keepsLedger, ledgerOfSubmission } from '../../../shared/ledger/submission';
+import type { LedgerChangeSet, LedgerItem } from '../../../shared/ledger/types';
+import type { Submission } from '../../../shared/submission/types';
+import type { StoredCampaign } from '../storage/campaigns';
+import { getFollowMarker, getSyncMarker, listItems, listSyncMarkers, writeLedger, type StoredItem } from '../storage/ledger-items';
+import { getOrgs } from '../storage/orgs';
+import { getState, listStates } from '../storage/queries';
+import { retryOnConflict } from '../storage/retry';
+import type { Store } from '../storage/store';
+import { readStoredSubmission } from '../storage/submission-blobs';
+
+function etagsOf(items: readonly StoredItem[]): Map<string, string> {
+  return new Map(items.map((s) => [s.item.id, s.etag]));
+}
+
+function townshipNames(c: StoredCampaign): Record<string, string> {
+  return Object.fromEntries(c.townships.map((t) => [t.id, t.name]));
+}
+
+/** What an upload of township `t` does to the ledger, over the items as read (no write). */
+export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign, t: string, sub: Submission, at: string, items?: readonly LedgerItem[]): Promise<LedgerChangeSet | null> {
+  if (!campaign.orgs) return null;
+  const snap = await getOrgs(store, campaign.orgs.blob);
+  if (!keepsLedger(snap.identities, t)) return null;
+  const current = items ?? (await listItems(store, campaign.countyId)).map((s) => s.item);
+  return ledgerOfSubmission({ scheme: campaign.scheme, campaignId: campaign.id, townshipId: t, townshipNames: townshipNames(campaign), identities: snap.identities, sub, items: current, at });
+}
+
+/**
+ * Brings township `t`'s ledger up to its current version (or finds it there) and returns what the
+ * sync said. Under the items' ETags and the marker's: a concurrent action or sync makes it read
+ * again, and a reread that finds the marker at the current version is done.
+ */
+export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string): Promise<Issue[]> {
+  if (!campaign.orgs) return [];
+  await followCampaignRoster(store, campaign);
+  const county = campaign.countyId;
+  return retryOnConflict(`ledger ${campaign.id}/${t}`, async () => {
+    const [state, marker] = await Promise.all([getState(store, campaign.id, t), getSyncMarker(store, county, campaign.id, t)]);
+    if (!state || marker?.hash === state.currentHash) return marker?.issues ?? [];
+    const stored = await readStoredSubmission(store, campaign.id, t, state.currentHash);
+    // The pointer names a blob written before it: a missing one is storage corruption.
+    if (!stored) throw new Error(`stored submission ${campaign.id}/${t}/${state.currentHash} is missing`);
+    const items = await listItems(store, county);
+    const cs = await uploadLedgerChanges(
+      store,
+      campaign,
+      t,
+      stored.submission,
+      state.receivedAt,
+      items.map((s) => s.item),
+    );
+    const marked = { kind: 'sync' as const, campaignId: campaign.id, townshipId: t, hash: state.currentHash, version: state.currentVersion, at: state.receivedAt, etag: marker?.etag ?? null };
+    await writeLedger(store, county, cs?.changed ?? [], cs?.events ?? [], etagsOf(items), { ...marked, issues: cs?.issues ?? [] });
+    return cs?.issues ?? [];
+  });
+}
+
+/**
+ * The ledger after the campaign's roster changes (a successor campaign: items follow renamed and
+ * merged organizations, those of dissolved ones are 已撤销), once per organizations blob.
+ */
+export async function followCampaignRoster(store: Store, campaign: StoredCampaign): Promise<void> {
+  const orgs = campaign.orgs;
+  if (!campaign.previousId || !orgs) return;
+  const county = campaign.countyId;
+  await retryOnConflict(`follow ${campaign.id}`, async () => {
+    const marker = await getFollowMarker(store, county, campaign.id);
+    if (marker?.orgs === orgs.blob) return;
+    const [snap, items] = await Promise.all([getOrgs(store, orgs.blob), listItems(store, county)]);
+    const cs = followRoster(
+      items.map((s) => s.item),
+      snap.events,
+      snap.identities,
+      campaign.id,
+      campaign.updatedAt,
+    );
+    await writeLedger(store, county, cs.changed, cs.events, etagsOf(items), { kind: 'follow', campaignId: campaign.id, orgs: orgs.blob, at: campaign.updatedAt, etag: marker?.etag ?? null });
+  });
+}
+
+/** Every township of the campaign synced with its current version, and its roster followed. */
+export async function ensureLedger(store: Store, campaign: StoredCampaign): Promise<void> {
+  if (!campaign.orgs) return;
+  await followCampaignRoster(store, campaign);
+  const [states, markers] = await Promise.all([listStates(store, campaign.id), listSyncMarkers(store, campaign.countyId, campaign.id)]);
+  for (const [t, s] of states) if (markers.get(t)?.hash !== s.currentHash) await syncTownshipLedger(store, campaign, t);
+}

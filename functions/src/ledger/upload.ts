@@ -1,0 +1,45 @@
+// What an upload means for the year after, in the two places ingest calls: before it is stored
+// (rows not on the township's roster, ledger lines the ledger cannot take: the upload is refused
+// with their cells, nothing stored) and after (the ledger synced; the receipt says what that did,
+// or that it will follow). Kept apart from ingest.ts so the upload flow stays as it is.
+import { makeIssue } from '../../../shared/issues/catalogue';
+import type { Issue } from '../../../shared/issues/types';
+import type { Submission } from '../../../shared/submission/types';
+import { orgKey } from '../../../shared/text/normalize';
+import type { StoredCampaign } from '../storage/campaigns';
+import type { Store } from '../storage/store';
+import { townshipLookbackIssues } from '../results/lookback';
+import { syncTownshipLedger, uploadLedgerChanges } from './sync';
+
+/** Errors the ledger finds in an upload before it is stored (empty: nothing to refuse). */
+export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: string, sub: Submission): Promise<Issue[]> {
+  const cs = await uploadLedgerChanges(store, campaign, t, sub, new Date().toISOString());
+  return cs ? cs.issues.filter((i) => i.severity === 'error') : [];
+}
+
+/**
+ * After the upload is stored: the ledger synced, and what the receipt adds — the sync's issues
+ * (for a 回头看, its flags too), or a note that the ledger will follow when the sync could not run.
+ * Never throws: the upload is stored, and its answer must say so.
+ */
+export async function ledgerAfterUpload(store: Store, campaign: StoredCampaign, t: string): Promise<Issue[]> {
+  try {
+    const issues = await syncTownshipLedger(store, campaign, t);
+    return campaign.kind === 'lookback' ? [...issues, ...(await townshipLookbackIssues(store, campaign, t))] : issues;
+  } catch (e) {
+    // Logged for the operator; the township is told the ledger follows on the next look.
+    console.warn(`ledger sync of ${campaign.id}/${t} deferred:`, e);
+    return [makeIssue('LEDGER_SYNC_PENDING')];
+  }
+}
+
+/**
+ * The receipt's warnings: the reader's, then the ledger's. Where the ledger opened a blank item for
+ * an organization without a line (LEDGER_ITEM_MISSING), the reader's RECT_MISSING for it says the
+ * same thing less: only the ledger's stays.
+ */
+export function withLedgerIssues(warnings: readonly Issue[], ledger: readonly Issue[]): Issue[] {
+  const opened = new Set(ledger.filter((i) => i.code === 'LEDGER_ITEM_MISSING').map((i) => orgKey(String(i.params?.name ?? ''))));
+  const kept = warnings.filter((w) => !(w.code === 'RECT_MISSING' && w.org !== undefined && opened.has(orgKey(w.org))));
+  return [...kept, ...ledger];
+}

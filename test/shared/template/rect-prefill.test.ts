@@ -1,0 +1,110 @@
+// The 整改台账 pre-filled from the ledger, round trip: the template carries each open item's line
+// (台账编号, 台账状态, the county's 挂点领导/联络员 shaded), the clerk marks 申请销号 with a date,
+// the reader takes the ledger's columns, and the line names every cell it came from. An old sheet
+// without those columns reads exactly as before.
+import ExcelJS from 'exceljs';
+import { RECT_COLUMNS, RECT_LAYOUT, RECT_SHEET, defaultScheme, fillTemplate, generateTemplate, lineFromRectification, readSubmission, type FillOrg, type RectPrefill } from '../../../shared';
+
+const base = { scheme: defaultScheme, year: 2026, county: '青山县', campaignId: 'c2026', township: { id: 'dongshan', name: '东山镇' } };
+const orgs: FillOrg[] = [
+  { name: '东山村党支部', category: '村', scores: [7, 7, 5, 5, 5, 11, 10], explanation: '班子软弱' },
+  { name: '西河村党支部', category: '村', scores: [10, 10, 7, 7, 7, 14, 15] },
+];
+const open = (over: Partial<RectPrefill> = {}): RectPrefill => ({
+  itemId: 'l-0abc123def4567',
+  orgName: '东山村党支部',
+  grade: '较差',
+  matter: '活动阵地简陋',
+  measures: '改造活动室',
+  owner: '王五',
+  deadline: '2026年6月底',
+  progress: '推进中',
+  state: '整改中',
+  leader: '赵副县长',
+  liaison: '钱干事',
+  ...over,
+});
+const col = (key: string) => RECT_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+async function sheetOf(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(RECT_SHEET);
+  if (!ws) throw new Error('no ledger sheet');
+  return ws;
+}
+
+test('the template lists the open items with their 台账编号, the county’s columns shaded, blank lines under them', async () => {
+  const ws = await sheetOf(await generateTemplate({ ...base, ledger: [open(), open({ itemId: 'l-1111111aaaaaaa', orgName: '西河村党支部', grade: '一般', matter: '', measures: '', owner: '', deadline: '', progress: '', state: '已复号', leader: '', liaison: '' })] }));
+  const r = RECT_LAYOUT.firstDataRow;
+  const values = (row: number) => RECT_COLUMNS.map((_, i) => ws.getCell(row, i + 1).value);
+  expect(values(r)).toEqual([1, '东山村党支部', '较差', '活动阵地简陋', '改造活动室', '王五', '2026年6月底', '推进中', null, null, '整改中', '赵副县长', '钱干事', 'l-0abc123def4567']);
+  expect(values(r + 1)).toEqual([2, '西河村党支部', '一般', null, null, null, null, null, null, null, '已复号', null, null, 'l-1111111aaaaaaa']);
+  expect(values(r + 2).every((v) => v === null)).toBe(true);
+  // 2 lines + 5 blank ones under them would be 7; the default 15 rows stay.
+  expect(ws.getCell(r + 14, col('orgName')).border?.left).toBeDefined();
+  for (const key of ['state', 'leader', 'liaison', 'itemId']) expect([key, (ws.getCell(r, col(key)).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]).toEqual([key, 'FFF2F2F2']);
+  expect((ws.getCell(r, col('problems')).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+});
+
+test('a 申请销号 marked in the sheet reads as the item’s request, each field with its cell', async () => {
+  const tpl = await generateTemplate({ ...base, ledger: [open()] });
+  const bytes = await fillTemplate(tpl, {
+    scheme: defaultScheme,
+    orgs,
+    ledger: [{ itemId: 'l-0abc123def4567', requestClose: '是', status: '活动室已改造完成', completedOn: new Date(Date.UTC(2026, 5, 28)) }],
+    rectifications: [{ orgName: '西河村党支部', problems: '组织生活不规范', measures: '按月开展主题党日', owner: '李四', deadline: '年底前' }],
+    info: { township: '东山镇', filledBy: '张三', phone: '123', filledOn: '2026-04-20' },
+  });
+  const read = await readSubmission(bytes, defaultScheme);
+  expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  const sub = read.submission;
+  if (!sub) throw new Error('not read');
+  const [first, second] = sub.rectifications;
+  expect(first).toMatchObject({ orgName: '东山村党支部', itemId: 'l-0abc123def4567', requestClose: true, completedOn: '2026-06-28', leader: '赵副县长', liaison: '钱干事', status: '活动室已改造完成' });
+  expect(second).toMatchObject({ orgName: '西河村党支部', itemId: '', requestClose: false, completedOn: '', problems: '组织生活不规范' });
+  const r = RECT_LAYOUT.firstDataRow;
+  expect(lineFromRectification(first as NonNullable<typeof first>, sub.rectTable)).toEqual({
+    sheet: RECT_SHEET,
+    orgName: '东山村党支部',
+    itemId: 'l-0abc123def4567',
+    matter: '活动阵地简陋',
+    measures: '改造活动室',
+    owner: '王五',
+    deadline: '2026年6月底',
+    progress: '活动室已改造完成',
+    leader: '赵副县长',
+    liaison: '钱干事',
+    requestClose: true,
+    completedOn: '2026-06-28',
+    cells: { orgName: `B${r}`, matter: `D${r}`, measures: `E${r}`, owner: `F${r}`, deadline: `G${r}`, progress: `H${r}`, requestClose: `I${r}`, completedOn: `J${r}`, leader: `L${r}`, liaison: `M${r}`, itemId: `N${r}` },
+  });
+  expect(sub.detailTable).toMatchObject({ sheet: '分类定级情况一览表', columns: { name: 2 } });
+});
+
+test.each<[string, unknown, boolean | null]>([
+  ['是', '是', true],
+  ['√', '√', true],
+  ['申请销号 written out', '申请销号', true],
+  ['Traditional 申請', '申請', true],
+  ['否', '否', false],
+  ['blank', null, false],
+  ['something else', '待定', null],
+])('the 申请销号 mark “%s”', async (_what, mark, expected) => {
+  const bytes = await fillTemplate(await generateTemplate({ ...base, ledger: [open()] }), { scheme: defaultScheme, orgs, ledger: [{ itemId: 'l-0abc123def4567', requestClose: mark }] });
+  const read = await readSubmission(bytes, defaultScheme);
+  const bad = read.issues.filter((i) => i.code === 'FLAG_MALFORMED').map((i) => i.message);
+  if (expected === null) expect(bad).toEqual([`工作表“整改台账”第 ${RECT_LAYOUT.firstDataRow} 行“东山村党支部”，I${RECT_LAYOUT.firstDataRow} 单元格：“待定”不是有效的标记，请填写“是”或“否”（或留空）`]);
+  else expect([bad, read.submission?.rectifications[0]?.requestClose]).toEqual([[], expected]);
+});
+
+test('a sheet with the old eight columns reads as before: no ledger fields, the request still read from 完成情况', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await fillTemplate(await generateTemplate(base), { scheme: defaultScheme, orgs, rectifications: [{ orgName: '东山村党支部', problems: '阵地简陋', measures: '改造', owner: '王五', deadline: '2026-06-30', status: '已于2026年5月28日完成，申请销号' }] })) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(RECT_SHEET);
+  ws?.spliceColumns(9, RECT_COLUMNS.length - 8);
+  const read = await readSubmission(new Uint8Array(await wb.xlsx.writeBuffer()), defaultScheme);
+  const row = read.submission?.rectifications[0];
+  expect(row && ['itemId', 'requestClose', 'completedOn', 'leader', 'liaison'].filter((k) => k in row)).toEqual([]);
+  expect(row && lineFromRectification(row, read.submission?.rectTable)).toMatchObject({ requestClose: true, completedOn: '2026-05-28' });
+});
