@@ -3,10 +3,7 @@
 // one table wide (the first and last column headers on every page), with the header repeated;
 // 汇总表 of 12 townships is one page, 明细表 of 300 organizations at most 8. The first page of
 // each sheet is written to test-artifacts/print/ to be looked at.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { defaultScheme, detailForm, duplicatesForm, goodListForm, ledgerForm, poorDetailForm, poorListForm, quotaForm, statusForm, summaryForm, type FormContext, type SheetDef } from '../../shared';
+import { defaultScheme, detailForm, duplicatesForm, goodListForm, ledgerForm, poorDetailForm, poorListForm, quotaForm, statusForm, summaryForm, type FormContext } from '../../shared';
 import { detailDef } from '../../shared/template/detail-sheet';
 import { rectDef } from '../../shared/template/rect-sheet';
 import { summaryDef } from '../../shared/template/summary-sheet';
@@ -15,12 +12,11 @@ import { generateTemplate } from '../../shared/template/generate';
 import { sampleOrgs } from '../../shared/template/sample';
 import { filled } from '../functions/filled';
 import { startStack, type Stack } from '../functions/stack';
-import { canPrint, firstPagePng, onlySheet, pageText, pdfPages, sheetNames, toPdf, type PageInfo } from './office';
+import { canPrint, pageText } from './office';
+import { expectPrintsWell, print, type Printed } from './printed';
 
 const maybe = canPrint ? describe : describe.skip;
 if (!canPrint) console.warn('soffice or poppler-utils not found: skipping the print acceptance (CI installs libreoffice-calc and poppler-utils)');
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/print');
 
 /** The 12 townships of `npm run demo`: 北坪镇 reports nothing, 枫林镇 is returned. */
 const TOWNSHIPS = [
@@ -28,57 +24,6 @@ const TOWNSHIPS = [
   ['beiping', '北坪镇'], ['shiqiao', '石桥镇'], ['liuxi', '柳溪乡'], ['fenglin', '枫林镇'],
   ['taoyuan', '桃园街道'], ['songpo', '松坡乡'], ['meiling', '梅岭镇'], ['lantian', '兰田乡'],
 ].map(([id, name]) => ({ id: id as string, name: name as string }));
-
-interface Printed {
-  /** sheet → its pages when printed alone. */
-  sheets: Map<string, { pdf: string; pages: PageInfo[] }>;
-  /** Pages of the whole workbook printed at once. */
-  whole: PageInfo[];
-}
-
-/** Temporary folders of the PDFs, removed when the file's tests are done. */
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-/** Prints each workbook whole and each of its sheets alone, all in one LibreOffice run. */
-function print(workbooks: Record<string, Uint8Array>, recalc: boolean): Record<string, Printed> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
-  dirs.push(dir);
-  const books: Record<string, Uint8Array> = {};
-  const names: Record<string, string[]> = {};
-  for (const [label, bytes] of Object.entries(workbooks)) {
-    names[label] = sheetNames(bytes).filter((n) => n !== '_meta');
-    books[`${label}-whole`] = bytes;
-    names[label]?.forEach((n, i) => (books[`${label}-s${i}`] = onlySheet(bytes, n)));
-  }
-  const pdfs = toPdf(dir, books, { recalc });
-  const out: Record<string, Printed> = {};
-  for (const label of Object.keys(workbooks)) {
-    const sheets = new Map<string, { pdf: string; pages: PageInfo[] }>();
-    names[label]?.forEach((n, i) => {
-      const pdf = pdfs[`${label}-s${i}`] as string;
-      sheets.set(n, { pdf, pages: pdfPages(pdf) });
-      firstPagePng(pdf, path.join(ARTIFACTS, `${label}-${n}.png`));
-    });
-    out[label] = { sheets, whole: pdfPages(pdfs[`${label}-whole`] as string) };
-  }
-  return out;
-}
-
-/** Every page: A4 in the sheet's orientation, the first and last column headers (one table wide, header repeated). */
-function expectPrintsWell(p: Printed, def: SheetDef): void {
-  const got = p.sheets.get(def.name);
-  if (!got) throw new Error(`sheet ${def.name} was not printed`);
-  const landscape = (def.orientation ?? (def.columns.reduce((a, c) => a + c.width, 0) > 100 ? 'landscape' : 'portrait')) === 'landscape';
-  const first = def.columns[0]?.header ?? '';
-  const last = def.columns[def.columns.length - 1]?.header ?? '';
-  got.pages.forEach((page, i) => {
-    const text = pageText(got.pdf, i + 1).replace(/\s+/g, '');
-    expect([def.name, i + 1, page.paper, page.width > page.height]).toEqual([def.name, i + 1, 'A4', landscape]);
-    expect([def.name, i + 1, text.includes(first), text.includes(last)]).toEqual([def.name, i + 1, true, true]);
-    expect(text).toContain(`第${i + 1}页，共${got.pages.length}页`);
-  });
-}
 
 maybe('the demo county’s consolidated workbook', () => {
   let st: Stack;
