@@ -52,11 +52,17 @@ export interface Env {
   stop(): Promise<void>;
 }
 
-export async function startEnv(): Promise<Env> {
+/** Azurite in memory, in a child process of its own (its RSS and CPU are not the server's). */
+export async function spawnAzurite(): Promise<{ azurite: ChildProcess; connectionString: string }> {
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const azurite = spawn(process.execPath, [require.resolve('azurite/dist/src/azurite.js'), '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--loose', '--blobPort', String(blob), '--queuePort', String(queue), '--tablePort', String(table)], { stdio: 'ignore' });
   await Promise.all([waitForPort(blob), waitForPort(table)]);
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${blob}/${DEV_ACCOUNT};TableEndpoint=http://127.0.0.1:${table}/${DEV_ACCOUNT};`;
+  return { azurite, connectionString };
+}
+
+export async function startEnv(): Promise<Env> {
+  const { azurite, connectionString } = await spawnAzurite();
   const host = await startDevHost({ port: 0, connectionString, secret: SECRET });
   const credentials = await credentialBook(connectionString, SECRET, { id: 'bench', name: '基准县' });
   book = credentials;
