@@ -1,9 +1,11 @@
-// `npm run bench -- province [--json] [--townships=N] [--orgs=50] [--concurrency=8] [--no-openpyxl]`:
+// `npm run bench -- province [--json] [--townships=N] [--orgs=50] [--per-county=500] [--concurrency=8] [--no-openpyxl]`:
 // a province's reporting round measured end to end, against a clerk's openpyxl merge of the same
 // files in the same run.
-//   * input: N distinct filled templates of 50 organizations (province-files.ts, cached);
+//   * input: N distinct filled templates of 50 organizations (province-files.ts, cached). A
+//     county's campaign takes at most 500 townships, so 2,000 townships are 4 counties' campaigns;
 //   * API: Azurite and the dev host each in a process of their own (as `npm start` runs them);
-//     EVERY file is uploaded over HTTP, 8 at a time, then the consolidated workbook is downloaded.
+//     EVERY file is uploaded over HTTP, 8 at a time (the counties' uploads interleaved), then each
+//     county's consolidated workbook is downloaded (together they hold every organization).
 //     The host's and Azurite's memory are sampled from /proc (VmRSS every 20 ms, and the kernel's
 //     VmHWM peak); their CPU time from /proc too;
 //   * clerk: test/bench/clerk-merge.py under /usr/bin/python3 with openpyxl (read_only) reads the
@@ -16,11 +18,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DETAIL_LAYOUT, DETAIL_SHEET, defaultScheme, detailColumns } from '../../shared';
 import { apiCall } from '../../functions/dev/api-call';
-import { credentialBook } from '../helpers/credentials';
-import { SECRET, childCpuMs, expectStatus, pct, pool, spawnAzurite, townships } from './county';
+import { credentialBook, type CredentialBook } from '../helpers/credentials';
+import { SECRET, childCpuMs, expectStatus, pct, pool, spawnAzurite } from './county';
 import { startHostProcess } from './host-process';
 import { sampleMemory } from './proc-memory';
-import { ensureFiles } from './province-files';
+import { ensureFiles, provinceTownships, TOWNSHIPS_PER_COUNTY } from './province-files';
 
 interface ClerkFigures {
   seconds: number;
@@ -64,6 +66,19 @@ function runClerk(files: string[], dir: string): Promise<ClerkFigures & { wallMs
   });
 }
 
+/** Township 1 of each county, then township 2 of each, …: the counties report at the same time. */
+function interleave<T extends { t: { county: number } }>(xs: T[]): T[] {
+  const rank = new Map<number, number>();
+  return xs
+    .map((x) => {
+      const r = rank.get(x.t.county) ?? 0;
+      rank.set(x.t.county, r + 1);
+      return { x, r };
+    })
+    .sort((a, b) => a.r - b.r || a.x.t.county - b.x.t.county)
+    .map(({ x }) => x);
+}
+
 export async function run(args: string[]): Promise<Record<string, number | string>> {
   const arg = (n: string, d: number) => {
     const a = args.find((x) => x.startsWith(`--${n}=`));
@@ -72,10 +87,10 @@ export async function run(args: string[]): Promise<Record<string, number | strin
   const N = arg('townships', 2000);
   const ORGS = arg('orgs', 50);
   const WIDTH = arg('concurrency', 8);
-  const c = 'bench-province';
+  const PER = arg('per-county', TOWNSHIPS_PER_COUNTY);
   const load = os.loadavg()[0] ?? NaN;
-  const gen = await ensureFiles(c, N, ORGS);
-  const books = gen.files.map((f) => new Uint8Array(fs.readFileSync(f)));
+  const gen = await ensureFiles(N, ORGS, PER);
+  const files = gen.files.map((f) => new Uint8Array(fs.readFileSync(f)));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-province-'));
 
   const { azurite, connectionString } = await spawnAzurite();
@@ -87,12 +102,19 @@ export async function run(args: string[]): Promise<Record<string, number | strin
   const hostPid = host.child.pid ?? 0;
   const api = `${host.url}/api`;
   try {
-    const ts = townships(N);
-    const book = await credentialBook(connectionString, SECRET, { id: 'bench', name: '基准省' });
-    const county = book.county();
-    const tokens = ts.map((t) => book.township(c, t.id));
-    await book.ready();
-    await expectStatus(await apiCall(api, 'POST', '/campaigns', county, { id: c, year: 2026, county: '基准县', deadline: '2099-04-25', townships: ts }), 201, 'create campaign');
+    const ts = provinceTownships(N, PER);
+    const counties = [...new Set(ts.map((t) => t.county))].map((k) => ({ k, campaignId: `bench-province-c${k}`, townships: ts.filter((t) => t.county === k).map(({ id, name }) => ({ id, name })) }));
+    // One credential book per county: a township's credential belongs to its county.
+    const books = new Map<string, CredentialBook>();
+    for (const x of counties) books.set(x.campaignId, await credentialBook(connectionString, SECRET, { id: `bench-c${x.k}`, name: '基准县' }));
+    const bookOf = (campaignId: string) => books.get(campaignId) as CredentialBook;
+    const countyTokens = new Map(counties.map((x) => [x.campaignId, bookOf(x.campaignId).county()]));
+    const tokens = ts.map((t) => bookOf(t.campaignId).township(t.campaignId, t.id));
+    for (const b of books.values()) await b.ready();
+    for (const x of counties) {
+      const body = { id: x.campaignId, year: 2026, county: '基准县', deadline: '2099-04-25', townships: x.townships };
+      await expectStatus(await apiCall(api, 'POST', '/campaigns', countyTokens.get(x.campaignId) ?? '', body), 201, `create campaign ${x.campaignId}`);
+    }
 
     const hostMem = sampleMemory(hostPid);
     const azMem = sampleMemory(azurite.pid ?? 0);
@@ -100,18 +122,25 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     const azCpu0 = childCpuMs(azurite.pid);
     const e0 = performance.now();
     const lat = await pool(
-      ts.map((t, i) => ({ t, i })),
+      // Interleaved across counties, as a province's townships would report.
+      interleave(ts.map((t, i) => ({ t, i }))),
       WIDTH,
       async ({ t, i }) => {
-        await expectStatus(await apiCall(api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, tokens[i] ?? '', books[i]), 201, `upload ${t.id}`);
+        await expectStatus(await apiCall(api, 'POST', `/campaigns/${t.campaignId}/townships/${t.id}/submissions`, tokens[i] ?? '', files[i]), 201, `upload ${t.id}`);
       },
     );
     const uploadMs = performance.now() - e0;
     const uploadHost = hostMem.read();
     const d0 = performance.now();
-    const res = await apiCall(api, 'GET', `/campaigns/${c}/consolidated`, county);
-    await expectStatus(res, 200, 'consolidated');
-    const consolidatedBytes = (await res.arrayBuffer()).byteLength;
+    let consolidatedBytes = 0;
+    const perCountyMs: number[] = [];
+    for (const x of counties) {
+      const c0 = performance.now();
+      const res = await apiCall(api, 'GET', `/campaigns/${x.campaignId}/consolidated`, countyTokens.get(x.campaignId) ?? '');
+      await expectStatus(res, 200, `consolidated ${x.campaignId}`);
+      consolidatedBytes += (await res.arrayBuffer()).byteLength;
+      perCountyMs.push(performance.now() - c0);
+    }
     const downloadMs = performance.now() - d0;
     const apiMs = performance.now() - e0;
     const hostCpuMs = childCpuMs(hostPid) - hostCpu0;
@@ -139,6 +168,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     return {
       townships: N,
       organizations: N * ORGS,
+      counties: counties.length,
       files_generated_now: gen.generated,
       generation_ms_not_timed_below: Math.round(gen.ms),
       upload_concurrency: WIDTH,
@@ -147,6 +177,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       upload_p50_ms: pct(lat, 50),
       upload_p99_ms: pct(lat, 99),
       consolidated_download_ms: Math.round(downloadMs),
+      consolidated_download_max_per_county_ms: Math.round(Math.max(...perCountyMs)),
       consolidated_mb: consolidatedBytes / 1048576,
       api_end_to_end_ms: Math.round(apiMs),
       ...clerk,
