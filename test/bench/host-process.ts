@@ -8,6 +8,8 @@ import { startDevHost } from '../../functions/dev/host';
 export interface HostProcess {
   url: string;
   child: ChildProcess;
+  /** The host's own view of its memory (MB): what of its RSS is JavaScript heap. */
+  memory(): Promise<{ heapUsedMb: number; heapTotalMb: number; externalMb: number; rssMb: number }>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,11 @@ export function startHostProcess(connectionString: string, secret: string, nodeA
       resolve({
         url: m.url,
         child,
+        memory: () =>
+          new Promise((done) => {
+            child.once('message', (r: { heapUsedMb: number; heapTotalMb: number; externalMb: number; rssMb: number }) => done(r));
+            child.send({ type: 'memory' });
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
@@ -43,6 +50,11 @@ async function main(): Promise<void> {
   };
   process.on('message', (m: { type?: string }) => {
     if (m.type === 'stop') void stop();
+    if (m.type === 'memory') {
+      const u = process.memoryUsage();
+      const mb = (n: number) => n / 1048576;
+      process.send?.({ heapUsedMb: mb(u.heapUsed), heapTotalMb: mb(u.heapTotal), externalMb: mb(u.external), rssMb: mb(u.rss) });
+    }
   });
   process.on('disconnect', () => void stop());
   process.send?.({ url: host.url });

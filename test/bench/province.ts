@@ -79,6 +79,17 @@ function interleave<T extends { t: { county: number } }>(xs: T[]): T[] {
     .map(({ x }) => x);
 }
 
+/** functions/dev/consolidate in a process of its own: {ms, orgs, maxRssMb}. */
+function consolidateAlone(connectionString: string, campaignId: string, dir: string): Promise<{ ms: number; orgs: number; maxRssMb: number }> {
+  const cli = path.join(__dirname, '..', '..', 'functions', 'dev', 'consolidate.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, campaignId, path.join(dir, 'alone.xlsx')], { env: { ...process.env, STORAGE_CONNECTION_STRING: connectionString }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`consolidate: ${err.message}\n${stderr}`));
+      resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ms: number; orgs: number; maxRssMb: number });
+    });
+  });
+}
+
 export async function run(args: string[]): Promise<Record<string, number | string>> {
   const arg = (n: string, d: number) => {
     const a = args.find((x) => x.startsWith(`--${n}=`));
@@ -131,6 +142,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     );
     const uploadMs = performance.now() - e0;
     const uploadHost = hostMem.read();
+    const uploadHeap = await host.memory();
     const d0 = performance.now();
     let consolidatedBytes = 0;
     const perCountyMs: number[] = [];
@@ -146,7 +158,11 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     const hostCpuMs = childCpuMs(hostPid) - hostCpu0;
     const azCpuMs = childCpuMs(azurite.pid) - azCpu0;
     const hm = hostMem.read();
+    const endHeap = await host.memory();
     const am = azMem.read();
+    // One county's workbook again, in a fresh process (functions/dev/consolidate, the endpoint's
+    // code): its time and peak RSS without HTTP and without the host's history.
+    const isolated = await consolidateAlone(connectionString, counties[0]?.campaignId ?? '', dir);
     hostMem.stop();
     azMem.stop();
     await host.stop();
@@ -179,11 +195,18 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       consolidated_download_ms: Math.round(downloadMs),
       consolidated_download_max_per_county_ms: Math.round(Math.max(...perCountyMs)),
       consolidated_mb: consolidatedBytes / 1048576,
+      consolidate_one_county_alone_orgs: isolated.orgs,
+      consolidate_one_county_alone_ms: Math.round(isolated.ms),
+      consolidate_one_county_alone_peak_rss_mb: isolated.maxRssMb,
       api_end_to_end_ms: Math.round(apiMs),
       ...clerk,
       host_peak_rss_mb: hm.peakRssMb,
       host_peak_rss_during_uploads_mb: uploadHost.peakRssMb,
       host_vmhwm_mb: hm.hwmMb,
+      host_heap_used_after_uploads_mb: uploadHeap.heapUsedMb,
+      host_heap_total_after_uploads_mb: uploadHeap.heapTotalMb,
+      host_heap_used_at_end_mb: endHeap.heapUsedMb,
+      host_heap_total_at_end_mb: endHeap.heapTotalMb,
       host_rss_target_mb: 250,
       host_cpu_ms: Math.round(hostCpuMs),
       azurite_peak_rss_mb: am.peakRssMb,
