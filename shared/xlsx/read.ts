@@ -15,6 +15,15 @@ import { readSharedStrings } from './shared-strings';
 import { readDateStyles } from './styles';
 import { readWorksheet, type WorkbookContext } from './worksheet';
 
+export interface WorkbookReadOptions {
+  /**
+   * Sheets whose cells the caller never looks at (the validator ignores the template's 汇总表):
+   * they are verified like every other entry — inflated to the last byte against sizes and CRC,
+   * scanned for DOCTYPE — but not parsed, and come back with no rows.
+   */
+  skipSheet?: (name: string) => boolean;
+}
+
 export interface WorkbookRead {
   /** Null when the file was refused; then `issues` says why. */
   model: WorkbookModel | null;
@@ -75,12 +84,13 @@ async function verifyOthers(bytes: Uint8Array, dir: ZipDirectory, parsed: Readon
   }
 }
 
-async function read(bytes: Uint8Array, L: ReadLimits): Promise<WorkbookRead> {
+async function read(bytes: Uint8Array, L: ReadLimits, opts: WorkbookReadOptions): Promise<WorkbookRead> {
   const pacer = new Pacer();
   const dir = readZipDirectory(bytes, L);
   const pkg = await readPackage(bytes, dir, L, pacer);
   const parsed = new Set<ZipEntry>(pkg.parsed);
-  for (const s of pkg.sheets) parsed.add(s.entry);
+  const skipped = new Set(pkg.sheets.filter((s) => opts.skipSheet?.(s.name)));
+  for (const s of pkg.sheets) if (!skipped.has(s)) parsed.add(s.entry);
   if (pkg.sharedStrings) parsed.add(pkg.sharedStrings);
   if (pkg.styles) parsed.add(pkg.styles);
   // Cheap proofs first: a bomb among the images is refused before any sheet is parsed.
@@ -89,14 +99,14 @@ async function read(bytes: Uint8Array, L: ReadLimits): Promise<WorkbookRead> {
   const sst = await readSharedStrings(bytes, pkg.sharedStrings, L, pacer);
   const ctx: WorkbookContext = { L, sst, dateStyles, date1904: pkg.date1904, cells: 0, textChars: sst.chars, merges: 0, issues: [] };
   const sheets: SheetModel[] = [];
-  for (const part of pkg.sheets) sheets.push(await readWorksheet(bytes, part, ctx, pacer));
+  for (const part of pkg.sheets) sheets.push(skipped.has(part) ? { name: part.name, state: part.state, rows: [] } : await readWorksheet(bytes, part, ctx, pacer));
   if (ctx.issues.length > 0) return { model: null, issues: ctx.issues };
   return { model: { sheets }, issues: [] };
 }
 
-export async function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): Promise<WorkbookRead> {
+export async function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}, opts: WorkbookReadOptions = {}): Promise<WorkbookRead> {
   try {
-    return await read(bytes, readLimits(limits));
+    return await read(bytes, readLimits(limits), opts);
   } catch (e) {
     if (e instanceof Refusal) return { model: null, issues: [e.issue] };
     // A fault of the reader itself: the clerk gets one Chinese sentence, not a stack trace.

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     all[name] = figures;
     if (!json) {
       console.log(`== ${name}`);
-      for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(34)} ${typeof v === 'number' ? formatNumber(v) : v}`);
+      for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(40)} ${typeof v === 'number' ? formatNumber(v) : v}`);
     }
   }
   if (json) console.log(JSON.stringify(names.length === 1 ? all[names[0] ?? ''] : all));

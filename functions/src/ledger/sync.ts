@@ -37,19 +37,27 @@ export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign
   return ledgerOfSubmission({ scheme: campaign.scheme, campaignId: campaign.id, townshipId: t, townshipNames: townshipNames(campaign), identities: snap.identities, sub, items: current, at });
 }
 
+/** The version an upload just stored, as the uploader holds it. */
+export interface KnownVersion {
+  hash: string;
+  submission: Submission;
+}
+
 /**
  * Brings township `t`'s ledger up to its current version (or finds it there) and returns what the
  * sync said. Under the items' ETags and the marker's: a concurrent action or sync makes it read
  * again, and a reread that finds the marker at the current version is done.
  */
-export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string): Promise<Issue[]> {
+export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<Issue[]> {
   if (!campaign.orgs) return [];
   await followCampaignRoster(store, campaign);
   const county = campaign.countyId;
   return retryOnConflict(`ledger ${campaign.id}/${t}`, async () => {
     const [state, marker] = await Promise.all([getState(store, campaign.id, t), getSyncMarker(store, county, campaign.id, t)]);
     if (!state || marker?.hash === state.currentHash) return marker?.issues ?? [];
-    const stored = await readStoredSubmission(store, campaign.id, t, state.currentHash);
+    // Right after an upload the caller holds the submission the pointer names (blobs are named by
+    // their content): no need to read back what was just written.
+    const stored = known?.hash === state.currentHash ? { submission: known.submission } : await readStoredSubmission(store, campaign.id, t, state.currentHash);
     // The pointer names a blob written before it: a missing one is storage corruption.
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t}/${state.currentHash} is missing`);
     const items = await listItems(store, county);

@@ -9,7 +9,7 @@ import { orgKey } from '../../../shared/text/normalize';
 import type { StoredCampaign } from '../storage/campaigns';
 import type { Store } from '../storage/store';
 import { townshipLookbackIssues } from '../results/lookback';
-import { syncTownshipLedger, uploadLedgerChanges } from './sync';
+import { syncTownshipLedger, uploadLedgerChanges, type KnownVersion } from './sync';
 
 /** Errors the ledger finds in an upload before it is stored (empty: nothing to refuse). */
 export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: string, sub: Submission): Promise<Issue[]> {
@@ -22,9 +22,9 @@ export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: 
  * (for a 回头看, its flags too), or a note that the ledger will follow when the sync could not run.
  * Never throws: the upload is stored, and its answer must say so.
  */
-export async function ledgerAfterUpload(store: Store, campaign: StoredCampaign, t: string): Promise<Issue[]> {
+export async function ledgerAfterUpload(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<Issue[]> {
   try {
-    const issues = await syncTownshipLedger(store, campaign, t);
+    const issues = await syncTownshipLedger(store, campaign, t, known);
     return campaign.kind === 'lookback' ? [...issues, ...(await townshipLookbackIssues(store, campaign, t))] : issues;
   } catch (e) {
     // Logged for the operator; the township is told the ledger follows on the next look.

@@ -117,6 +117,6 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
   if (result.kind === 'duplicate') return duplicate(store, campaign, t, result.version);
   // Stored: now the ledger follows it (or will, on its next read: ledger/sync.ts).
-  const ledger = await ledgerAfterUpload(store, campaign, t);
+  const ledger = await ledgerAfterUpload(store, campaign, t, { hash, submission: sub });
   return { status: 201, receipt: receipt(campaign.id, t, result.version, withLedgerIssues(warnings, ledger), false) };
 }

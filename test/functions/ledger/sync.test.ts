@@ -12,12 +12,18 @@ let st: Stack;
 /** Ledger transactions still to refuse (the county's partition `_ledger|…`), and how. */
 let refuseLedger = 0;
 let refuseWith: () => Error = () => new StorageUnavailableError('transact', new Error('injected'));
+/** Names of the blobs read, while `watchBlobs` is on. */
+let watchBlobs = false;
+const blobsRead: string[] = [];
 
 function failing(inner: Store): Store {
   return {
     ...inner,
     init: () => inner.init(),
-    getBlob: (n) => inner.getBlob(n),
+    getBlob: (n) => {
+      if (watchBlobs) blobsRead.push(n);
+      return inner.getBlob(n);
+    },
     getEntity: (pk, rk) => inner.getEntity(pk, rk),
     listEntities: (pk, p) => inner.listEntities(pk, p),
     putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
@@ -113,4 +119,20 @@ test('another writer moving first (409/412 on the ledger) is retried within the 
   expect(receiptSchema.parse(await r.json()).warnings.map((w) => w.code)).not.toContain('LEDGER_SYNC_PENDING');
   expect((await listItems(st.store(), 'qingshan')).filter((s) => s.item.campaignId === c)).toHaveLength(2);
   expect((await listLedgerAudit(st.store(), 'qingshan')).filter((e) => e.campaignId === c)).toHaveLength(2);
+});
+
+test('the sync right after an upload uses the submission it was given, not a read of the blob just written', async () => {
+  const c = await campaign();
+  const bytes = await book(c);
+  blobsRead.length = 0;
+  watchBlobs = true;
+  const r = await upload(st, c, T, bytes);
+  watchBlobs = false;
+  expect(r.status).toBe(201);
+  expect(blobsRead.filter((b) => b.startsWith(`${c}/${T.id}/`))).toEqual([]);
+  const items = (await listItems(st.store(), 'qingshan')).map((s) => s.item).filter((i) => i.campaignId === c);
+  expect(items.map((i) => [i.orgName, i.matter]).sort()).toEqual([
+    ['东山村党支部', '活动阵地简陋'],
+    ['西河村党支部', ''],
+  ]);
 });
