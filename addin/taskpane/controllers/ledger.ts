@@ -83,6 +83,8 @@ export class LedgerController {
       patchSlice(this.store, 'ledger', { form: { ...form, note: missing } });
       return;
     }
+    // The page's own note is answered; what the server says next goes to the card's verdict.
+    if (form.note) patchSlice(this.store, 'ledger', { form: { ...form, note: null } });
     const body: LedgerActionRequest =
       form.step === 'request'
         ? { action: 'request', progress: input.progress?.trim() ?? '', completedOn: input.completedOn?.trim() ?? '' }

@@ -81,9 +81,10 @@ const ACTION_LABEL: Readonly<Record<Item['history'][number]['action'], string>> 
 
 type Event = Item['history'][number];
 
+/** Who: the county with its credential's label when it has one; a township by its name (its label is a code). */
 function actorOf(e: Event, townshipName: string): string {
-  if (e.by.role === 'county') return e.by.label ?? '县委组织部';
-  if (e.by.role === 'township') return e.by.label ?? townshipName;
+  if (e.by.role === 'county') return e.by.label ? `县委组织部（${e.by.label}）` : '县委组织部';
+  if (e.by.role === 'township') return townshipName;
   return '系统';
 }
 

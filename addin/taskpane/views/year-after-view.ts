@@ -1,5 +1,6 @@
 // 晋位升级情况 / 回头看前后对比: fills #year-after-section for the county when the open campaign has
 // a predecessor or is a 回头看; hidden otherwise.
+import { gradeByKey } from '../../../shared/scheme/lookup';
 import type { YearAfterController } from '../controllers/year-after';
 import type { AppState, Store } from '../state';
 import { byId, h } from '../ui/dom';
@@ -26,7 +27,9 @@ export function yearAfterView(store: Store<AppState>, ctl: YearAfterController):
     title.textContent = c?.kind === 'lookback' ? '回头看前后对比' : '晋位升级情况';
     renderVerdict(verdict, y.verdict);
     if (prev && y.targets === prev.yearAfter.targets && y.lookback === prev.yearAfter.lookback) return;
-    content.replaceChildren(...(y.lookback ? [lookbackTable(y.lookback)] : []), ...(y.targets ? [targetsTable(y.targets)] : []));
+    const scheme = s.connection.scheme.scheme;
+    const label = (key: string) => gradeByKey(scheme, key)?.label ?? key;
+    content.replaceChildren(...(y.lookback ? [lookbackTable(y.lookback)] : []), ...(y.targets ? [targetsTable(y.targets, label)] : []));
   };
   render(store.get(), null);
   store.subscribe(render);
