@@ -16,6 +16,8 @@ import type {
   Me,
   ReviewAction,
   RosterParse,
+  RosterProposalData,
+  RosterReconcileRequest,
   Targets,
   TownshipStatus,
   UpdateCampaign,
@@ -49,7 +51,7 @@ export interface ReviewApi {
   versionFile(c: string, t: string, v: number): Promise<Downloaded>;
 }
 
-/** The county's campaigns: list, create, edit, and the 党组织名册 behind them. */
+/** The county's campaigns: list, create, edit, and the 党组织名册 behind them (reconciled with last year's). */
 export interface CampaignApi {
   campaigns(): Promise<CampaignList>;
   campaignDetail(c: string): Promise<CampaignDetail>;
@@ -57,6 +59,7 @@ export interface CampaignApi {
   updateCampaign(c: string, body: UpdateCampaign): Promise<CampaignDetail>;
   rosterParse(content: Uint8Array | string, against: RosterAgainst): Promise<RosterParse>;
   rosterTemplate(): Promise<Downloaded>;
+  rosterReconcile(body: RosterReconcileRequest): Promise<RosterProposalData>;
 }
 
 /** Invitation links and the 派发表. */

@@ -175,8 +175,8 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     await waitText(c, '#year-after-h', '晋位升级情况');
     await c.waitForSelector('#targets-table');
     // The county: last year's 较差 (东山村) moved up, 100 % of 100 %; its 一般 (上塘村) not graded yet, 0 of 30 %.
-    const county = (await c.locator('#targets-table tr[data-scope="county"]').allTextContents()).map((r) => r.replace(/\s+/g, ''));
-    expect(county).toEqual(['示范县较差11100%100%已达到—', '一般100%30%还差1个上塘村党支部（未定级）']);
+    const countyLines = (await c.locator('#targets-table tr[data-scope="county"]').allTextContents()).map((r) => r.replace(/\s+/g, ''));
+    expect(countyLines).toEqual(['示范县较差11100%100%已达到—', '一般100%30%还差1个上塘村党支部（未定级）']);
     await shot(c, '46-county-targets');
     expect(tw.errors).toEqual([]);
     expect(county.errors).toEqual([]);

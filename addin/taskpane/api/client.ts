@@ -14,6 +14,7 @@ import {
   meSchema,
   receiptSchema,
   rosterParseSchema,
+  rosterProposalSchema,
   routes,
   targetsSchema,
   townshipStatusSchema,
@@ -36,6 +37,8 @@ import {
   type Receipt,
   type ReviewAction,
   type RosterParse,
+  type RosterProposalData,
+  type RosterReconcileRequest,
   type Targets,
   type TownshipStatus,
   type UpdateCampaign,
@@ -107,6 +110,11 @@ export class ApiClient extends HttpClient {
       headers: { 'Content-Type': text ? 'text/plain; charset=utf-8' : XLSX_MIME },
       body: text ? content : new Blob([content as BlobPart], { type: XLSX_MIME }),
     });
+  }
+
+  /** The campaign about to be created, against its predecessor's organizations: what to confirm. */
+  rosterReconcile(body: RosterReconcileRequest): Promise<RosterProposalData> {
+    return this.sendJson(rosterProposalSchema, 'POST', routes.rosterReconcile(), body);
   }
 
   rosterTemplate(): Promise<Downloaded> {

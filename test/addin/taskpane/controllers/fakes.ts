@@ -16,6 +16,8 @@ import type {
   Receipt,
   ReviewAction,
   RosterParse,
+  RosterProposalData,
+  RosterReconcileRequest,
   Targets,
   TownshipStatus,
   UpdateCampaign,
@@ -116,6 +118,7 @@ export class FakeServer implements ServerApi {
   ledgerAction_: Answer<LedgerActionResult> | undefined;
   targets_: Answer<Targets> | undefined;
   lookback_: Answer<Lookback> | undefined;
+  reconcile_: Answer<RosterProposalData> | undefined;
   uploaded: Uint8Array[] = [];
   reviews: Array<[string, ReviewAction]> = [];
   /** Bodies sent: create / update / issue / revoke / bulk / roster, in order. */
@@ -173,6 +176,11 @@ export class FakeServer implements ServerApi {
     this.calls.push('rosterParse');
     this.sent.push(['roster', against]);
     return answer(this.roster_, 'rosterParse');
+  }
+  rosterReconcile(body: RosterReconcileRequest) {
+    this.calls.push('rosterReconcile');
+    this.sent.push(['reconcile', body]);
+    return answer(this.reconcile_, 'rosterReconcile');
   }
   rosterTemplate() {
     this.calls.push('rosterTemplate');
