@@ -9,7 +9,7 @@ export function lookbackTable(l: Lookback): HTMLElement {
   const flagged = l.rows.filter((r) => r.flagged).length;
   const down = l.rows.filter((r) => r.move === 'down').length;
   return h('div', {},
-    h('p', { className: 'summary', id: 'lookback-summary' }, `回头看 ${l.reviewsId}：已重新评定 ${l.rows.length} 个党组织，降级 ${down} 个${flagged ? `，${flagged} 个晋位但整改事项未销号` : ''}。`),
+    h('p', { className: 'summary', id: 'lookback-summary' }, `已重新评定 ${l.rows.length} 个党组织，降级 ${down} 个${flagged ? `，${flagged} 个晋位但整改事项未销号` : ''}。`),
     l.pendingTownships.length ? h('p', { className: 'hint' }, `尚未上报：${l.pendingTownships.join('、')}`) : null,
     h('div', { className: 'table-wrap' },
       h('table', { className: 'county rows', id: 'lookback-table' },

@@ -16,7 +16,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function reconcileForm(p: RosterProposalData, c: ReconcileChoices, handlers: ReconcileHandlers): HTMLElement {
   const tw = (id: string) => townshipName(p, id);
-  const claimed = new Set([...p.renames.filter((r) => c.renames.includes(renameKey(r))).map((r) => r.fromId), ...p.merges.filter((m) => c.merges.includes(m.ref)).flatMap((m) => m.fromIds)]);
+  const renames = p.renames.filter((r) => c.renames.includes(renameKey(r)));
+  const merges = p.merges.filter((m) => c.merges.includes(m.ref));
+  const claimed = new Set([...renames.map((r) => r.fromId), ...merges.flatMap((m) => m.fromIds)]);
+  // An entry a ticked rename or merge gives last year's id to is not new.
+  const taken = new Set([...renames.map((r) => r.ref), ...merges.map((m) => m.ref)]);
+  const created = p.created.filter((ref) => !taken.has(ref));
   const box = (id: string, checked: boolean, label: string, run: () => void) =>
     h('label', { className: 'choice', for: id }, h('input', { type: 'checkbox', id, checked, onchange: run }), label);
   const entryName = (ref: string) => p.entries.find((e) => e.ref === ref);
@@ -33,8 +38,8 @@ export function reconcileForm(p: RosterProposalData, c: ReconcileChoices, handle
         h('input', { type: 'radio', name: `rc-twice-${k}`, id: `rc-twice-${k}-${id || 'distinct'}`, checked: (c.twice[t.name] ?? '') === id, onchange: () => handlers.chooseTwice(t.name, id) }),
         id ? `属于${tw(id)}` : '是两个不同的党组织')),
     )),
-    p.created.length ? h('h4', {}, `新增的党组织（${p.created.length} 个）`) : null,
-    p.created.length ? h('p', { className: 'hint', id: 'rc-created' }, p.created.map((ref) => entryName(ref)).map((e) => (e ? `${tw(e.townshipId)}“${e.name}”` : '')).filter(Boolean).join('、')) : null,
+    created.length ? h('h4', {}, `新增的党组织（${created.length} 个）`) : null,
+    created.length ? h('p', { className: 'hint', id: 'rc-created' }, created.map((ref) => entryName(ref)).map((e) => (e ? `${tw(e.townshipId)}“${e.name}”` : '')).filter(Boolean).join('、')) : null,
     p.missing.length ? h('h4', {}, '上一年度有、今年名册中没有的党组织（未勾选改名或合并的，记为撤销）') : null,
     p.missing.length ? h('ul', { className: 'plain', id: 'rc-missing' }, ...p.missing.map((m) => h('li', { 'data-org': m.name }, `${tw(m.townshipId)}“${m.name}”：${claimed.has(m.id) ? '改名或合并（见上）' : '记为撤销'}`))) : null,
   ];

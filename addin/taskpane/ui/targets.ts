@@ -35,9 +35,10 @@ function scopeRows(s: Scope, county: boolean, label: GradeLabel): HTMLElement[] 
     ...lineCells(l, label)));
 }
 
-export function targetsTable(t: Targets, label: GradeLabel): HTMLElement {
+/** `previous`: how last year's campaign is named (its year and county, when the switcher knows it). */
+export function targetsTable(t: Targets, label: GradeLabel, previous: string): HTMLElement {
   return h('div', {},
-    h('p', { className: 'hint' }, `与上一年度（${t.previousId}${t.previousLookbackId ? `，按回头看 ${t.previousLookbackId} 调整后的等次` : ''}）比较；本年度等次取各乡镇（街道）已上报或已通过的版本。`),
+    h('p', { className: 'hint', id: 'targets-basis' }, `与上一年度（${previous}${t.previousLookbackId ? '，按回头看调整后的等次' : ''}）比较；本年度等次取各乡镇（街道）已上报或已通过的版本。`),
     t.complete ? null : h('p', { className: 'summary warning', id: 'targets-incomplete' }, '还有上年度的党组织本年度尚未定级，比例会随上报变化。'),
     h('div', { className: 'table-wrap' },
       h('table', { className: 'county rows', id: 'targets-table' },

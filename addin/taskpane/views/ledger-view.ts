@@ -46,7 +46,8 @@ export function ledgerView(store: Store<AppState>, ctl: LedgerController): void 
       : '各乡镇（街道）的整改事项。审核“申请销号”的事项：销号，或填写意见退回；已销号的事项发现问题可复号（须填写原因）。';
     counts.textContent = l.list ? countsText(l.list) : '';
     if (prev && l.list === prev.ledger.list && l.filter === prev.ledger.filter && l.form === prev.ledger.form && l.history === prev.ledger.history && l.pending === prev.ledger.pending && s.layout === prev.layout) return;
-    if (!role || !l.list) return content.replaceChildren();
+    // No items: the count says so; no filters over an empty table.
+    if (!role || !l.list || l.list.items.length === 0) return content.replaceChildren();
     const ctx: LedgerContext = {
       role,
       state: l,
@@ -55,7 +56,7 @@ export function ledgerView(store: Store<AppState>, ctl: LedgerController): void 
     const items = role === 'county' ? filterItems(l.list.items, l.filter) : filterItems(l.list.items, { township: '', status: 'all', overdue: false });
     redrawKeeping(content, () => {
       const list = role === 'county' && s.layout === 'wide' ? ledgerTable(items, ctx) : ledgerCards(items, ctx);
-      const none = l.list && l.list.items.length > 0 && items.length === 0 ? h('p', { className: 'hint' }, '没有符合筛选条件的整改事项。') : null;
+      const none = items.length === 0 ? h('p', { className: 'hint', id: 'ledger-none' }, '没有符合筛选条件的整改事项。') : null;
       content.replaceChildren(...(role === 'county' ? [filterBar(s, ctl)] : []), ...(none ? [none] : [list]));
     });
     // A form just opened: its first field gets the focus.

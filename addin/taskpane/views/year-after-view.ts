@@ -19,17 +19,20 @@ export function yearAfterView(store: Store<AppState>, ctl: YearAfterController):
 
   const render = (s: AppState, prev: AppState | null) => {
     const y = s.yearAfter;
-    if (prev && y === prev.yearAfter && s.busy === prev.busy && s.connection === prev.connection) return;
+    if (prev && y === prev.yearAfter && s.busy === prev.busy && s.connection === prev.connection && s.campaigns.list === prev.campaigns.list) return;
     const c = s.connection.campaign;
     const applies = s.connection.me?.role === 'county' && !!c && (c.kind === 'lookback' || !!c.previousId);
     section.hidden = !applies;
     refresh.disabled = !!s.busy.yearAfter;
     title.textContent = c?.kind === 'lookback' ? '回头看前后对比' : '晋位升级情况';
     renderVerdict(verdict, y.verdict);
-    if (prev && y.targets === prev.yearAfter.targets && y.lookback === prev.yearAfter.lookback) return;
+    if (prev && y.targets === prev.yearAfter.targets && y.lookback === prev.yearAfter.lookback && s.campaigns.list === prev.campaigns.list) return;
     const scheme = s.connection.scheme.scheme;
     const label = (key: string) => gradeByKey(scheme, key)?.label ?? key;
-    content.replaceChildren(...(y.lookback ? [lookbackTable(y.lookback)] : []), ...(y.targets ? [targetsTable(y.targets, label)] : []));
+    const t = y.targets;
+    const before = t ? s.campaigns.list?.find((x) => x.id === t.previousId) : undefined;
+    const previous = before ? `${before.year} 年度` : (t?.previousId ?? '');
+    content.replaceChildren(...(y.lookback ? [lookbackTable(y.lookback)] : []), ...(t ? [targetsTable(t, label, previous)] : []));
   };
   render(store.get(), null);
   store.subscribe(render);
