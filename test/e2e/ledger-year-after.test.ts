@@ -201,7 +201,7 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     await c.getByRole('button', { name: '读取粘贴的名册' }).click();
     await waitText(c, '#admin-status', '已读取名册：3 个党组织');
     await c.getByRole('button', { name: '创建工作批次' }).click();
-    await waitText(c, '#admin-status', '与上一年度的名册相比');
+    await waitText(c, '#admin-status', '与上一年度的名册相比：新增 1 个');
 
     // The rename the server suggests is ticked; any other suggestion (老街 → 新桥) the county unticks: 老街 was dissolved.
     const rename = c.getByLabel(/“红星机械厂党支部” → 桥头镇“红星机械有限公司党支部”/);

@@ -3,7 +3,7 @@
 // defaults go with the campaign; otherwise the proposal is shown in the form for the county to
 // confirm, and the same body sent again (unchanged) goes with the county's choices.
 import type { CreateCampaign, RosterDecisionInput } from '../../../shared/api/contract';
-import { choicesFromDefaults, decisionsOf, needsDecision } from '../model/reconcile';
+import { choicesFromDefaults, decisionsOf, needsDecision, newEntries } from '../model/reconcile';
 import type { CampaignApi } from '../ports';
 import type { AdminState } from '../slices';
 
@@ -18,8 +18,10 @@ export async function reconcileStep(api: Pick<CampaignApi, 'rosterReconcile'>, b
   const proposal = await api.rosterReconcile(body);
   if (!needsDecision(proposal)) return { kind: 'go', decisions: proposal.defaults };
   const p = proposal;
+  const choices = choicesFromDefaults(p);
+  const created = newEntries(p, choices).length;
   const parts = [
-    p.created.length ? `新增 ${p.created.length} 个` : '',
+    created ? `新增 ${created} 个` : '',
     p.missing.length ? `上一年度有、今年名册中没有 ${p.missing.length} 个` : '',
     p.renames.length ? `可能改名 ${p.renames.length} 处` : '',
     p.merges.length ? `可能合并 ${p.merges.length} 处` : '',
@@ -27,7 +29,7 @@ export async function reconcileStep(api: Pick<CampaignApi, 'rosterReconcile'>, b
   ].filter(Boolean);
   return {
     kind: 'ask',
-    reconcile: { proposal, choices: choicesFromDefaults(proposal), forBody },
+    reconcile: { proposal, choices, forBody },
     said: `与上一年度的名册相比：${parts.join('、')}。请在“名册核对”中确认后，再点“创建工作批次”。`,
   };
 }

@@ -75,6 +75,12 @@ export function decisionsOf(p: RosterProposalData, c: ReconcileChoices): RosterD
   return out;
 }
 
+/** This year's entries that stay new: those no ticked rename or merge gives last year's id to. */
+export function newEntries(p: RosterProposalData, c: ReconcileChoices): string[] {
+  const taken = new Set([...p.renames.filter((r) => c.renames.includes(renameKey(r))).map((r) => r.ref), ...p.merges.filter((m) => c.merges.includes(m.ref)).map((m) => m.ref)]);
+  return p.created.filter((ref) => !taken.has(ref));
+}
+
 /** The township's name in the new campaign (the proposal's ids). */
 export function townshipName(p: RosterProposalData, id: string): string {
   return p.townships.find((t) => t.id === id)?.name ?? id;

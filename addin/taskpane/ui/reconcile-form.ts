@@ -3,7 +3,7 @@
 // townships (given to one, or two organizations), the new ones, and last year's not listed again
 // (recorded as dissolved unless a ticked rename or merge claims them).
 import type { RosterProposalData } from '../../../shared/api/contract';
-import { renameKey, townshipName, type ReconcileChoices } from '../model/reconcile';
+import { newEntries, renameKey, townshipName, type ReconcileChoices } from '../model/reconcile';
 import { h } from './dom';
 
 export interface ReconcileHandlers {
@@ -19,9 +19,7 @@ export function reconcileForm(p: RosterProposalData, c: ReconcileChoices, handle
   const renames = p.renames.filter((r) => c.renames.includes(renameKey(r)));
   const merges = p.merges.filter((m) => c.merges.includes(m.ref));
   const claimed = new Set([...renames.map((r) => r.fromId), ...merges.flatMap((m) => m.fromIds)]);
-  // An entry a ticked rename or merge gives last year's id to is not new.
-  const taken = new Set([...renames.map((r) => r.ref), ...merges.map((m) => m.ref)]);
-  const created = p.created.filter((ref) => !taken.has(ref));
+  const created = newEntries(p, c);
   const box = (id: string, checked: boolean, label: string, run: () => void) =>
     h('label', { className: 'choice', for: id }, h('input', { type: 'checkbox', id, checked, onchange: run }), label);
   const entryName = (ref: string) => p.entries.find((e) => e.ref === ref);

@@ -29,7 +29,7 @@ describe('新建工作批次 with a predecessor: the roster reconciled first', (
     expect(t.server.calls).toEqual(['rosterReconcile']);
     expect((t.server.sent[0]?.[1] as CreateCampaign).previousId).toBe('c2026');
     expect(t.admin().reconcile?.choices.renames).toEqual(['o1>t01|东山村党总支']);
-    expect(t.admin().verdict).toEqual({ tone: 'info', text: '与上一年度的名册相比：新增 3 个、上一年度有、今年名册中没有 4 个、可能改名 1 处、可能合并 1 处、两个乡镇（街道）都列出 1 个。请在“名册核对”中确认后，再点“创建工作批次”。' });
+    expect(t.admin().verdict).toEqual({ tone: 'info', text: '与上一年度的名册相比：新增 1 个、上一年度有、今年名册中没有 4 个、可能改名 1 处、可能合并 1 处、两个乡镇（街道）都列出 1 个。请在“名册核对”中确认后，再点“创建工作批次”。' });
     expect(t.saved).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { PROPOSAL } from '../controllers/reconcile-fixtures';
-import { chooseTwice, choicesFromDefaults, decisionsOf, needsDecision, toggleMerge, toggleRename } from '../../../../addin/taskpane/model/reconcile';
+import { chooseTwice, choicesFromDefaults, decisionsOf, needsDecision, newEntries, toggleMerge, toggleRename } from '../../../../addin/taskpane/model/reconcile';
 
 describe('the county’s reconciliation choices → decisions', () => {
   const start = choicesFromDefaults(PROPOSAL);
@@ -18,6 +18,11 @@ describe('the county’s reconciliation choices → decisions', () => {
     const said = decisionsOf(PROPOSAL, change(start)).map((d) =>
       d.kind === 'merge' ? 'merge' : d.kind === 'rename' ? `rename ${d.fromId}` : d.kind === 'assign' ? `assign ${d.name} ${d.townshipId}` : d.kind === 'distinct' ? `distinct ${d.name}` : `dissolve ${d.id}`);
     expect(said).toEqual(expected);
+  });
+
+  it('an entry stays new unless a ticked rename or merge claims it', () => {
+    expect(newEntries(PROPOSAL, start)).toEqual(['t02|新建社区党支部']);
+    expect(newEntries(PROPOSAL, toggleRename(start, 'o1>t01|东山村党总支'))).toEqual(['t01|东山村党总支', 't02|新建社区党支部']);
   });
 
   it('a proposal with nothing changed needs no confirmation', () => {
