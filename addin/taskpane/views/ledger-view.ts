@@ -27,7 +27,7 @@ function filterBar(s: AppState, ctl: LedgerController): HTMLElement {
 export function ledgerView(store: Store<AppState>, ctl: LedgerController): void {
   const section = byId('ledger-section');
   const hint = h('p', { className: 'hint', id: 'ledger-hint' });
-  const refresh = h('button', { type: 'button', id: 'refresh-ledger', onclick: () => void ctl.refresh() }, '刷新');
+  const refresh = h('button', { type: 'button', id: 'refresh-ledger', 'aria-label': '刷新整改台账', onclick: () => void ctl.refresh() }, '刷新');
   const verdict = h('p', { id: 'ledger-status', className: 'status-line', role: 'status', 'aria-live': 'polite' });
   const counts = h('p', { id: 'ledger-counts', className: 'summary' });
   const content = h('div', { id: 'ledger-content' });

@@ -11,7 +11,7 @@ import { targetsTable } from '../ui/targets';
 export function yearAfterView(store: Store<AppState>, ctl: YearAfterController): void {
   const section = byId('year-after-section');
   const title = h('h2', { id: 'year-after-h' }, '晋位升级情况');
-  const refresh = h('button', { type: 'button', id: 'refresh-year-after', onclick: () => void ctl.refresh() }, '刷新');
+  const refresh = h('button', { type: 'button', id: 'refresh-year-after', 'aria-label': '刷新晋位升级或回头看', onclick: () => void ctl.refresh() }, '刷新');
   const verdict = h('p', { id: 'year-after-status', className: 'status-line', role: 'status', 'aria-live': 'polite' });
   const content = h('div', { id: 'year-after-content' });
   section.setAttribute('aria-labelledby', 'year-after-h');
