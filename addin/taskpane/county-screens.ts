@@ -1,12 +1,15 @@
 // The county's screens, wired: 工作批次 (switcher), the campaign form, 各单位上报情况 (table or
-// cards, 全部通过), the open version (查看), 上报链接. A new county screen is a controller and a view
+// cards, 全部通过), the open version (查看), 上报链接, the year after (整改台账 — a township's too —
+// and 晋位升级 / 回头看). A new county screen is a controller and a view
 // added here (its slice in slices.ts, its <section> placeholder in taskpane.html).
 import { AccessController } from './controllers/access';
 import { CampaignAdminController } from './controllers/campaign-admin';
 import { CampaignsController } from './controllers/campaigns';
 import { CountyReviewController } from './controllers/county-review';
 import { error, errorText, type OnAuthLost } from './controllers/feedback';
+import { LedgerController } from './controllers/ledger';
 import { ReviewDetailController } from './controllers/review-detail';
+import { YearAfterController } from './controllers/year-after';
 import type { Capabilities } from './host/capabilities';
 import { browserClipboard } from './host/clipboard';
 import type { Clock, ConfirmPort, Delivery, ExcelPort, FilePort, Session } from './ports';
@@ -17,6 +20,8 @@ import { adminView } from './views/admin-view';
 import { campaignsView } from './views/campaigns-view';
 import { countyView } from './views/county-view';
 import { detailView } from './views/detail-view';
+import { ledgerView } from './views/ledger-view';
+import { yearAfterView } from './views/year-after-view';
 
 export interface CountyWiring {
   store: Store<AppState>;
@@ -32,18 +37,25 @@ export interface CountyWiring {
   page(): string;
 }
 
-/** Mounts the county's views; `enter` runs when a county signs in (throws for the connection step). */
-export function countyScreens(w: CountyWiring): { enter(): Promise<void> } {
+/**
+ * Mounts the county's views; `enter` runs when a county signs in (throws for the connection step),
+ * `enterTownship` when a township does (its 整改台账; never fails the sign-in).
+ */
+export function countyScreens(w: CountyWiring): { enter(): Promise<void>; enterTownship(): Promise<void> } {
   const { store, session, lost } = w;
   const review = new CountyReviewController(store, { excel: w.excel, files: w.files, confirm: w.confirm }, session, lost);
   const access = new AccessController(store, { confirm: w.confirm, clipboard: browserClipboard(), delivery: w.delivery, page: w.page }, session, lost);
+  const ledger = new LedgerController(store, { confirm: w.confirm }, session, lost);
+  const yearAfter = new YearAfterController(store, session, lost);
   const detail = new ReviewDetailController(store, { confirm: w.confirm, delivery: w.delivery }, session, () => review.load(), lost);
   const opened = async () => {
     // Another campaign: nothing of the previous one stays on screen.
     const fresh = initialSlices();
-    store.set((s) => ({ county: { ...s.county, data: null, returning: null, pending: [], bulk: null, verdict: null }, detail: fresh.detail, access: fresh.access, admin: { ...s.admin, mode: 'closed' } }));
+    store.set((s) => ({ county: { ...s.county, data: null, returning: null, pending: [], bulk: null, verdict: null }, detail: fresh.detail, access: fresh.access, ledger: fresh.ledger, yearAfter: fresh.yearAfter, admin: { ...s.admin, mode: 'closed' } }));
     await review.load();
     await access.load().catch((e: unknown) => patchSlice(store, 'access', { verdict: error(errorText(e)) }));
+    await ledger.enter();
+    await yearAfter.enter();
   };
   const admin = new CampaignAdminController(store, { delivery: w.delivery, clock: w.clock }, session, async (id, said) => {
     await campaigns.loadList().catch(() => undefined);
@@ -65,5 +77,7 @@ export function countyScreens(w: CountyWiring): { enter(): Promise<void> } {
   countyView(store, review, w.caps, (t, v) => void detail.open(t, v));
   detailView(store, detail, `${fileLabel}原始文件`);
   accessView(store, access);
-  return { enter: () => campaigns.enter() };
+  ledgerView(store, ledger);
+  yearAfterView(store, yearAfter);
+  return { enter: () => campaigns.enter(), enterTownship: () => ledger.enter() };
 }

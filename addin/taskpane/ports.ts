@@ -9,16 +9,23 @@ import type {
   CampaignList,
   CreateCampaign,
   IssueAccess,
+  LedgerActionRequest,
+  LedgerActionResult,
+  LedgerList,
+  Lookback,
   Me,
   ReviewAction,
   RosterParse,
+  RosterProposalData,
+  RosterReconcileRequest,
+  Targets,
   TownshipStatus,
   UpdateCampaign,
   VersionDetail,
 } from '../../shared/api/contract';
 import type { Scheme } from '../../shared/scheme/schema';
 import type { ReadResult } from '../../shared/submission/types';
-import type { CountyCompleteness, Downloaded, RosterAgainst, UploadOutcome, UploadProgress } from './api/client';
+import type { CountyCompleteness, Downloaded, LedgerFilterQuery, RosterAgainst, UploadOutcome, UploadProgress } from './api/client';
 import type { CellRef } from './excel/address';
 import type { HighlightResult, HighlightTarget } from './excel/highlight';
 import type { SelectResult } from './excel/select';
@@ -44,7 +51,7 @@ export interface ReviewApi {
   versionFile(c: string, t: string, v: number): Promise<Downloaded>;
 }
 
-/** The county's campaigns: list, create, edit, and the 党组织名册 behind them. */
+/** The county's campaigns: list, create, edit, and the 党组织名册 behind them (reconciled with last year's). */
 export interface CampaignApi {
   campaigns(): Promise<CampaignList>;
   campaignDetail(c: string): Promise<CampaignDetail>;
@@ -52,6 +59,7 @@ export interface CampaignApi {
   updateCampaign(c: string, body: UpdateCampaign): Promise<CampaignDetail>;
   rosterParse(content: Uint8Array | string, against: RosterAgainst): Promise<RosterParse>;
   rosterTemplate(): Promise<Downloaded>;
+  rosterReconcile(body: RosterReconcileRequest): Promise<RosterProposalData>;
 }
 
 /** Invitation links and the 派发表. */
@@ -62,8 +70,17 @@ export interface AccessApi {
   accessSheet(c: string, page: string): Promise<Downloaded>;
 }
 
+/** The year after: the 整改台账 and its steps, the upgrade targets, a 回头看's before and after. */
+export interface YearAfterApi {
+  ledger(c: string, q?: LedgerFilterQuery): Promise<LedgerList>;
+  townshipLedger(c: string, t: string): Promise<LedgerList>;
+  ledgerAction(c: string, itemId: string, body: LedgerActionRequest): Promise<LedgerActionResult>;
+  targets(c: string): Promise<Targets>;
+  lookback(c: string): Promise<Lookback>;
+}
+
 /** The county's server, as ApiClient implements it. */
-export interface ServerApi extends WorkApi, ReviewApi, CampaignApi, AccessApi {}
+export interface ServerApi extends WorkApi, ReviewApi, CampaignApi, AccessApi, YearAfterApi {}
 
 /** Builds a client for a server address and token; throws ApiError for an address that is not one. */
 export type ApiFactory = (serverUrl: string, token: string) => ServerApi;

@@ -1,9 +1,11 @@
 // The county's screens beyond the review table, as plain data: the campaign switcher, the
 // campaign form, the invitation links and the open version. Each is a slice of AppState.
-import type { AccessList, CampaignList, CampaignRosterEntry, Completeness, RosterEntry, VersionDetail } from '../../shared/api/contract';
+import type { AccessList, CampaignList, CampaignRosterEntry, Completeness, LedgerList, Lookback, RosterEntry, RosterProposalData, Targets, VersionDetail } from '../../shared/api/contract';
 import type { Issue } from '../../shared/issues/types';
 import type { Scheme } from '../../shared/scheme/schema';
 import type { CampaignFormValues, FieldKey, FieldNote } from './model/campaign-form';
+import { ALL_ITEMS, type FormStep, type LedgerFilter } from './model/ledger';
+import type { ReconcileChoices } from './model/reconcile';
 import type { ShownIssue, Verdict } from './state';
 
 export type CampaignSummary = CampaignList['campaigns'][number];
@@ -52,6 +54,8 @@ export interface AdminState {
   fields: Partial<Record<FieldKey, FieldNote>>;
   /** Cell-level issues of the 名册 (read or refused), listed under it. */
   issues: { title: string; issues: ShownIssue[] } | null;
+  /** A new campaign with a predecessor: the roster proposal, the county's choices, the body it was made for. */
+  reconcile: { proposal: RosterProposalData; choices: ReconcileChoices; forBody: string } | null;
   verdict: Verdict | null;
 }
 
@@ -72,13 +76,35 @@ export interface DetailState {
   verdict: Verdict | null;
 }
 
-export const blankForm = (): CampaignFormValues => ({ year: '', county: '', deadline: '', standard: 'default6', townships: '' });
+/** The 整改台账: the township's own items, or the county's of every township. */
+export interface LedgerState {
+  list: LedgerList | null;
+  filter: LedgerFilter;
+  /** The item whose 申请销号 / 退回 / 复号 form is open, and the message under its field. */
+  form: { itemId: string; step: FormStep; note: { field: string; text: string } | null } | null;
+  /** Items whose history is shown. */
+  history: string[];
+  /** Items with a step on its way to the server. */
+  pending: string[];
+  verdict: Verdict | null;
+}
+
+/** 晋位升级 (a campaign with a predecessor) and 回头看 (a regrade): null when the campaign has none. */
+export interface YearAfterState {
+  targets: Targets | null;
+  lookback: Lookback | null;
+  verdict: Verdict | null;
+}
+
+export const blankForm = (): CampaignFormValues => ({ year: '', county: '', deadline: '', standard: 'default6', townships: '', previousId: '' });
 
 export function initialSlices() {
   return {
     campaigns: { list: null, totals: {}, verdict: null } as CampaignsState,
-    admin: { mode: 'closed', initial: blankForm(), formId: 0, editing: null, roster: null, schemeFile: null, fields: {}, issues: null, verdict: null } as AdminState,
+    admin: { mode: 'closed', initial: blankForm(), formId: 0, editing: null, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, verdict: null } as AdminState,
     access: { list: null, pending: [], manual: null, verdict: null } as AccessState,
     detail: { open: null, data: null, returning: false, verdict: null } as DetailState,
+    ledger: { list: null, filter: ALL_ITEMS, form: null, history: [], pending: [], verdict: null } as LedgerState,
+    yearAfter: { targets: null, lookback: null, verdict: null } as YearAfterState,
   };
 }

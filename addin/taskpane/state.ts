@@ -6,7 +6,7 @@ import type { Issue } from '../../shared/issues/types';
 import type { CountyCompleteness } from './api/client';
 import type { CountyFilter, CountySort } from './model/county-table';
 import { chooseScheme, type SchemeChoice } from './scheme';
-import { initialSlices, type AccessState, type AdminState, type CampaignsState, type DetailState } from './slices';
+import { initialSlices, type AccessState, type AdminState, type CampaignsState, type DetailState, type LedgerState, type YearAfterState } from './slices';
 
 export type Tone = 'ok' | 'error' | 'warning' | 'info';
 
@@ -72,7 +72,7 @@ export interface CountyState {
 export type BusyKey =
   | 'connect' | 'check' | 'upload' | 'template' | 'highlight' | 'clearHighlight' | 'status' | 'county' | 'consolidated'
   | 'campaigns' | 'openCampaign' | 'pastConsolidated' | 'save' | 'edit' | 'roster' | 'rosterTemplate'
-  | 'access' | 'accessSheet' | 'detail' | 'versionFile' | 'bulk';
+  | 'access' | 'accessSheet' | 'detail' | 'versionFile' | 'bulk' | 'ledger' | 'yearAfter';
 
 export interface AppState {
   /** 'wide' from 900 px: the county view becomes a table. */
@@ -85,6 +85,8 @@ export interface AppState {
   admin: AdminState;
   access: AccessState;
   detail: DetailState;
+  ledger: LedgerState;
+  yearAfter: YearAfterState;
   busy: Partial<Record<BusyKey, boolean>>;
 }
 

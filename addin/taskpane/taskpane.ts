@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     store,
     { api: (url, token) => new ApiClient(url, token), credentials: { load: loadConnection, save: saveConnection, forget: forgetConnection } },
     session,
-    (me) => (me.role === 'township' ? work.loadStatus() : county.enter()),
+    (me) => (me.role === 'township' ? work.loadStatus().then(() => county.enterTownship()) : county.enter()),
   );
 
   connectionView(store, connection);

@@ -51,7 +51,8 @@ export interface Stack {
   main: CampaignHandle;
   token: { county: string; a: string; b: string };
   api(path: string, token: string, init?: RequestInit): Promise<Response>;
-  createCampaign(id: string, townships: Township[], deadline: string, county?: string, year?: number): Promise<CampaignHandle>;
+  /** `more`: further fields of the POST body (a 名册, a predecessor). */
+  createCampaign(id: string, townships: Township[], deadline: string, county?: string, year?: number, more?: Record<string, unknown>): Promise<CampaignHandle>;
   /** Writes bytes to a file in the stack's folder (for the page's file input). */
   file(name: string, bytes: Uint8Array): string;
   stop(): Promise<void>;
@@ -76,14 +77,14 @@ export async function startStack(): Promise<Stack> {
     return res;
   };
 
-  const createCampaign = async (id: string, townships: Township[], deadline: string, county = '示范县', year = 2026): Promise<CampaignHandle> => {
+  const createCampaign = async (id: string, townships: Township[], deadline: string, county = '示范县', year = 2026, more: Record<string, unknown> = {}): Promise<CampaignHandle> => {
     const tokens = new Map(townships.map((t) => [t.id, book.township(id, t.id)]));
     await book.ready();
     const token = (t?: Township) => (t ? (tokens.get(t.id) ?? '') : countyToken);
     await api('/campaigns', countyToken, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id, year, county, deadline, townships }),
+      body: JSON.stringify({ id, year, county, deadline, townships, ...more }),
     });
     const template = async (t: Township) => new Uint8Array(await (await api(`/campaigns/${id}/townships/${t.id}/template`, token(t))).arrayBuffer());
     return {

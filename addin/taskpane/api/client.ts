@@ -8,10 +8,15 @@ import {
   campaignListSchema,
   campaignSchema,
   completenessSchema,
+  ledgerActionResultSchema,
+  ledgerListSchema,
+  lookbackSchema,
   meSchema,
   receiptSchema,
   rosterParseSchema,
+  rosterProposalSchema,
   routes,
+  targetsSchema,
   townshipStatusSchema,
   versionDetailSchema,
   XLSX_MIME,
@@ -24,10 +29,17 @@ import {
   type Completeness,
   type CreateCampaign,
   type IssueAccess,
+  type LedgerActionRequest,
+  type LedgerActionResult,
+  type LedgerList,
+  type Lookback,
   type Me,
   type Receipt,
   type ReviewAction,
   type RosterParse,
+  type RosterProposalData,
+  type RosterReconcileRequest,
+  type Targets,
   type TownshipStatus,
   type UpdateCampaign,
   type VersionDetail,
@@ -45,6 +57,13 @@ export type UploadOutcome = { kind: 'receipt'; receipt: Receipt } | { kind: 'rej
 export interface UploadProgress {
   /** 0..1 of the bytes sent; null once sent and the server is checking. */
   sent: number | null;
+}
+
+/** The county ledger's filters as the query string takes them (shared/api/ledger.ts ledgerQuerySchema). */
+export interface LedgerFilterQuery {
+  township?: string;
+  status?: string[];
+  overdue?: boolean;
 }
 
 /** What a 党组织名册 is checked against: a built-in standard, or an existing campaign's. */
@@ -91,6 +110,11 @@ export class ApiClient extends HttpClient {
       headers: { 'Content-Type': text ? 'text/plain; charset=utf-8' : XLSX_MIME },
       body: text ? content : new Blob([content as BlobPart], { type: XLSX_MIME }),
     });
+  }
+
+  /** The campaign about to be created, against its predecessor's organizations: what to confirm. */
+  rosterReconcile(body: RosterReconcileRequest): Promise<RosterProposalData> {
+    return this.sendJson(rosterProposalSchema, 'POST', routes.rosterReconcile(), body);
   }
 
   rosterTemplate(): Promise<Downloaded> {
@@ -175,5 +199,32 @@ export class ApiClient extends HttpClient {
       };
       xhr.send(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
     });
+  }
+
+  /** The county's 整改台账 (every township), filtered by the server as the query asks. */
+  ledger(c: string, q: LedgerFilterQuery = {}): Promise<LedgerList> {
+    const p = new URLSearchParams();
+    if (q.township) p.set('township', q.township);
+    if (q.status?.length) p.set('status', q.status.join(','));
+    if (q.overdue) p.set('overdue', '1');
+    const qs = p.toString();
+    return this.json(ledgerListSchema, `${routes.ledger(c)}${qs ? `?${qs}` : ''}`);
+  }
+
+  townshipLedger(c: string, t: string): Promise<LedgerList> {
+    return this.json(ledgerListSchema, routes.townshipLedger(c, t));
+  }
+
+  /** One step of an item's life: 申请销号, 销号, 退回, 复号. */
+  ledgerAction(c: string, itemId: string, body: LedgerActionRequest): Promise<LedgerActionResult> {
+    return this.sendJson(ledgerActionResultSchema, 'POST', routes.ledgerItem(c, encodeURIComponent(itemId)), body);
+  }
+
+  targets(c: string): Promise<Targets> {
+    return this.json(targetsSchema, routes.targets(c));
+  }
+
+  lookback(c: string): Promise<Lookback> {
+    return this.json(lookbackSchema, routes.lookback(c));
   }
 }

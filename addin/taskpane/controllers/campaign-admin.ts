@@ -10,10 +10,12 @@ import { loadScheme } from '../../../shared/scheme/load';
 import type { Scheme } from '../../../shared/scheme/schema';
 import { ApiError } from '../api/client';
 import { checkForm, deadlineFieldNote, splitTownships, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { chooseTwice, toggleMerge, toggleRename, type ReconcileChoices } from '../model/reconcile';
 import type { Clock, Delivery, Session } from '../ports';
 import { blankForm, type AdminState, type Editing } from '../slices';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { error, info, ok, runAction, warning, type OnAuthLost } from './feedback';
+import { reconcileStep } from './reconcile-step';
 import { fieldsOfRefusal } from './refusal-fields';
 
 export interface AdminDeps {
@@ -43,7 +45,7 @@ export class CampaignAdminController {
 
   private open(mode: 'create' | 'edit', initial: CampaignFormValues, editing: Editing | null, verdict: Verdict | null = null): void {
     const s = this.store.get().admin;
-    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, verdict });
+    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, verdict });
   }
 
   /** An empty form: this year, the county's name, the default standard. */
@@ -178,6 +180,21 @@ export class CampaignAdminController {
     return { now: this.deps.clock.now(), roster: s.roster, customScheme: values.standard === 'custom' ? s.schemeFile?.value : undefined, editing: s.editing };
   }
 
+  /** The county's choices on the roster proposal: a rename or merge ticked or not, a twice-listed name given. */
+  private choose(f: (c: ReconcileChoices) => ReconcileChoices): void {
+    const r = this.store.get().admin.reconcile;
+    if (r) this.patch({ reconcile: { ...r, choices: f(r.choices) } });
+  }
+  toggleRename(key: string): void {
+    this.choose((c) => toggleRename(c, key));
+  }
+  toggleMerge(ref: string): void {
+    this.choose((c) => toggleMerge(c, ref));
+  }
+  chooseTwice(name: string, townshipId: string): void {
+    this.choose((c) => chooseTwice(c, name, townshipId));
+  }
+
   /** 创建 / 保存: checked here first; the server's refusals land beside their fields too. */
   submit(values: CampaignFormValues): Promise<void> {
     return runAction(this.store, 'save', this.show, async () => {
@@ -192,10 +209,21 @@ export class CampaignAdminController {
         return;
       }
       this.patch({ fields: check.warnings });
+      let body = check.body;
+      if (mode === 'create' && body.previousId) {
+        // Last year's organizations carry over: what changed is confirmed by the county first.
+        const step = await reconcileStep(api, body, this.store.get().admin.reconcile);
+        if (step.kind === 'ask') {
+          this.patch({ reconcile: step.reconcile });
+          this.show(info(step.said));
+          return;
+        }
+        body = { ...body, decisions: step.decisions };
+      }
       this.show(info(mode === 'edit' ? '正在保存…' : '正在创建…'));
       let saved: CampaignDetail;
       try {
-        saved = mode === 'edit' && editing ? await api.updateCampaign(editing.id, { ...check.body, revision: editing.revision }) : await api.createCampaign(check.body);
+        saved = mode === 'edit' && editing ? await api.updateCampaign(editing.id, { ...body, revision: editing.revision }) : await api.createCampaign(body);
       } catch (e) {
         if (!(e instanceof ApiError) || e.status === 401) throw e;
         if (e.code === 'CAMPAIGN_REVISION_STALE') {
@@ -211,7 +239,7 @@ export class CampaignAdminController {
       const what = mode === 'edit'
         ? `已保存批次设置（第 ${saved.revision} 版）。`
         : `已创建工作批次：${saved.county} ${saved.year} 年度，${saved.townships.length} 个乡镇（街道），截止 ${saved.deadline}。下一步：在“上报链接”中发放各乡镇（街道）的链接。`;
-      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null });
+      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null, reconcile: null });
       await this.onSaved(saved.id, past ? warning(`${what}提醒：${past.message}。`) : ok(what));
     }, this.onAuthLost);
   }

@@ -19,6 +19,8 @@ export interface CampaignFormValues {
   standard: 'keep' | 'default6' | 'yichun5' | 'custom';
   /** One township per line (、，, and ; separate too). */
   townships: string;
+  /** A new grading's predecessor (last year's campaign): '' or absent for none. */
+  previousId?: string;
 }
 
 export type FieldKey = 'year' | 'county' | 'deadline' | 'standard' | 'townships' | 'roster';
@@ -77,6 +79,7 @@ export function formBody(values: CampaignFormValues, ctx: FormContext): CreateCa
   const body: CreateCampaign = { year: /^\d+$/.test(yearText) ? Number(yearText) : Number.NaN, county: values.county.trim(), deadline: values.deadline.trim(), townships };
   if (values.standard === 'default6' || values.standard === 'yichun5') body.schemeId = values.standard;
   if (values.standard === 'custom' && ctx.customScheme !== undefined) body.scheme = ctx.customScheme;
+  if (values.previousId && !ctx.editing) body.previousId = values.previousId;
   if (ctx.roster) body.roster = rosterByName(ctx.roster.entries);
   else if (ctx.editing) {
     // An edit sends the whole campaign again: the roster as read, for the townships still listed.

@@ -16,6 +16,10 @@ export interface CampaignFormElements {
   schemeFile: HTMLInputElement;
   schemeName: HTMLElement;
   townships: HTMLTextAreaElement;
+  /** 上一年度工作批次 (a new campaign only) and, under the 名册, its reconciliation. */
+  previous: HTMLSelectElement;
+  previousRow: HTMLElement;
+  reconcile: HTMLElement;
   rosterTemplate: HTMLButtonElement;
   rosterFile: HTMLInputElement;
   rosterPick: HTMLLabelElement;
@@ -61,6 +65,9 @@ export function campaignForm(): CampaignFormElements {
     schemeFile,
     schemeName,
     townships: h('textarea', { id: 'cf-townships', rows: 4, placeholder: '城关镇\n东山乡\n西山镇' }),
+    previous: h('select', { id: 'cf-previous' }),
+    previousRow: h('div', { id: 'cf-previous-row' }),
+    reconcile: h('div', { id: 'cf-reconcile' }),
     rosterTemplate: h('button', { type: 'button', id: 'cf-roster-template' }, '下载名册模板'),
     rosterFile,
     rosterPick,
@@ -74,6 +81,7 @@ export function campaignForm(): CampaignFormElements {
     cancel: h('button', { type: 'button', id: 'cf-cancel' }, '取消'),
     verdict: h('p', { id: 'admin-status', className: 'status-line', role: 'status', 'aria-live': 'polite' }),
   };
+  e.previousRow.append(...field('cf-previous', '上一年度工作批次', e.previous, '选择后，上一年度的党组织、整改台账接续到本批次，并按上一年度的等次统计晋位升级；名册不导入时沿用上一年度的名册。'));
   e.form.append(
     ...field('cf-year', '年度', e.year),
     notes.year,
@@ -92,6 +100,7 @@ export function campaignForm(): CampaignFormElements {
     ),
     ...field('cf-townships', '乡镇（街道）名单', e.townships, '每行一个。留空时按名册中出现的乡镇（街道）生成。'),
     notes.townships,
+    e.previousRow,
     h('fieldset', { className: 'choices' },
       h('legend', {}, '党组织名册'),
       h('p', { className: 'hint' }, '每个乡镇（街道）下属的党组织：名称、类别、组织类型、所属党总支。乡镇（街道）下载的模板会预先填好。'),
@@ -105,6 +114,7 @@ export function campaignForm(): CampaignFormElements {
       h('div', { className: 'row' }, e.rosterSummary, e.clearRoster),
       notes.roster,
       e.rosterIssues,
+      e.reconcile,
     ),
     h('div', { className: 'row' }, e.submit, e.cancel),
     e.verdict,

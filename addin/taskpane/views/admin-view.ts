@@ -5,8 +5,9 @@ import type { CampaignAdminController } from '../controllers/campaign-admin';
 import type { CampaignFormValues, FieldKey } from '../model/campaign-form';
 import type { AppState, Store } from '../state';
 import { campaignForm } from '../ui/campaign-form';
-import { byId } from '../ui/dom';
+import { byId, h } from '../ui/dom';
 import { renderIssues } from '../ui/issue-list';
+import { reconcileForm } from '../ui/reconcile-form';
 import { renderVerdict } from '../ui/status-line';
 
 const STANDARDS = ['keep', 'default6', 'yichun5', 'custom'] as const;
@@ -36,6 +37,7 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     deadline: e.deadline.value,
     standard: STANDARDS.find((k) => e.standards[k].checked) ?? 'default6',
     townships: e.townships.value,
+    previousId: e.previous.value,
   });
 
   e.form.addEventListener('submit', (ev) => {
@@ -64,7 +66,7 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
 
   const render = (s: AppState, prev: AppState | null) => {
     const a = s.admin;
-    if (prev && a === prev.admin && s.busy === prev.busy) return;
+    if (prev && a === prev.admin && s.busy === prev.busy && s.campaigns.list === prev.campaigns.list) return;
     section.hidden = a.mode === 'closed' || s.connection.me?.role !== 'county';
     if (a.mode === 'closed') return;
     const editing = a.mode === 'edit';
@@ -78,12 +80,20 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
       e.schemeFile.value = '';
       e.schemeName.textContent = '未选择文件';
       for (const k of STANDARDS) e.standards[k].checked = k === v.standard;
+      // Last year's gradings of the county, newest first; none is the first year.
+      const gradings = (s.campaigns.list ?? []).filter((c) => c.kind !== 'lookback');
+      e.previous.replaceChildren(h('option', { value: '' }, '无（首次定级）'), ...gradings.map((c) => h('option', { value: c.id }, `${c.year} 年度 ${c.county}（截止 ${c.deadline}）`)));
+      e.previous.value = v.previousId ?? '';
       e.title.textContent = editing ? '修改工作批次' : '新建工作批次';
       e.submit.textContent = editing ? '保存修改' : '创建工作批次';
       if (a.mode === 'create') section.scrollIntoView({ block: 'start' });
       e.year.focus();
     }
     e.keepRow.hidden = !editing;
+    e.previousRow.hidden = editing;
+    if (!prev || a.reconcile !== prev.admin.reconcile) {
+      e.reconcile.replaceChildren(...(a.reconcile ? [reconcileForm(a.reconcile.proposal, a.reconcile.choices, { toggleRename: (k) => ctl.toggleRename(k), toggleMerge: (r) => ctl.toggleMerge(r), chooseTwice: (n, t) => ctl.chooseTwice(n, t) })] : []));
+    }
     e.keepLabel.textContent = editing && a.editing ? `保持本批次现有的标准（${a.editing.scheme.name}）` : '保持本批次现有的标准';
     const reported = a.editing?.reported ?? 0;
     e.lock.hidden = !(editing && reported);

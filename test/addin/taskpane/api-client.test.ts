@@ -101,3 +101,25 @@ describe('ApiClient', () => {
     expect(f.calls[0]?.init.method).toBe('PUT');
   });
 });
+
+describe('ApiClient: the year after', () => {
+  const empty = { campaignId: 'c2026', townshipId: null, items: [], counts: { open: 0, requested: 0, closed: 0, reopened: 0, void: 0, overdue: 0 }, issues: [] };
+
+  it.each<[string, Parameters<ApiClient['ledger']>[1], string]>([
+    ['no filter', {}, 'http://h:1/api/campaigns/c2026/ledger'],
+    ['township, statuses and overdue', { township: 't01', status: ['open', 'reopened'], overdue: true }, 'http://h:1/api/campaigns/c2026/ledger?township=t01&status=open%2Creopened&overdue=1'],
+  ])('the county’s ledger with %s', async (_what, q, url) => {
+    const f = fakeFetch(200, empty);
+    await new ApiClient('http://h:1', 'tok', f.fn).ledger('c2026', q);
+    expect(f.calls[0]?.url).toBe(url);
+  });
+
+  it('posts one step of an item as JSON', async () => {
+    const f = fakeFetch(200, { error: { code: 'LEDGER_BAD_TRANSITION', message: '“东山村党支部”的整改事项当前为“整改中”，不能销号' } });
+    const c = new ApiClient('http://h:1', 'tok', fakeFetch(409, { error: { code: 'LEDGER_BAD_TRANSITION', message: '“东山村党支部”的整改事项当前为“整改中”，不能销号' } }).fn);
+    await expect(c.ledgerAction('c2026', 'l-1', { action: 'confirm' })).rejects.toThrow('不能销号');
+    await new ApiClient('http://h:1', 'tok', f.fn).ledgerAction('c2026', 'l-1', { action: 'request', completedOn: '2026-05-01' }).catch(() => undefined);
+    expect(f.calls[0]?.url).toBe('http://h:1/api/campaigns/c2026/ledger/l-1');
+    expect([f.calls[0]?.init.method, f.calls[0]?.init.body]).toEqual(['POST', JSON.stringify({ action: 'request', completedOn: '2026-05-01' })]);
+  });
+});

@@ -8,10 +8,17 @@ import type {
   CampaignList,
   CreateCampaign,
   IssueAccess,
+  LedgerActionRequest,
+  LedgerActionResult,
+  LedgerList,
+  Lookback,
   Me,
   Receipt,
   ReviewAction,
   RosterParse,
+  RosterProposalData,
+  RosterReconcileRequest,
+  Targets,
   TownshipStatus,
   UpdateCampaign,
   VersionDetail,
@@ -22,7 +29,7 @@ import type { ReadResult } from '../../../../shared/submission/types';
 import { ApiError, type CountyCompleteness, type Downloaded, type UploadOutcome } from '../../../../addin/taskpane/api/client';
 import { capabilities } from '../../../../addin/taskpane/host/capabilities';
 import type { Connection } from '../../../../addin/taskpane/host/storage';
-import type { RosterAgainst } from '../../../../addin/taskpane/api/client';
+import type { LedgerFilterQuery, RosterAgainst } from '../../../../addin/taskpane/api/client';
 import type { ClipboardPort, ConfirmPort, CredentialStore, Delivery, FilePort, ServerApi, Session, WorkbookReader } from '../../../../addin/taskpane/ports';
 import { createStore, initialState, type AppState, type Store } from '../../../../addin/taskpane/state';
 
@@ -107,6 +114,11 @@ export class FakeServer implements ServerApi {
   access_: Answer<AccessList> | undefined;
   version_: Answer<VersionDetail> | undefined;
   bulk_: Answer<BulkReviewResult> | undefined;
+  ledger_: Answer<LedgerList> | undefined;
+  ledgerAction_: Answer<LedgerActionResult> | undefined;
+  targets_: Answer<Targets> | undefined;
+  lookback_: Answer<Lookback> | undefined;
+  reconcile_: Answer<RosterProposalData> | undefined;
   uploaded: Uint8Array[] = [];
   reviews: Array<[string, ReviewAction]> = [];
   /** Bodies sent: create / update / issue / revoke / bulk / roster, in order. */
@@ -165,6 +177,11 @@ export class FakeServer implements ServerApi {
     this.sent.push(['roster', against]);
     return answer(this.roster_, 'rosterParse');
   }
+  rosterReconcile(body: RosterReconcileRequest) {
+    this.calls.push('rosterReconcile');
+    this.sent.push(['reconcile', body]);
+    return answer(this.reconcile_, 'rosterReconcile');
+  }
   rosterTemplate() {
     this.calls.push('rosterTemplate');
     return answer(this.file_, 'rosterTemplate');
@@ -199,6 +216,27 @@ export class FakeServer implements ServerApi {
     this.calls.push(`bulkReview ${c}`);
     this.sent.push(['bulk', body]);
     return answer(this.bulk_, 'bulkReview');
+  }
+  ledger(c: string, q?: LedgerFilterQuery) {
+    this.calls.push(`ledger ${c}${q && Object.keys(q).length ? ` ${JSON.stringify(q)}` : ''}`);
+    return answer(this.ledger_, 'ledger');
+  }
+  townshipLedger(c: string, t: string) {
+    this.calls.push(`townshipLedger ${c} ${t}`);
+    return answer(this.ledger_, 'townshipLedger');
+  }
+  ledgerAction(c: string, itemId: string, body: LedgerActionRequest) {
+    this.calls.push(`ledgerAction ${c} ${itemId} ${body.action}`);
+    this.sent.push(['ledger', body]);
+    return answer(this.ledgerAction_, 'ledgerAction');
+  }
+  targets(c: string) {
+    this.calls.push(`targets ${c}`);
+    return answer(this.targets_, 'targets');
+  }
+  lookback(c: string) {
+    this.calls.push(`lookback ${c}`);
+    return answer(this.lookback_, 'lookback');
   }
   upload(c: string, t: string, bytes: Uint8Array, onProgress?: (p: { sent: number | null }) => void) {
     this.calls.push(`upload ${c} ${t}`);
