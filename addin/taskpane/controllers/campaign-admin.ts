@@ -9,7 +9,8 @@ import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
 import { loadScheme } from '../../../shared/scheme/load';
 import type { Scheme } from '../../../shared/scheme/schema';
 import { ApiError } from '../api/client';
-import { checkForm, deadlineFieldNote, splitTownships, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { campaignLabel, checkForm, deadlineFieldNote, splitTownships, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { linkedOf, linkFill } from '../model/campaign-links';
 import { chooseTwice, toggleMerge, toggleRename, type ReconcileChoices } from '../model/reconcile';
 import type { Clock, Delivery, Session } from '../ports';
 import { blankForm, type AdminState, type Editing } from '../slices';
@@ -45,7 +46,7 @@ export class CampaignAdminController {
 
   private open(mode: 'create' | 'edit', initial: CampaignFormValues, editing: Editing | null, verdict: Verdict | null = null): void {
     const s = this.store.get().admin;
-    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, verdict });
+    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, linked: null, fill: null, verdict });
   }
 
   /** An empty form: this year, the county's name, the default standard. */
@@ -61,7 +62,7 @@ export class CampaignAdminController {
     const data = this.store.get().county.data;
     const reported = data?.campaign.id === id ? data.townships.filter((t) => t.currentVersion !== null).length : 0;
     const scheme = loaded.ok ? loaded.scheme : detail.schemeId === yichunScheme.id ? yichunScheme : defaultScheme;
-    return { detail, editing: { id, revision: detail.revision, townships: detail.townships, roster: detail.roster, scheme, reported } };
+    return { detail, editing: { id, revision: detail.revision, townships: detail.townships, roster: detail.roster, scheme, reported, kind: detail.kind ?? 'grading' } };
   }
 
   /** The open campaign, read afresh (its revision, roster and standard). */
@@ -71,8 +72,44 @@ export class CampaignAdminController {
       const id = this.store.get().connection.campaign?.id;
       if (!api || !id) return;
       const { detail, editing } = await this.editingOf(api, id);
-      const values: CampaignFormValues = { year: String(detail.year), county: detail.county, deadline: detail.deadline, standard: 'keep', townships: detail.townships.map((t) => t.name).join('\n') };
+      const values: CampaignFormValues = { year: String(detail.year), county: detail.county, deadline: detail.deadline, standard: 'keep', townships: detail.townships.map((t) => t.name).join('\n'), kind: editing.kind, reviewsId: detail.reviewsId ?? '' };
       this.open('edit', values, editing, said);
+    }, this.onAuthLost);
+  }
+
+  /** 分类定级 / 回头看 chosen: what was linked or read for the other kind no longer applies. */
+  chooseKind(kind: NonNullable<CampaignFormValues['kind']>): void {
+    const { linked, fields } = this.store.get().admin;
+    const { reviews: _r, roster: _o, standard: _s, ...kept } = fields;
+    const keepLinked = linked && (linked.role === 'reviews') === (kind === 'lookback');
+    this.patch({ fields: kept, reconcile: null, linked: keepLinked ? linked : null, ...(kind === 'lookback' ? { roster: null, issues: null } : {}), verdict: null });
+  }
+
+  /** The latest link asked for: an answer to an earlier choice is dropped. */
+  private linking = '';
+
+  /**
+   * 上一年度工作批次 or 被复查的批次 chosen: the campaign is read and fills the form (the township
+   * list; a 回头看's year too), which the county may still edit.
+   */
+  chooseLinked(role: 'previous' | 'reviews', id: string): Promise<void> {
+    this.linking = `${role}:${id}`;
+    const asked = this.linking;
+    if (role === 'reviews') this.setField('reviews', null);
+    if (!id) {
+      this.patch({ linked: null, reconcile: null, verdict: null });
+      return Promise.resolve();
+    }
+    return runAction(this.store, 'linked', this.show, async () => {
+      const api = this.session.api;
+      if (!api) return;
+      const detail = await api.campaignDetail(id);
+      if (this.linking !== asked || this.store.get().admin.mode !== 'create') return;
+      const fill = linkFill(detail, role);
+      const n = (this.store.get().admin.fill?.n ?? 0) + 1;
+      this.patch({ linked: linkedOf(detail, role), fill: { n, values: fill.values }, reconcile: null });
+      this.setField('townships', null);
+      this.show(info(fill.said));
     }, this.onAuthLost);
   }
 
@@ -177,7 +214,8 @@ export class CampaignAdminController {
 
   private context(values: CampaignFormValues): FormContext {
     const s = this.store.get().admin;
-    return { now: this.deps.clock.now(), roster: s.roster, customScheme: values.standard === 'custom' ? s.schemeFile?.value : undefined, editing: s.editing };
+    const reviewed = s.linked?.role === 'reviews' ? s.linked : null;
+    return { now: this.deps.clock.now(), roster: s.roster, customScheme: values.standard === 'custom' ? s.schemeFile?.value : undefined, editing: s.editing, reviewed };
   }
 
   /** The county's choices on the roster proposal: a rename or merge ticked or not, a twice-listed name given. */
@@ -199,7 +237,7 @@ export class CampaignAdminController {
   submit(values: CampaignFormValues): Promise<void> {
     return runAction(this.store, 'save', this.show, async () => {
       const api = this.session.api;
-      const { mode, editing } = this.store.get().admin;
+      const { mode, editing, linked } = this.store.get().admin;
       if (!api || mode === 'closed') return;
       const check = checkForm(values, this.context(values));
       if (!check.ok) {
@@ -236,10 +274,11 @@ export class CampaignAdminController {
         return;
       }
       const past = (saved.warnings ?? []).find((w) => w.code === 'DEADLINE_PAST');
+      const reviewed = saved.kind === 'lookback' && linked?.role === 'reviews' ? `（复查 ${campaignLabel(linked)}）` : '';
       const what = mode === 'edit'
         ? `已保存批次设置（第 ${saved.revision} 版）。`
-        : `已创建工作批次：${saved.county} ${saved.year} 年度，${saved.townships.length} 个乡镇（街道），截止 ${saved.deadline}。下一步：在“上报链接”中发放各乡镇（街道）的链接。`;
-      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null, reconcile: null });
+        : `已创建${saved.kind === 'lookback' ? '回头看批次' : '工作批次'}：${saved.county} ${saved.year} 年度${reviewed}，${saved.townships.length} 个乡镇（街道），截止 ${saved.deadline}。下一步：在“上报链接”中发放各乡镇（街道）的链接。`;
+      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null, reconcile: null, linked: null, fill: null });
       await this.onSaved(saved.id, past ? warning(`${what}提醒：${past.message}。`) : ok(what));
     }, this.onAuthLost);
   }
