@@ -118,6 +118,9 @@ function note(text: string, tone: FieldNote['tone'] = 'error'): FieldNote {
   return { text, tone };
 }
 
+/** A deadline left blank: said plainly (the contract's words are for a date written wrong). */
+const blankDeadline = (text: string): FieldNote | null => (text.trim() ? null : note('请填写截止日期，如 2026-04-25'));
+
 function yearNote(year: string): FieldNote | null {
   const yearText = toHalfWidth(year).trim();
   if (!yearText) return note('请填写年度，如 2026');
@@ -145,6 +148,8 @@ function checkLookback(values: CampaignFormValues, ctx: FormContext): FormCheck 
   const fields: Partial<Record<FieldKey, FieldNote>> = {};
   const year = yearNote(values.year);
   if (year) fields.year = year;
+  const deadline = blankDeadline(values.deadline);
+  if (deadline) fields.deadline = deadline;
   if (!values.reviewsId) fields.reviews = note('请选择回头看要复查的分类定级批次');
   const names = townshipNames(values, ctx);
   const reviewed = ctx.reviewed?.id === values.reviewsId ? ctx.reviewed : null;
@@ -173,6 +178,8 @@ export function checkForm(values: CampaignFormValues, ctx: FormContext): FormChe
   const fields: Partial<Record<FieldKey, FieldNote>> = {};
   const year = yearNote(values.year);
   if (year) fields.year = year;
+  const deadline = blankDeadline(values.deadline);
+  if (deadline) fields.deadline = deadline;
   if (values.standard === 'custom' && ctx.customScheme === undefined) fields.standard = note('请选择本县的评定标准文件（.json）');
   const names = townshipNames(values, ctx);
   if (names.length === 0) fields.townships = note('请填写乡镇（街道）名单，或在下面导入党组织名册（名单按名册中的乡镇生成）');

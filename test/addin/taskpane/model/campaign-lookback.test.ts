@@ -72,3 +72,13 @@ describe('linkFill: what a chosen campaign fills in', () => {
     expect(linkedOf(detail({}), 'reviews')).toEqual({ role: 'reviews', id: 'shifan-2031', year: 2031, county: '示范县', townships: [{ id: 'hb', name: '湖滨镇' }, { id: 'qt', name: '桥头镇' }], rosterCount: 3 });
   });
 });
+
+describe('checkForm: a deadline left blank', () => {
+  it.each<[string, Partial<CampaignFormValues>]>([
+    ['a 回头看', {}],
+    ['a grading', { kind: 'grading', reviewsId: '' }],
+  ])('%s: said plainly beside the field', (_what, values) => {
+    const r = checkForm({ ...lookback, ...values, deadline: ' ' }, ctx());
+    expect(!r.ok && r.fields.deadline).toEqual({ tone: 'error', text: '请填写截止日期，如 2026-04-25' });
+  });
+});
