@@ -114,7 +114,9 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     const lookback = kindNow() === 'lookback';
     e.title.textContent = editing ? (lookback ? '修改回头看批次' : '修改工作批次') : '新建工作批次';
     e.submit.textContent = editing ? '保存修改' : lookback ? '创建回头看批次' : '创建工作批次';
-    e.kindRow.hidden = editing;
+    // A county's first campaign has nothing to follow or review: the form starts at its year.
+    const firstOfCounty = !(s.campaigns.list ?? []).some((c) => c.kind !== 'lookback');
+    e.kindRow.hidden = editing || firstOfCounty;
     e.reviewsRow.hidden = editing || !lookback;
     e.standardBox.hidden = lookback;
     e.rosterBox.hidden = lookback;
@@ -125,7 +127,7 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
       : '每行一个。留空时按名册中出现的乡镇（街道）生成。';
     e.previous.disabled = e.reviews.disabled = !!s.busy.linked;
     e.keepRow.hidden = !editing;
-    e.previousRow.hidden = editing || lookback;
+    e.previousRow.hidden = editing || lookback || firstOfCounty;
     if (!prev || a.reconcile !== prev.admin.reconcile) {
       e.reconcile.replaceChildren(...(a.reconcile ? [reconcileForm(a.reconcile.proposal, a.reconcile.choices, { toggleRename: (k) => ctl.toggleRename(k), toggleMerge: (r) => ctl.toggleMerge(r), chooseTwice: (n, t) => ctl.chooseTwice(n, t) })] : []));
     }
