@@ -1,21 +1,19 @@
-// 新建工作批次 / 修改本批次: the form's fields, the standard (built-in or the county's own JSON
-// file), the township list and the 党组织名册 (pasted from Excel and read here, or an .xlsx read by
-// the server), all checked with the server's rules before sending; an edit carries the revision
-// it was read at (409 → the latest is loaded and the county is told).
-import { PASTED_SHEET, readRosterText } from '../../../shared/roster/paste';
-import { parseJsonText } from '../../../shared/campaign/build';
+// 新建工作批次 / 修改本批次: the kind (分类定级 / 回头看) and the campaign it links to (read and
+// filled in), the form's fields, the standard and the 党组织名册 (read by FormFiles), all checked
+// with the server's rules before sending; an edit carries the revision it was read at (409 → the
+// latest is loaded and the county is told).
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
 import { loadScheme } from '../../../shared/scheme/load';
-import type { Scheme } from '../../../shared/scheme/schema';
 import { ApiError } from '../api/client';
-import { campaignLabel, checkForm, deadlineFieldNote, splitTownships, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { campaignLabel, checkForm, deadlineFieldNote, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
 import { linkedOf, linkFill } from '../model/campaign-links';
 import { chooseTwice, toggleMerge, toggleRename, type ReconcileChoices } from '../model/reconcile';
 import type { Clock, Delivery, Session } from '../ports';
 import { blankForm, type AdminState, type Editing } from '../slices';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { error, info, ok, runAction, warning, type OnAuthLost } from './feedback';
+import { FormFiles, setFormField } from './form-files';
 import { reconcileStep } from './reconcile-step';
 import { fieldsOfRefusal } from './refusal-fields';
 
@@ -36,7 +34,11 @@ export class CampaignAdminController {
     private readonly session: Session,
     private readonly onSaved: OnSaved,
     private readonly onAuthLost?: OnAuthLost,
-  ) {}
+  ) {
+    this.files = new FormFiles(store, deps, session, onAuthLost);
+  }
+
+  private readonly files: FormFiles;
 
   private patch(p: Partial<AdminState>): void {
     patchSlice(this.store, 'admin', p);
@@ -127,89 +129,24 @@ export class CampaignAdminController {
   }
 
   private setField(key: FieldKey, n: FieldNote | null): void {
-    const fields = { ...this.store.get().admin.fields };
-    if (n) fields[key] = n;
-    else delete fields[key];
-    this.patch({ fields });
+    setFormField(this.store, key, n);
   }
 
-  /** The county's own standard from its JSON file, checked at once with the server's messages. */
+  // The standard file and the 名册 are read by FormFiles (form-files.ts); the form's buttons call these.
   pickSchemeFile(fileName: string, text: string): void {
-    const parsed = parseJsonText(text);
-    const loaded = parsed.ok ? loadScheme(parsed.value) : null;
-    const problem = !parsed.ok ? parsed.message : loaded && !loaded.ok ? loaded.message : null;
-    this.patch({ schemeFile: { fileName, value: problem ? undefined : parsed.ok ? parsed.value : undefined } });
-    this.setField('standard', problem ? { tone: 'error', text: `${fileName}：${problem}` } : null);
+    this.files.pickSchemeFile(fileName, text);
   }
-
-  /** The standard a 名册 is checked against while the form is open. */
-  private schemeFor(standard: CampaignFormValues['standard']): Scheme {
-    const { editing, schemeFile } = this.store.get().admin;
-    if (standard === 'yichun5') return yichunScheme;
-    if (standard === 'keep' && editing) return editing.scheme;
-    if (standard === 'custom' && schemeFile?.value !== undefined) {
-      const r = loadScheme(schemeFile.value);
-      if (r.ok) return r.scheme;
-    }
-    return defaultScheme;
-  }
-
-  private rosterRead(verdictOf: { entries: number; townships: number; errors: number; warnings: number }): void {
-    const { entries, townships, errors, warnings } = verdictOf;
-    if (errors) this.setField('roster', { tone: 'error', text: `名册中有 ${errors} 处错误，请改正后重新读取。` });
-    else this.setField('roster', warnings ? { tone: 'warning', text: `已读取 ${entries} 个党组织、${townships} 个乡镇（街道）；有 ${warnings} 条提醒，请核实。` } : null);
-    if (!errors && !warnings) this.show(ok(`已读取名册：${entries} 个党组织、${townships} 个乡镇（街道）。`));
-  }
-
-  /** Text pasted from Excel (tab-separated), read here with the same rules as an uploaded 名册. */
   readPasted(text: string, values: CampaignFormValues): void {
-    if (!text.trim()) {
-      this.setField('roster', { tone: 'error', text: '请先把名册从 Excel 中复制并粘贴到框中（含表头或不含表头均可）。' });
-      return;
-    }
-    const typed = splitTownships(values.townships);
-    const read = readRosterText(text, this.schemeFor(values.standard), typed.length ? { townships: typed } : {});
-    this.patch({ roster: { source: 'paste', label: PASTED_SHEET, ...read }, issues: read.issues.length ? { title: '名册检查结果', issues: read.issues } : null, verdict: null });
-    this.rosterRead({ entries: read.entries.length, townships: read.townships.length, errors: read.issues.filter((i) => i.severity === 'error').length, warnings: read.issues.filter((i) => i.severity === 'warning').length });
+    this.files.readPasted(text, values);
   }
-
-  /** An .xlsx 党组织名册, read by the server through the one workbook reader. */
   uploadRoster(fileName: string, bytes: Uint8Array, values: CampaignFormValues): Promise<void> {
-    return runAction(this.store, 'roster', this.show, async () => {
-      const api = this.session.api;
-      if (!api) return;
-      this.show(info(`正在读取 ${fileName}…`));
-      const scheme = this.schemeFor(values.standard);
-      const schemeId = scheme.id === yichunScheme.id ? 'yichun5' : 'default6';
-      try {
-        const r = await api.rosterParse(bytes, { schemeId });
-        this.patch({ roster: { source: 'file', label: fileName, entries: r.entries, townships: r.townships, issues: r.issues }, issues: r.issues.length ? { title: `名册检查结果（${fileName}）`, issues: r.issues } : null });
-        this.show(null);
-        this.rosterRead({ entries: r.entries.length, townships: r.townships.length, errors: r.issues.filter((i) => i.severity === 'error').length, warnings: r.issues.filter((i) => i.severity === 'warning').length });
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 422) throw e;
-        this.patch({ roster: null, issues: { title: `名册检查结果（${fileName}）`, issues: e.issues } });
-        this.show(null);
-        this.setField('roster', { tone: 'error', text: e.message });
-      }
-    }, this.onAuthLost);
+    return this.files.uploadRoster(fileName, bytes, values);
   }
-
   clearRoster(): void {
-    this.patch({ roster: null, issues: null });
-    this.setField('roster', null);
+    this.files.clearRoster();
   }
-
-  /** The blank 党组织名册 to fill in Excel. */
   rosterTemplate(): Promise<void> {
-    return runAction(this.store, 'rosterTemplate', this.show, async () => {
-      const api = this.session.api;
-      if (!api) return;
-      const file = await api.rosterTemplate();
-      const name = file.fileName ?? '党组织名册（模板）.xlsx';
-      const how = await this.deps.delivery.deliver(file.bytes, name);
-      this.show(ok(how === 'opened' ? '名册模板已在新的 Excel 窗口中打开，填好后保存为 .xlsx 再导入。' : `名册模板已下载：${name}。填好后在此导入。`));
-    }, this.onAuthLost);
+    return this.files.rosterTemplate();
   }
 
   private context(values: CampaignFormValues): FormContext {
