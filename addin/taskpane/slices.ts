@@ -3,7 +3,7 @@
 import type { AccessList, CampaignList, CampaignRosterEntry, Completeness, LedgerList, Lookback, RosterEntry, RosterProposalData, Targets, VersionDetail } from '../../shared/api/contract';
 import type { Issue } from '../../shared/issues/types';
 import type { Scheme } from '../../shared/scheme/schema';
-import type { CampaignFormValues, FieldKey, FieldNote } from './model/campaign-form';
+import type { CampaignFormValues, FieldKey, FieldNote, LinkedCampaign } from './model/campaign-form';
 import { ALL_ITEMS, type FormStep, type LedgerFilter } from './model/ledger';
 import type { ReconcileChoices } from './model/reconcile';
 import type { ShownIssue, Verdict } from './state';
@@ -40,6 +40,24 @@ export interface Editing {
   scheme: Scheme;
   /** Townships that have reported (their names stay; the standard is locked). */
   reported: number;
+  /** A 回头看 is edited as one: no standard or 名册 of its own. */
+  kind: 'grading' | 'lookback';
+}
+
+/**
+ * The campaign the new one links to, read when chosen: a grading's predecessor (its townships fill
+ * the list; its organizations carry over when no 名册 is read) or a 回头看's reviewed grading.
+ */
+export interface Linked extends LinkedCampaign {
+  role: 'previous' | 'reviews';
+  /** Organizations on its 名册. */
+  rosterCount: number;
+}
+
+/** Values put into the inputs the county is typing in (a chosen link fills some); `n` tells a new fill. */
+export interface FormFill {
+  n: number;
+  values: Partial<CampaignFormValues>;
 }
 
 export interface AdminState {
@@ -56,6 +74,8 @@ export interface AdminState {
   issues: { title: string; issues: ShownIssue[] } | null;
   /** A new campaign with a predecessor: the roster proposal, the county's choices, the body it was made for. */
   reconcile: { proposal: RosterProposalData; choices: ReconcileChoices; forBody: string } | null;
+  linked: Linked | null;
+  fill: FormFill | null;
   verdict: Verdict | null;
 }
 
@@ -96,12 +116,12 @@ export interface YearAfterState {
   verdict: Verdict | null;
 }
 
-export const blankForm = (): CampaignFormValues => ({ year: '', county: '', deadline: '', standard: 'default6', townships: '', previousId: '' });
+export const blankForm = (): CampaignFormValues => ({ year: '', county: '', deadline: '', standard: 'default6', townships: '', previousId: '', kind: 'grading', reviewsId: '' });
 
 export function initialSlices() {
   return {
     campaigns: { list: null, totals: {}, verdict: null } as CampaignsState,
-    admin: { mode: 'closed', initial: blankForm(), formId: 0, editing: null, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, verdict: null } as AdminState,
+    admin: { mode: 'closed', initial: blankForm(), formId: 0, editing: null, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, linked: null, fill: null, verdict: null } as AdminState,
     access: { list: null, pending: [], manual: null, verdict: null } as AccessState,
     detail: { open: null, data: null, returning: false, verdict: null } as DetailState,
     ledger: { list: null, filter: ALL_ITEMS, form: null, history: [], pending: [], verdict: null } as LedgerState,

@@ -71,7 +71,7 @@ export interface CountyState {
 
 export type BusyKey =
   | 'connect' | 'check' | 'upload' | 'template' | 'highlight' | 'clearHighlight' | 'status' | 'county' | 'consolidated'
-  | 'campaigns' | 'openCampaign' | 'pastConsolidated' | 'save' | 'edit' | 'roster' | 'rosterTemplate'
+  | 'campaigns' | 'openCampaign' | 'pastConsolidated' | 'save' | 'edit' | 'roster' | 'rosterTemplate' | 'linked'
   | 'access' | 'accessSheet' | 'detail' | 'versionFile' | 'bulk' | 'ledger' | 'yearAfter';
 
 export interface AppState {

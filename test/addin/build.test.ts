@@ -101,8 +101,9 @@ test('the task pane starts without exceljs and without the workbook reader, and 
   const js = read('taskpane.js');
   expect(js).not.toContain(EXCELJS);
   expect(js).not.toContain(READER);
-  // 190 KB at the time of writing (zod is most of it); exceljs alone is ~940 KB.
-  expect(js.length).toBeLessThan(300_000);
+  // 190 KB at the time of writing (zod is most of it, its JSON-schema code included); 296 KB with
+  // the year-after screens, 302 KB with the 回头看 form. exceljs alone is ~940 KB.
+  expect(js.length).toBeLessThan(320_000);
 });
 
 test('the reader is a chunk of its own that taskpane.js fetches on demand; the page loads only the two entry bundles', () => {

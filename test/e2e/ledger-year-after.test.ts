@@ -5,7 +5,9 @@
 // refused by the server in Chinese); the county signs in, filters to 申请销号, returns it (the
 // comment required), the township asks again, the county confirms 销号 (its own dialog) → 已销号,
 // then 复号 with its reason → 已复号, and reads the history. Then a second year with the first as
-// its predecessor: 晋位升级情况 counts 东山村 as moved up. Screenshots: test-artifacts/e2e/6x-*.png.
+// its predecessor: 晋位升级情况 counts 东山村 as moved up. A new year from the page (上一年度工作批次
+// fills the townships; 名册核对), and a 回头看 created in the page only, then its before/after.
+// Screenshots: test-artifacts/e2e/6x-*.png, 7x-*.png.
 import * as fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInLink } from '../../shared/api/link';
@@ -194,8 +196,11 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     await waitText(c, '#admin-h', '新建工作批次');
     await c.fill('#cf-year', '2031');
     await c.fill('#cf-deadline', '2099-04-25');
-    await c.fill('#cf-townships', '桥头镇');
+    // Last year's campaign fills the township list; without a 名册 its organizations would carry over.
     await c.selectOption('#cf-previous', 'e2e-recon-2030');
+    await waitText(c, '#admin-status', '已按上一年度批次（2030 年度 示范县）填入 1 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织');
+    await expect(c.inputValue('#cf-townships')).resolves.toBe('桥头镇');
+    await expect(text(c, '#cf-roster-summary')).resolves.toBe('不导入名册时，沿用上一年度（2030 年度）的名册：3 个党组织');
     await c.click('#cf-paste-box summary');
     await c.fill('#cf-paste', ['乡镇（街道）\t党组织名称\t类别', '桥头镇\t桥头村党支部\t村', '桥头镇\t红星机械有限公司党支部\t非公有制经济组织', '桥头镇\t新桥社区党支部\t社区'].join('\n'));
     await c.getByRole('button', { name: '读取粘贴的名册' }).click();
@@ -227,23 +232,71 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     expect(county.errors).toEqual([]);
   }, 300_000);
 
-  it('a 回头看 in the page: each organization before and after, a lowered grade, an upgrade without 成效 flagged', async () => {
+  it('a 回头看 created in the page: the reviewed grading chosen, its townships taken; each organization before and after', async () => {
     const HB: Township = { id: 'hb', name: '湖滨镇' };
     const orgs: Org[] = [{ name: '湖滨村党支部', category: '村', total: POOR }, { name: '湖滨社区党支部', category: '社区', total: GOOD }];
     const base = await stack.createCampaign('e2e-lb-base', [HB], '2099-04-25', '示范县', 2032, { roster: { hb: orgs.map((o) => ({ name: o.name, category: o.category })) } });
     await upload(base, HB, orgs, [line('湖滨村党支部', '阵地建设滞后', '2099-06-30')]);
-    const lb = await stack.createCampaign('e2e-lb', [HB], '2099-11-30', '示范县', 2032, { kind: 'lookback', reviewsId: 'e2e-lb-base' });
-    // The regrade: 湖滨村 up to 较好 while its item is not 销号; 湖滨社区 down to 较好.
-    await upload(lb, HB, orgs.map((o) => ({ ...o, total: FAIR })), []);
+
+    // 1. In the narrow task pane: 新建工作批次 → 回头看; the form has no standard or 名册, only the campaign it reviews.
+    const pane = await open(stack.token.county, PANE);
+    const p = pane.page;
+    await p.waitForSelector('#campaign-list [data-campaign="e2e-lb-base"]');
+    await p.getByRole('button', { name: '新建工作批次' }).click();
+    await p.getByLabel(/^回头看/).check();
+    await expect(p.locator('#cf-standard-box').isHidden()).resolves.toBe(true);
+    await expect(p.locator('#cf-roster-box').isHidden()).resolves.toBe(true);
+    await expect(p.locator('#cf-previous-row').isHidden()).resolves.toBe(true);
+    await p.getByRole('button', { name: '创建回头看批次' }).click();
+    await waitText(p, '#cf-reviews-note', '请选择回头看要复查的分类定级批次');
+    await p.getByLabel('被复查的分类定级批次').selectOption('e2e-lb-base');
+    await waitText(p, '#admin-status', '已按被复查的批次（2032 年度 示范县）填入年度和 1 个乡镇（街道）');
+    await expect(p.inputValue('#cf-townships')).resolves.toBe('湖滨镇');
+    await p.locator('#admin-section').scrollIntoViewIfNeeded();
+    await shot(p, '69-pane-lookback-form');
+    await p.getByRole('button', { name: '取消' }).click();
+
+    // 2. On the desktop the county creates it through the page only: a township not reviewed is refused beside the list.
     const county = await open(stack.token.county, DESKTOP);
     const c = county.page;
-    await openCampaign(c, 'e2e-lb');
+    await c.waitForSelector('#campaign-list [data-campaign="e2e-lb-base"]');
+    await c.getByRole('button', { name: '新建工作批次' }).click();
+    await c.getByLabel(/^回头看/).check();
+    await c.getByLabel('被复查的分类定级批次').selectOption('e2e-lb-base');
+    await waitText(c, '#admin-status', '已按被复查的批次（2032 年度 示范县）');
+    await expect(c.inputValue('#cf-year')).resolves.toBe('2032');
+    await expect(c.locator('#cf-year').evaluate((el) => (el as HTMLInputElement).readOnly)).resolves.toBe(true);
+    await c.fill('#cf-townships', '湖滨镇\n西山镇');
+    await c.fill('#cf-deadline', '2099-11-30');
+    await c.getByRole('button', { name: '创建回头看批次' }).click();
+    await waitText(c, '#cf-townships-note', '“西山镇”不是被复查批次“2032 年度 示范县”的乡镇（街道），回头看只能在原批次的乡镇（街道）中进行');
+    await waitText(c, '#admin-status', '未创建：请先改正标出的 1 处问题。');
+    await shot(c, '70-county-lookback-form-refused');
+    await c.fill('#cf-townships', '湖滨镇');
+    await c.getByRole('button', { name: '创建回头看批次' }).click();
+    await waitText(c, '#campaigns-status', '已创建回头看批次：示范县 2032 年度（复查 2032 年度 示范县），1 个乡镇（街道），截止 2099-11-30');
+    const id = (await c.locator('#campaign-list tr.campaign.open').getAttribute('data-campaign')) ?? '';
+    expect(id).not.toBe('e2e-lb-base');
+    // The list tells the two campaigns of 2032 apart.
+    await expect(text(c, `#campaign-list [data-campaign="${id}"] .badge[data-kind="lookback"]`)).resolves.toBe('回头看');
+    await expect(c.locator('#campaign-list [data-campaign="e2e-lb-base"] .badge[data-kind="lookback"]').count()).resolves.toBe(0);
+    await expect(text(c, '#current-campaign')).resolves.toContain('示范县 2032 年度回头看');
     await waitText(c, '#year-after-h', '回头看前后对比');
-    await c.waitForSelector('#lookback-table');
+    await shot(c, '71-county-lookback-created');
+    const lb = await stack.handle(id, [HB]);
+    // The regrade: 湖滨村 up to 较好 while its item is not 销号; 湖滨社区 down to 较好.
+    await upload(lb, HB, orgs.map((o) => ({ ...o, total: FAIR })), []);
+    // Opened before anything was regraded, its table is empty: refreshed, it has both organizations.
+    await c.click('#refresh-year-after');
+    await waitText(c, '#lookback-summary', '已重新评定 2 个党组织');
     const rows = (await c.locator('#lookback-table tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ''));
     expect(rows).toEqual(['湖滨镇湖滨村党支部较差较好晋位成效不显著不得晋位升级（1项未销号）', '湖滨镇湖滨社区党支部好较好降级']);
     await expect(text(c, '#lookback-summary')).resolves.toBe('已重新评定 2 个党组织，降级 1 个，1 个晋位但整改事项未销号。');
     await shot(c, '68-county-lookback');
+    await p.click('#refresh-campaigns');
+    await waitText(p, `#campaign-list li[data-campaign="${id}"]`, '回头看');
+    await shot(p, '72-pane-campaigns-lookback-badge');
     expect(county.errors).toEqual([]);
+    expect(pane.errors).toEqual([]);
   }, 300_000);
 });

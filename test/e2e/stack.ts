@@ -53,6 +53,8 @@ export interface Stack {
   api(path: string, token: string, init?: RequestInit): Promise<Response>;
   /** `more`: further fields of the POST body (a 名册, a predecessor). */
   createCampaign(id: string, townships: Township[], deadline: string, county?: string, year?: number, more?: Record<string, unknown>): Promise<CampaignHandle>;
+  /** A handle on a campaign the page created (its township credentials are written now). */
+  handle(id: string, townships: Township[], county?: string): Promise<CampaignHandle>;
   /** Writes bytes to a file in the stack's folder (for the page's file input). */
   file(name: string, bytes: Uint8Array): string;
   stop(): Promise<void>;
@@ -77,15 +79,10 @@ export async function startStack(): Promise<Stack> {
     return res;
   };
 
-  const createCampaign = async (id: string, townships: Township[], deadline: string, county = '示范县', year = 2026, more: Record<string, unknown> = {}): Promise<CampaignHandle> => {
+  const handle = async (id: string, townships: Township[], county = '示范县'): Promise<CampaignHandle> => {
     const tokens = new Map(townships.map((t) => [t.id, book.township(id, t.id)]));
     await book.ready();
     const token = (t?: Township) => (t ? (tokens.get(t.id) ?? '') : countyToken);
-    await api('/campaigns', countyToken, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id, year, county, deadline, townships, ...more }),
-    });
     const template = async (t: Township) => new Uint8Array(await (await api(`/campaigns/${id}/townships/${t.id}/template`, token(t))).arrayBuffer());
     return {
       id,
@@ -107,6 +104,16 @@ export async function startStack(): Promise<Stack> {
     };
   };
 
+  const createCampaign = async (id: string, townships: Township[], deadline: string, county = '示范县', year = 2026, more: Record<string, unknown> = {}): Promise<CampaignHandle> => {
+    const made = await handle(id, townships, county);
+    await api('/campaigns', countyToken, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id, year, county, deadline, townships, ...more }),
+    });
+    return made;
+  };
+
   const main = await createCampaign(CAMPAIGN, MAIN_TOWNSHIPS, '2099-04-25');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskpane-e2e-'));
   return {
@@ -117,6 +124,7 @@ export async function startStack(): Promise<Stack> {
     token: { county: main.token(), a: main.token(A), b: main.token(B) },
     api,
     createCampaign,
+    handle,
     file(name, bytes) {
       const p = path.join(dir, name);
       fs.writeFileSync(p, bytes);

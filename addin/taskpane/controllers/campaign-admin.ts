@@ -1,20 +1,19 @@
-// 新建工作批次 / 修改本批次: the form's fields, the standard (built-in or the county's own JSON
-// file), the township list and the 党组织名册 (pasted from Excel and read here, or an .xlsx read by
-// the server), all checked with the server's rules before sending; an edit carries the revision
-// it was read at (409 → the latest is loaded and the county is told).
-import { PASTED_SHEET, readRosterText } from '../../../shared/roster/paste';
-import { parseJsonText } from '../../../shared/campaign/build';
+// 新建工作批次 / 修改本批次: the kind (分类定级 / 回头看) and the campaign it links to (read and
+// filled in), the form's fields, the standard and the 党组织名册 (read by FormFiles), all checked
+// with the server's rules before sending; an edit carries the revision it was read at (409 → the
+// latest is loaded and the county is told).
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
 import { loadScheme } from '../../../shared/scheme/load';
-import type { Scheme } from '../../../shared/scheme/schema';
 import { ApiError } from '../api/client';
-import { checkForm, deadlineFieldNote, splitTownships, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { campaignLabel, checkForm, deadlineFieldNote, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
+import { linkedOf, linkFill } from '../model/campaign-links';
 import { chooseTwice, toggleMerge, toggleRename, type ReconcileChoices } from '../model/reconcile';
 import type { Clock, Delivery, Session } from '../ports';
 import { blankForm, type AdminState, type Editing } from '../slices';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { error, info, ok, runAction, warning, type OnAuthLost } from './feedback';
+import { FormFiles, setFormField } from './form-files';
 import { reconcileStep } from './reconcile-step';
 import { fieldsOfRefusal } from './refusal-fields';
 
@@ -35,7 +34,11 @@ export class CampaignAdminController {
     private readonly session: Session,
     private readonly onSaved: OnSaved,
     private readonly onAuthLost?: OnAuthLost,
-  ) {}
+  ) {
+    this.files = new FormFiles(store, deps, session, onAuthLost);
+  }
+
+  private readonly files: FormFiles;
 
   private patch(p: Partial<AdminState>): void {
     patchSlice(this.store, 'admin', p);
@@ -45,7 +48,7 @@ export class CampaignAdminController {
 
   private open(mode: 'create' | 'edit', initial: CampaignFormValues, editing: Editing | null, verdict: Verdict | null = null): void {
     const s = this.store.get().admin;
-    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, verdict });
+    this.patch({ mode, initial, formId: s.formId + 1, editing, roster: null, schemeFile: null, fields: {}, issues: null, reconcile: null, linked: null, fill: null, verdict });
   }
 
   /** An empty form: this year, the county's name, the default standard. */
@@ -61,7 +64,7 @@ export class CampaignAdminController {
     const data = this.store.get().county.data;
     const reported = data?.campaign.id === id ? data.townships.filter((t) => t.currentVersion !== null).length : 0;
     const scheme = loaded.ok ? loaded.scheme : detail.schemeId === yichunScheme.id ? yichunScheme : defaultScheme;
-    return { detail, editing: { id, revision: detail.revision, townships: detail.townships, roster: detail.roster, scheme, reported } };
+    return { detail, editing: { id, revision: detail.revision, townships: detail.townships, roster: detail.roster, scheme, reported, kind: detail.kind ?? 'grading' } };
   }
 
   /** The open campaign, read afresh (its revision, roster and standard). */
@@ -71,8 +74,44 @@ export class CampaignAdminController {
       const id = this.store.get().connection.campaign?.id;
       if (!api || !id) return;
       const { detail, editing } = await this.editingOf(api, id);
-      const values: CampaignFormValues = { year: String(detail.year), county: detail.county, deadline: detail.deadline, standard: 'keep', townships: detail.townships.map((t) => t.name).join('\n') };
+      const values: CampaignFormValues = { year: String(detail.year), county: detail.county, deadline: detail.deadline, standard: 'keep', townships: detail.townships.map((t) => t.name).join('\n'), kind: editing.kind, reviewsId: detail.reviewsId ?? '' };
       this.open('edit', values, editing, said);
+    }, this.onAuthLost);
+  }
+
+  /** 分类定级 / 回头看 chosen: what was linked or read for the other kind no longer applies. */
+  chooseKind(kind: NonNullable<CampaignFormValues['kind']>): void {
+    const { linked, fields } = this.store.get().admin;
+    const { reviews: _r, roster: _o, standard: _s, ...kept } = fields;
+    const keepLinked = linked && (linked.role === 'reviews') === (kind === 'lookback');
+    this.patch({ fields: kept, reconcile: null, linked: keepLinked ? linked : null, ...(kind === 'lookback' ? { roster: null, issues: null } : {}), verdict: null });
+  }
+
+  /** The latest link asked for: an answer to an earlier choice is dropped. */
+  private linking = '';
+
+  /**
+   * 上一年度工作批次 or 被复查的批次 chosen: the campaign is read and fills the form (the township
+   * list; a 回头看's year too), which the county may still edit.
+   */
+  chooseLinked(role: 'previous' | 'reviews', id: string): Promise<void> {
+    this.linking = `${role}:${id}`;
+    const asked = this.linking;
+    if (role === 'reviews') this.setField('reviews', null);
+    if (!id) {
+      this.patch({ linked: null, reconcile: null, verdict: null });
+      return Promise.resolve();
+    }
+    return runAction(this.store, 'linked', this.show, async () => {
+      const api = this.session.api;
+      if (!api) return;
+      const detail = await api.campaignDetail(id);
+      if (this.linking !== asked || this.store.get().admin.mode !== 'create') return;
+      const fill = linkFill(detail, role);
+      const n = (this.store.get().admin.fill?.n ?? 0) + 1;
+      this.patch({ linked: linkedOf(detail, role), fill: { n, values: fill.values }, reconcile: null });
+      this.setField('townships', null);
+      this.show(info(fill.said));
     }, this.onAuthLost);
   }
 
@@ -90,94 +129,30 @@ export class CampaignAdminController {
   }
 
   private setField(key: FieldKey, n: FieldNote | null): void {
-    const fields = { ...this.store.get().admin.fields };
-    if (n) fields[key] = n;
-    else delete fields[key];
-    this.patch({ fields });
+    setFormField(this.store, key, n);
   }
 
-  /** The county's own standard from its JSON file, checked at once with the server's messages. */
+  // The standard file and the 名册 are read by FormFiles (form-files.ts); the form's buttons call these.
   pickSchemeFile(fileName: string, text: string): void {
-    const parsed = parseJsonText(text);
-    const loaded = parsed.ok ? loadScheme(parsed.value) : null;
-    const problem = !parsed.ok ? parsed.message : loaded && !loaded.ok ? loaded.message : null;
-    this.patch({ schemeFile: { fileName, value: problem ? undefined : parsed.ok ? parsed.value : undefined } });
-    this.setField('standard', problem ? { tone: 'error', text: `${fileName}：${problem}` } : null);
+    this.files.pickSchemeFile(fileName, text);
   }
-
-  /** The standard a 名册 is checked against while the form is open. */
-  private schemeFor(standard: CampaignFormValues['standard']): Scheme {
-    const { editing, schemeFile } = this.store.get().admin;
-    if (standard === 'yichun5') return yichunScheme;
-    if (standard === 'keep' && editing) return editing.scheme;
-    if (standard === 'custom' && schemeFile?.value !== undefined) {
-      const r = loadScheme(schemeFile.value);
-      if (r.ok) return r.scheme;
-    }
-    return defaultScheme;
-  }
-
-  private rosterRead(verdictOf: { entries: number; townships: number; errors: number; warnings: number }): void {
-    const { entries, townships, errors, warnings } = verdictOf;
-    if (errors) this.setField('roster', { tone: 'error', text: `名册中有 ${errors} 处错误，请改正后重新读取。` });
-    else this.setField('roster', warnings ? { tone: 'warning', text: `已读取 ${entries} 个党组织、${townships} 个乡镇（街道）；有 ${warnings} 条提醒，请核实。` } : null);
-    if (!errors && !warnings) this.show(ok(`已读取名册：${entries} 个党组织、${townships} 个乡镇（街道）。`));
-  }
-
-  /** Text pasted from Excel (tab-separated), read here with the same rules as an uploaded 名册. */
   readPasted(text: string, values: CampaignFormValues): void {
-    if (!text.trim()) {
-      this.setField('roster', { tone: 'error', text: '请先把名册从 Excel 中复制并粘贴到框中（含表头或不含表头均可）。' });
-      return;
-    }
-    const typed = splitTownships(values.townships);
-    const read = readRosterText(text, this.schemeFor(values.standard), typed.length ? { townships: typed } : {});
-    this.patch({ roster: { source: 'paste', label: PASTED_SHEET, ...read }, issues: read.issues.length ? { title: '名册检查结果', issues: read.issues } : null, verdict: null });
-    this.rosterRead({ entries: read.entries.length, townships: read.townships.length, errors: read.issues.filter((i) => i.severity === 'error').length, warnings: read.issues.filter((i) => i.severity === 'warning').length });
+    this.files.readPasted(text, values);
   }
-
-  /** An .xlsx 党组织名册, read by the server through the one workbook reader. */
   uploadRoster(fileName: string, bytes: Uint8Array, values: CampaignFormValues): Promise<void> {
-    return runAction(this.store, 'roster', this.show, async () => {
-      const api = this.session.api;
-      if (!api) return;
-      this.show(info(`正在读取 ${fileName}…`));
-      const scheme = this.schemeFor(values.standard);
-      const schemeId = scheme.id === yichunScheme.id ? 'yichun5' : 'default6';
-      try {
-        const r = await api.rosterParse(bytes, { schemeId });
-        this.patch({ roster: { source: 'file', label: fileName, entries: r.entries, townships: r.townships, issues: r.issues }, issues: r.issues.length ? { title: `名册检查结果（${fileName}）`, issues: r.issues } : null });
-        this.show(null);
-        this.rosterRead({ entries: r.entries.length, townships: r.townships.length, errors: r.issues.filter((i) => i.severity === 'error').length, warnings: r.issues.filter((i) => i.severity === 'warning').length });
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 422) throw e;
-        this.patch({ roster: null, issues: { title: `名册检查结果（${fileName}）`, issues: e.issues } });
-        this.show(null);
-        this.setField('roster', { tone: 'error', text: e.message });
-      }
-    }, this.onAuthLost);
+    return this.files.uploadRoster(fileName, bytes, values);
   }
-
   clearRoster(): void {
-    this.patch({ roster: null, issues: null });
-    this.setField('roster', null);
+    this.files.clearRoster();
   }
-
-  /** The blank 党组织名册 to fill in Excel. */
   rosterTemplate(): Promise<void> {
-    return runAction(this.store, 'rosterTemplate', this.show, async () => {
-      const api = this.session.api;
-      if (!api) return;
-      const file = await api.rosterTemplate();
-      const name = file.fileName ?? '党组织名册（模板）.xlsx';
-      const how = await this.deps.delivery.deliver(file.bytes, name);
-      this.show(ok(how === 'opened' ? '名册模板已在新的 Excel 窗口中打开，填好后保存为 .xlsx 再导入。' : `名册模板已下载：${name}。填好后在此导入。`));
-    }, this.onAuthLost);
+    return this.files.rosterTemplate();
   }
 
   private context(values: CampaignFormValues): FormContext {
     const s = this.store.get().admin;
-    return { now: this.deps.clock.now(), roster: s.roster, customScheme: values.standard === 'custom' ? s.schemeFile?.value : undefined, editing: s.editing };
+    const reviewed = s.linked?.role === 'reviews' ? s.linked : null;
+    return { now: this.deps.clock.now(), roster: s.roster, customScheme: values.standard === 'custom' ? s.schemeFile?.value : undefined, editing: s.editing, reviewed };
   }
 
   /** The county's choices on the roster proposal: a rename or merge ticked or not, a twice-listed name given. */
@@ -199,7 +174,7 @@ export class CampaignAdminController {
   submit(values: CampaignFormValues): Promise<void> {
     return runAction(this.store, 'save', this.show, async () => {
       const api = this.session.api;
-      const { mode, editing } = this.store.get().admin;
+      const { mode, editing, linked } = this.store.get().admin;
       if (!api || mode === 'closed') return;
       const check = checkForm(values, this.context(values));
       if (!check.ok) {
@@ -236,10 +211,11 @@ export class CampaignAdminController {
         return;
       }
       const past = (saved.warnings ?? []).find((w) => w.code === 'DEADLINE_PAST');
+      const reviewed = saved.kind === 'lookback' && linked?.role === 'reviews' ? `（复查 ${campaignLabel(linked)}）` : '';
       const what = mode === 'edit'
         ? `已保存批次设置（第 ${saved.revision} 版）。`
-        : `已创建工作批次：${saved.county} ${saved.year} 年度，${saved.townships.length} 个乡镇（街道），截止 ${saved.deadline}。下一步：在“上报链接”中发放各乡镇（街道）的链接。`;
-      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null, reconcile: null });
+        : `已创建${saved.kind === 'lookback' ? '回头看批次' : '工作批次'}：${saved.county} ${saved.year} 年度${reviewed}，${saved.townships.length} 个乡镇（街道），截止 ${saved.deadline}。下一步：在“上报链接”中发放各乡镇（街道）的链接。`;
+      this.patch({ mode: 'closed', fields: {}, issues: null, verdict: null, roster: null, reconcile: null, linked: null, fill: null });
       await this.onSaved(saved.id, past ? warning(`${what}提醒：${past.message}。`) : ok(what));
     }, this.onAuthLost);
   }

@@ -13,6 +13,10 @@ const BY_CODE: Record<string, FieldKey> = {
   CAMPAIGN_TOWNSHIP_REPORTED: 'townships',
   CAMPAIGN_ROSTER_UNKNOWN: 'roster',
   CAMPAIGN_ROSTER_REFUSED: 'roster',
+  CAMPAIGN_REVIEWS_MISSING: 'reviews',
+  CAMPAIGN_REVIEWS_INVALID: 'reviews',
+  CAMPAIGN_LINKS_MIXED: 'reviews',
+  CAMPAIGN_LOOKBACK_TOWNSHIP: 'townships',
 };
 
 /** Request fields → form fields, matched by the Chinese names the server uses. */
@@ -24,6 +28,7 @@ const BY_LABEL: Array<[string, FieldKey]> = [
   [FIELD_LABELS.roster ?? '党组织名册', 'roster'],
   [FIELD_LABELS.scheme ?? '自定义评定标准', 'standard'],
   [FIELD_LABELS.schemeId ?? '评定标准', 'standard'],
+  [FIELD_LABELS.reviewsId ?? '被复查的批次', 'reviews'],
 ];
 
 export function fieldsOfRefusal(e: ApiError): Partial<Record<FieldKey, FieldNote>> {

@@ -21,9 +21,24 @@ export interface CampaignFormValues {
   townships: string;
   /** A new grading's predecessor (last year's campaign): '' or absent for none. */
   previousId?: string;
+  /** 分类定级 (absent: grading) or 回头看, which regrades the organizations of one grading. */
+  kind?: 'grading' | 'lookback';
+  /** A 回头看's reviewed grading: '' or absent until chosen. */
+  reviewsId?: string;
 }
 
-export type FieldKey = 'year' | 'county' | 'deadline' | 'standard' | 'townships' | 'roster';
+export type FieldKey = 'year' | 'county' | 'deadline' | 'standard' | 'townships' | 'roster' | 'reviews';
+
+/** The campaign a form links to (a 回头看's reviewed grading), as read: its name and townships. */
+export interface LinkedCampaign {
+  id: string;
+  year: number;
+  county: string;
+  townships: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** “2032 年度 示范县”: how the page names a campaign in its messages (ids are not for people). */
+export const campaignLabel = (c: Pick<LinkedCampaign, 'year' | 'county'>): string => `${c.year} 年度 ${c.county}`;
 
 export interface FieldNote {
   text: string;
@@ -38,6 +53,8 @@ export interface FormContext {
   customScheme: unknown;
   /** Editing: the campaign as read (its townships with ids, roster by township id, standard). */
   editing: { townships: ReadonlyArray<{ id: string; name: string }>; roster: Readonly<Record<string, readonly CampaignRosterEntry[]>>; scheme: Scheme } | null;
+  /** A 回头看: the reviewed grading once read (its townships are the only ones allowed). */
+  reviewed?: LinkedCampaign | null;
 }
 
 export type FormCheck =
@@ -53,7 +70,7 @@ export function splitTownships(text: string): string[] {
 }
 
 /** The request field a zod issue is about → the form field showing it. */
-const FIELD_OF: Record<string, FieldKey> = { year: 'year', county: 'county', deadline: 'deadline', townships: 'townships', roster: 'roster', schemeId: 'standard', scheme: 'standard' };
+const FIELD_OF: Record<string, FieldKey> = { year: 'year', county: 'county', deadline: 'deadline', townships: 'townships', roster: 'roster', schemeId: 'standard', scheme: 'standard', reviewsId: 'reviews' };
 
 function rosterByName(entries: readonly RosterEntry[]): Record<string, CampaignRosterEntry[]> {
   const out: Record<string, CampaignRosterEntry[]> = {};
@@ -70,13 +87,16 @@ export function townshipNames(values: CampaignFormValues, ctx: Pick<FormContext,
 /** The request body as the form describes it (unchecked). */
 export function formBody(values: CampaignFormValues, ctx: FormContext): CreateCampaign {
   const names = townshipNames(values, ctx);
-  const idByName = new Map((ctx.editing?.townships ?? []).map((t) => [orgKey(t.name), t.id] as const));
+  // Townships keep their ids: an edit's own, or a 回头看's from the reviewed grading.
+  const idByName = new Map([...(ctx.reviewed?.townships ?? []), ...(ctx.editing?.townships ?? [])].map((t) => [orgKey(t.name), t.id] as const));
   const townships = names.map((name) => {
     const id = idByName.get(orgKey(name));
     return id ? { id, name } : { name };
   });
   const yearText = toHalfWidth(values.year).trim();
   const body: CreateCampaign = { year: /^\d+$/.test(yearText) ? Number(yearText) : Number.NaN, county: values.county.trim(), deadline: values.deadline.trim(), townships };
+  // A 回头看 takes the reviewed grading's standard and 名册: the server refuses either sent with it.
+  if (values.kind === 'lookback') return { ...body, kind: 'lookback', ...(values.reviewsId ? { reviewsId: values.reviewsId } : {}) };
   if (values.standard === 'default6' || values.standard === 'yichun5') body.schemeId = values.standard;
   if (values.standard === 'custom' && ctx.customScheme !== undefined) body.scheme = ctx.customScheme;
   if (values.previousId && !ctx.editing) body.previousId = values.previousId;
@@ -98,12 +118,68 @@ function note(text: string, tone: FieldNote['tone'] = 'error'): FieldNote {
   return { text, tone };
 }
 
+/** A deadline left blank: said plainly (the contract's words are for a date written wrong). */
+const blankDeadline = (text: string): FieldNote | null => (text.trim() ? null : note('请填写截止日期，如 2026-04-25'));
+
+function yearNote(year: string): FieldNote | null {
+  const yearText = toHalfWidth(year).trim();
+  if (!yearText) return note('请填写年度，如 2026');
+  if (!/^\d+$/.test(yearText)) return note(`年度“${year.trim().slice(0, 10)}”应为四位数字，如 2026`);
+  return null;
+}
+
+/** The contract's refusals, each beside its field (a field's own message, set before, wins). */
+function schemaNotes(body: CreateCampaign, fields: Partial<Record<FieldKey, FieldNote>>): ReturnType<typeof createCampaignSchema.safeParse> {
+  const parsed = createCampaignSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = FIELD_OF[String(i.path[0])];
+      if (key && !fields[key]) fields[key] = note(zodIssuesText([i]));
+    }
+  }
+  return parsed;
+}
+
+/**
+ * A 回头看, checked as the server would: a reviewed grading chosen, its townships only (a subset
+ * may be regraded), each once; a past deadline is a warning.
+ */
+function checkLookback(values: CampaignFormValues, ctx: FormContext): FormCheck {
+  const fields: Partial<Record<FieldKey, FieldNote>> = {};
+  const year = yearNote(values.year);
+  if (year) fields.year = year;
+  const deadline = blankDeadline(values.deadline);
+  if (deadline) fields.deadline = deadline;
+  if (!values.reviewsId) fields.reviews = note('请选择回头看要复查的分类定级批次');
+  const names = townshipNames(values, ctx);
+  const reviewed = ctx.reviewed?.id === values.reviewsId ? ctx.reviewed : null;
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(orgKey(name))) {
+      fields.townships ??= note(issueText('CAMPAIGN_TOWNSHIP_NAME_DUPLICATE', { name }));
+    }
+    seen.add(orgKey(name));
+    if (reviewed && !reviewed.townships.some((t) => orgKey(t.name) === orgKey(name))) {
+      fields.townships ??= note(issueText('CAMPAIGN_LOOKBACK_TOWNSHIP', { name, id: campaignLabel(reviewed) }));
+    }
+  }
+  if (names.length === 0) fields.townships = note('请填写回头看的乡镇（街道），每行一个（选择被复查的批次后自动填入）');
+  const body = formBody(values, ctx);
+  const parsed = schemaNotes(body, fields);
+  if (Object.keys(fields).length || !parsed.success) return { ok: false, fields, issues: [] };
+  const warnings: Partial<Record<FieldKey, FieldNote>> = {};
+  if (deadlineEnd(parsed.data.deadline) < ctx.now) warnings.deadline = note(issueText('DEADLINE_PAST', { deadline: parsed.data.deadline }), 'warning');
+  return { ok: true, body, warnings, rosterWarnings: [] };
+}
+
 /** Checks the form with the server's rules; `ok` carries the body to send and the warnings to show. */
 export function checkForm(values: CampaignFormValues, ctx: FormContext): FormCheck {
+  if (values.kind === 'lookback') return checkLookback(values, ctx);
   const fields: Partial<Record<FieldKey, FieldNote>> = {};
-  const yearText = toHalfWidth(values.year).trim();
-  if (!yearText) fields.year = note('请填写年度，如 2026');
-  else if (!/^\d+$/.test(yearText)) fields.year = note(`年度“${values.year.trim().slice(0, 10)}”应为四位数字，如 2026`);
+  const year = yearNote(values.year);
+  if (year) fields.year = year;
+  const deadline = blankDeadline(values.deadline);
+  if (deadline) fields.deadline = deadline;
   if (values.standard === 'custom' && ctx.customScheme === undefined) fields.standard = note('请选择本县的评定标准文件（.json）');
   const names = townshipNames(values, ctx);
   if (names.length === 0) fields.townships = note('请填写乡镇（街道）名单，或在下面导入党组织名册（名单按名册中的乡镇生成）');
@@ -111,14 +187,8 @@ export function checkForm(values: CampaignFormValues, ctx: FormContext): FormChe
   if (rosterErrors) fields.roster = note(`名册中有 ${rosterErrors} 处错误，请改正后重新读取`);
 
   const body = formBody(values, ctx);
-  const parsed = createCampaignSchema.safeParse(body);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const key = FIELD_OF[String(i.path[0])];
-      // The year's own message above is clearer than zod's for text that is not a number.
-      if (key && !fields[key]) fields[key] = note(zodIssuesText([i]));
-    }
-  }
+  // The year's own message above is clearer than zod's for text that is not a number.
+  const parsed = schemaNotes(body, fields);
   if (Object.keys(fields).length || !parsed.success) return { ok: false, fields, issues: [] };
 
   const outcome = buildCampaign(parsed.data, { now: ctx.now, previous: ctx.editing ? { townships: ctx.editing.townships, scheme: ctx.editing.scheme } : undefined });

@@ -31,6 +31,12 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
   section.replaceChildren(e.title, e.lock, e.form);
   section.setAttribute('aria-labelledby', 'admin-h');
 
+  // An edit keeps its kind (the server refuses a change); a new campaign has the radio's.
+  const kindNow = (): 'grading' | 'lookback' => {
+    const a = store.get().admin;
+    if (a.mode === 'edit') return a.editing?.kind ?? 'grading';
+    return e.kinds.lookback.checked ? 'lookback' : 'grading';
+  };
   const values = (): CampaignFormValues => ({
     year: e.year.value,
     county: e.county.value,
@@ -38,6 +44,8 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     standard: STANDARDS.find((k) => e.standards[k].checked) ?? 'default6',
     townships: e.townships.value,
     previousId: e.previous.value,
+    kind: kindNow(),
+    reviewsId: e.reviews.value,
   });
 
   e.form.addEventListener('submit', (ev) => {
@@ -45,6 +53,9 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     void ctl.submit(values());
   });
   e.cancel.addEventListener('click', () => ctl.cancel());
+  for (const k of ['grading', 'lookback'] as const) e.kinds[k].addEventListener('change', () => ctl.chooseKind(k));
+  e.previous.addEventListener('change', () => void ctl.chooseLinked('previous', e.previous.value));
+  e.reviews.addEventListener('change', () => void ctl.chooseLinked('reviews', e.reviews.value));
   e.deadline.addEventListener('change', () => ctl.deadlineTyped(e.deadline.value));
   e.schemeFile.addEventListener('change', () => {
     const f = e.schemeFile.files?.[0];
@@ -82,15 +93,41 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
       for (const k of STANDARDS) e.standards[k].checked = k === v.standard;
       // Last year's gradings of the county, newest first; none is the first year.
       const gradings = (s.campaigns.list ?? []).filter((c) => c.kind !== 'lookback');
-      e.previous.replaceChildren(h('option', { value: '' }, '无（首次定级）'), ...gradings.map((c) => h('option', { value: c.id }, `${c.year} 年度 ${c.county}（截止 ${c.deadline}）`)));
+      const option = (c: (typeof gradings)[number]) => h('option', { value: c.id }, `${c.year} 年度 ${c.county}（截止 ${c.deadline}）`);
+      e.previous.replaceChildren(h('option', { value: '' }, '无（首次定级）'), ...gradings.map(option));
       e.previous.value = v.previousId ?? '';
-      e.title.textContent = editing ? '修改工作批次' : '新建工作批次';
-      e.submit.textContent = editing ? '保存修改' : '创建工作批次';
+      e.reviews.replaceChildren(h('option', { value: '' }, gradings.length ? '请选择…' : '（本县还没有分类定级批次）'), ...gradings.map(option));
+      e.reviews.value = v.reviewsId ?? '';
+      e.kinds.grading.checked = v.kind !== 'lookback';
+      e.kinds.lookback.checked = v.kind === 'lookback';
       if (a.mode === 'create') section.scrollIntoView({ block: 'start' });
       e.year.focus();
     }
+    if (a.fill && a.fill !== prev?.admin.fill) {
+      // A chosen link filled these; the county may edit them again.
+      const f = a.fill.values;
+      if (f.year !== undefined) e.year.value = f.year;
+      if (f.county !== undefined) e.county.value = f.county;
+      if (f.townships !== undefined) e.townships.value = f.townships;
+      if (f.standard) for (const k of STANDARDS) e.standards[k].checked = k === f.standard;
+    }
+    const lookback = kindNow() === 'lookback';
+    e.title.textContent = editing ? (lookback ? '修改回头看批次' : '修改工作批次') : '新建工作批次';
+    e.submit.textContent = editing ? '保存修改' : lookback ? '创建回头看批次' : '创建工作批次';
+    // A county's first campaign has nothing to follow or review: the form starts at its year.
+    const firstOfCounty = !(s.campaigns.list ?? []).some((c) => c.kind !== 'lookback');
+    e.kindRow.hidden = editing || firstOfCounty;
+    e.reviewsRow.hidden = editing || !lookback;
+    e.standardBox.hidden = lookback;
+    e.rosterBox.hidden = lookback;
+    // A 回头看 regrades the reviewed year: its year is that campaign's.
+    e.year.readOnly = lookback;
+    e.townshipsHint.textContent = lookback
+      ? '回头看只能在被复查批次的乡镇（街道）中进行：每行一个，不参加的可删去。'
+      : '每行一个。留空时按名册中出现的乡镇（街道）生成。';
+    e.previous.disabled = e.reviews.disabled = !!s.busy.linked;
     e.keepRow.hidden = !editing;
-    e.previousRow.hidden = editing;
+    e.previousRow.hidden = editing || lookback || firstOfCounty;
     if (!prev || a.reconcile !== prev.admin.reconcile) {
       e.reconcile.replaceChildren(...(a.reconcile ? [reconcileForm(a.reconcile.proposal, a.reconcile.choices, { toggleRename: (k) => ctl.toggleRename(k), toggleMerge: (r) => ctl.toggleMerge(r), chooseTwice: (n, t) => ctl.chooseTwice(n, t) })] : []));
     }
@@ -108,6 +145,8 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
     const existing = a.editing ? Object.values(a.editing.roster).reduce((n, l) => n + l.length, 0) : 0;
     e.rosterSummary.textContent = r
       ? `已读取${r.source === 'file' ? `“${r.label}”` : '粘贴的名册'}：${r.entries.length} 个党组织、${r.townships.length} 个乡镇（街道）`
+      : !editing && a.linked?.role === 'previous'
+        ? (a.linked.rosterCount ? `不导入名册时，沿用上一年度（${a.linked.year} 年度）的名册：${a.linked.rosterCount} 个党组织` : '上一年度批次没有名册（可在此导入今年的名册）')
       : editing ? (existing ? `沿用本批次现有的名册：${existing} 个党组织` : '本批次没有名册（乡镇（街道）自行填写党组织）；可在此导入') : '尚未导入名册（可以不导入，乡镇（街道）自行填写党组织）';
     e.clearRoster.hidden = !r;
     if (!prev || a.issues !== prev.admin.issues) {

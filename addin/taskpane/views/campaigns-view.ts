@@ -35,7 +35,7 @@ export function campaignsView(store: Store<AppState>, ctl: CampaignsController, 
     if (prev && s.campaigns === prev.campaigns && s.connection === prev.connection && s.busy === prev.busy && s.admin.mode === prev.admin.mode && s.layout === prev.layout) return;
     section.hidden = s.connection.me?.role !== 'county';
     const open = s.connection.campaign;
-    current.textContent = open ? `当前：${open.county} ${open.year} 年度 · 截止 ${open.deadline} · ${open.townships.length} 个乡镇（街道）` : '本县还没有工作批次。';
+    current.textContent = open ? `当前：${open.county} ${open.year} 年度${open.kind === 'lookback' ? '回头看' : ''} · 截止 ${open.deadline} · ${open.townships.length} 个乡镇（街道）` : '本县还没有工作批次。';
     create.disabled = s.admin.mode === 'create';
     edit.hidden = !open;
     edit.disabled = !!s.busy.edit || s.admin.mode === 'edit';
@@ -44,10 +44,12 @@ export function campaignsView(store: Store<AppState>, ctl: CampaignsController, 
     listHead.hidden = rows.length === 0;
     const busy = !!s.busy.openCampaign || !!s.busy.pastConsolidated;
     const actions = (c: CampaignSummary, isOpen: boolean) => h('div', { className: 'row actions' },
-      isOpen ? null : h('button', { type: 'button', 'aria-label': `打开：${c.year} 年度 ${c.county}`, disabled: busy, onclick: () => void ctl.open(c.id) }, '打开'),
-      h('button', { type: 'button', 'aria-label': `${consolidatedLabel}：${c.year} 年度 ${c.county}`, disabled: busy, onclick: () => void ctl.consolidated(c.id) }, consolidatedLabel),
+      isOpen ? null : h('button', { type: 'button', 'aria-label': `打开：${c.year} 年度 ${c.county}${c.kind === 'lookback' ? ' 回头看' : ''}`, disabled: busy, onclick: () => void ctl.open(c.id) }, '打开'),
+      h('button', { type: 'button', 'aria-label': `${consolidatedLabel}：${c.year} 年度 ${c.county}${c.kind === 'lookback' ? ' 回头看' : ''}`, disabled: busy, onclick: () => void ctl.consolidated(c.id) }, consolidatedLabel),
     );
     const currentBadge = (c: CampaignSummary) => (c.id === open?.id ? h('span', { className: 'badge submitted' }, '当前') : null);
+    // Two campaigns of one year (the grading and its 回头看) are told apart by this badge.
+    const kindBadge = (c: CampaignSummary) => (c.kind === 'lookback' ? h('span', { className: 'badge lookback', 'data-kind': 'lookback' }, '回头看') : null);
     if (s.layout === 'wide' && rows.length) {
       const n = (c: CampaignSummary, k: 'submitted' | 'accepted' | 'missing' | 'late') => {
         const t = s.campaigns.totals[c.id];
@@ -58,7 +60,7 @@ export function campaignsView(store: Store<AppState>, ctl: CampaignsController, 
         h('table', { className: 'county', id: 'campaign-table' },
           h('thead', {}, h('tr', {}, ...['年度', '县（市、区）', '截止日期', '乡镇（街道）', '已上报', '已通过', '未上报', '逾期', ''].map((t, i) => h('th', { scope: 'col', className: i >= 3 && i <= 7 ? 'num' : undefined }, t)))),
           h('tbody', {}, ...rows.map((c) => h('tr', { 'data-campaign': c.id, className: c.id === open?.id ? 'campaign open' : 'campaign' },
-            h('th', { scope: 'row' }, `${c.year} 年度 `, currentBadge(c)),
+            h('th', { scope: 'row' }, `${c.year} 年度 `, kindBadge(c), currentBadge(c)),
             h('td', {}, c.county),
             h('td', {}, c.deadline),
             ...[String(c.townships), n(c, 'submitted'), n(c, 'accepted'), n(c, 'missing'), n(c, 'late')].map((x) => h('td', { className: 'num' }, x)),
@@ -71,7 +73,7 @@ export function campaignsView(store: Store<AppState>, ctl: CampaignsController, 
       ...rows.map((c) => {
         const isOpen = c.id === open?.id;
         return h('li', { className: isOpen ? 'tw campaign open' : 'tw campaign', 'data-campaign': c.id },
-          h('div', {}, h('span', { className: 'name' }, `${c.year} 年度 · ${c.county}`), currentBadge(c)),
+          h('div', {}, h('span', { className: 'name' }, `${c.year} 年度 · ${c.county}`), kindBadge(c), currentBadge(c)),
           h('p', { className: 'hint' }, `截止 ${c.deadline} · ${countsText(c, s.campaigns.totals[c.id])}`),
           actions(c, isOpen),
         );
