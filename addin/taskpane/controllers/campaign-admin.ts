@@ -4,6 +4,7 @@
 // it was read at (409 → the latest is loaded and the county is told).
 import { PASTED_SHEET, readRosterText } from '../../../shared/roster/paste';
 import { parseJsonText } from '../../../shared/campaign/build';
+import { beijingDay } from '../../../shared/consolidate/deadline';
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
 import { loadScheme } from '../../../shared/scheme/load';
@@ -23,8 +24,6 @@ export interface AdminDeps {
 
 /** After a save: open the campaign and say what happened. */
 export type OnSaved = (campaignId: string, said: Verdict) => Promise<void>;
-
-const BEIJING = 8 * 3_600_000;
 
 export class CampaignAdminController {
   constructor(
@@ -49,8 +48,8 @@ export class CampaignAdminController {
   /** An empty form: this year, the county's name, the default standard. */
   startCreate(): void {
     const me = this.store.get().connection.me;
-    const year = new Date(this.deps.clock.now() + BEIJING).getUTCFullYear();
-    this.open('create', { ...blankForm(), year: String(year), county: me?.countyName ?? '' }, null);
+    const year = beijingDay(this.deps.clock.now()).slice(0, 4);
+    this.open('create', { ...blankForm(), year, county: me?.countyName ?? '' }, null);
   }
 
   private async editingOf(api: NonNullable<Session['api']>, id: string): Promise<{ detail: CampaignDetail; editing: Editing }> {
