@@ -2,6 +2,7 @@
 import { makeIssue, type Where } from '../../issues/catalogue';
 import { cleanText, normalizeLabel } from '../../text/normalize';
 import { cellIsBlank, cellText, isoDate, type SheetCell } from '../../workbook/model';
+import { serialToDate } from '../../xlsx/cell-value';
 import { TEXT_LIMITS } from '../limits';
 import type { Issue } from '../../issues/types';
 
@@ -21,7 +22,7 @@ export function parseCellDate(v: unknown): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v);
   if (typeof v === 'number' && v > 20000 && v < 80000) {
     // An Excel serial date typed into a text-formatted cell.
-    return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000));
+    return isoDate(serialToDate(Math.round(v), false));
   }
   if (typeof v !== 'string') return null;
   const s = normalizeLabel(v).replace(/(以前|之前|前)$/, '');
