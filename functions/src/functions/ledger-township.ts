@@ -2,7 +2,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { ledgerQuerySchema } from '../../../shared/api/contract';
 import { endpoint, json } from '../http/handler';
 import { parseQuery } from '../http/query';
-import { townshipScope } from '../http/township-scope';
+import { townshipScope } from '../http/scope';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
 import { organizationsOf } from '../orgs/campaign-orgs';

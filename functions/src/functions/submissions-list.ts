@@ -1,7 +1,7 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { endpoint, json } from '../http/handler';
 import { townshipStatus } from '../http/status';
-import { townshipScope } from '../http/township-scope';
+import { townshipScope } from '../http/scope';
 
 /** GET …/townships/{townshipId}/submissions: versions and review state (the township itself or the county). */
 export const handler = endpoint(async (req: HttpRequest) => {

@@ -1,6 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { endpoint, json } from '../http/handler';
-import { townshipScope } from '../http/township-scope';
+import { townshipScope } from '../http/scope';
 import { targetsAnswer } from '../results/targets-answer';
 import { campaignTargets } from '../results/targets';
 

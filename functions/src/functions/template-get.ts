@@ -5,7 +5,7 @@ import { fillTemplate } from '../../../shared/template/fill';
 import { generateTemplate } from '../../../shared/template/generate';
 import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
-import { townshipScope } from '../http/township-scope';
+import { townshipScope } from '../http/scope';
 import { templateExtras } from '../ledger/template';
 
 /**

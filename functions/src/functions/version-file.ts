@@ -2,7 +2,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
 import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
-import { versionScope } from '../http/township-scope';
+import { versionScope } from '../http/scope';
 import { rawBlobName } from '../storage/submission-blobs';
 
 /** GET …/townships/{t}/versions/{v}/file (the county, or the township itself): the workbook exactly as uploaded. */

@@ -4,7 +4,7 @@ import type { SubmissionRow, VersionDetail } from '../../../shared/api/contract'
 import { diffVersions } from '../../../shared/review/diff';
 import type { OrgRow } from '../../../shared/submission/types';
 import { endpoint, json } from '../http/handler';
-import { versionScope } from '../http/township-scope';
+import { versionScope } from '../http/scope';
 import { getState } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
 

@@ -1,4 +1,4 @@
-// The head every request about one township shares (http/township-scope.ts), through each route
+// The head every request about one township shares (http/scope.ts), through each route
 // that uses it: who may ask, in which order the refusals come, and that the township itself and
 // its county get through.
 import { errorBodySchema } from '../../../shared/api/contract';
@@ -64,5 +64,39 @@ describe.each(['versions/{v}', 'versions/{v}/file'])('…/townships/{t}/%s', (ro
     const r = await st.call('GET', `/campaigns/c2026/townships/${DS.id}/${route.replace('{v}', v)}`, { token: st.county() });
     expect(r.status).toBe(404);
     expect(errorBodySchema.parse(await r.json()).error).toMatchObject({ code: 'VERSION_NOT_FOUND', message });
+  });
+});
+
+// The county's routes under …/campaigns/{c}/: the county only, within its own county.
+const COUNTY_GETS: Array<[string, number]> = [['access', 200], ['access/sheet', 200], ['completeness', 200], ['ledger', 200], ['targets', 409], ['lookback', 409]];
+
+describe.each(COUNTY_GETS)('GET …/campaigns/{c}/%s', (route, passed) => {
+  it.each<[Who, string, number, string | null]>([
+    ['nobody', 'c2026', 401, 'AUTH_MISSING'],
+    ['itself', 'c2026', 403, 'AUTH_COUNTY_ONLY'],
+    ['other county', 'c2026', 404, 'CAMPAIGN_NOT_FOUND'],
+    ['county', 'c1999', 404, 'CAMPAIGN_NOT_FOUND'],
+    ['county', 'c2026', 0, null],
+  ])('%s asking for %s', async (who, c, status, code) => {
+    const r = await st.call('GET', `/campaigns/${c}/${route}`, { token: token(who) });
+    expect(r.status).toBe(code === null ? passed : status);
+    if (code !== null) expect(errorBodySchema.parse(await r.json()).error.code).toBe(code);
+  });
+});
+
+// With a body: it is checked after the caller's right and before storage, so a bad body is a 400
+// even for a campaign that does not exist, and a township never learns what the body should be.
+const COUNTY_POSTS: Array<[string, string]> = [['POST', 'access'], ['POST', 'access/revoke'], ['POST', 'review'], ['PUT', '']];
+
+describe.each(COUNTY_POSTS)('%s …/campaigns/{c}/%s', (method, route) => {
+  it.each<[Who, string, number, string]>([
+    ['nobody', 'c2026', 401, 'AUTH_MISSING'],
+    ['itself', 'c2026', 403, 'AUTH_COUNTY_ONLY'],
+    ['county', 'c2026', 400, 'REQUEST_FIELD_INVALID'],
+    ['county', 'c1999', 400, 'REQUEST_FIELD_INVALID'],
+  ])('%s sending a malformed body to %s', async (who, c, status, code) => {
+    const r = await st.call(method, `/campaigns/${c}${route ? `/${route}` : ''}`, { token: token(who), json: { townships: 'all', items: 7, revision: 'x' } });
+    expect(r.status).toBe(status);
+    expect(errorBodySchema.parse(await r.json()).error.code).toBe(code);
   });
 });
