@@ -1,6 +1,5 @@
 // Campaigns and their 党组织名册: what the county sends to create or edit one, and what it reads.
 import { z } from 'zod';
-import { toHalfWidth } from '../text/normalize';
 import { parseCellDate } from '../validate/rect';
 import { idSchema, issueSchema, townshipSchema } from './base';
 
@@ -12,7 +11,7 @@ const nameSchema = (max = 60) => z.string().trim().min(1).max(max);
  * normalized to yyyy-mm-dd. Impossible dates (2026-02-30) are refused with a message that says so.
  */
 export const dateSchema = z.string().transform((s, ctx) => {
-  const iso = parseCellDate(toHalfWidth(s).trim());
+  const iso = parseCellDate(s);
   if (!iso) {
     ctx.addIssue({ code: 'custom', message: `“${s.slice(0, 20)}”不是有效的日期，请写成 2026-04-25 的形式` });
     return z.NEVER;

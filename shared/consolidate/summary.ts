@@ -3,7 +3,7 @@
 // the reporting status of every township.
 import type { ReviewState } from '../api/contract';
 import { checkQuota } from '../quota/quota';
-import { reviewStateLabel } from '../review/machine';
+import { REVIEW_STATE_SHORT, reviewStateLabel } from '../review/machine';
 import type { Scheme } from '../scheme/schema';
 import { gradeCounts, memberTotal, mergeTallies, quotaEntries, type Tally } from './tally';
 
@@ -83,7 +83,7 @@ export function countRow(s: Scheme, label: string, t: Tally, members: number | n
 }
 
 /** 汇总表's 备注 for a township by its state. */
-export const SUMMARY_REMARK: Record<ReviewState, string | null> = { missing: '未上报', returned: '已退回，未计入', submitted: '待审核', accepted: null };
+export const SUMMARY_REMARK: Record<ReviewState, string | null> = { missing: REVIEW_STATE_SHORT.missing, returned: `${REVIEW_STATE_SHORT.returned}，未计入`, submitted: REVIEW_STATE_SHORT.submitted, accepted: null };
 
 function townshipRow(s: Scheme, t: TownshipInput): CountRow {
   if (isIncluded(t.state) && t.tally) return countRow(s, t.name, t.tally, memberTotal(t.tally), SUMMARY_REMARK[t.state]);

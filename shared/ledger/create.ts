@@ -2,8 +2,8 @@
 // none) or by a township adding a line. Numbered per organization and campaign.
 import type { Issue } from '../issues/types';
 import { claimId, stableId } from '../roster/ids';
-import { eventOf, setFields, type LedgerWhere } from './fields';
-import type { Actor, FieldChange, LedgerContext, LedgerEvent, LedgerInput, LedgerItem } from './types';
+import { eventOf, recordChanges, setFields, type LedgerWhere } from './fields';
+import type { Actor, LedgerContext, LedgerEvent, LedgerInput, LedgerItem } from './types';
 
 export interface NewItem {
   orgId: string;
@@ -51,13 +51,7 @@ export function createLedgerItem(
     liaison: '',
     history: [],
   };
-  const changes: FieldChange[] = [];
-  const set = (field: FieldChange['field'], value: string | null) => {
-    const rec = item as unknown as Record<string, string | null>;
-    if (rec[field] === value) return;
-    changes.push({ field, from: rec[field] ?? null, to: value });
-    rec[field] = value;
-  };
+  const { set, changes } = recordChanges(item);
   const issues = setFields(item, init.fields, set, where);
   const event = eventOf(item, 'create', actor, ctx, null, 'open', changes);
   item.history.push(event);

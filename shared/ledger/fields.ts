@@ -24,8 +24,27 @@ export function trimmed(s: string | undefined): string {
   return (s ?? '').trim();
 }
 
+/** Sets a field of the item and records the change, unless the value is already there. */
+export type SetField = (field: FieldChange['field'], value: string | null) => void;
+
+/**
+ * The one way fields change on an item (creating it or acting on it): `set` writes onto `item`
+ * and lists what changed in `changes`, for the event. The item must be the caller's own copy.
+ */
+export function recordChanges(item: LedgerItem): { set: SetField; changes: FieldChange[] } {
+  const changes: FieldChange[] = [];
+  // Every changeable field holds a string or null (FieldChange['field'] is their union).
+  const rec = item as unknown as Record<FieldChange['field'], string | null>;
+  const set: SetField = (field, value) => {
+    if (rec[field] === value) return;
+    changes.push({ field, from: rec[field] ?? null, to: value });
+    rec[field] = value;
+  };
+  return { set, changes };
+}
+
 /** Typed values onto an item; the deadline keeps its text and gains an ISO date when it reads as one. */
-export function setFields(next: LedgerItem, fields: LedgerInput, set: (f: FieldChange['field'], v: string | null) => void, where: LedgerWhere | undefined): Issue[] {
+export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, where: LedgerWhere | undefined): Issue[] {
   const issues: Issue[] = [];
   for (const f of ['matter', 'measures', 'owner', 'progress', 'leader', 'liaison'] as const) {
     const value = fields[f];

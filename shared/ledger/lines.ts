@@ -6,7 +6,7 @@ import type { TableAt, RectificationRow } from '../submission/types';
 import { RECT_SHEET, type RectKey } from '../template/definition';
 import { normalizeLabel } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
-import { parseCellDate } from '../validate/rect';
+import { findDateInText } from '../validate/rect';
 import type { LedgerWhere } from './fields';
 
 export interface LedgerLine extends LedgerWhere {
@@ -29,7 +29,6 @@ export interface LedgerLine extends LedgerWhere {
 }
 
 const REQUEST_WORDS = ['申请销号', '销号申请', '申请销账'];
-const DATE_IN_TEXT = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
 /** Which field of a line each column of the sheet holds. */
 const CELL_OF: ReadonlyArray<[keyof NonNullable<LedgerWhere['cells']>, RectKey]> = [
@@ -59,8 +58,7 @@ export function lineFromRectification(row: RectificationRow, at: TableAt | strin
   const inText = REQUEST_WORDS.some((w) => norm.includes(w));
   const requestClose = row.requestClose === true || inText;
   const typedDate = (row.completedOn ?? '').trim();
-  const m = DATE_IN_TEXT.exec(norm);
-  const fromText = inText && m ? (parseCellDate(`${m[1]}-${m[2]}-${m[3]}`) ?? '') : '';
+  const fromText = inText ? (findDateInText(status) ?? '') : '';
   const line: LedgerLine = {
     sheet: typeof at === 'string' ? at : at.sheet,
     orgName: row.orgName,

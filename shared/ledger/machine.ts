@@ -10,8 +10,8 @@
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { parseCellDate } from '../validate/rect';
-import { eventOf, setFields, trimmed, whereOf, type LedgerWhere } from './fields';
-import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, LEDGER_STATUS_LABELS, OPEN_STATUSES, type Actor, type FieldChange, type LedgerContext, type LedgerEvent, type LedgerInput, type LedgerItem, type LedgerStatus } from './types';
+import { eventOf, recordChanges, setFields, trimmed, whereOf, type LedgerWhere } from './fields';
+import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, LEDGER_STATUS_LABELS, OPEN_STATUSES, type Actor, type LedgerContext, type LedgerEvent, type LedgerInput, type LedgerItem, type LedgerStatus } from './types';
 
 export type { LedgerWhere } from './fields';
 
@@ -66,14 +66,8 @@ export function applyLedgerAction(item: LedgerItem, action: LedgerAction, actor:
   if (!allowed) return refuse('conflict', [makeIssue('LEDGER_BAD_TRANSITION', { name, status: LEDGER_STATUS_LABELS[item.status], action: rule.label }, whereOf(where))]);
 
   const next: LedgerItem = { ...item, history: [...item.history] };
-  const changes: FieldChange[] = [];
+  const { set, changes } = recordChanges(next);
   const warnings: Issue[] = [];
-  const set = (field: FieldChange['field'], value: string | null) => {
-    const rec = next as unknown as Record<string, string | null>;
-    if (rec[field] === value) return;
-    changes.push({ field, from: rec[field] ?? null, to: value });
-    rec[field] = value;
-  };
   let to: LedgerStatus = item.status;
   let comment: string | undefined;
 

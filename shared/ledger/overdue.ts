@@ -3,17 +3,13 @@
 // for 销号 is waiting on the county, not overdue; a deadline that is not a date cannot be late.
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
-import { deadlineEnd } from '../consolidate/deadline';
+import { daysLeft } from '../consolidate/deadline';
 import { OPEN_STATUSES, type LedgerItem } from './types';
-
-const DAY = 86_400_000;
 
 /** Whole Beijing days past the deadline day (1 the day after), or 0 when not overdue. */
 export function overdueDays(item: Pick<LedgerItem, 'status' | 'deadline'>, now: number): number {
   if (!OPEN_STATUSES.includes(item.status) || item.deadline === null) return 0;
-  const end = deadlineEnd(item.deadline);
-  if (Number.isNaN(end) || now <= end) return 0;
-  return Math.floor((now - end - 1) / DAY) + 1;
+  return Math.max(0, -(daysLeft(item.deadline, now) ?? 0));
 }
 
 /** One warning per overdue item, longest overdue first, naming the organization and the matter. */

@@ -23,11 +23,26 @@ export const REVIEW_STATE_LABEL: Readonly<Record<ReviewState, string>> = {
   accepted: '已审核通过',
 };
 
+/** The same states in short, where space is tight: badges, filters, totals, the 汇总表's 备注. */
+export const REVIEW_STATE_SHORT: Readonly<Record<ReviewState, string>> = {
+  missing: '未上报',
+  submitted: '待审核',
+  returned: '已退回',
+  accepted: '已通过',
+};
+
 /** The action as a verb in a sentence: “不能{退回}”. */
 export const REVIEW_ACTION_LABEL: Readonly<Record<ReviewActionKind, string>> = {
   accept: '审核通过',
   return: '退回',
   reopen: '重新开放',
+};
+
+/** What a county is told once an action is done: “甲镇：{已通过}。” */
+export const REVIEW_ACTION_DONE: Readonly<Record<ReviewActionKind, string>> = {
+  accept: REVIEW_STATE_SHORT.accepted,
+  return: REVIEW_STATE_SHORT.returned,
+  reopen: '已重新开放',
 };
 
 const TRANSITIONS: Readonly<Record<ReviewActionKind, { from: readonly ReviewState[]; to: ReviewState }>> = {

@@ -2,17 +2,11 @@
 // thing where it first appeared (campaign, township, name), not a counter: the same roster
 // reconciled twice, or with one more organization added, gives every other organization the
 // same id, and two campaigns started from one predecessor never hand out the same number.
+import { fnv1a2x32 } from '../text/fnv';
 
 /** `o-1b3k9x0…`: prefix plus 2 × 32-bit FNV-1a in base 36 (no crypto needed, only spread). */
 export function stableId(prefix: string, parts: readonly string[]): string {
-  const text = parts.join('\u0001');
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
+  const [h1, h2] = fnv1a2x32(parts.join('\u0001'));
   return `${prefix}-${h1.toString(36).padStart(7, '0')}${h2.toString(36).padStart(7, '0')}`;
 }
 

@@ -1,4 +1,5 @@
 // Lookups by what clerks write: names, aliases, Traditional forms, full-width text.
+import { fnv1a2x32 } from '../text/fnv';
 import { normalizeLabel } from '../text/normalize';
 import { ORG_TYPES } from '../template/definition';
 import type { OrgType } from '../submission/types';
@@ -59,15 +60,7 @@ export function indicatorMaxSum(s: Scheme): number {
 
 /** Stable short fingerprint of a scheme, written into templates so a sheet made under another standard is caught. */
 export function schemeFingerprint(s: Scheme): string {
-  const text = canonicalJson(s);
-  // FNV-1a, 2 × 32 bits: no crypto needed, only change detection.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
+  const [h1, h2] = fnv1a2x32(canonicalJson(s));
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 

@@ -19,7 +19,7 @@ import type { LimitedField } from './limits';
 import { skippedRowIssues } from './skipped';
 import { TableReader, type TableSpec } from './table';
 
-export { parseCellDate } from './fields/date';
+export { findDateInText, parseCellDate } from './fields/date';
 
 export const rectSpec: TableSpec<RectKey> = {
   resolver: new HeaderResolver<RectKey>(RECT_COLUMNS.map((c) => ({ target: { key: c.key, label: c.header }, names: [c.header, ...c.aliases] }))),

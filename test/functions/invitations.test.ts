@@ -87,6 +87,8 @@ describe('invitation links', () => {
   });
 
   it('accepts the add-in’s own host as the page', async () => {
+    // A link to show: issued here (or kept, when an earlier test issued it) so the test stands alone.
+    await list(await st.call('POST', `/campaigns/${c}/access`, { token: county(), json: { townships: ['dongshan'] } }));
     const a = await list(await st.call('GET', `/campaigns/${c}/access?page=${encodeURIComponent('https://localhost:3000/taskpane.html')}`, { token: county() }));
     expect(a.townships[0]?.link?.startsWith('https://localhost:3000/taskpane.html#server=')).toBe(true);
   });

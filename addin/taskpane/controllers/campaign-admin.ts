@@ -2,6 +2,7 @@
 // filled in), the form's fields, the standard and the 党组织名册 (read by FormFiles), all checked
 // with the server's rules before sending; an edit carries the revision it was read at (409 → the
 // latest is loaded and the county is told).
+import { beijingDay } from '../../../shared/consolidate/deadline';
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
 import { loadScheme } from '../../../shared/scheme/load';
@@ -24,8 +25,6 @@ export interface AdminDeps {
 
 /** After a save: open the campaign and say what happened. */
 export type OnSaved = (campaignId: string, said: Verdict) => Promise<void>;
-
-const BEIJING = 8 * 3_600_000;
 
 export class CampaignAdminController {
   constructor(
@@ -54,8 +53,8 @@ export class CampaignAdminController {
   /** An empty form: this year, the county's name, the default standard. */
   startCreate(): void {
     const me = this.store.get().connection.me;
-    const year = new Date(this.deps.clock.now() + BEIJING).getUTCFullYear();
-    this.open('create', { ...blankForm(), year: String(year), county: me?.countyName ?? '' }, null);
+    const year = beijingDay(this.deps.clock.now()).slice(0, 4);
+    this.open('create', { ...blankForm(), year, county: me?.countyName ?? '' }, null);
   }
 
   private async editingOf(api: NonNullable<Session['api']>, id: string): Promise<{ detail: CampaignDetail; editing: Editing }> {

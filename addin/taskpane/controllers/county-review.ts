@@ -5,6 +5,7 @@ import type { ReviewAction } from '../../../shared/api/contract';
 import { nextSort, type CountyFilter, type SortKey } from '../model/county-table';
 import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
+import { ACTION_DONE } from '../ui/labels';
 import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface CountyReviewDeps {
@@ -12,8 +13,6 @@ export interface CountyReviewDeps {
   files: FilePort;
   confirm: ConfirmPort;
 }
-
-const DONE: Record<ReviewAction['action'], string> = { accept: '已通过', return: '已退回', reopen: '已重新开放' };
 
 export class CountyReviewController {
   constructor(
@@ -76,7 +75,7 @@ export class CountyReviewController {
     try {
       await api.review(campaignId, townshipId, action);
       patchSlice(this.store, 'county', { returning: null });
-      outcome = ok(`${name}：${DONE[action.action]}。`);
+      outcome = ok(`${name}：${ACTION_DONE[action.action]}。`);
     } catch (e) {
       if (isAuthLost(e) && this.onAuthLost) return this.onAuthLost(e.message);
       outcome = error(`${name}：${errorText(e)}`);

@@ -4,6 +4,7 @@
 import type { ReviewAction } from '../../../shared/api/contract';
 import type { ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
+import { ACTION_DONE } from '../ui/labels';
 import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface DetailDeps {
@@ -13,8 +14,6 @@ export interface DetailDeps {
 
 /** The county's table after a decision. */
 export type OnReviewed = () => Promise<void>;
-
-const DONE: Record<ReviewAction['action'], string> = { accept: '已通过', return: '已退回', reopen: '已重新开放' };
 
 export class ReviewDetailController {
   constructor(
@@ -113,7 +112,7 @@ export class ReviewDetailController {
       let said: Verdict;
       try {
         await w.api.review(w.c, d.townshipId, action);
-        said = ok(`${d.townshipName}第 ${d.version} 版：${DONE[action.action]}。`);
+        said = ok(`${d.townshipName}第 ${d.version} 版：${ACTION_DONE[action.action]}。`);
         patchSlice(this.store, 'detail', { returning: false });
       } catch (e) {
         if (isAuthLost(e)) throw e;

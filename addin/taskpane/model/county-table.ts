@@ -1,16 +1,17 @@
 // The county's table of townships: rows from the completeness answer, sorted and filtered the
 // way the clerk asked, with a totals row over what is shown. Pure: no DOM, tested by tables.
 import type { ReviewState } from '../../../shared/api/contract';
+import { REVIEW_STATE_SHORT } from '../../../shared/review/machine';
 import type { CountyCompleteness } from '../api/client';
 
 export type CountyFilter = 'all' | ReviewState | 'late';
 
+/** The order totals are told in: the done first, the missing last. */
+export const TOTALS_ORDER: readonly ReviewState[] = ['accepted', 'submitted', 'returned', 'missing'];
+
 export const FILTERS: ReadonlyArray<{ key: CountyFilter; label: string }> = [
   { key: 'all', label: '全部' },
-  { key: 'missing', label: '未上报' },
-  { key: 'submitted', label: '待审核' },
-  { key: 'returned', label: '已退回' },
-  { key: 'accepted', label: '已通过' },
+  ...(['missing', 'submitted', 'returned', 'accepted'] as const).map((key) => ({ key, label: REVIEW_STATE_SHORT[key] })),
   { key: 'late', label: '逾期' },
 ];
 

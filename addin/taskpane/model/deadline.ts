@@ -1,18 +1,8 @@
 // The deadline as a clerk reads it before uploading: the date, and how many days are left or how
-// late it is. Days are counted in Beijing time (UTC+8), like the server's 逾期 (a rule the pane
-// needs and shared/ does not have yet: shared/consolidate/deadline.ts has only the instant).
+// late it is. The days are counted by shared/consolidate/deadline.ts, the same rule as the
+// server's 逾期; this file only words them.
 import type { ReviewState } from '../../../shared/api/contract';
-
-const DAY = 86_400_000;
-const BEIJING = 8 * 3_600_000;
-
-/** Calendar days from today (Beijing) to the deadline day: 0 on the day itself, negative after. */
-export function daysLeft(deadline: string, now: number): number | null {
-  const end = Date.parse(`${deadline}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(end)) return null;
-  const today = Date.parse(`${new Date(now + BEIJING).toISOString().slice(0, 10)}T00:00:00Z`);
-  return Math.round((end - today) / DAY);
-}
+import { daysLeft } from '../../../shared/consolidate/deadline';
 
 export interface DeadlineNote {
   text: string;

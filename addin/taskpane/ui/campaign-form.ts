@@ -1,6 +1,7 @@
 // The campaign form's elements: each field with its label, a hint and the line where its message
 // appears. No `required` or `pattern` attributes: the page says what is wrong itself, in Chinese
 // (the browser's own bubbles are English in an English browser).
+import { XLSX_MIME } from '../../../shared/api/contract';
 import { h } from './dom';
 
 export interface CampaignFormElements {
@@ -60,7 +61,7 @@ export function campaignForm(): CampaignFormElements {
   const keepRow = h('label', { className: 'choice', for: 'cf-standard-keep' }, standards.keep, keepLabel);
   const schemeFile = h('input', { id: 'cf-scheme-file', type: 'file', accept: '.json,application/json', className: 'visually-hidden' });
   const schemeName = h('span', { className: 'hint', id: 'cf-scheme-name' }, '未选择文件');
-  const rosterFile = h('input', { id: 'cf-roster-file', type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', className: 'visually-hidden' });
+  const rosterFile = h('input', { id: 'cf-roster-file', type: 'file', accept: `.xlsx,${XLSX_MIME}`, className: 'visually-hidden' });
   const rosterPick = h('label', { for: 'cf-roster-file', className: 'file-button' }, '导入名册（.xlsx）…');
   const e: CampaignFormElements = {
     form: h('form', { id: 'campaign-form', novalidate: true }),

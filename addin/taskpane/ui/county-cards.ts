@@ -1,16 +1,13 @@
 // The narrow task pane's county view: one card per township, in the campaign's order.
-import type { CountyTotals, CountyRow } from '../model/county-table';
+import { TOTALS_ORDER, type CountyTotals, type CountyRow } from '../model/county-table';
 import { reviewButtons, type CountyHandlers } from './county-actions';
 import { h } from './dom';
-import { formatTime, STATE_LABEL } from './labels';
+import { formatTime, STATE_LABEL, STATE_SHORT } from './labels';
 import { returnForm } from './return-form';
 
 export function totalsBadges(t: CountyTotals): HTMLElement[] {
   return [
-    h('span', { className: 'badge accepted' }, `已通过 ${t.byState.accepted}`),
-    h('span', { className: 'badge submitted' }, `待审核 ${t.byState.submitted}`),
-    h('span', { className: 'badge returned' }, `已退回 ${t.byState.returned}`),
-    h('span', { className: 'badge missing' }, `未上报 ${t.byState.missing}`),
+    ...TOTALS_ORDER.map((s) => h('span', { className: `badge ${s}` }, `${STATE_SHORT[s]} ${t.byState[s]}`)),
     ...(t.late ? [h('span', { className: 'badge late' }, `逾期 ${t.late}`)] : []),
   ];
 }

@@ -1,9 +1,9 @@
 // The county view on a wide page: a sortable table of the townships with filters and a totals
 // row over the rows shown. Columns the server does not fill yet (填报人, 电话, counts) show "—".
-import { FILTERS, type CountyFilter, type CountyRow, type CountySort, type CountyTable, type CountyTotals, type SortKey } from '../model/county-table';
+import { FILTERS, TOTALS_ORDER, type CountyFilter, type CountyRow, type CountySort, type CountyTable, type CountyTotals, type SortKey } from '../model/county-table';
 import { reviewButtons, type CountyHandlers } from './county-actions';
 import { h } from './dom';
-import { formatTime, STATE_LABEL } from './labels';
+import { formatTime, STATE_LABEL, STATE_SHORT } from './labels';
 import { returnForm } from './return-form';
 
 const DASH = '—';
@@ -23,7 +23,7 @@ function columns(gradeLabels: readonly string[], pending: readonly string[], ret
       key: 'state',
       label: '状态',
       cell: (r) => h('span', {}, h('span', { className: `badge ${r.state}` }, STATE_LABEL[r.state]), r.comment ? h('span', { className: 'hint comment-inline', title: r.comment }, `意见：${r.comment}`) : null),
-      total: (t) => `已通过 ${t.byState.accepted} · 待审核 ${t.byState.submitted} · 已退回 ${t.byState.returned} · 未上报 ${t.byState.missing}`,
+      total: (t) => TOTALS_ORDER.map((s) => `${STATE_SHORT[s]} ${t.byState[s]}`).join(' · '),
     },
     { key: 'version', label: '版本', className: 'num', cell: (r) => (r.version ? `第 ${r.version} 版` : DASH), total: () => '' },
     { key: 'receivedAt', label: '上报时间', cell: (r) => (r.receivedAt ? formatTime(r.receivedAt) : DASH), total: () => '' },

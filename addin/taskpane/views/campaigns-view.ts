@@ -5,12 +5,13 @@ import type { CampaignsController } from '../controllers/campaigns';
 import type { CampaignSummary } from '../slices';
 import type { AppState, Store } from '../state';
 import { byId, h } from '../ui/dom';
+import { STATE_SHORT } from '../ui/labels';
 import { renderVerdict } from '../ui/status-line';
 
 function countsText(c: CampaignSummary, totals: AppState['campaigns']['totals'][string] | undefined): string {
   if (!totals) return `${c.townships} 个乡镇（街道）`;
   const reported = totals.submitted + totals.returned + totals.accepted;
-  return `${c.townships} 个乡镇（街道）：已上报 ${reported}，已通过 ${totals.accepted}，未上报 ${totals.missing}${totals.late ? `，逾期 ${totals.late}` : ''}`;
+  return `${c.townships} 个乡镇（街道）：已上报 ${reported}，${STATE_SHORT.accepted} ${totals.accepted}，${STATE_SHORT.missing} ${totals.missing}${totals.late ? `，逾期 ${totals.late}` : ''}`;
 }
 
 export function campaignsView(store: Store<AppState>, ctl: CampaignsController, admin: CampaignAdminController, consolidatedLabel: string): void {
@@ -58,7 +59,7 @@ export function campaignsView(store: Store<AppState>, ctl: CampaignsController, 
       };
       list.replaceChildren(h('div', { className: 'table-wrap' },
         h('table', { className: 'county', id: 'campaign-table' },
-          h('thead', {}, h('tr', {}, ...['年度', '县（市、区）', '截止日期', '乡镇（街道）', '已上报', '已通过', '未上报', '逾期', ''].map((t, i) => h('th', { scope: 'col', className: i >= 3 && i <= 7 ? 'num' : undefined }, t)))),
+          h('thead', {}, h('tr', {}, ...['年度', '县（市、区）', '截止日期', '乡镇（街道）', '已上报', STATE_SHORT.accepted, STATE_SHORT.missing, '逾期', ''].map((t, i) => h('th', { scope: 'col', className: i >= 3 && i <= 7 ? 'num' : undefined }, t)))),
           h('tbody', {}, ...rows.map((c) => h('tr', { 'data-campaign': c.id, className: c.id === open?.id ? 'campaign open' : 'campaign' },
             h('th', { scope: 'row' }, `${c.year} 年度 `, kindBadge(c), currentBadge(c)),
             h('td', {}, c.county),

@@ -9,6 +9,7 @@ import type { CountyHandlers } from '../ui/county-actions';
 import { countyCards, totalsBadges } from '../ui/county-cards';
 import { countyTableView, filterBar } from '../ui/county-table';
 import { byId, h, setAvailable } from '../ui/dom';
+import { ACTION_DONE } from '../ui/labels';
 import { redrawKeeping } from '../ui/preserve';
 import { renderVerdict } from '../ui/status-line';
 
@@ -77,6 +78,6 @@ function renderBulk(target: HTMLElement, r: BulkReviewResult | null): void {
   target.replaceChildren(
     h('ul', { className: 'plain bulk', id: 'bulk-list' },
       ...r.results.map((x) => h('li', { className: x.ok ? 'quota-ok' : 'quota-bad', 'data-township': x.townshipId },
-        `${x.townshipName} 第 ${x.version} 版：${x.ok ? '已通过' : `未通过——${x.error?.message ?? ''}`}`))),
+        `${x.townshipName} 第 ${x.version} 版：${x.ok ? ACTION_DONE.accept : `未通过——${x.error?.message ?? ''}`}`))),
   );
 }

@@ -1,10 +1,9 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { issueAccessSchema } from '../../../shared/api/contract';
-import { authenticate, requireCounty } from '../auth/access';
 import { accessList, issueLinks } from '../auth/invitations';
 import { pageFor } from '../auth/links';
-import { loadCampaign, param, parseBody } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyBodyScope } from '../http/scope';
 
 /**
  * POST /api/campaigns/{campaignId}/access (county): invitation links for the townships named (all
@@ -12,11 +11,7 @@ import { endpoint, json } from '../http/handler';
  * working at once) → the access list with the links.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const c = param(req, 'campaignId');
-  const body = await parseBody(req, issueAccessSchema);
-  const { store, campaign } = await loadCampaign(who, c);
+  const { who, store, campaign, body } = await countyBodyScope(req, issueAccessSchema);
   const page = pageFor(req, body.page);
   await issueLinks(store, who, campaign, body);
   return json(200, await accessList(req, store, campaign, page));

@@ -1,15 +1,12 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { authenticate, requireCounty } from '../auth/access';
 import { accessList } from '../auth/invitations';
 import { pageFor } from '../auth/links';
-import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyScope } from '../http/scope';
 
 /** GET /api/campaigns/{campaignId}/access?page=… (county): each township's invitation link, state and expiry. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const { store, campaign } = await countyScope(req);
   const page = pageFor(req, req.query.get('page') ?? undefined);
   return json(200, await accessList(req, store, campaign, page));
 });

@@ -1,17 +1,16 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
-import { authenticate, countyDepartment, requireCounty } from '../auth/access';
+import { countyDepartment } from '../auth/access';
 import { accessList } from '../auth/invitations';
 import { pageFor } from '../auth/links';
-import { attachment, loadCampaign, param } from '../http/common';
+import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
+import { countyScope } from '../http/scope';
 import { dispatchSheet } from '../sheets/dispatch';
 
 /** GET /api/campaigns/{campaignId}/access/sheet?page=… (county): the 派发表 (.xlsx): township, link, expiry, to print and hand out. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const { store, campaign } = await countyScope(req);
   const access = await accessList(req, store, campaign, pageFor(req, req.query.get('page') ?? undefined));
   const bytes = await dispatchSheet({ county: campaign.county, department: countyDepartment(campaign.county), year: campaign.year, deadline: campaign.deadline, access, now: Date.now() });
   return {

@@ -1,10 +1,10 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { updateCampaignSchema } from '../../../shared/api/contract';
 import { checkEdit } from '../../../shared/campaign/build';
-import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param, parseBody, publicCampaign } from '../http/common';
+import { publicCampaign } from '../http/common';
 import { ApiError } from '../http/errors';
 import { endpoint } from '../http/handler';
+import { countyBodyScope } from '../http/scope';
 import { followCampaignRoster } from '../ledger/sync';
 import { planCampaign, yearAfterFields } from '../orgs/campaign-plan';
 import { updateCampaign, type StoredCampaign } from '../storage/campaigns';
@@ -18,11 +18,8 @@ import { listStates } from '../storage/queries';
  * township's invitation links are revoked.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const c = param(req, 'campaignId');
-  const body = await parseBody(req, updateCampaignSchema);
-  const { store, campaign: prev, etag } = await loadCampaign(who, c);
+  const { who, store, campaign: prev, etag, body } = await countyBodyScope(req, updateCampaignSchema);
+  const c = prev.id;
   if (body.revision !== prev.revision) throw new ApiError('CAMPAIGN_REVISION_STALE', { seen: body.revision, current: prev.revision });
   const now = Date.now();
   const plan = await planCampaign(store, who.countyId, body, now, prev);

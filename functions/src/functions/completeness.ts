@@ -1,10 +1,9 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { gradeCountsByLabel } from '../../../shared';
 import type { Completeness } from '../../../shared/api/contract';
-import { authenticate, requireCounty } from '../auth/access';
 import { townshipInputs } from '../consolidate/townships';
-import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyScope } from '../http/scope';
 import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
 
@@ -27,10 +26,8 @@ async function contacts(store: Store, c: string, rows: ReadonlyArray<{ id: strin
 
 /** GET /api/campaigns/{campaignId}/completeness (county): who has reported, who is late, who filled it in, counts and quota verdicts. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const c = param(req, 'campaignId');
-  const { store, campaign } = await loadCampaign(who, c);
+  const { store, campaign } = await countyScope(req);
+  const c = campaign.id;
   const inputs = await townshipInputs(store, campaign, Date.now());
   const people = await contacts(store, c, inputs);
   const totals = { missing: 0, submitted: 0, returned: 0, accepted: 0, late: 0 };

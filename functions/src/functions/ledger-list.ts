@@ -1,9 +1,8 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { ledgerQuerySchema } from '../../../shared/api/contract';
-import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
 import { parseQuery } from '../http/query';
+import { countyScope } from '../http/scope';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
 import { organizationsOf } from '../orgs/campaign-orgs';
@@ -16,11 +15,8 @@ import { listItems } from '../storage/ledger-items';
  * with counts and the overdue ones flagged. Uploads not yet reflected are synced first.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const c = param(req, 'campaignId');
+  const { store, campaign } = await countyScope(req);
   const q = parseQuery(req, ledgerQuerySchema);
-  const { store, campaign } = await loadCampaign(who, c);
   await ensureLedger(store, campaign);
   // The county's items of the organizations this campaign knows: its own and every predecessor's.
   const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));

@@ -1,9 +1,8 @@
 import { app, type HttpRequest } from '@azure/functions';
 import type { Lookback } from '../../../shared/api/contract';
 import { gradeByKey } from '../../../shared/scheme/lookup';
-import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyScope } from '../http/scope';
 import { campaignLookback } from '../results/lookback';
 
 /**
@@ -12,9 +11,7 @@ import { campaignLookback } from '../results/lookback';
  * rectification items are not all 销号 (成效不显著不得晋位升级).
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const { store, campaign } = await countyScope(req);
   const { reviewed, result, pendingTownships } = await campaignLookback(store, campaign);
   const s = campaign.scheme;
   const label = (k: string | null) => (k === null ? '' : (gradeByKey(s, k)?.label ?? k));

@@ -1,9 +1,9 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { makeIssue } from '../../../shared';
 import { bulkReviewSchema, type BulkReviewResult } from '../../../shared/api/contract';
-import { authenticate, requireCounty } from '../auth/access';
-import { actorOf, loadCampaign, param, parseBody } from '../http/common';
+import { actorOf } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyBodyScope } from '../http/scope';
 import { reviewRefusal } from '../http/review-refusal';
 import { applyReview } from '../storage/commands';
 
@@ -14,11 +14,8 @@ import { applyReview } from '../storage/commands';
  * are accepted. The request as a whole succeeds (200) when it was understood.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const c = param(req, 'campaignId');
-  const body = await parseBody(req, bulkReviewSchema);
-  const { store, campaign } = await loadCampaign(who, c);
+  const { who, store, campaign, body } = await countyBodyScope(req, bulkReviewSchema);
+  const c = campaign.id;
   const results: BulkReviewResult['results'] = [];
   // One at a time: a county's few dozen townships, and the audit log stays in the order asked.
   for (const item of body.items) {

@@ -1,7 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { authenticate, requireCounty } from '../auth/access';
-import { loadCampaign, param } from '../http/common';
 import { endpoint, json } from '../http/handler';
+import { countyScope } from '../http/scope';
 import { targetsAnswer } from '../results/targets-answer';
 import { campaignTargets } from '../results/targets';
 
@@ -11,9 +10,7 @@ import { campaignTargets } from '../results/targets';
  * the targets (scheme data: 较差 100 %, 一般 30 % by default), and those that did not.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  requireCounty(who);
-  const { store, campaign } = await loadCampaign(who, param(req, 'campaignId'));
+  const { store, campaign } = await countyScope(req);
   return json(200, targetsAnswer(campaign, await campaignTargets(store, campaign)));
 });
 

@@ -3,9 +3,9 @@ import { XLSX_MIME } from '../../../shared/api/contract';
 import { SPARE_TEMPLATE_ROWS } from '../../../shared/template/definition';
 import { fillTemplate } from '../../../shared/template/fill';
 import { generateTemplate } from '../../../shared/template/generate';
-import { authenticate, requireTownshipOrCounty } from '../auth/access';
-import { attachment, loadCampaign, param, township } from '../http/common';
+import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
+import { townshipScope } from '../http/scope';
 import { templateExtras } from '../ledger/template';
 
 /**
@@ -13,12 +13,9 @@ import { templateExtras } from '../ledger/template';
  * open rectification items in 整改台账 (and, for a 回头看, the original grading's rows).
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  const c = param(req, 'campaignId');
-  const t = param(req, 'townshipId');
-  requireTownshipOrCounty(who, c, t);
-  const { store, campaign } = await loadCampaign(who, c);
-  const tw = township(campaign, t);
+  const { store, campaign, township: tw } = await townshipScope(req);
+  const c = campaign.id;
+  const t = tw.id;
   const roster = campaign.roster[t];
   // The year after: open ledger items in 整改台账; a 回头看's original rows in the 一览表.
   const extra = await templateExtras(store, campaign, t);

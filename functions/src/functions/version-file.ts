@@ -1,25 +1,16 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
-import { authenticate, requireTownshipOrCounty } from '../auth/access';
-import { attachment, loadCampaign, param, township, versionParam } from '../http/common';
-import { ApiError } from '../http/errors';
+import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
-import { listVersions } from '../storage/queries';
+import { versionScope } from '../http/scope';
 import { rawBlobName } from '../storage/submission-blobs';
 
 /** GET …/townships/{t}/versions/{v}/file (the county, or the township itself): the workbook exactly as uploaded. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  const c = param(req, 'campaignId');
-  const t = param(req, 'townshipId');
-  requireTownshipOrCounty(who, c, t);
-  const { store, campaign } = await loadCampaign(who, c);
-  const tw = township(campaign, t);
-  const v = versionParam(req, tw.name);
-  const rec = (await listVersions(store, c, t)).find((x) => x.version === v);
-  if (!rec) throw new ApiError('VERSION_NOT_FOUND', { township: tw.name, version: v });
-  const bytes = await store.getBlob(rawBlobName(c, t, rec.contentHash));
-  if (!bytes) throw new Error(`raw upload of ${c}/${t} v${v} is missing`);
+  const { store, campaign, township: tw, version: rec } = await versionScope(req);
+  const v = rec.version;
+  const bytes = await store.getBlob(rawBlobName(campaign.id, tw.id, rec.contentHash));
+  if (!bytes) throw new Error(`raw upload of ${campaign.id}/${tw.id} v${v} is missing`);
   return {
     status: 200,
     body: new Uint8Array(bytes),

@@ -3,11 +3,9 @@ import { findCategory, gradeByKey, type Scheme } from '../../../shared';
 import type { SubmissionRow, VersionDetail } from '../../../shared/api/contract';
 import { diffVersions } from '../../../shared/review/diff';
 import type { OrgRow } from '../../../shared/submission/types';
-import { authenticate, requireTownshipOrCounty } from '../auth/access';
-import { loadCampaign, param, township, versionParam } from '../http/common';
-import { ApiError } from '../http/errors';
 import { endpoint, json } from '../http/handler';
-import { getState, listVersions } from '../storage/queries';
+import { versionScope } from '../http/scope';
+import { getState } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
 
 function row(s: Scheme, o: OrgRow): SubmissionRow {
@@ -35,19 +33,15 @@ function row(s: Scheme, o: OrgRow): SubmissionRow {
  * warnings, 填报人/联系电话/填报日期, quota verdict, and what changed since the previous version.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  const c = param(req, 'campaignId');
-  const t = param(req, 'townshipId');
-  requireTownshipOrCounty(who, c, t);
-  const { store, campaign } = await loadCampaign(who, c);
-  const tw = township(campaign, t);
-  const v = versionParam(req, tw.name);
-  const [versions, state] = await Promise.all([listVersions(store, c, t), getState(store, c, t)]);
-  const at = versions.findIndex((x) => x.version === v);
-  const rec = versions[at];
-  if (!rec) throw new ApiError('VERSION_NOT_FOUND', { township: tw.name, version: v });
-  const prevRec = at > 0 ? versions[at - 1] : undefined;
-  const [stored, prev] = await Promise.all([readStoredSubmission(store, c, t, rec.contentHash), prevRec ? readStoredSubmission(store, c, t, prevRec.contentHash) : Promise.resolve(null)]);
+  const { store, campaign, township: tw, version: rec, previous: prevRec } = await versionScope(req);
+  const c = campaign.id;
+  const t = tw.id;
+  const v = rec.version;
+  const [state, stored, prev] = await Promise.all([
+    getState(store, c, t),
+    readStoredSubmission(store, c, t, rec.contentHash),
+    prevRec ? readStoredSubmission(store, c, t, prevRec.contentHash) : Promise.resolve(null),
+  ]);
   // The version entity is written after its blob: a missing blob is a storage fault.
   if (!stored) throw new Error(`stored submission of ${c}/${t} v${v} is missing`);
   const s = campaign.scheme;

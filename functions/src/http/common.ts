@@ -21,11 +21,6 @@ export function param(req: HttpRequest, name: string): string {
 }
 
 /**
- * The campaign as the caller may see it. It is looked up among the caller's county's campaigns
- * only, so another county's campaign answers exactly like one that does not exist (404). A
- * township credential reaches its own campaign only.
- */
-/**
  * A JSON body checked by its contract schema. A refusal names the first field in Chinese in its
  * message and lists every field's problem in `issues` (each one short enough to be read whole).
  */
@@ -56,6 +51,11 @@ export function draftOrRefuse(o: BuildOutcome): CampaignDraft {
   }
 }
 
+/**
+ * The campaign as the caller may see it. It is looked up among the caller's county's campaigns
+ * only, so another county's campaign answers exactly like one that does not exist (404). A
+ * township credential reaches its own campaign only.
+ */
 export async function loadCampaign(who: Caller, id: string): Promise<{ store: Store; campaign: StoredCampaign; etag: string }> {
   const store = await getStore();
   if (who.role === 'township' && who.campaignId !== id) throw new ApiError('AUTH_OTHER_CAMPAIGN', { own: who.campaignId ?? '', other: id });

@@ -1,7 +1,7 @@
 // 派发表: one line per township with its invitation link and expiry, for the county to print,
 // stamp and hand out (or send each township its own line).
 import type { AccessList } from '../../../shared/api/contract';
-import { beijingText } from '../../../shared/consolidate/deadline';
+import { beijingDay, beijingText } from '../../../shared/consolidate/deadline';
 import { ExcelJS, workbookBytes } from '../../../shared/template/excel';
 import { addTableSheet } from './layout';
 
@@ -26,7 +26,7 @@ export async function dispatchSheet(o: { county: string; department: string; yea
       { header: '签收人', width: 10 },
     ],
     rows: o.access.townships.map((t, i) => [i + 1, t.townshipName, t.link ?? '', t.expiresAt ? beijingText(t.expiresAt) : '', STATUS_TEXT[t.status], '']),
-    stamp: [`发放单位：${o.department}（盖章）`, `发放日期：${beijingText(new Date(o.now).toISOString()).slice(0, 10)}`],
+    stamp: [`发放单位：${o.department}（盖章）`, `发放日期：${beijingDay(o.now)}`],
   });
   return workbookBytes(wb);
 }

@@ -2,8 +2,16 @@
 import { makeIssue, type Where } from '../../issues/catalogue';
 import { cleanText, normalizeLabel } from '../../text/normalize';
 import { cellIsBlank, cellText, isoDate, type SheetCell } from '../../workbook/model';
+import { serialToDate } from '../../xlsx/cell-value';
 import { TEXT_LIMITS } from '../limits';
 import type { Issue } from '../../issues/types';
+
+// A full date: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日. Matched after normalizeLabel, so
+// full-width digits and spaces (２０２６ 年 3 月 5 日) are read the same. One pattern, anchored for
+// a cell and searched for in free text.
+const FULL_DATE = String.raw`(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?`;
+const DATE_CELL = new RegExp(`^${FULL_DATE}$`);
+const DATE_IN_TEXT = new RegExp(FULL_DATE);
 
 /**
  * A date cell, an Excel serial typed as a number, 2026-12-31, 2026/12/31, 2026.12.31,
@@ -14,11 +22,11 @@ export function parseCellDate(v: unknown): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v);
   if (typeof v === 'number' && v > 20000 && v < 80000) {
     // An Excel serial date typed into a text-formatted cell.
-    return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000));
+    return isoDate(serialToDate(Math.round(v), false));
   }
   if (typeof v !== 'string') return null;
   const s = normalizeLabel(v).replace(/(以前|之前|前)$/, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  let m = DATE_CELL.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})[-/.年](\d{1,2})(?:月(?:底|末|份)?)?$/.exec(s);
   if (m) {
@@ -30,6 +38,12 @@ export function parseCellDate(v: unknown): string | null {
   m = /^(\d{4})年(?:底|末|内)$/.exec(s);
   if (m) return ymd(Number(m[1]), 12, 31);
   return null;
+}
+
+/** The first full date written in free text (“已于2026年6月28日完成，申请销号”), or null. */
+export function findDateInText(text: string): string | null {
+  const m = DATE_IN_TEXT.exec(normalizeLabel(text));
+  return m ? ymd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 function ymd(y: number, m: number, d: number): string | null {

@@ -1,4 +1,4 @@
-import { allowedActions, decideReview, REVIEW_ACTION_LABEL, REVIEW_STATE_LABEL, reviewStateLabel, uploadAllowed, type ReviewActionKind, type ReviewState } from '../../../shared/review';
+import { allowedActions, decideReview, REVIEW_ACTION_DONE, REVIEW_ACTION_LABEL, REVIEW_STATE_LABEL, REVIEW_STATE_SHORT, reviewStateLabel, uploadAllowed, type ReviewActionKind, type ReviewState } from '../../../shared/review';
 import { reviewStateSchema } from '../../../shared/api/contract';
 import { summarizeCounty } from '../../../shared/consolidate/summary';
 import { defaultScheme } from '../../../shared/scheme/default';
@@ -74,6 +74,25 @@ describe('labels', () => {
     expect(Object.keys(REVIEW_STATE_LABEL).sort()).toEqual([...reviewStateSchema.options].sort());
     for (const s of reviewStateSchema.options) expect(reviewStateLabel(s)).toMatch(/^[\u4e00-\u9fff]+$/);
     for (const a of Object.values(REVIEW_ACTION_LABEL)) expect(a).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
+
+  it.each([
+    ['missing', '未上报', '未上报'],
+    ['submitted', '待审核', '已上报待审核'],
+    ['returned', '已退回', '已退回'],
+    ['accepted', '已通过', '已审核通过'],
+  ] as const)('%s is %s in short and %s in full', (state, short, full) => {
+    expect(REVIEW_STATE_SHORT[state]).toBe(short);
+    expect(REVIEW_STATE_LABEL[state]).toBe(full);
+  });
+
+  it.each([
+    ['accept', '已通过', 'accepted'],
+    ['return', '已退回', 'returned'],
+    ['reopen', '已重新开放', null],
+  ] as const)('a done %s says %s, the short label of the state it leads to where there is one', (action, done, state) => {
+    expect(REVIEW_ACTION_DONE[action]).toBe(done);
+    if (state) expect(REVIEW_ACTION_DONE[action]).toBe(REVIEW_STATE_SHORT[state]);
   });
 
   it('are the ones the county workbook’s 报送情况 uses', () => {

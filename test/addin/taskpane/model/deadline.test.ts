@@ -1,21 +1,7 @@
-import { daysLeft, deadlineNote } from '../../../../addin/taskpane/model/deadline';
+import { deadlineNote } from '../../../../addin/taskpane/model/deadline';
 
-// Instants in UTC; the days are counted in Beijing time (UTC+8).
+// Instants in UTC; the days are counted in Beijing time (UTC+8) by shared/consolidate/deadline.ts.
 const at = (iso: string) => Date.parse(iso);
-
-describe('daysLeft', () => {
-  it.each([
-    ['2026-04-25', '2026-04-22T04:00:00Z', 3],
-    ['2026-04-25', '2026-04-24T15:59:59Z', 1], // 23:59:59 on the 24th in Beijing
-    ['2026-04-25', '2026-04-24T16:00:00Z', 0], // midnight of the 25th in Beijing
-    ['2026-04-25', '2026-04-25T15:59:59Z', 0],
-    ['2026-04-25', '2026-04-25T16:00:00Z', -1],
-    ['2026-04-25', '2026-05-05T04:00:00Z', -10],
-    ['年底前', '2026-04-22T04:00:00Z', null],
-  ])('deadline %s at %s: %p', (deadline, now, days) => {
-    expect(daysLeft(deadline, at(now))).toBe(days);
-  });
-});
 
 describe('deadlineNote', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { deadlineField, parseCellDate } from '../../../../shared/validate/fields/date';
+import { deadlineField, findDateInText, parseCellDate } from '../../../../shared/validate/fields/date';
 import { cell, type In } from '../../../helpers/models';
 
 test.each<[unknown, string | null]>([
@@ -9,6 +9,13 @@ test.each<[unknown, string | null]>([
   ['2026.12.31', '2026-12-31'],
   ['2026年12月31日', '2026-12-31'],
   ['２０２６年１２月３１日', '2026-12-31'],
+  ['２０２６－０３－０５', '2026-03-05'],
+  ['2026年3月5日', '2026-03-05'],
+  ['2026 年 3 月 5 日', '2026-03-05'],
+  ['2026/3/5', '2026-03-05'],
+  ['2026.3.5', '2026-03-05'],
+  ['2026-03-05前', '2026-03-05'],
+  [46086, '2026-03-05'],
   ['2026年6月', '2026-06-30'],
   ['2026年6月底', '2026-06-30'],
   ['2026年6月底前', '2026-06-30'],
@@ -22,6 +29,18 @@ test.each<[unknown, string | null]>([
   ['尽快', null],
   [12, null],
 ])('parseCellDate(%p) → %p', (v, want) => expect(parseCellDate(v)).toBe(want));
+
+test.each<[string, string | null]>([
+  ['已于2026年6月28日完成，申请销号', '2026-06-28'],
+  ['已于２０２６年６月２８日完成', '2026-06-28'],
+  ['2026 年 6 月 28 日 已完成', '2026-06-28'],
+  ['完成于2026/6/28，申请销号', '2026-06-28'],
+  ['完成于2026.6.28', '2026-06-28'],
+  ['2026-06-28完成；2026-07-01复查', '2026-06-28'],
+  ['已于2026年2月30日完成', null],
+  ['已于6月28日完成', null],
+  ['正在整改', null],
+])('findDateInText(%p) → %p', (text, want) => expect(findDateInText(text)).toBe(want));
 
 const at = { sheet: '整改台账', cell: 'G3', org: '上塘村党支部' };
 
