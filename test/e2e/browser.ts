@@ -50,3 +50,10 @@ export async function inViewport(page: Page, selector: string): Promise<{ inside
   if (!box) return { inside: false, top: -1, bottom: -1, height };
   return { inside: box.y >= 0 && box.y + box.height <= height, top: Math.round(box.y), bottom: Math.round(box.y + box.height), height };
 }
+
+/** A suite's end: the contexts its tests opened, Chromium, then the stack (each may be missing if its start failed). */
+export async function closeAll(contexts: readonly BrowserContext[], browser: Browser | undefined, stack: { stop(): unknown } | undefined): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await stack?.stop();
+}

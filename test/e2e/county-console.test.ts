@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInLink } from '../../shared/api/link';
-import { CHROMIUM, DESKTOP, launch, PANE, shot } from './browser';
+import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { connect, openLink, openPage, text, waitText, type Opened } from './page';
 import { startStack, type Stack, type Township } from './stack';
 
@@ -26,11 +26,7 @@ describeBrowser('county console in a browser', () => {
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   const keep = (o: Opened): Opened => {
     contexts.push(o.context);

@@ -13,7 +13,7 @@ import { fillRoster, townshipSample } from '../../functions/dev/demo-data';
 import { readSignInFragment } from '../../shared/api/link';
 import { defaultScheme } from '../../shared/scheme/default';
 import { fillTemplate, type FillOrg } from '../../shared/template/fill';
-import { CHROMIUM, DESKTOP, launch, PANE, shot } from './browser';
+import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { startEmptyStack, type EmptyStack } from './empty-stack';
 import { openLink, text, waitText, type Opened } from './page';
 
@@ -60,11 +60,7 @@ describeBrowser('a county’s day, from the page only (empty storage)', () => {
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   const open = async (link: string, width: number): Promise<Opened> => {
     const o = await openLink(browser, link, width);

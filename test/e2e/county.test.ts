@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completenessSchema, type Completeness } from '../../shared/api/contract';
-import { CHROMIUM, DESKTOP, launch, PANE, shot } from './browser';
+import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { connect, openPage, text, waitText, type Opened } from './page';
 import { E, F, startStack, type CampaignHandle, type Stack, type Township } from './stack';
 
@@ -37,11 +37,7 @@ describeBrowser('county in a browser', () => {
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   const open = async (width: number): Promise<Opened> => {
     const o = await openPage(browser, stack.url, width);

@@ -11,7 +11,7 @@ import { DETAIL_SHEET, META_SHEET, RECT_SHEET, detailColumns } from '../../share
 import { columnIndex } from '../../shared/template/formulas';
 import { colLetter } from '../../shared/workbook/a1';
 import { FILL } from '../../addin/taskpane/excel/highlight';
-import { CHROMIUM, launch, paneContext, shot } from './browser';
+import { CHROMIUM, closeAll, launch, paneContext, shot } from './browser';
 import { installFakeOffice, type ExcelCall, type FakeExcelConfig } from './fake-office';
 import { A, startStack, type Stack } from './stack';
 
@@ -36,11 +36,7 @@ describeBrowser('task pane inside Excel (office.js replaced by a recording fake)
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);

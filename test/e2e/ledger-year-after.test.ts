@@ -14,7 +14,7 @@ import { signInLink } from '../../shared/api/link';
 import { defaultScheme } from '../../shared/scheme/default';
 import { fillTemplate, type FillRect } from '../../shared/template/fill';
 import { AVERAGE, FAIR, fillOrgs, GOOD, line, POOR, type Org } from '../functions/ledger/fixture';
-import { CHROMIUM, DESKTOP, launch, PANE, shot } from './browser';
+import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { openLink, text, waitText, type Opened } from './page';
 import { startStack, type CampaignHandle, type Stack, type Township } from './stack';
 
@@ -42,11 +42,7 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   const open = async (token: string, width: number): Promise<Opened> => {
     const o = await openLink(browser, signInLink(`${stack.url}/taskpane.html`, { server: stack.url, token }), width);

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { issueText } from '../../shared/issues/catalogue';
-import { CHROMIUM, DESKTOP, inViewport, launch, PANE, shot } from './browser';
+import { CHROMIUM, closeAll, DESKTOP, inViewport, launch, PANE, shot } from './browser';
 import { connect, openPage, text, waitText, type Opened } from './page';
 import { A, B, C, CAMPAIGN, D, startStack, type Stack } from './stack';
 
@@ -37,11 +37,7 @@ describeBrowser('township clerk in a browser (standalone page)', () => {
     browser = await launch();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, stack));
 
   const open = async (width = PANE, before?: Parameters<typeof openPage>[3]): Promise<Opened> => {
     const o = await openPage(browser, stack.url, width, before);
