@@ -7,6 +7,7 @@
 // consolidated workbook to .data/demo/县汇总表.xlsx. Without --url it starts its own in-memory stack.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
 import { defaultScheme } from '../../shared';
 import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, LedgerList, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
 import { readSignInFragment, signInLink } from '../../shared/api/link';
@@ -156,7 +157,11 @@ async function main(): Promise<void> {
     const tt = final.totals;
     console.log(`\n8. 报送情况：已审核通过 ${tt.accepted}，待审核 ${tt.submitted}，退回 ${tt.returned}，未报 ${tt.missing}，逾期 ${tt.late}`);
     const wb = new Uint8Array(await (await call('GET', `/campaigns/${c}/consolidated`, county)).arrayBuffer());
-    console.log(`\n9. 县汇总表（汇总表、明细表、较差名单、整改台账、比例检查、报送情况、整改台账（销号情况））已写出：${save('县汇总表.xlsx', wb)}（${(wb.length / 1024).toFixed(0)} KB）`);
+    // The sheets as written (they depend on what the campaign has: a ledger, a predecessor, a 回头看).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(wb) as unknown as ExcelJS.Buffer); // exceljs types an older Buffer
+    const sheets = book.worksheets.map((w) => w.name).join('、');
+    console.log(`\n9. 县汇总表（${sheets}）已写出：${save('县汇总表.xlsx', wb)}（${(wb.length / 1024).toFixed(0)} KB）`);
   } finally {
     await stopLocal?.();
   }
