@@ -1,16 +1,13 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
-import { authenticate, requireCounty } from '../auth/access';
 import { writeConsolidated } from '../consolidate/write-workbook';
-import { attachment, loadCampaign, param } from '../http/common';
+import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
+import { countyScope } from '../http/scope';
 
 /** GET /api/campaigns/{campaignId}/consolidated (county): the county workbook from stored submissions. */
 export const handler = endpoint(async (req: HttpRequest) => {
-  const who = await authenticate(req);
-  const c = param(req, 'campaignId');
-  requireCounty(who);
-  const { store, campaign } = await loadCampaign(who, c);
+  const { store, campaign } = await countyScope(req);
   const { bytes } = await writeConsolidated(store, campaign);
   return {
     status: 200,

@@ -68,7 +68,7 @@ describe.each(['versions/{v}', 'versions/{v}/file'])('…/townships/{t}/%s', (ro
 });
 
 // The county's routes under …/campaigns/{c}/: the county only, within its own county.
-const COUNTY_GETS: Array<[string, number]> = [['access', 200], ['access/sheet', 200], ['completeness', 200], ['ledger', 200], ['targets', 409], ['lookback', 409]];
+const COUNTY_GETS: Array<[string, number]> = [['access', 200], ['access/sheet', 200], ['completeness', 200], ['consolidated', 200], ['ledger', 200], ['targets', 409], ['lookback', 409]];
 
 describe.each(COUNTY_GETS)('GET …/campaigns/{c}/%s', (route, passed) => {
   it.each<[Who, string, number, string | null]>([
