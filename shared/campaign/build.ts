@@ -3,8 +3,6 @@
 // roster checked like an uploaded 名册, a deadline already past is a warning; and what an edit may
 // not change once townships have reported. Pure, so the page can apply the same rules.
 import type { CampaignRosterEntry, CreateCampaign } from '../api/contract';
-import { deadlineEnd } from '../consolidate/deadline';
-import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { checkRoster, type RosterLine } from '../roster/sheet';
 import { defaultSchemeInput, yichunSchemeInput } from '../scheme/default';
@@ -12,6 +10,7 @@ import { loadScheme } from '../scheme/load';
 import { schemeFingerprint } from '../scheme/lookup';
 import type { Scheme, SchemeInput } from '../scheme/schema';
 import { orgKey } from '../text/normalize';
+import { pastDeadline } from './lookback';
 
 /** The request after zod (the deadline already yyyy-mm-dd). */
 export type CampaignFields = Omit<CreateCampaign, 'deadline' | 'id'> & { deadline: string };
@@ -133,7 +132,8 @@ export function buildCampaign(f: CampaignFields, opts: { now: number; previous?:
   }
 
   const warnings = [...checked.issues];
-  if (deadlineEnd(f.deadline) < opts.now) warnings.unshift(makeIssue('DEADLINE_PAST', { deadline: f.deadline }));
+  const past = pastDeadline(f.deadline, opts.now);
+  if (past) warnings.unshift(past);
   return {
     kind: 'ok',
     draft: { year: f.year, county: f.county, deadline: f.deadline, townships, scheme, schemeId: scheme.id, schemeFingerprint: schemeFingerprint(scheme), roster, warnings },

@@ -4,7 +4,7 @@
 import { createCampaignSchema, type CampaignRosterEntry, type CreateCampaign, type RosterEntry } from '../../../shared/api/contract';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { buildCampaign } from '../../../shared/campaign/build';
-import { deadlineEnd } from '../../../shared/consolidate/deadline';
+import { lookbackTownships, pastDeadline } from '../../../shared/campaign/lookback';
 import { issueText } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Scheme } from '../../../shared/scheme/schema';
@@ -153,22 +153,18 @@ function checkLookback(values: CampaignFormValues, ctx: FormContext): FormCheck 
   if (!values.reviewsId) fields.reviews = note('请选择回头看要复查的分类定级批次');
   const names = townshipNames(values, ctx);
   const reviewed = ctx.reviewed?.id === values.reviewsId ? ctx.reviewed : null;
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(orgKey(name))) {
-      fields.townships ??= note(issueText('CAMPAIGN_TOWNSHIP_NAME_DUPLICATE', { name }));
-    }
-    seen.add(orgKey(name));
-    if (reviewed && !reviewed.townships.some((t) => orgKey(t.name) === orgKey(name))) {
-      fields.townships ??= note(issueText('CAMPAIGN_LOOKBACK_TOWNSHIP', { name, id: campaignLabel(reviewed) }));
-    }
+  const picked = lookbackTownships(reviewed?.townships ?? null, names.map((name) => ({ name })));
+  if (!picked.ok) {
+    // Only a reviewed grading that was read can leave a name unknown.
+    fields.townships = note(picked.problem === 'unknown' && reviewed ? issueText('CAMPAIGN_LOOKBACK_TOWNSHIP', { name: picked.name, id: campaignLabel(reviewed) }) : issueText('CAMPAIGN_TOWNSHIP_NAME_DUPLICATE', { name: picked.name }));
   }
   if (names.length === 0) fields.townships = note('请填写回头看的乡镇（街道），每行一个（选择被复查的批次后自动填入）');
   const body = formBody(values, ctx);
   const parsed = schemaNotes(body, fields);
   if (Object.keys(fields).length || !parsed.success) return { ok: false, fields, issues: [] };
   const warnings: Partial<Record<FieldKey, FieldNote>> = {};
-  if (deadlineEnd(parsed.data.deadline) < ctx.now) warnings.deadline = note(issueText('DEADLINE_PAST', { deadline: parsed.data.deadline }), 'warning');
+  const past = pastDeadline(parsed.data.deadline, ctx.now);
+  if (past) warnings.deadline = note(past.message, 'warning');
   return { ok: true, body, warnings, rosterWarnings: [] };
 }
 
@@ -219,5 +215,6 @@ export function deadlineFieldNote(text: string, now: number): FieldNote | null {
   if (!text.trim()) return null;
   const r = createCampaignSchema.shape.deadline.safeParse(text);
   if (!r.success) return note(zodIssuesText(r.error.issues.map((i) => ({ ...i, path: ['deadline'] }))));
-  return deadlineEnd(r.data) < now ? note(issueText('DEADLINE_PAST', { deadline: r.data }), 'warning') : null;
+  const past = pastDeadline(r.data, now);
+  return past ? note(past.message, 'warning') : null;
 }

@@ -5,8 +5,7 @@
 // organizations. The refusals are Chinese and name the campaign or township at fault.
 import type { CreateCampaign } from '../../../shared/api/contract';
 import { buildCampaign, type CampaignDraft, type CampaignFields } from '../../../shared/campaign/build';
-import { deadlineEnd } from '../../../shared/consolidate/deadline';
-import { makeIssue } from '../../../shared/issues/catalogue';
+import { lookbackTownships, pastDeadline } from '../../../shared/campaign/lookback';
 import type { Issue } from '../../../shared/issues/types';
 import { carriedRoster } from '../../../shared/roster/campaign';
 import type { RosterDecision } from '../../../shared/roster/reconcile';
@@ -77,12 +76,13 @@ export async function planCampaign(store: Store, county: string, body: CampaignF
 /** A 回头看 keeps the reviewed campaign's standard and roster; its townships are some of the reviewed ones. */
 function lookbackDraft(body: CampaignFields & Links, reviewed: StoredCampaign, now: number): CampaignDraft {
   if (body.roster !== undefined || body.scheme !== undefined || body.schemeId !== undefined || body.decisions?.length) throw new ApiError('CAMPAIGN_LOOKBACK_FIELDS', { id: reviewed.id });
-  const townships = body.townships.map((t) => {
-    const match = reviewed.townships.find((x) => (t.id !== undefined ? x.id === t.id : orgKey(x.name) === orgKey(t.name)));
-    if (!match) throw new ApiError('CAMPAIGN_LOOKBACK_TOWNSHIP', { name: t.name, id: reviewed.id });
-    return match;
-  });
-  const warnings: Issue[] = deadlineEnd(body.deadline) < now ? [makeIssue('DEADLINE_PAST', { deadline: body.deadline })] : [];
+  const picked = lookbackTownships(reviewed.townships, body.townships);
+  if (!picked.ok) {
+    throw picked.problem === 'unknown' ? new ApiError('CAMPAIGN_LOOKBACK_TOWNSHIP', { name: picked.name, id: reviewed.id }) : new ApiError('CAMPAIGN_TOWNSHIP_NAME_DUPLICATE', { name: picked.name });
+  }
+  const townships = picked.townships;
+  const past = pastDeadline(body.deadline, now);
+  const warnings: Issue[] = past ? [past] : [];
   const roster = Object.fromEntries(townships.filter((t) => reviewed.roster[t.id]).map((t) => [t.id, reviewed.roster[t.id] ?? []]));
   return { year: body.year, county: body.county, deadline: body.deadline, townships, scheme: reviewed.scheme, schemeId: reviewed.schemeId, schemeFingerprint: schemeFingerprint(reviewed.scheme), roster, warnings };
 }
