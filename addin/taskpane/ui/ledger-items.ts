@@ -38,7 +38,7 @@ function actions(i: Item, ctx: LedgerContext): HTMLElement {
     h('button', { type: 'button', className: primary ? 'primary' : undefined, 'aria-label': `${label}：${i.orgName}`, 'aria-expanded': expanded === undefined ? undefined : String(expanded), disabled: pending, onclick: run }, label);
   const form = (step: FormStep, primary = false) => btn(STEP_LABEL[step], () => ctx.handlers.start(open === step ? null : i.id, step), primary, open === step);
   const box = h('div', { className: 'row actions' });
-  for (const s of stepsFor(i, ctx.role)) box.append(s === 'confirm' ? btn('销号', () => ctx.handlers.confirm(i.id), true) : form(s, s === 'request'));
+  for (const s of stepsFor(i, ctx.role)) box.append(s === 'confirm' ? btn(STEP_LABEL.confirm, () => ctx.handlers.confirm(i.id), true) : form(s, s === 'request'));
   const shown = ctx.state.history.includes(i.id);
   box.append(h('button', { type: 'button', 'aria-label': `${shown ? '收起记录' : '处理记录'}：${i.orgName}`, 'aria-expanded': String(shown), onclick: () => ctx.handlers.history(i.id) }, shown ? '收起记录' : '处理记录'));
   return box;
