@@ -1,6 +1,8 @@
 // A plain printable table for the county's own sheets (派发表, 名册模板): title, header row repeated
 // on every page, A4, one page wide, page numbers, and the 填报单位/盖章 block under the table.
 // Deliberately small: the print standard in shared/print/ replaces it when it lands.
+import { rowHeight } from '../../../shared/print/layout';
+import { wrappedLines } from '../../../shared/print/measure';
 import { ExcelJS } from '../../../shared/template/excel';
 
 export interface TableSheet {
@@ -59,12 +61,20 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableSheet): ExcelJS.Work
   });
   t.rows.forEach((r, k) => {
     const row = ws.getRow(headerRow + 1 + k);
+    let lines = 1;
     r.forEach((v, i) => {
       const cell = row.getCell(i + 1);
+      const col = t.columns[i];
       cell.value = v;
       cell.border = THIN;
-      cell.alignment = { vertical: 'middle', wrapText: t.columns[i]?.wrap ?? false };
+      cell.alignment = { vertical: 'middle', wrapText: col?.wrap ?? false };
+      // A wrapped cell's row is made as tall as its lines, measured as the print standard measures
+      // them: a spreadsheet does not grow a row written by a program, so long links printed on top
+      // of the next rows.
+      if (col?.wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, col.width));
     });
+    const height = rowHeight(lines);
+    if (height !== undefined) row.height = height;
   });
   let at = headerRow + t.rows.length + 2;
   for (const line of t.stamp) {
