@@ -2,7 +2,8 @@
 // interface so tests can wrap it (e.g. fail the Nth write) and prove nothing partial is visible.
 // Every failure that means "storage cannot be reached" leaves here as StorageUnavailableError, so
 // the handler wrapper can answer 503 without knowing the clients.
-import { createSdkStore } from './sdk-store';
+import { parseConnectionString } from './lean/connection-string';
+import { createLeanStore } from './lean/store';
 
 export { ConflictError, StorageUnavailableError, STORAGE_LIMITS, isOutage } from './errors';
 
@@ -28,6 +29,25 @@ export interface Store {
   transact(pk: string, ops: TxOp[]): Promise<void>;
 }
 
-export function createAzureStore(connectionString: string, containerName: string, tableName: string): Store {
-  return createSdkStore(connectionString, containerName, tableName);
+/**
+ * The lean client (lean/) for an account-key connection string, the Azure SDKs for anything else
+ * or when asked ('sdk', the STORAGE_CLIENT setting). The SDKs are loaded only when used: an app on
+ * the lean client never pays for loading them.
+ */
+export function createAzureStore(connectionString: string, containerName: string, tableName: string, client: 'auto' | 'sdk' = 'auto'): Store {
+  const account = client === 'auto' ? parseConnectionString(connectionString) : null;
+  return account ? createLeanStore(account, containerName, tableName) : lazySdkStore(connectionString, containerName, tableName);
+}
+
+function lazySdkStore(connectionString: string, containerName: string, tableName: string): Store {
+  let store: Promise<Store> | undefined;
+  const sdk = () => (store ??= import('./sdk-store').then((m) => m.createSdkStore(connectionString, containerName, tableName)));
+  return {
+    init: async () => (await sdk()).init(),
+    putBlobIfAbsent: async (name, bytes, contentType) => (await sdk()).putBlobIfAbsent(name, bytes, contentType),
+    getBlob: async (name) => (await sdk()).getBlob(name),
+    getEntity: async (pk, rk) => (await sdk()).getEntity(pk, rk),
+    listEntities: async (pk, prefix) => (await sdk()).listEntities(pk, prefix),
+    transact: async (pk, ops) => (await sdk()).transact(pk, ops),
+  };
 }
