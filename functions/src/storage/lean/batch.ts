@@ -44,7 +44,7 @@ export const batchContentType = (ids: BatchIds) => `multipart/mixed; boundary=ba
 
 export interface SubResponse {
   status: number;
-  /** The odata.error code of a failed sub-response, '' when none. */
+  /** The error code of a failed sub-response (JSON odata.error or XML <code>), '' when none. */
   code: string;
 }
 
@@ -56,7 +56,7 @@ export function batchResponses(body: string): SubResponse[] {
   for (let m = lines.exec(body); m; m = lines.exec(body)) starts.push({ at: m.index, status: Number(m[1]) });
   starts.forEach((s, i) => {
     const text = body.slice(s.at, starts[i + 1]?.at ?? body.length);
-    const code = s.status >= 300 ? (/"code"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? '') : '';
+    const code = s.status >= 300 ? (/"code"\s*:\s*"([^"]*)"|<code>([^<]*)<\/code>/.exec(text)?.slice(1).find((c) => c !== undefined) ?? '') : '';
     out.push({ status: s.status, code });
   });
   return out;

@@ -43,7 +43,7 @@ export function blobCalls(account: Account, container: string): BlobCalls {
       method,
       path,
       query,
-      headers: { ...headers, 'x-ms-version': BLOB_VERSION },
+      headers: { ...headers, 'x-ms-version': BLOB_VERSION, accept: 'application/xml' },
       maxBody,
       deadline: Date.now() + STORAGE_LIMITS.blobCallMs,
       sign: (h) => blobAuthorization(account.name, account.key, method, path, query, h),

@@ -60,7 +60,7 @@ export function tableCalls(account: Account, table: string): TableCalls {
   return {
     async createTable() {
       const body = Buffer.from(JSON.stringify({ TableName: table }));
-      const headers = { ...READ_HEADERS, 'content-type': 'application/json;odata=nometadata', prefer: 'return-no-content' };
+      const headers = { ...READ_HEADERS, 'content-type': 'application/json;odata=nometadata' };
       const r = await call('create table', 'POST', `${target.basePath}/Tables`, '', headers, MAX_SMALL, deadline(), body);
       if (r.status === 201 || r.status === 204) return;
       // Already there is what we want; any other 409 (TableBeingDeleted) is a fault, as in the SDK.
