@@ -28,6 +28,13 @@ export function blobPath(name: string): string {
     .join('/');
 }
 
+/** The service's error code: the x-ms-error-code header, else the <Code> of the XML error document. */
+function errorCode(r: Reply): string {
+  const h = r.headers['x-ms-error-code'];
+  if (typeof h === 'string') return h;
+  return /<Code>([^<]*)<\/Code>/.exec(r.body.toString('utf8', 0, Math.min(r.body.length, 4096)))?.[1] ?? '';
+}
+
 export interface BlobCalls {
   createContainer(): Promise<void>;
   putIfAbsent(name: string, bytes: Uint8Array, contentType: string): Promise<'created' | 'exists'>;
@@ -49,14 +56,14 @@ export function blobCalls(account: Account, container: string): BlobCalls {
       sign: (h) => blobAuthorization(account.name, account.key, method, path, query, h),
       ...(body ? { body } : {}),
     });
-  const failed = (r: Reply, what: string) => new StorageHttpError(r.status, String(r.headers['x-ms-error-code'] ?? ''), what);
+  const failed = (r: Reply, what: string) => new StorageHttpError(r.status, errorCode(r), what);
 
   return {
     async createContainer() {
       const r = await call('create container', 'PUT', containerPath, 'restype=container', { 'content-length': '0' }, MAX_SMALL);
       if (r.status === 201) return;
       // Already there is what we want; any other 409 (ContainerBeingDeleted) is a fault, as in the SDK.
-      if (r.status === 409 && r.headers['x-ms-error-code'] === 'ContainerAlreadyExists') return;
+      if (r.status === 409 && errorCode(r) === 'ContainerAlreadyExists') return;
       throw failed(r, 'create container');
     },
 
