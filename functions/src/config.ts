@@ -15,6 +15,11 @@ export interface Settings {
   table: string;
   /** Bounds of the workbook reader beyond the upload cap: READ_LIMITS, JSON such as {"maxRowsPerSheet":50000} (default: none changed). */
   readLimits: Partial<ReadLimits>;
+  /**
+   * STORAGE_CLIENT: 'auto' (default) serves an account-key connection string with the lean client
+   * (storage/lean/) and anything else with the Azure SDKs; 'sdk' always uses the SDKs.
+   */
+  storageClient: 'auto' | 'sdk';
 }
 
 let overrides: Partial<Settings> = {};
@@ -39,6 +44,7 @@ export function settings(): Settings {
     container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
     table: overrides.table ?? env.GRADING_TABLE ?? 'grading',
     readLimits: overrides.readLimits ?? parseReadLimits(env.READ_LIMITS),
+    storageClient: overrides.storageClient ?? parseStorageClient(env.STORAGE_CLIENT),
   };
   // Missing settings are a deployment fault, not a user's problem: fail loudly in the log.
   if (!s.connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
@@ -60,6 +66,13 @@ export function parseReadLimits(json: string | undefined): Partial<ReadLimits> {
   const r = readLimitsSchema.safeParse(value);
   if (!r.success) throw new Error(`READ_LIMITS is not valid: ${r.error.message}`);
   return r.data;
+}
+
+export function parseStorageClient(v: string | undefined): Settings['storageClient'] {
+  const c = (v ?? '').trim().toLowerCase();
+  if (c === '' || c === 'auto') return 'auto';
+  if (c === 'sdk') return 'sdk';
+  throw new Error(`STORAGE_CLIENT "${v ?? ''}" is not valid: auto or sdk`);
 }
 
 export function wrapStore(s: Store): Store {

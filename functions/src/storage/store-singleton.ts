@@ -8,11 +8,11 @@ let storeKey = '';
 
 export function getStore(): Promise<Store> {
   const s = settings();
-  const key = `${s.connectionString}|${s.container}|${s.table}`;
+  const key = `${s.connectionString}|${s.container}|${s.table}|${s.storageClient}`;
   if (!storePromise || storeKey !== key) {
     storeKey = key;
     const p = (async () => {
-      const store = wrapStore(createAzureStore(s.connectionString, s.container, s.table));
+      const store = wrapStore(createAzureStore(s.connectionString, s.container, s.table, s.storageClient));
       await store.init();
       return store;
     })();
