@@ -7,3 +7,4 @@ export * from './styles';
 export * from './output';
 export * from './writer';
 export * from './blocks';
+export * from './lean';

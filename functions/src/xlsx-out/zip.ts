@@ -1,0 +1,137 @@
+// The zip container of the lean .xlsx writer (shared/print/lean): each part is deflated as it is
+// written, in pieces of about CHUNK characters, and only the compressed bytes are kept. Every piece
+// is compressed on its own by native zlib and ends on a sync flush (byte-aligned, not final), so
+// the pieces joined are one valid deflate stream, closed by the last piece's final block; the
+// part's head, given at its end, is such a piece put first. Sizes are known when the archive is
+// assembled, so local headers carry them (no data descriptors). No ZIP64: a part or the archive
+// past 4 GiB, or more than 65,535 parts, is refused rather than written wrong.
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import type { Part, PartSink } from '../../../shared';
+import { crc32Combine } from './crc';
+
+/** Characters of text gathered before a piece is compressed (~256–768 KB of UTF-8). */
+const CHUNK = 1 << 18;
+const MAX32 = 0xffffffff;
+
+interface Piece {
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+class DeflatedPart implements Part {
+  private text = '';
+  private readonly body: Buffer[] = [];
+  /** CRC and length of the body so far. */
+  private crc = 0;
+  private size = 0;
+  done: { head: Piece; body: Buffer[]; tail: Piece; crc: number; size: number; compressed: number } | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly level: number,
+  ) {}
+
+  /** A piece compressed; `crc` continues the CRC of what precedes it. */
+  private piece(text: string, final: boolean, crc: number): Piece {
+    const raw = Buffer.from(text, 'utf8');
+    const data = deflateRawSync(raw, { level: this.level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    return { data, crc: crc32(raw, crc), size: raw.length };
+  }
+
+  write(text: string): void {
+    if (this.done) throw new Error(`zip: part ${this.path} is closed`);
+    this.text += text;
+    if (this.text.length >= CHUNK) {
+      const p = this.piece(this.text, false, this.crc);
+      this.text = '';
+      this.body.push(p.data);
+      this.crc = p.crc;
+      this.size += p.size;
+    }
+  }
+
+  end(head: string, tail: string): void {
+    if (this.done) throw new Error(`zip: part ${this.path} is closed`);
+    const h = this.piece(head, false, 0);
+    // The tail continues the body's CRC; the head, compressed last, is combined in front.
+    const t = this.piece(this.text + tail, true, this.crc);
+    this.text = '';
+    const crc = crc32Combine(h.crc, t.crc, this.size + t.size);
+    const size = h.size + this.size + t.size;
+    const compressed = h.data.length + this.body.reduce((a, b) => a + b.length, 0) + t.data.length;
+    if (size > MAX32 || compressed > MAX32) throw new Error(`zip: part ${this.path} is larger than 4 GiB`);
+    this.done = { head: h, body: this.body, tail: t, crc, size, compressed };
+  }
+}
+
+/** MS-DOS date and time of a Date (local fields of UTC: zip has no zone; 1980 at the earliest). */
+function dosTime(d: Date): { time: number; date: number } {
+  const y = Math.max(1980, d.getUTCFullYear());
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((y - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+export class ZipPackage implements PartSink {
+  private readonly parts: DeflatedPart[] = [];
+
+  /** `level`: zlib's 1–9; 6 is zlib's default. */
+  constructor(
+    private readonly modified: Date,
+    private readonly level = 6,
+  ) {}
+
+  part(path: string): Part {
+    if (this.parts.some((p) => p.path === path)) throw new Error(`zip: part ${path} twice`);
+    const p = new DeflatedPart(path, this.level);
+    this.parts.push(p);
+    return p;
+  }
+
+  /** The archive, parts in the order they were opened; every part must have been ended. */
+  finish(): Buffer {
+    if (this.parts.length > 0xffff) throw new Error('zip: more than 65,535 parts');
+    const { time, date } = dosTime(this.modified);
+    const out: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const p of this.parts) {
+      const d = p.done;
+      if (!d) throw new Error(`zip: part ${p.path} was not ended`);
+      const name = Buffer.from(p.path, 'utf8');
+      // Version 2.0, bit 11: the name is UTF-8; method 8: deflate.
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x0800, 6);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt16LE(time, 10);
+      local.writeUInt16LE(date, 12);
+      local.writeUInt32LE(d.crc, 14);
+      local.writeUInt32LE(d.compressed, 18);
+      local.writeUInt32LE(d.size, 22);
+      local.writeUInt16LE(name.length, 26);
+      local.writeUInt16LE(0, 28);
+      const dir = Buffer.alloc(46);
+      dir.writeUInt32LE(0x02014b50, 0);
+      dir.writeUInt16LE(20, 4);
+      local.copy(dir, 6, 4, 30);
+      // Comment length, disk number, internal and external attributes are zero.
+      dir.writeUInt32LE(offset, 42);
+      central.push(dir, name);
+      out.push(local, name, d.head.data, ...d.body, d.tail.data);
+      offset += 30 + name.length + d.compressed;
+      if (offset > MAX32) throw new Error('zip: archive larger than 4 GiB');
+    }
+    const dirSize = central.reduce((a, b) => a + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.parts.length, 8);
+    end.writeUInt16LE(this.parts.length, 10);
+    end.writeUInt32LE(dirSize, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...out, ...central, end]);
+  }
+}
