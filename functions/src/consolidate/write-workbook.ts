@@ -118,6 +118,6 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   writePrintedSheet(wb, duplicatesForm(ctx), duplicates.map((d, i) => duplicateRow(i + 1, d)), '未发现多个乡镇（街道）重复上报的党组织。');
   await writeYearAfterSheets(wb, store, campaign, ctx, now);
 
-  const bytes = out.finish();
+  const bytes = await out.finish();
   return { bytes, stats: { townships: inputs.length, included: included.length, orgs: seq, duplicates: duplicates.length, bytes: bytes.length } };
 }

@@ -6,19 +6,20 @@ import { ZipPackage } from './zip';
 
 export interface LeanWorkbook {
   book: LeanBook;
-  finish(): Buffer;
+  finish(): Promise<Buffer>;
 }
 
 /**
- * `level`: zlib's compression level. 3 is a third faster than zlib's default 6 on this XML, for
- * a file about a fifth larger.
+ * `level`: zlib's compression level. On this XML (highly repetitive) level 1 deflates ~75 MB in
+ * ~160 ms where zlib's default 6 takes ~760 ms, for a file ~35 % larger (11 MB against 8 MB for
+ * 100,000 organizations' 明细表): the download is small either way, the time is not.
  */
-export function leanWorkbook(meta: BookMeta, level = 3): LeanWorkbook {
+export function leanWorkbook(meta: BookMeta, level = 1): LeanWorkbook {
   const zip = new ZipPackage(meta.created, level);
   const book = new LeanBook(zip, meta);
   return {
     book,
-    finish() {
+    async finish() {
       book.finish();
       return zip.finish();
     },

@@ -1,42 +1,42 @@
 // The zip container of the lean .xlsx writer (shared/print/lean): each part is deflated as it is
 // written, in pieces of about CHUNK characters, and only the compressed bytes are kept. Every piece
-// is compressed on its own by native zlib and ends on a sync flush (byte-aligned, not final), so
-// the pieces joined are one valid deflate stream, closed by the last piece's final block; the
-// part's head, given at its end, is such a piece put first. Sizes are known when the archive is
-// assembled, so local headers carry them (no data descriptors). No ZIP64: a part or the archive
-// past 4 GiB, or more than 65,535 parts, is refused rather than written wrong.
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+// is compressed on its own (deflater.ts) and all but the last of a part end on a sync flush, so
+// the pieces joined are one valid deflate stream; the part's head, given at its end, is such a
+// piece put first, its CRC combined in front of the rest (crc.ts). Sizes are known when the
+// archive is assembled, so local headers carry them (no data descriptors). No ZIP64: a part or the
+// archive past 4 GiB, or more than 65,535 parts, is refused rather than written wrong.
+import { crc32 } from 'node:zlib';
 import type { Part, PartSink } from '../../../shared';
 import { crc32Combine } from './crc';
+import { Deflater, type Slot } from './deflater';
 
 /** Characters of text gathered before a piece is compressed (~256–768 KB of UTF-8). */
 const CHUNK = 1 << 18;
 const MAX32 = 0xffffffff;
 
 interface Piece {
-  data: Buffer;
+  slot: Slot;
   crc: number;
   size: number;
 }
 
 class DeflatedPart implements Part {
   private text = '';
-  private readonly body: Buffer[] = [];
+  private readonly body: Slot[] = [];
   /** CRC and length of the body so far. */
   private crc = 0;
   private size = 0;
-  done: { head: Piece; body: Buffer[]; tail: Piece; crc: number; size: number; compressed: number } | null = null;
+  done: { slots: Slot[]; crc: number; size: number } | null = null;
 
   constructor(
     readonly path: string,
-    private readonly level: number,
+    private readonly deflater: Deflater,
   ) {}
 
-  /** A piece compressed; `crc` continues the CRC of what precedes it. */
+  /** A piece handed to the deflater; `crc` continues the CRC of what precedes it. */
   private piece(text: string, final: boolean, crc: number): Piece {
     const raw = Buffer.from(text, 'utf8');
-    const data = deflateRawSync(raw, { level: this.level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
-    return { data, crc: crc32(raw, crc), size: raw.length };
+    return { slot: this.deflater.piece(raw, final), crc: crc32(raw, crc), size: raw.length };
   }
 
   write(text: string): void {
@@ -45,7 +45,7 @@ class DeflatedPart implements Part {
     if (this.text.length >= CHUNK) {
       const p = this.piece(this.text, false, this.crc);
       this.text = '';
-      this.body.push(p.data);
+      this.body.push(p.slot);
       this.crc = p.crc;
       this.size += p.size;
     }
@@ -57,11 +57,9 @@ class DeflatedPart implements Part {
     // The tail continues the body's CRC; the head, compressed last, is combined in front.
     const t = this.piece(this.text + tail, true, this.crc);
     this.text = '';
-    const crc = crc32Combine(h.crc, t.crc, this.size + t.size);
     const size = h.size + this.size + t.size;
-    const compressed = h.data.length + this.body.reduce((a, b) => a + b.length, 0) + t.data.length;
-    if (size > MAX32 || compressed > MAX32) throw new Error(`zip: part ${this.path} is larger than 4 GiB`);
-    this.done = { head: h, body: this.body, tail: t, crc, size, compressed };
+    if (size > MAX32) throw new Error(`zip: part ${this.path} is larger than 4 GiB`);
+    this.done = { slots: [h.slot, ...this.body, t.slot], crc: crc32Combine(h.crc, t.crc, this.size + t.size), size };
   }
 }
 
@@ -76,23 +74,27 @@ function dosTime(d: Date): { time: number; date: number } {
 
 export class ZipPackage implements PartSink {
   private readonly parts: DeflatedPart[] = [];
+  private readonly deflater: Deflater;
 
   /** `level`: zlib's 1–9; 6 is zlib's default. */
   constructor(
     private readonly modified: Date,
-    private readonly level = 6,
-  ) {}
+    level = 6,
+  ) {
+    this.deflater = new Deflater(level);
+  }
 
   part(path: string): Part {
     if (this.parts.some((p) => p.path === path)) throw new Error(`zip: part ${path} twice`);
-    const p = new DeflatedPart(path, this.level);
+    const p = new DeflatedPart(path, this.deflater);
     this.parts.push(p);
     return p;
   }
 
   /** The archive, parts in the order they were opened; every part must have been ended. */
-  finish(): Buffer {
+  async finish(): Promise<Buffer> {
     if (this.parts.length > 0xffff) throw new Error('zip: more than 65,535 parts');
+    await this.deflater.settle();
     const { time, date } = dosTime(this.modified);
     const out: Buffer[] = [];
     const central: Buffer[] = [];
@@ -100,6 +102,8 @@ export class ZipPackage implements PartSink {
     for (const p of this.parts) {
       const d = p.done;
       if (!d) throw new Error(`zip: part ${p.path} was not ended`);
+      const compressed = d.slots.reduce((a, s) => a + s.data.length, 0);
+      if (compressed > MAX32) throw new Error(`zip: part ${p.path} is larger than 4 GiB`);
       const name = Buffer.from(p.path, 'utf8');
       // Version 2.0, bit 11: the name is UTF-8; method 8: deflate.
       const local = Buffer.alloc(30);
@@ -110,7 +114,7 @@ export class ZipPackage implements PartSink {
       local.writeUInt16LE(time, 10);
       local.writeUInt16LE(date, 12);
       local.writeUInt32LE(d.crc, 14);
-      local.writeUInt32LE(d.compressed, 18);
+      local.writeUInt32LE(compressed, 18);
       local.writeUInt32LE(d.size, 22);
       local.writeUInt16LE(name.length, 26);
       local.writeUInt16LE(0, 28);
@@ -121,8 +125,8 @@ export class ZipPackage implements PartSink {
       // Comment length, disk number, internal and external attributes are zero.
       dir.writeUInt32LE(offset, 42);
       central.push(dir, name);
-      out.push(local, name, d.head.data, ...d.body, d.tail.data);
-      offset += 30 + name.length + d.compressed;
+      out.push(local, name, ...d.slots.map((s) => s.data));
+      offset += 30 + name.length + compressed;
       if (offset > MAX32) throw new Error('zip: archive larger than 4 GiB');
     }
     const dirSize = central.reduce((a, b) => a + b.length, 0);

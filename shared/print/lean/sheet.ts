@@ -12,6 +12,9 @@ import type { StyleTable } from './styles';
 import { NS_MAIN, NS_REL, XML_HEAD, cellText, xmlText } from './xml';
 
 interface Waiting {
+  r: number;
+  /** The row number as text, made once for all its cells. */
+  rs: string;
   /** Each cell's XML by column (sparse). */
   cells: string[];
   /** Each cell's style id by column (sparse), for merges. */
@@ -38,6 +41,10 @@ export class LeanSheet implements SheetOutput {
   private readonly page: PageSpec;
   private committed = 0;
   private lastRow = 0;
+  /** The row used last (a body row takes all its cells in a row). */
+  private last: Waiting | undefined;
+  /** '" s="5"' by style id, made once. */
+  private readonly styleAttr: string[] = [];
 
   constructor(
     private readonly part: Part,
@@ -52,24 +59,32 @@ export class LeanSheet implements SheetOutput {
   }
 
   private row(r: number): Waiting {
+    if (this.last?.r === r) return this.last;
     if (r <= this.committed) throw new Error(`lean xlsx writer: row ${r} of ${this.def.name} was already written`);
     let w = this.waiting.get(r);
     if (!w) {
-      w = { cells: [], styles: [], height: undefined };
+      w = { r, rs: String(r), cells: [], styles: [], height: undefined };
       this.waiting.set(r, w);
       if (r > this.lastRow) this.lastRow = r;
     }
-    return w;
+    return (this.last = w);
+  }
+
+  /** `<c r="B7" s="5"` (without the closing quote's successor): the same pieces for every cell. */
+  private open(w: Waiting, col: number, s: number): string {
+    let a = this.styleAttr[s];
+    if (a === undefined) a = this.styleAttr[s] = s ? `" s="${s}"` : '"';
+    return '<c r="' + (this.letters[col - 1] ?? colLetter(col)) + w.rs + a;
   }
 
   cell(row: number, col: number, value: OutValue, style: CellStyle): void {
     const w = this.row(row);
     const s = this.styles.id(style);
-    const open = `<c r="${this.letters[col - 1] ?? colLetter(col)}${row}"${s ? ` s="${s}"` : ''}`;
+    const open = this.open(w, col, s);
     let x: string;
-    if (value === null) x = `${open}/>`;
-    else if (typeof value === 'number') x = `${open}><v>${value}</v></c>`;
-    else if (typeof value === 'string') x = `${open} t="s"><v>${this.strings.id(value)}</v></c>`;
+    if (value === null) x = open + '/>';
+    else if (typeof value === 'number') x = open + '><v>' + value + '</v></c>';
+    else if (typeof value === 'string') x = open + ' t="s"><v>' + this.strings.id(value) + '</v></c>';
     else {
       const r = value.result;
       const f = `<f>${xmlText(value.formula)}</f>`;
@@ -88,7 +103,7 @@ export class LeanSheet implements SheetOutput {
       const w = this.row(r);
       for (let c = left; c <= right; c++) {
         if (w.cells[c] !== undefined) continue;
-        w.cells[c] = `<c r="${colLetter(c)}${r}"${s ? ` s="${s}"` : ''}/>`;
+        w.cells[c] = this.open(w, c, s) + '/>';
         w.styles[c] = s;
       }
     }
@@ -100,16 +115,18 @@ export class LeanSheet implements SheetOutput {
 
   commit(row: number): void {
     if (row <= this.committed) return;
-    const due = [...this.waiting.keys()].filter((r) => r <= row);
+    const due: number[] = [];
+    for (const r of this.waiting.keys()) if (r <= row) due.push(r);
     if (due.length > 1) due.sort((a, b) => a - b);
     for (const r of due) {
       const w = this.waiting.get(r) as Waiting;
       this.waiting.delete(r);
-      let x = w.height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${w.height}" customHeight="1">`;
+      let x = w.height === undefined ? '<row r="' + w.rs + '">' : '<row r="' + w.rs + '" ht="' + w.height + '" customHeight="1">';
       for (const c of w.cells) if (c) x += c;
-      this.part.write(`${x}</row>`);
+      this.part.write(x + '</row>');
     }
     this.committed = row;
+    this.last = undefined;
   }
 
   end(printArea: { lastRow: number } | null): void {
