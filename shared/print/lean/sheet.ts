@@ -45,6 +45,8 @@ export class LeanSheet implements SheetOutput {
   private last: Waiting | undefined;
   /** '" s="5"' by style id, made once. */
   private readonly styleAttr: string[] = [];
+  private readonly lastText: string[] = [];
+  private readonly lastId: number[] = [];
 
   constructor(
     private readonly part: Part,
@@ -77,6 +79,18 @@ export class LeanSheet implements SheetOutput {
     return '<c r="' + (this.letters[col - 1] ?? colLetter(col)) + w.rs + a;
   }
 
+  /**
+   * A string's index in the shared strings. A column often repeats the text above it (the
+   * township, 村, 否), so the last one of each column is remembered: no table lookup for it.
+   */
+  private textId(col: number, s: string): number {
+    if (this.lastText[col] === s) return this.strings.again(this.lastId[col] as number);
+    const id = this.strings.id(s);
+    this.lastText[col] = s;
+    this.lastId[col] = id;
+    return id;
+  }
+
   cell(row: number, col: number, value: OutValue, style: CellStyle): void {
     const w = this.row(row);
     const s = this.styles.id(style);
@@ -84,7 +98,7 @@ export class LeanSheet implements SheetOutput {
     let x: string;
     if (value === null) x = open + '/>';
     else if (typeof value === 'number') x = open + '><v>' + value + '</v></c>';
-    else if (typeof value === 'string') x = open + ' t="s"><v>' + this.strings.id(value) + '</v></c>';
+    else if (typeof value === 'string') x = open + ' t="s"><v>' + this.textId(col, value) + '</v></c>';
     else {
       const r = value.result;
       const f = `<f>${xmlText(value.formula)}</f>`;
@@ -122,7 +136,8 @@ export class LeanSheet implements SheetOutput {
       const w = this.waiting.get(r) as Waiting;
       this.waiting.delete(r);
       let x = w.height === undefined ? '<row r="' + w.rs + '">' : '<row r="' + w.rs + '" ht="' + w.height + '" customHeight="1">';
-      for (const c of w.cells) if (c) x += c;
+      const cells = w.cells;
+      for (let c = 1; c < cells.length; c++) if (cells[c] !== undefined) x += cells[c] as string;
       this.part.write(x + '</row>');
     }
     this.committed = row;

@@ -8,7 +8,11 @@ import { NS_MAIN, XML_HEAD, cellText } from './xml';
 
 export const DEDUPE_CHARS = 256;
 
+/** What needs more than `<si><t>…</t></si>` (one scan for the common plain string). */
+const SPECIAL = /[&<>_\s]/;
+
 function si(s: string): string {
+  if (!SPECIAL.test(s)) return '<si><t>' + s + '</t></si>';
   // Leading, trailing or control whitespace is kept only with xml:space="preserve".
   const keep = /^\s|\s$|[\t\n\r]/.test(s);
   return keep ? `<si><t xml:space="preserve">${cellText(s)}</t></si>` : `<si><t>${cellText(s)}</t></si>`;
@@ -33,6 +37,12 @@ export class SharedStrings {
     if (share) this.ids.set(s, i);
     this.part.write(si(s));
     return i;
+  }
+
+  /** An index the caller already had, used once more (for the count). */
+  again(id: number): number {
+    this.uses++;
+    return id;
   }
 
   end(): void {
