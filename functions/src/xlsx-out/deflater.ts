@@ -1,11 +1,11 @@
 // Deflating the lean writer's pieces with native zlib, off the main thread when it can: a piece
 // goes to libuv's thread pool while the writer goes on building XML, so on two cores compressing
 // costs the consolidation almost no time. At most MAX_IN_FLIGHT pieces wait there; past that a
-// piece is compressed on the spot, so memory stays bounded however fast rows come (a piece is a
-// few hundred KB of UTF-8).
+// piece is compressed on the spot, so memory stays bounded however fast rows come (a piece is
+// half a MB of UTF-8 at most).
 import { constants, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 16;
 
 /** A compressed piece; `data` is filled in when the thread pool is done with it. */
 export interface Slot {

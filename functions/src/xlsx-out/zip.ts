@@ -1,5 +1,5 @@
 // The zip container of the lean .xlsx writer (shared/print/lean): each part is deflated as it is
-// written, in pieces of about CHUNK characters, and only the compressed bytes are kept. Every piece
+// written, in pieces of about PIECE bytes, and only the compressed bytes are kept. Every piece
 // is compressed on its own (deflater.ts) and all but the last of a part end on a sync flush, so
 // the pieces joined are one valid deflate stream; the part's head, given at its end, is such a
 // piece put first, its CRC combined in front of the rest (crc.ts). Sizes are known when the
@@ -10,18 +10,14 @@ import type { Part, PartSink } from '../../../shared';
 import { crc32Combine } from './crc';
 import { Deflater, type Slot } from './deflater';
 
-/** Characters of text gathered before a piece is compressed (~256–768 KB of UTF-8). */
-const CHUNK = 1 << 18;
+/** Bytes of UTF-8 gathered before a piece is compressed. */
+const PIECE = 1 << 19;
 const MAX32 = 0xffffffff;
 
-interface Piece {
-  slot: Slot;
-  crc: number;
-  size: number;
-}
-
 class DeflatedPart implements Part {
-  private text = '';
+  /** Text encoded as it comes (each row into the piece's buffer, while it is small and hot). */
+  private buf: Buffer | null = null;
+  private used = 0;
   private readonly body: Slot[] = [];
   /** CRC and length of the body so far. */
   private crc = 0;
@@ -33,33 +29,41 @@ class DeflatedPart implements Part {
     private readonly deflater: Deflater,
   ) {}
 
-  /** A piece handed to the deflater; `crc` continues the CRC of what precedes it. */
-  private piece(text: string, final: boolean, crc: number): Piece {
-    const raw = Buffer.from(text, 'utf8');
-    return { slot: this.deflater.piece(raw, final), crc: crc32(raw, crc), size: raw.length };
+  private add(raw: Buffer): void {
+    this.body.push(this.deflater.piece(raw, false));
+    this.crc = crc32(raw, this.crc);
+    this.size += raw.length;
+  }
+
+  private flush(): void {
+    if (this.buf && this.used) this.add(this.buf.subarray(0, this.used));
+    this.buf = null;
+    this.used = 0;
   }
 
   write(text: string): void {
     if (this.done) throw new Error(`zip: part ${this.path} is closed`);
-    this.text += text;
-    if (this.text.length >= CHUNK) {
-      const p = this.piece(this.text, false, this.crc);
-      this.text = '';
-      this.body.push(p.slot);
-      this.crc = p.crc;
-      this.size += p.size;
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (text.length * 3 > PIECE - this.used) {
+      this.flush();
+      if (text.length * 3 > PIECE) return this.add(Buffer.from(text, 'utf8'));
     }
+    this.buf ??= Buffer.allocUnsafe(PIECE);
+    this.used += this.buf.write(text, this.used, 'utf8');
   }
 
   end(head: string, tail: string): void {
-    if (this.done) throw new Error(`zip: part ${this.path} is closed`);
-    const h = this.piece(head, false, 0);
-    // The tail continues the body's CRC; the head, compressed last, is combined in front.
-    const t = this.piece(this.text + tail, true, this.crc);
-    this.text = '';
-    const size = h.size + this.size + t.size;
+    this.write(tail);
+    const last = this.buf ? this.buf.subarray(0, this.used) : Buffer.alloc(0);
+    const final = this.deflater.piece(last, true);
+    const crc = crc32(last, this.crc);
+    const bodySize = this.size + last.length;
+    this.buf = null;
+    // The head, known only now, is a piece of its own put first, its CRC combined in front.
+    const h = Buffer.from(head, 'utf8');
+    const size = h.length + bodySize;
     if (size > MAX32) throw new Error(`zip: part ${this.path} is larger than 4 GiB`);
-    this.done = { slots: [h.slot, ...this.body, t.slot], crc: crc32Combine(h.crc, t.crc, this.size + t.size), size };
+    this.done = { slots: [this.deflater.piece(h, false), ...this.body, final], crc: crc32Combine(crc32(h), crc, bodySize), size };
   }
 }
 
