@@ -72,7 +72,7 @@ export class LeanSheet implements SheetOutput {
     return (this.last = w);
   }
 
-  /** `<c r="B7" s="5"` (without the closing quote's successor): the same pieces for every cell. */
+  /** A cell's start, `<c r="B7" s="5"`, from pieces made once per column, row and style. */
   private open(w: Waiting, col: number, s: number): string {
     let a = this.styleAttr[s];
     if (a === undefined) a = this.styleAttr[s] = s ? `" s="${s}"` : '"';
