@@ -22,6 +22,7 @@ export class SharedStrings {
   private readonly ids = new Map<string, number>();
   private unique = 0;
   private uses = 0;
+  private readonly batch: string[] = [];
 
   constructor(private readonly part: Part) {}
 
@@ -35,8 +36,14 @@ export class SharedStrings {
     }
     const i = this.unique++;
     if (share) this.ids.set(s, i);
-    this.part.write(si(s));
+    // Entries go to the part a few hundred at a time: one write per entry costs more than the entry.
+    if (this.batch.push(si(s)) >= 256) this.flush();
     return i;
+  }
+
+  private flush(): void {
+    if (this.batch.length) this.part.write(this.batch.join(''));
+    this.batch.length = 0;
   }
 
   /** An index the caller already had, used once more (for the count). */
@@ -46,6 +53,7 @@ export class SharedStrings {
   }
 
   end(): void {
+    this.flush();
     this.part.end(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.unique}">`, '</sst>');
   }
 }

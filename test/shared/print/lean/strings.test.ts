@@ -28,10 +28,12 @@ describe('the lean writer’s shared strings', () => {
     expect(xml).toContain('<si><t>无空格</t></si>');
   });
 
-  test('strings stream into the part as they are met', () => {
+  test('strings stream into the part as they are met, a few hundred at a time', () => {
     const sink = new TextSink();
     const s = new SharedStrings(sink.part('sst'));
-    s.id('甲');
-    expect(sink.body('sst')).toBe('<si><t>甲</t></si>');
+    for (let i = 0; i < 300; i++) s.id(`第${i}村`);
+    expect(sink.body('sst')).toMatch(/^<si><t>第0村<\/t><\/si>.*<si><t>第255村<\/t><\/si>$/);
+    s.end();
+    expect(sink.text('sst')).toContain('<si><t>第299村</t></si></sst>');
   });
 });
