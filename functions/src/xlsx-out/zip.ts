@@ -8,10 +8,8 @@
 import { crc32 } from 'node:zlib';
 import type { Part, PartSink } from '../../../shared';
 import { crc32Combine } from './crc';
-import { Deflater, type Slot } from './deflater';
+import { Deflater, PIECE, type Slot } from './deflater';
 
-/** Bytes of UTF-8 gathered before a piece is compressed. */
-const PIECE = 1 << 19;
 const MAX32 = 0xffffffff;
 
 class DeflatedPart implements Part {
@@ -29,14 +27,15 @@ class DeflatedPart implements Part {
     private readonly deflater: Deflater,
   ) {}
 
-  private add(raw: Buffer): void {
-    this.body.push(this.deflater.piece(raw, false));
+  private add(raw: Buffer, owner?: Buffer): void {
     this.crc = crc32(raw, this.crc);
     this.size += raw.length;
+    this.body.push(this.deflater.piece(raw, false, owner));
   }
 
   private flush(): void {
-    if (this.buf && this.used) this.add(this.buf.subarray(0, this.used));
+    if (this.buf && this.used) this.add(this.buf.subarray(0, this.used), this.buf);
+    else this.deflater.release(this.buf ?? undefined);
     this.buf = null;
     this.used = 0;
   }
@@ -48,16 +47,16 @@ class DeflatedPart implements Part {
       this.flush();
       if (text.length * 3 > PIECE) return this.add(Buffer.from(text, 'utf8'));
     }
-    this.buf ??= Buffer.allocUnsafe(PIECE);
+    this.buf ??= this.deflater.buffer();
     this.used += this.buf.write(text, this.used, 'utf8');
   }
 
   end(head: string, tail: string): void {
     this.write(tail);
     const last = this.buf ? this.buf.subarray(0, this.used) : Buffer.alloc(0);
-    const final = this.deflater.piece(last, true);
     const crc = crc32(last, this.crc);
     const bodySize = this.size + last.length;
+    const final = this.deflater.piece(last, true, this.buf ?? undefined);
     this.buf = null;
     // The head, known only now, is a piece of its own put first, its CRC combined in front.
     const h = Buffer.from(head, 'utf8');
