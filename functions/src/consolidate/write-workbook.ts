@@ -89,7 +89,9 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   const dups = new DuplicateFinder();
   const included = inputs.filter((t) => isIncluded(t.state) && t.hash);
   let seq = 0;
-  const subs = ordered(included, 8, async (t) => ({ t, stored: await readStoredSubmission(store, campaign.id, t.id, t.hash as string) }));
+  // 4 fetched ahead: as fast as 8 (measured: the writer, not storage, sets the pace now) and the
+  // host's peak RSS in the province bench ~50 MB lower (fewer submissions alive at once).
+  const subs = ordered(included, 4, async (t) => ({ t, stored: await readStoredSubmission(store, campaign.id, t.id, t.hash as string) }));
   for await (const { t, stored } of subs) {
     // The pointer names a blob written before it; a missing one is storage corruption, not user data.
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t.id}/${t.hash} is missing`);
