@@ -4,5 +4,7 @@ export * from './types';
 export * from './measure';
 export * from './layout';
 export * from './styles';
+export * from './output';
 export * from './writer';
 export * from './blocks';
+export * from './lean';

@@ -126,22 +126,52 @@ function footerText(s: string): string {
 
 export const PAGE_NUMBERS = '第 &P 页，共 &N 页';
 
-/** Options for `addWorksheet`: A4, fit to one page wide, header rows repeated, frozen, footer. */
-export function sheetOptions(def: SheetDef, plan: SheetPlan = planSheet(def)): Partial<ExcelJS.AddWorksheetOptions> {
-  const x = def.freezeColumns ?? 0;
+/** Paper size code of A4 in SpreadsheetML. */
+export const PAPER_A4 = 9;
+/** Page margins in inches (narrow, so a wide table prints larger). */
+export const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.25 } as const;
+
+/**
+ * The page of a printed sheet, as both back ends write it: A4 in `orientation`, fit to one page
+ * wide (any number of pages tall), centred, the header rows repeated on every page, the panes
+ * frozen under the header, page numbers (and the signature lines) in the footer.
+ */
+export interface PageSpec {
+  orientation: 'portrait' | 'landscape';
+  /** Rows repeated at the top of every page (1-based, inclusive). */
+  titleRows: { top: number; bottom: number };
+  /** Footer code (&L…&R…, &P page, &N pages). */
+  footer: string;
+  /** Columns left of and rows above the frozen panes. */
+  frozen: { columns: number; rows: number };
+}
+
+export function pageSpec(def: SheetDef, plan: SheetPlan = planSheet(def)): PageSpec {
   const sign = def.signatureAt === 'footer' && def.signature?.length ? def.signature.map((s) => footerText(itemText(s))).join('    ') : '';
   return {
+    orientation: orientationOf(def),
+    titleRows: { top: plan.headerTop, bottom: plan.headerBottom },
+    footer: sign ? `&L${sign}&R${PAGE_NUMBERS}` : `&C${PAGE_NUMBERS}`,
+    frozen: { columns: def.freezeColumns ?? 0, rows: plan.headerBottom },
+  };
+}
+
+/** Options for exceljs's `addWorksheet`: the page spec in exceljs's words. */
+export function sheetOptions(def: SheetDef, plan: SheetPlan = planSheet(def)): Partial<ExcelJS.AddWorksheetOptions> {
+  const p = pageSpec(def, plan);
+  const { columns: x, rows: y } = p.frozen;
+  return {
     pageSetup: {
-      paperSize: 9,
-      orientation: orientationOf(def),
+      paperSize: PAPER_A4,
+      orientation: p.orientation,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.25 },
-      printTitlesRow: `${plan.headerTop}:${plan.headerBottom}`,
+      margins: { ...PAGE_MARGINS },
+      printTitlesRow: `${p.titleRows.top}:${p.titleRows.bottom}`,
     },
-    headerFooter: { oddFooter: sign ? `&L${sign}&R${PAGE_NUMBERS}` : `&C${PAGE_NUMBERS}` },
-    views: [{ state: 'frozen', xSplit: x, ySplit: plan.headerBottom, topLeftCell: `${colLetter(x + 1)}${plan.firstBodyRow}`, activeCell: `A${plan.firstBodyRow}` }],
+    headerFooter: { oddFooter: p.footer },
+    views: [{ state: 'frozen', xSplit: x, ySplit: y, topLeftCell: `${colLetter(x + 1)}${y + 1}`, activeCell: `A${y + 1}` }],
   };
 }

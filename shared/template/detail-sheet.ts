@@ -87,7 +87,7 @@ export function writeDetailSheet(wb: PrintBook, o: DetailSheetOptions): ExcelJS.
   const s = o.scheme;
   const cols = detailColumns(s);
   const sheet = addPrintedSheet(wb, detailDef(s, o.county, o.township, o.year));
-  const ws = sheet.ws;
+  const ws = sheet.out.ws;
   const first = sheet.nextRow;
   const last = first + o.rows - 1;
   const styles = cols.map(templateCellStyle);

@@ -76,7 +76,7 @@ function prefillValue(p: RectPrefill, key: RectKey, seq: number): PrintCell {
 
 export function writeRectSheet(wb: PrintBook, township: string, year: number, rows: number, lists: Lists, prefill: readonly RectPrefill[] = []): ExcelJS.Worksheet {
   const sheet = addPrintedSheet(wb, rectDef(township, year));
-  const ws = sheet.ws;
+  const ws = sheet.out.ws;
   const first = sheet.nextRow;
   const last = first + Math.max(rows, prefill.length + SPARE_RECT_ROWS) - 1;
   const styles = RECT_COLUMNS.map((c, i) => {

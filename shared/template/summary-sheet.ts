@@ -122,7 +122,7 @@ export function writeSummarySheet(wb: PrintBook, s: Scheme, township: string, ye
   sheet.row(formulaRow(s, lastCat + 1, OTHER_CATEGORY_ROW, 'other', first, lastCat, results[s.categories.length] ?? []));
   sheet.row(formulaRow(s, lastCat + 2, '合计', 'total', first, lastCat, results[s.categories.length + 1] ?? []), 'total');
   sheet.end();
-  return sheet.ws;
+  return sheet.out.ws;
 }
 
 /** Sheet rows of the first category line, of 类别未按下拉列表填写 and of the total. */

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const names = args.filter((a) => !a.startsWith('--'));
   if (names.length === 0) {
-    console.error('用法：npm run bench -- <functions|reader|county|province> [--json]');
+    console.error('用法：npm run bench -- <functions|reader|county|province|consolidate> [--json]');
     process.exit(2);
   }
   const all: Record<string, Record<string, number | string>> = {};

@@ -17,7 +17,7 @@ import {
   writePrintedSheet,
   addPrintedSheet,
   type FormContext,
-  type PrintBook,
+  type SheetBook,
 } from '../../../shared';
 import { ledgerOrder } from '../ledger/views';
 import { ensureLedger } from '../ledger/sync';
@@ -34,7 +34,7 @@ function stored(c: CampaignDoc): c is StoredCampaign {
   return typeof (c as Partial<StoredCampaign>).countyId === 'string';
 }
 
-export async function writeYearAfterSheets(wb: PrintBook, store: Store, doc: CampaignDoc, ctx: FormContext, now: number): Promise<string[]> {
+export async function writeYearAfterSheets(wb: SheetBook, store: Store, doc: CampaignDoc, ctx: FormContext, now: number): Promise<string[]> {
   if (!stored(doc) || !doc.orgs) return [];
   const campaign = doc;
   const s = campaign.scheme;

@@ -1,9 +1,11 @@
-// The print standard written by both exceljs writers (the document model for templates, the
-// streaming writer for the county workbook), read back with exceljs and from the raw XML.
+// The print standard written by each back end (exceljs's document model for templates, its
+// streaming writer, and the lean writer for the county workbook), read back with exceljs and from
+// the raw XML.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { CUT_MARKER, MAX_CELL_CHARS, addPrintedSheet, type PrintCell, type SheetDef } from '../../../shared';
+import { leanWorkbook } from '../../../functions/src/xlsx-out/workbook';
 
 const def: SheetDef = {
   name: '测试表',
@@ -28,7 +30,15 @@ const ROWS: PrintCell[][] = [
   [3, '西河\uFFFE村\u0001党支部', 0, 0, '名'.repeat(40_000)],
 ];
 
-async function write(kind: 'document' | 'stream'): Promise<Uint8Array> {
+async function write(kind: 'document' | 'stream' | 'lean'): Promise<Uint8Array> {
+  if (kind === 'lean') {
+    const out = leanWorkbook({ creator: '某县委组织部', created: new Date() });
+    const s = addPrintedSheet(out.book, def);
+    ROWS.forEach((r) => s.row(r));
+    s.row(['合计', null, 4, 4 / 3, null], 'total');
+    s.end();
+    return new Uint8Array(await out.finish());
+  }
   if (kind === 'document') {
     const wb = new ExcelJS.Workbook();
     const s = addPrintedSheet(wb, def);
@@ -51,7 +61,7 @@ async function write(kind: 'document' | 'stream'): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-describe.each(['document', 'stream'] as const)('the %s writer', (kind) => {
+describe.each(['document', 'stream', 'lean'] as const)('the %s writer', (kind) => {
   let bytes: Uint8Array;
   let ws: ExcelJS.Worksheet;
   let workbookXml: string;
