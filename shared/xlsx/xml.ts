@@ -19,6 +19,7 @@ export interface XmlSink {
 }
 
 const PIECE = 65536;
+const STREAM = { stream: true };
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -79,7 +80,7 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: Xml
         // Parts are UTF-8 in every spreadsheet program's output; UTF-16 would decode as noise.
         if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) unreadable(`${entry.name} 的编码 UTF-16 不受支持`);
       }
-      for (let i = 0; i < chunk.length; i += PIECE) feed(decoder.decode(chunk.subarray(i, Math.min(chunk.length, i + PIECE)), { stream: true }));
+      for (let i = 0; i < chunk.length; i += PIECE) feed(decoder.decode(chunk.subarray(i, Math.min(chunk.length, i + PIECE)), STREAM));
     },
     pacer,
   );
