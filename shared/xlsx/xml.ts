@@ -7,7 +7,7 @@ import { makeIssue } from '../issues/catalogue';
 import type { ZipEntry } from '../zip/directory';
 import { inflateEntry, type Pacer } from '../zip/inflate';
 import { refuse } from '../zip/refusal';
-import { utf8Decoder } from '../zip/utf8';
+import { utf8Decoder, type Utf8Decoder } from '../zip/utf8';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
 import { unreadable } from './unreadable';
 
@@ -20,6 +20,11 @@ export interface XmlSink {
 
 const PIECE = 65536;
 const STREAM = { stream: true };
+
+// A decoder that reached the end of its part is flushed, which makes it a fresh stream again (BOM
+// handling included), and is kept for the next part: Node builds an ICU converter for each new one.
+const idle: Utf8Decoder[] = [];
+const IDLE_MAX = 8;
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -64,7 +69,7 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: Xml
     sink.text(t);
   });
 
-  const decoder = utf8Decoder();
+  const decoder = idle.pop() ?? utf8Decoder();
   let first = true;
   const feed = (s: string) => {
     if (!s) return;
@@ -85,5 +90,6 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: Xml
     pacer,
   );
   feed(decoder.decode());
+  if (idle.length < IDLE_MAX) idle.push(decoder);
   parser.close();
 }
