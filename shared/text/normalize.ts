@@ -153,7 +153,18 @@ function remember(cache: Map<string, string>, s: string, out: string): void {
 
 /** Trims and folds inner runs of whitespace; for names that are shown back to users. */
 export function cleanText(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+  // Most names have no whitespace and nothing full-width: nothing to change, no copies made.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWhiteSpace(c) || halfWidthUnit(c) >= 0) return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+  }
+  return s;
+}
+
+/** A code unit `\s` matches (and `trim` removes): the ASCII spaces, NBSP, the Unicode spaces, LS, PS, BOM. */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 0x80) return isAsciiSpace(c);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // Marks that do not make two names different: quotes, middle dots, dashes, commas and stops

@@ -1,4 +1,5 @@
 import { cleanText, normalizeLabel, orgKey, toHalfWidth, toSimplified } from '../../../shared';
+import { isWhiteSpace } from '../../../shared/text/normalize';
 
 test.each([
   ['１２３．５', '123.5'], ['ＡＢＣ', 'ABC'], ['a\u3000b', 'a b'],
@@ -72,4 +73,14 @@ test('orgKey gives the same key on a second call (cached) as on the first', () =
   const first = orgKey(name);
   expect(orgKey(name)).toBe(first);
   expect(first).toBe('东山村两委党支部(第1)');
+});
+
+test('isWhiteSpace is \\s, and cleanText its definition, on every BMP code unit (alone and between letters)', () => {
+  const wrong: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (isWhiteSpace(c) !== /\s/.test(ch)) wrong.push(`isWhiteSpace ${c.toString(16)}`);
+    for (const s of [ch, `党${ch}支 部`]) if (cleanText(s) !== toHalfWidth(s).replace(/\s+/g, ' ').trim()) wrong.push(`cleanText ${c.toString(16)}`);
+  }
+  expect(wrong).toEqual([]);
 });
