@@ -54,9 +54,11 @@ test('normalizeLabel agrees with its definition on every BMP code unit', () => {
 });
 
 test.each([
-  '  較 差 ', 'ＧＯＯＤ　ｂａｄ', '東山村“兩委”黨支部', '县直机关·第一党支部—其他…', 'Ａ\tB\r\nc\u000bＤ', '组织建设（15分）',
-  'Élan 党支部', 'ΣΑΣ', 'İstanbul', '东山村\u00a0党支部', '党\u2028支部', '\ud83c\udf89庆祝', '\ud800孤', 'ab\u202fcd', '',
-])('normalizeLabel(%p) is toSimplified∘toHalfWidth, no whitespace, lower case', (s) => {
+  ['spaces and Traditional', '  較 差 '], ['full-width letters and space', 'ＧＯＯＤ　ｂａｄ'], ['quotes', '東山村“兩委”黨支部'],
+  ['dot, dash, ellipsis', '县直机关·第一党支部—其他…'], ['ASCII controls', 'Ａ\tB\r\nc\u000bＤ'], ['full-width brackets', '组织建设（15分）'],
+  ['an accented letter', 'Élan 党支部'], ['Greek capitals', 'ΣΑΣ'], ['a dotted capital I', 'İstanbul'], ['a no-break space', '东山村\u00a0党支部'],
+  ['a line separator', '党\u2028支部'], ['a surrogate pair', '\ud83c\udf89庆祝'], ['a lone surrogate', '\ud800孤'], ['a narrow no-break space', 'ab\u202fcd'], ['nothing', ''],
+])('normalizeLabel of %s is toSimplified∘toHalfWidth, no whitespace, lower case', (_name, s) => {
   expect(normalizeLabel(s)).toBe(reference(s));
 });
 

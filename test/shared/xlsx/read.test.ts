@@ -14,7 +14,7 @@ function withVml(marker: string, lt: number, store: boolean): Uint8Array {
 
 const OFFSETS = [0, 1, 2, 3, 5, 8, 9, 10, 11].map((k) => PIECE - k).concat([PIECE, PIECE + 1, 5]);
 
-describe.each([
+test.each([
   ['<!DOCTYPE x>', 'XML_DOCTYPE'],
   ['<!doctype x>', 'XML_DOCTYPE'],
   ['<!ENTITY e "x">', 'XML_DOCTYPE'],
@@ -23,11 +23,10 @@ describe.each([
   ['<![CDATA[<!]]>', null],
   ['! <DOCTYPE', null],
   ['<!DOCTYP', null],
-])('%p in a VML part', (marker, code) => {
-  test.each(OFFSETS.flatMap((at) => [[at, true], [at, false]]))('with its "<" at byte %p (stored: %p)', async (at, store) => {
-    const r = await readWorkbook(withVml(marker, at, store));
-    expect(r.issues.map((i) => i.code)).toEqual(code ? [code] : []);
-  });
+])('%p in a VML part, its "<" on each byte around a piece boundary, stored and deflated', async (marker, code) => {
+  const got: Array<[number, boolean, string[]]> = [];
+  for (const at of OFFSETS) for (const store of [true, false]) got.push([at, store, (await readWorkbook(withVml(marker, at, store))).issues.map((i) => i.code)]);
+  expect(got).toEqual(OFFSETS.flatMap((at) => [true, false].map((store) => [at, store, code ? [code] : []])));
 });
 
 test('a part ending in "<!" is read', async () => {
