@@ -53,7 +53,25 @@ export interface QuotaOptions {
   scope?: string;
 }
 
+/**
+ * The one pass over the organizations a verdict is made from, whatever its scope: the validator
+ * counts an upload once, and the server words the receipt's verdict from that count.
+ */
+export interface QuotaCount {
+  graded: number;
+  blanks: number;
+  counts: Record<string, number>;
+  unknownGrades: QuotaResult['unknownGrades'];
+  unknownCategories: QuotaResult['unknownCategories'];
+  /** Each quota class met, in order: organizations graded in it and how many have the top grade. */
+  classes: Array<{ quotaClass: string; total: number; top: number }>;
+}
+
 export function checkQuota(s: Scheme, entries: readonly QuotaEntry[], opts: QuotaOptions = {}): QuotaResult {
+  return quotaVerdict(s, countQuota(s, entries), opts);
+}
+
+export function countQuota(s: Scheme, entries: readonly QuotaEntry[]): QuotaCount {
   const counts: Record<string, number> = Object.fromEntries(s.grades.map((g) => [g.key, 0]));
   const classTotals = new Map<string, number>();
   const classTop = new Map<string, number>();
@@ -84,26 +102,36 @@ export function checkQuota(s: Scheme, entries: readonly QuotaEntry[], opts: Quot
     classTotals.set(cls, (classTotals.get(cls) ?? 0) + 1);
     if (g.key === topKey) classTop.set(cls, (classTop.get(cls) ?? 0) + 1);
   });
+  const classes = [...classTotals].map(([quotaClass, total]) => ({ quotaClass, total, top: classTop.get(quotaClass) ?? 0 }));
+  return { graded, blanks, counts, unknownGrades, unknownCategories, classes };
+}
 
+/** The quota rules applied to a count, in sentences that start with `scope`. */
+export function quotaVerdict(s: Scheme, q: QuotaCount, opts: QuotaOptions = {}): QuotaResult {
+  const { graded, blanks, counts, unknownGrades, unknownCategories } = q;
+  const topKey = s.quota.top.grade;
   const shares: Record<string, number> = {};
   for (const g of s.grades) shares[g.key] = graded ? (counts[g.key] ?? 0) / graded : 0;
 
   const scope = opts.scope ?? '';
   const breaches: QuotaBreach[] = [];
   const topBand = s.grades.find((g) => g.key === topKey);
+  const several = q.classes.length > 1;
   // Each quota class is held to its own cap: agencies at a raised cap do not use up the
-  // villages' 20 %, and villages do not borrow the agencies' headroom.
-  for (const [cls, total] of [...classTotals.entries()].sort()) {
-    const n = classTop.get(cls) ?? 0;
+  // villages' 20 %, and villages do not borrow the agencies' headroom. In the order of
+  // "class,total" as text, as they have always been listed.
+  const ordered = q.classes.map((c) => ({ c, key: `${c.quotaClass},${c.total}` })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { c } of ordered) {
+    const { quotaClass: cls, total, top: n } = c;
     const cap = s.quota.top.classCaps[cls] ?? s.quota.top.maxShare;
     const share = n / total;
     if (share > cap + EPS) {
-      const clsName = classTotals.size > 1 || cls !== 'standard' ? quotaClassName(s, cls) : '';
+      const clsName = several || cls !== 'standard' ? quotaClassName(s, cls) : '';
       breaches.push({
         code: 'QUOTA_TOP_EXCEEDED',
         severity: s.quota.top.severity,
         grade: topBand?.label ?? topKey,
-        quotaClass: classTotals.size > 1 || cls !== 'standard' ? cls : null,
+        quotaClass: several || cls !== 'standard' ? cls : null,
         count: n,
         of: total,
         share,

@@ -60,9 +60,17 @@ export function indicatorMaxSum(s: Scheme): number {
 
 /** Stable short fingerprint of a scheme, written into templates so a sheet made under another standard is caught. */
 export function schemeFingerprint(s: Scheme): string {
-  const [h1, h2] = fnv1a2x32(canonicalJson(s));
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+  // Every upload checks it; a scheme is never changed once parsed (the lookups above rely on that too).
+  let f = fingerprints.get(s);
+  if (f === undefined) {
+    const [h1, h2] = fnv1a2x32(canonicalJson(s));
+    f = h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+    fingerprints.set(s, f);
+  }
+  return f;
 }
+
+const fingerprints = new WeakMap<Scheme, string>();
 
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;

@@ -1,6 +1,7 @@
 // A township's filled workbook after reading and validation: what the server stores per version
 // and merges into the county workbook without re-parsing the raw file.
 import type { Issue } from '../issues/types';
+import type { QuotaCount } from '../quota/quota';
 
 export type OrgType = 'committee' | 'generalBranch' | 'branch';
 
@@ -100,4 +101,9 @@ export interface ReadResult {
   issues: Issue[];
   /** Null when the workbook could not be read at all (not a zip, a bomb, no detail sheet…). */
   submission: Submission | null;
+  /**
+   * The quota count the quota warnings were judged by (organizations whose grade is trusted),
+   * with the submission: the server words the receipt's verdict from it instead of counting again.
+   */
+  quota: QuotaCount | null;
 }

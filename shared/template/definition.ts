@@ -180,12 +180,19 @@ export function needsRectification(s: Scheme, gradeKey: string): boolean {
   return rank >= Math.ceil(s.grades.length / 2);
 }
 
+const HEADER_MAX = /^(.+?)\((?:满分)?(\d+(?:\.\d+)?)分?\)$/;
+
 /**
  * "党组织带头人（15分）" → { label: "党组织带头人", max: 15 }. Normalized text; brackets of any width.
  */
 export function splitHeader(text: string): { label: string; max: number | null } {
-  const n = normalizeLabel(text);
-  const m = /^(.+?)\((?:满分)?(\d+(?:\.\d+)?)分?\)$/.exec(n);
+  return splitLabel(normalizeLabel(text));
+}
+
+/** splitHeader of a text already through normalizeLabel. */
+export function splitLabel(n: string): { label: string; max: number | null } {
+  // Most texts asked about are organization names, read on every row: no ")" at the end, no maximum.
+  const m = n.endsWith(')') ? HEADER_MAX.exec(n) : null;
   if (m && m[1] && m[2]) return { label: m[1], max: Number(m[2]) };
   return { label: n, max: null };
 }

@@ -6,7 +6,7 @@ import { ISSUES, locationText, makeIssue, type Where } from '../issues/catalogue
 import type { Issue } from '../issues/types';
 import type { GradeBand, Scheme } from '../scheme/schema';
 import { gradeTotal, overrideReasonText } from '../grade/grade';
-import { checkQuota } from '../quota/quota';
+import { countQuota, quotaVerdict, type QuotaCount } from '../quota/quota';
 import type { RectificationRow } from '../submission/types';
 import { needsRectification } from '../template/definition';
 import { orgKey } from '../text/normalize';
@@ -20,8 +20,11 @@ function at(d: DetailTable, key: 'name' | 'grade' | 'parent' | 'explanation', o:
   return { sheet: d.sheet, ...(cell ? { cell } : {}), ...(o.org.name ? { org: o.org.name } : {}) };
 }
 
-/** Grades, explanations, ledger lines and quotas; returns the issues in the order found. */
-export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null): Issue[] {
+/**
+ * Grades, explanations, ledger lines and quotas: the issues in the order found, and the quota
+ * count they were judged by (the server words its receipt from it rather than counting again).
+ */
+export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null): { issues: Issue[]; quota: QuotaCount } {
   const issues: Issue[] = [];
   const orgs = d.parsed;
   const byKey = new Map<string, ParsedOrg>();
@@ -67,8 +70,9 @@ export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null
     }
   }
 
-  issues.push(...quotaIssues(s, d, orgs.map(trusted)));
-  return issues;
+  const quota = quotaCount(s, d, orgs.map(trusted));
+  issues.push(...quotaIssues(s, d, quota));
+  return { issues, quota };
 }
 
 function parentOf(s: Scheme, d: DetailTable, o: ParsedOrg, byKey: Map<string, ParsedOrg>, issues: Issue[]): ParsedOrg | null {
@@ -108,20 +112,25 @@ export function gradeProblem(s: Scheme, o: ParsedOrg, parentGrade: GradeBand | n
   return { code: 'GRADE_INCONSISTENT', params: { actual: stated.label, expected: own.grade.label, reason } };
 }
 
+/** The organizations whose grade is trusted, by grade and quota class. */
+function quotaCount(s: Scheme, d: DetailTable, grades: Array<GradeBand | null>): QuotaCount {
+  const entries: Array<{ grade: string; category: string | null }> = [];
+  d.parsed.forEach((o, i) => {
+    const g = grades[i];
+    if (g) entries.push({ grade: g.label, category: o.categoryOk ? (s.categories.find((c) => c.key === o.org.category)?.name ?? null) : null });
+  });
+  return countQuota(s, entries);
+}
+
 /**
  * Quotas are about the whole sheet: pointed at the 等次 header. They are the committee's decision,
  * "in principle" and audited by the county at review (审核备案), not a fault in the data: a breach
  * warns the township and shows as 不符合 in the receipt and the county's completeness view, but
  * never blocks the upload (a 4-organization township could otherwise never report a 好).
  */
-function quotaIssues(s: Scheme, d: DetailTable, grades: Array<GradeBand | null>): Issue[] {
-  const entries: Array<{ grade: string; category: string | null }> = [];
-  d.parsed.forEach((o, i) => {
-    const g = grades[i];
-    if (g) entries.push({ grade: g.label, category: o.categoryOk ? (s.categories.find((c) => c.key === o.org.category)?.name ?? null) : null });
-  });
-  if (!entries.length) return [];
-  const q = checkQuota(s, entries);
+function quotaIssues(s: Scheme, d: DetailTable, count: QuotaCount): Issue[] {
+  if (count.graded === 0) return [];
+  const q = quotaVerdict(s, count);
   const h = d.table.header;
   const where: Where = d.col('grade') && h ? { sheet: d.sheet, cell: cellAddress(d.col('grade'), h.firstRow) } : { sheet: d.sheet };
   return q.breaches.map((b) => ({

@@ -9,6 +9,12 @@ function filled(row: SheetRow): SheetCell[] {
   return row.cells.filter((c): c is SheetCell => !cellIsBlank(c));
 }
 
+/** The first filled cell, without listing the others: asked of every row of a table. */
+function firstFilled(row: SheetRow): SheetCell | undefined {
+  for (const c of row.cells) if (!cellIsBlank(c)) return c;
+  return undefined;
+}
+
 /**
  * "栏次 | 甲 | 乙 | 1 | 2 | 3 …" under a header: every filled cell is 栏次, a heavenly stem or a
  * column number, and the numbers count up by one from left to right.
@@ -34,7 +40,7 @@ const SUBTOTAL = /^[^\d]{0,12}?(小计|合计|总计|共计)(\(.*\)|:.*)?$/;
 /** 合计, 总计, 村小计, 社区小计（5个）: sums of the rows above, not an organization. */
 export function isSubtotalRow(row: SheetRow, nameCol: number): boolean {
   const name = row.cells[nameCol];
-  const first = cellIsBlank(name) ? filled(row)[0] : name;
+  const first = cellIsBlank(name) ? firstFilled(row) : name;
   if (!first || typeof first.v !== 'string') return false;
   const t = normalizeLabel(first.v);
   return t.length <= 24 && SUBTOTAL.test(t);
@@ -50,11 +56,10 @@ const DATE_LINE = /^\d{0,4}年\d{0,2}月\d{0,2}日$/;
  * "年 月 日"): led by such words, with no number in the score columns.
  */
 export function isNoteRow(row: SheetRow, numberCols: readonly number[]): boolean {
-  const cells = filled(row);
-  const first = cells[0];
+  const first = firstFilled(row);
   if (!first || typeof first.v !== 'string') return false;
   if (numberCols.some((c) => typeof row.cells[c]?.v === 'number')) return false;
   const t = normalizeLabel(first.v);
-  if (NOTE.test(t) && cells.length <= 3) return true;
+  if (NOTE.test(t) && filled(row).length <= 3) return true;
   return SIGNATURE.test(t) || DATE_LINE.test(t);
 }

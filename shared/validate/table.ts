@@ -40,10 +40,13 @@ export class TableReader<K extends string> {
   /** After another form's header: the column to watch for this form's own header further down. */
   private watchCol = 0;
   private readonly merged = new Map<number, MergedRange[]>();
-  private readonly masterKeys = new Set<string>();
+  /** Columns of the master cells of vertical merges, by row: most rows have none and cost nothing. */
+  private readonly masterCols = new Map<number, number[]>();
   private readonly masters = new Map<string, SheetCell>();
   private headed = new Set<number>();
   private numberCols: number[] = [];
+  /** Columns whose typed text makes a row part of the table (every column but 序号), worked out once per header. */
+  private dataCols: number[] = [];
 
   constructor(
     readonly sheet: string,
@@ -54,7 +57,11 @@ export class TableReader<K extends string> {
     // A value merged down over several rows (类别 for a group, an organization over its ledger
     // lines) belongs to every row of the merge, as a reviewer reads it.
     for (const m of merges) {
-      if (m.bottom > m.top) this.masterKeys.add(`${m.top}:${m.left}`);
+      if (m.bottom > m.top) {
+        const cols = this.masterCols.get(m.top) ?? [];
+        cols.push(m.left);
+        this.masterCols.set(m.top, cols);
+      }
       for (let r = m.top + 1; r <= m.bottom; r++) {
         const list = this.merged.get(r) ?? [];
         list.push(m);
@@ -117,6 +124,8 @@ export class TableReader<K extends string> {
     this.accepted = true;
     this.headed = new Set([...h.columns.values(), ...h.labelled]);
     this.numberCols = this.spec.numberIds(h.columns);
+    this.dataCols = [];
+    for (const [id, c] of h.columns) if (id !== 'seq') this.dataCols.push(c);
     return h;
   }
 
@@ -139,8 +148,7 @@ export class TableReader<K extends string> {
       return;
     }
     const typed = (c: number) => !cellIsBlank(row.cells[c]) && !row.cells[c]?.formula;
-    let inColumns = false;
-    for (const [id, c] of h.columns) if (id !== 'seq' && typed(c)) inColumns = true;
+    const inColumns = this.dataCols.some(typed);
     if (row.hidden) {
       if (inColumns) this.hiddenRows.push(row.row);
       return;
@@ -159,11 +167,12 @@ export class TableReader<K extends string> {
 
   /** Master cells of vertical merges, so the rows under them can borrow the value. */
   private remember(row: SheetRow): void {
-    if (this.masterKeys.size === 0) return;
-    row.cells.forEach((c, col) => {
-      const k = `${row.row}:${col}`;
-      if (c && this.masterKeys.has(k)) this.masters.set(k, c);
-    });
+    const cols = this.masterCols.get(row.row);
+    if (!cols) return;
+    for (const col of cols) {
+      const c = row.cells[col];
+      if (c) this.masters.set(`${row.row}:${col}`, c);
+    }
   }
 
   private fillMerged(row: SheetRow): SheetRow {

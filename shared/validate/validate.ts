@@ -3,6 +3,7 @@
 // whole list (cross-rows.ts) and the template's identity (identity.ts) run at the end.
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
+import type { QuotaCount } from '../quota/quota';
 import type { Scheme } from '../scheme/schema';
 import { schemeFingerprint } from '../scheme/lookup';
 import type { ReadResult, Submission } from '../submission/types';
@@ -42,7 +43,7 @@ export class WorkbookValidator {
   /** The verdict; `issues` are found before validation (guards, the reader). */
   finish(issues: readonly Issue[] = []): ReadResult {
     const out: Issue[] = [...issues];
-    const done = (submission: Submission | null): ReadResult => ({ issues: orderIssues(out, this.names), submission });
+    const done = (submission: Submission | null, quota: QuotaCount | null = null): ReadResult => ({ issues: orderIssues(out, this.names), submission, quota });
     const s = this.scheme;
     const visible = this.probes.filter((p) => !p.hidden);
     for (const p of this.probes) if (p.hidden && p.hasTable) out.push(makeIssue('SHEET_HIDDEN_SKIPPED', {}, { sheet: p.name }));
@@ -77,7 +78,8 @@ export class WorkbookValidator {
     out.push(...d.issues());
     if (rect) out.push(...rect.issues());
     if (d.parsed.length === 0) out.push(makeIssue('SHEET_EMPTY', {}, { sheet: d.sheet }));
-    out.push(...crossRowIssues(s, d, rect));
+    const cross = crossRowIssues(s, d, rect);
+    out.push(...cross.issues);
 
     const info = (k: InfoKey) => d.table.info.get(k);
     for (const f of INFO_FIELDS) {
@@ -119,7 +121,7 @@ export class WorkbookValidator {
       },
     };
     out.push(...checkIdentity(submission, { scheme: s }).issues);
-    return done(submission);
+    return done(submission, cross.quota);
   }
 }
 

@@ -1,5 +1,7 @@
 // The sheet model: rows of cells with normalized values and their 1-based positions, the same
 // whether it came from the in-memory reader (browser, task pane) or the streaming one (Node).
+import { isWhiteSpace } from '../text/normalize';
+
 export type CellValue = string | number | boolean | Date | null;
 
 export interface SheetCell {
@@ -106,11 +108,19 @@ export function cellText(c: SheetCell | undefined): string {
   return String(c.v);
 }
 
+/** yyyy-mm-dd of the UTC date, as `toISOString` begins. */
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  // toISOString is several times slower; it is kept for what only it writes: years outside
+  // 0–9999 (±yyyyyy), and the RangeError of an invalid date.
+  if (!(y >= 0 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Free text (explanations, measures): trimmed, inner whitespace folded, punctuation kept as typed. */
 export function freeText(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < s.length; i++) if (isWhiteSpace(s.charCodeAt(i))) return s.replace(/\s+/g, ' ').trim();
+  return s;
 }

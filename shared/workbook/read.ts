@@ -17,6 +17,6 @@ export async function readSubmission(bytes: Uint8Array, scheme: Scheme, opts: Re
   // The sheets validation ignores by name (the template's 汇总表, counted by formula) are verified,
   // not parsed: a sixth of a filled template's XML that nobody reads.
   const r = await readWorkbook(bytes, opts.limits, { skipSheet: (name) => sheetRole(name) === 'ignored' });
-  if (!r.model) return { issues: r.issues, submission: null };
+  if (!r.model) return { issues: r.issues, submission: null, quota: null };
   return validateSubmission(r.model, scheme);
 }

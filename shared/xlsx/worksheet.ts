@@ -21,6 +21,23 @@ function emptyCell(): RawCell {
   return { row: 0, col: 0, style: -1, type: 'n', v: null, vRaw: 0, f: null, fRaw: 0, fType: '', fSi: '', fMaster: false, runs: null, tRaw: 0 };
 }
 
+/** One RawCell serves every <c> of a sheet (the model keeps what build() makes of it, never it). */
+function resetCell(c: RawCell, row: number): void {
+  c.row = row;
+  c.col = 0;
+  c.style = -1;
+  c.type = 'n';
+  c.v = null;
+  c.vRaw = 0;
+  c.f = null;
+  c.fRaw = 0;
+  c.fType = '';
+  c.fSi = '';
+  c.fMaster = false;
+  c.runs = null;
+  c.tRaw = 0;
+}
+
 export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: WorkbookContext, pacer: Pacer): Promise<SheetModel> {
   const { L } = ctx;
   const sheet = part.name;
@@ -46,7 +63,7 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
   let width = 0;
   // The current cell, and which of its texts is being collected.
   let inCell = false;
-  let c = emptyCell();
+  const c = emptyCell();
   let t = '';
   let into: 'v' | 'f' | 't' | null = null;
   let inPhonetic = false;
@@ -92,8 +109,7 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
     if (++cellCount > L.maxCellsPerSheet) tooManyCells();
     const ref = a.r;
     const p = ref === undefined ? null : parseRef(ref);
-    c = emptyCell();
-    c.row = rowNum;
+    resetCell(c, rowNum);
     c.col = p ? p.col : lastCol + 1;
     if (ref !== undefined && (!p || p.row !== rowNum)) refuse(makeIssue('WORKBOOK_UNREADABLE', { detail: `单元格地址“${ref}”无效` }, { sheet, cell: cellAddress(c.col, rowNum) }));
     if (c.col <= lastCol || c.col > MAX_COL) unreadable(`工作表“${sheet}”第 ${rowNum} 行的单元格顺序错乱`);

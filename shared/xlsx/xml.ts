@@ -7,7 +7,7 @@ import { makeIssue } from '../issues/catalogue';
 import type { ZipEntry } from '../zip/directory';
 import { inflateEntry, type Pacer } from '../zip/inflate';
 import { refuse } from '../zip/refusal';
-import { utf8Decoder } from '../zip/utf8';
+import { utf8Decoder, type Utf8Decoder } from '../zip/utf8';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
 import { unreadable } from './unreadable';
 
@@ -19,6 +19,12 @@ export interface XmlSink {
 }
 
 const PIECE = 65536;
+const STREAM = { stream: true };
+
+// A decoder that reached the end of its part is flushed, which makes it a fresh stream again (BOM
+// handling included), and is kept for the next part: Node builds an ICU converter for each new one.
+const idle: Utf8Decoder[] = [];
+const IDLE_MAX = 8;
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -63,7 +69,7 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: Xml
     sink.text(t);
   });
 
-  const decoder = utf8Decoder();
+  const decoder = idle.pop() ?? utf8Decoder();
   let first = true;
   const feed = (s: string) => {
     if (!s) return;
@@ -79,10 +85,11 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: Xml
         // Parts are UTF-8 in every spreadsheet program's output; UTF-16 would decode as noise.
         if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) unreadable(`${entry.name} 的编码 UTF-16 不受支持`);
       }
-      for (let i = 0; i < chunk.length; i += PIECE) feed(decoder.decode(chunk.subarray(i, Math.min(chunk.length, i + PIECE)), { stream: true }));
+      for (let i = 0; i < chunk.length; i += PIECE) feed(decoder.decode(chunk.subarray(i, Math.min(chunk.length, i + PIECE)), STREAM));
     },
     pacer,
   );
   feed(decoder.decode());
+  if (idle.length < IDLE_MAX) idle.push(decoder);
   parser.close();
 }

@@ -141,6 +141,8 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       },
     );
     const uploadMs = performance.now() - e0;
+    // The uploads' share of the host's CPU, before any consolidated workbook is made.
+    const uploadCpuMs = childCpuMs(hostPid) - hostCpu0;
     const uploadHost = hostMem.read();
     const uploadHeap = await host.memory();
     const d0 = performance.now();
@@ -209,6 +211,8 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       host_heap_total_at_end_mb: endHeap.heapTotalMb,
       host_rss_target_mb: 250,
       host_cpu_ms: Math.round(hostCpuMs),
+      host_cpu_uploads_ms: Math.round(uploadCpuMs),
+      host_cpu_per_upload_ms: uploadCpuMs / N,
       azurite_peak_rss_mb: am.peakRssMb,
       azurite_vmhwm_mb: am.hwmMb,
       azurite_cpu_ms: Math.round(azCpuMs),

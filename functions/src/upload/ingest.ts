@@ -1,7 +1,7 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
 // with the issue list, otherwise store it as the next version and answer with a receipt.
 import { createHash } from 'node:crypto';
-import { checkIdentity, checkQuota, gradeCountsByLabel, hasErrors, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
+import { checkIdentity, gradeCountsByLabel, hasErrors, quotaVerdict, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
 import { uploadAllowed } from '../../../shared/review/machine';
 import { readSubmission } from '../../../shared/workbook/read';
@@ -86,14 +86,16 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
   const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));
-  if (hasErrors(read.issues) || !read.submission) refuse(read.issues);
-  const sub = read.submission;
+  const { submission: sub, quota: counted } = read;
+  if (hasErrors(read.issues) || !sub || !counted) refuse(read.issues);
   // The year after: rows not on the township's roster, ledger lines the ledger cannot take.
   const ledgerErrors = await ledgerRefusals(store, campaign, t, sub);
   if (ledgerErrors.length) refuse([...read.issues, ...ledgerErrors]);
 
   const tally = tallySubmission(sub);
-  const quota = checkQuota(campaign.scheme, sub.orgs.map((o) => ({ grade: o.grade, category: o.category })), { scope: township.name });
+  // Counted once, by the validator (the quota warnings above came from the same count): only
+  // worded here, for the township by its name.
+  const quota = quotaVerdict(campaign.scheme, counted, { scope: township.name });
   const warnings = [...read.issues, ...(owner?.issues ?? [])].filter((i) => i.severity !== 'error');
   const version: NewVersion = {
     campaignId: campaign.id,

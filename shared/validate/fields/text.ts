@@ -16,6 +16,8 @@ export function textField(cell: SheetCell | undefined, field: LimitedField, labe
   const raw = cellText(cell);
   const value = kind === 'name' ? cleanText(raw) : freeText(raw);
   const max = TEXT_LIMITS[field];
+  // Length counts code points, never more than code units: a short text needs no counting.
+  if (value.length <= max) return ok(value);
   const length = Array.from(value).length;
   if (length > max) return bad(makeIssue('TEXT_TOO_LONG', { field: label, length, max, value }, at));
   return ok(value);

@@ -89,4 +89,10 @@ describe('loading a county scheme', () => {
     expect(schemeFingerprint(changed)).not.toBe(a);
     expect(schemeFingerprint({ ...reordered, ...defaultScheme })).toBe(a);
   });
+  test('fingerprint is remembered per scheme object: asked again, or of an equal copy, it is the same', () => {
+    const copy = loadScheme(JSON.parse(JSON.stringify(defaultSchemeInput)));
+    const a = schemeFingerprint(defaultScheme);
+    expect(schemeFingerprint(defaultScheme)).toBe(a);
+    expect(copy.ok && schemeFingerprint(copy.scheme)).toBe(a);
+  });
 });

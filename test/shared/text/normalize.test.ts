@@ -1,4 +1,5 @@
 import { cleanText, normalizeLabel, orgKey, toHalfWidth, toSimplified } from '../../../shared';
+import { isWhiteSpace } from '../../../shared/text/normalize';
 
 test.each([
   ['１２３．５', '123.5'], ['ＡＢＣ', 'ABC'], ['a\u3000b', 'a b'],
@@ -38,3 +39,50 @@ test.each([
   ['东山村第一党支部', '东山村第二党支部'],
   ['东山村党支部', '东山村党总支'],
 ])('orgKey keeps %p and %p apart', (a, b) => expect(orgKey(a)).not.toBe(orgKey(b)));
+
+// normalizeLabel takes a one-pass path for the text clerks type (ASCII, CJK, full-width forms,
+// common punctuation) and the general one for the rest: both must give what the definition says.
+const reference = (s: string) => toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+
+test('normalizeLabel agrees with its definition on every BMP code unit', () => {
+  const wrong: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const s = String.fromCharCode(c);
+    if (normalizeLabel(s) !== reference(s)) wrong.push(c.toString(16));
+  }
+  expect(wrong).toEqual([]);
+});
+
+test.each([
+  ['spaces and Traditional', '  較 差 '], ['full-width letters and space', 'ＧＯＯＤ　ｂａｄ'], ['quotes', '東山村“兩委”黨支部'],
+  ['dot, dash, ellipsis', '县直机关·第一党支部—其他…'], ['ASCII controls', 'Ａ\tB\r\nc\u000bＤ'], ['full-width brackets', '组织建设（15分）'],
+  ['an accented letter', 'Élan 党支部'], ['Greek capitals', 'ΣΑΣ'], ['a dotted capital I', 'İstanbul'], ['a no-break space', '东山村\u00a0党支部'],
+  ['a line separator', '党\u2028支部'], ['a surrogate pair', '\ud83c\udf89庆祝'], ['a lone surrogate', '\ud800孤'], ['a narrow no-break space', 'ab\u202fcd'], ['nothing', ''],
+])('normalizeLabel of %s is toSimplified∘toHalfWidth, no whitespace, lower case', (_name, s) => {
+  expect(normalizeLabel(s)).toBe(reference(s));
+});
+
+test('toHalfWidth and toSimplified leave text without anything to change as it is, surrogate pairs included', () => {
+  for (const s of ['党支部', 'abc', '\ud83c\udf89', '']) {
+    expect(toHalfWidth(s)).toBe(s);
+    expect(toSimplified(s)).toBe(s);
+  }
+  expect(toSimplified('\ud83c\udf89黨')).toBe('\ud83c\udf89党');
+});
+
+test('orgKey gives the same key on a second call (cached) as on the first', () => {
+  const name = '東山村“兩委”黨支部（第１）';
+  const first = orgKey(name);
+  expect(orgKey(name)).toBe(first);
+  expect(first).toBe('东山村两委党支部(第1)');
+});
+
+test('isWhiteSpace is \\s, and cleanText its definition, on every BMP code unit (alone and between letters)', () => {
+  const wrong: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (isWhiteSpace(c) !== /\s/.test(ch)) wrong.push(`isWhiteSpace ${c.toString(16)}`);
+    for (const s of [ch, `党${ch}支 部`]) if (cleanText(s) !== toHalfWidth(s).replace(/\s+/g, ' ').trim()) wrong.push(`cleanText ${c.toString(16)}`);
+  }
+  expect(wrong).toEqual([]);
+});

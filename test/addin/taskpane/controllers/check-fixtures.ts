@@ -21,8 +21,8 @@ export const SUB = submission([org(5, '东山村党支部'), org(6, '西村党�
 export const scoreError = makeIssue('SCORE_OUT_OF_RANGE', { name: '“工作业绩”', value: 120, max: 20 }, { sheet: DETAIL_SHEET, cell: 'M5' });
 export const gradeError = makeIssue('GRADE_UNKNOWN', { value: '优秀', allowed: '好、较好、一般、较差' }, { sheet: DETAIL_SHEET, cell: 'P6' });
 export const rectWarning = makeIssue('RECT_FIELD_BLANK', { field: '完成时限' }, { sheet: RECT_SHEET, cell: 'E4', org: '西村党支部' });
-export const withErrors: ReadResult = { issues: [scoreError, gradeError], submission: SUB };
-export const clean: ReadResult = { issues: [], submission: SUB };
+export const withErrors: ReadResult = { issues: [scoreError, gradeError], submission: SUB, quota: null };
+export const clean: ReadResult = { issues: [], submission: SUB, quota: null };
 
 export interface Setup {
   server: FakeServer;
