@@ -77,8 +77,11 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (!township) throw new ApiError('TOWNSHIP_NOT_FOUND', { id: t });
 
   // Cheap checks first: a retry of stored bytes gets its receipt back, a locked township its 409,
-  // without parsing. commitUpload checks both again under the ETag.
-  const [known, state] = await Promise.all([getVersionByHash(store, campaign.id, t, hash), getState(store, campaign.id, t)]);
+  // without parsing. commitUpload checks both again under the ETag. A version is only ever written
+  // in the transaction that writes the township's pointer (storage/commands.ts), so a township
+  // without a pointer has no version to find: its first upload (most uploads) skips that read.
+  const state = await getState(store, campaign.id, t);
+  const known = state ? await getVersionByHash(store, campaign.id, t, hash) : null;
   if (known) return duplicate(store, campaign, t, known);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
