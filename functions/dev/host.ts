@@ -10,14 +10,13 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { InvocationContext, type HttpHandler, type HttpResponse, type HttpResponseInit } from '@azure/functions';
+import { HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
 import { ApiError, errorBody } from '../src/http/errors';
 import { XLSX_MIME } from '../../shared/api/contract';
 import type { Store } from '../src/storage/store';
 import { resetStore } from '../src/storage/store-singleton';
 import { toHttpRequest } from './host-request';
-import { answerOf } from './host-response';
 
 export interface DevHostOptions {
   /** 0 = any free port. */
@@ -210,9 +209,12 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
         return send(res, 500, '');
       }
       await body?.discard();
-      const out = await answerOf(result);
+      const out = result instanceof HttpResponse ? result : new HttpResponse(result);
+      const bytes = Buffer.from(await out.arrayBuffer());
+      const outHeaders: Record<string, string> = { ...cors };
+      out.headers.forEach((v, k) => (outHeaders[k] = v));
       if (opts.log) console.log(`${method} ${url.pathname} → ${out.status}`);
-      send(res, out.status, out.bytes, { ...cors, ...out.headers });
+      send(res, out.status, bytes, outHeaders);
     })().catch((e: unknown) => {
       console.error('dev host: request failed', e);
       if (!res.headersSent) send(res, 500, '');
