@@ -76,8 +76,7 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   const summary = summarizeCounty(s, campaign.county, inputs);
   const ctx: FormContext = { scheme: s, county: campaign.county, year: campaign.year, townships: inputs.map((t) => t.name), generatedAt: beijingText(new Date(now).toISOString()) };
 
-  // Shared strings: every text cell is t="s" (a <t> element), the form Excel itself writes, which
-  // keeps leading whitespace and can never be read as a formula's cached result.
+  // Every text cell is a shared string (t="s"), as shared/print/lean/strings.ts says why.
   const out = leanWorkbook({ creator: safeText(`${campaign.county}委组织部`), created: new Date(now) });
   const wb = out.book;
 
