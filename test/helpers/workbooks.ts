@@ -69,7 +69,7 @@ export interface ZipPart {
   /** Lie about the uncompressed size in the headers. */
   declaredSize?: number;
   /** Already deflated (raw) data with its true size, e.g. a streamed bomb. */
-  deflated?: { data: Uint8Array; size: number };
+  deflated?: { data: Uint8Array; size: number; crc?: number };
   flags?: number;
 }
 
@@ -83,7 +83,7 @@ export function buildZip(parts: ZipPart[]): Uint8Array {
     const raw = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
     const body = p.deflated ? Buffer.from(p.deflated.data) : p.store ? raw : zlib.deflateRawSync(raw);
     const size = p.declaredSize ?? (p.deflated ? p.deflated.size : raw.length);
-    const crc = p.deflated ? 0 : zlib.crc32(raw);
+    const crc = p.deflated ? (p.deflated.crc ?? 0) : zlib.crc32(raw);
     const method = p.store && !p.deflated ? 0 : 8;
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
@@ -147,7 +147,7 @@ export async function deflatedRun(size: number, byte = 0x20): Promise<{ data: Ui
 }
 
 /** A minimal valid .xlsx around one worksheet's XML, for guard tests that need big or odd sheets. */
-export function minimalXlsx(sheetXml: string | { deflated: { data: Uint8Array; size: number } }, sheetName = '分类定级情况一览表'): Uint8Array {
+export function minimalXlsx(sheetXml: string | { deflated: { data: Uint8Array; size: number; crc?: number } }, sheetName = '分类定级情况一览表'): Uint8Array {
   const ct = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
   const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const wb = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`;

@@ -5,6 +5,8 @@ import { readRosterModel, type RosterOptions, type RosterRead } from '../../../s
 import type { Scheme } from '../../../shared/scheme/schema';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { readWorkbook } from '../../../shared/xlsx/read';
+// Node's inflate for the reader's small parts (see the module).
+import '../upload/native-inflate';
 
 export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number; readLimits?: Partial<ReadLimits> }): Promise<RosterRead> {
   const r = await readWorkbook(bytes, { ...opts.readLimits, maxFileBytes: opts.maxBytes });

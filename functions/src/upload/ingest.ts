@@ -14,6 +14,8 @@ import type { StoredCampaign } from '../storage/campaigns';
 import { getState, getVersionByHash } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
+// Node's inflate for the reader's small parts (see the module).
+import './native-inflate';
 
 export interface UploadInput {
   campaign: StoredCampaign;
