@@ -1,8 +1,10 @@
 // The two writes that change a township: committing an upload and applying a review action. Each
 // is ONE entity-group transaction in the campaign's partition (version entity or not, the pointer
 // under the ETag just read, the audit entry), so a fault or a lost race leaves nothing partial.
-// Write order of an upload: both blobs first (idempotent, invisible until referenced), then the
-// transaction. A failure before the transaction leaves only unreferenced blobs.
+// Write order of an upload: the raw blob first (idempotent, invisible until referenced), then the
+// transaction, which also creates the stored submission's entity (submission-blobs.ts; a submission
+// too big for an entity goes to a blob beside the raw one). A failure before the transaction leaves
+// only unreferenced blobs.
 import { randomBytes } from 'node:crypto';
 import { decideReview, uploadAllowed, type ReviewDecision, type ReviewRequest } from '../../../shared/review/machine';
 import type { Tally } from '../../../shared/consolidate/tally';
@@ -10,7 +12,7 @@ import { fromAudit, fromState, fromVersion, rowKey, type AuditRecord, type Towns
 import { getState, getVersionByHash } from './queries';
 import { retryOnConflict } from './retry';
 import type { Store, TxOp } from './store';
-import { putSubmissionBlobs, type StoredSubmission } from './submission-blobs';
+import { putSubmissionBlobs, storedSubmissionOp, type StoredSubmission } from './submission-blobs';
 
 function auditOp(c: string, a: AuditRecord): TxOp {
   return { op: 'create', pk: c, rk: rowKey.audit(a.at, randomBytes(6).toString('hex')), props: fromAudit(a) };
@@ -42,7 +44,8 @@ export async function commitUpload(
 ): Promise<CommitResult> {
   const { campaignId: c, townshipId: t, contentHash: hash } = n;
   const now = opts.now ?? (() => new Date());
-  await putSubmissionBlobs(store, n.raw, n.stored);
+  const submissionOp = storedSubmissionOp(n.stored);
+  await putSubmissionBlobs(store, n.raw, n.stored, submissionOp);
 
   return retryOnConflict(`upload ${c}/${t}`, async (attempt): Promise<CommitResult> => {
     let cur: TownshipState | null;
@@ -77,6 +80,7 @@ export async function commitUpload(
       { op: 'create', pk: c, rk: rowKey.version(t, hash), props: fromVersion(version) },
       pointer,
       auditOp(c, { at: receivedAt, actor: n.record.uploadedBy, action: 'upload', townshipId: t, version: versionNo, contentHash: hash, comment: '' }),
+      ...(submissionOp ? [submissionOp] : []),
     ]);
     return { kind: 'created', version };
   });

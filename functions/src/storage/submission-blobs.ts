@@ -1,12 +1,19 @@
-// The immutable blobs of one upload, named by the content's SHA-256:
-//   {campaign}/{township}/{sha256}.xlsx   raw upload
-//   {campaign}/{township}/{sha256}.json   normalized submission + warnings (what consolidation reads)
-// The JSON is checked on the way back in, like a table entity: a blob that is not what we wrote is
-// a fault with its name in the log, not a TypeError in the middle of a workbook.
+// What an upload keeps besides its index entities, named by the content's SHA-256:
+//   blob  {campaign}/{township}/{sha256}.xlsx      raw upload (immutable)
+//   table PK={campaign} RK=sub|{township}|{sha256}  normalized submission + warnings (what
+//                                                   consolidation reads): deflated JSON in base64
+//                                                   pieces, created in the version's own transaction
+//   blob  {campaign}/{township}/{sha256}.json      the same, for a submission too big for one entity
+//                                                   (and for every version stored before the entity)
+// The entity costs an upload no storage call of its own (the JSON blob was one) and commits with
+// the version. The document is checked on the way back in, like any entity: one that is not what
+// we wrote is a fault with its name in the log, not a TypeError in the middle of a workbook.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Issue, Submission } from '../../../shared';
 import { XLSX_MIME } from '../../../shared/api/contract';
-import type { Store } from './store';
+import { MalformedEntityError, rowKey } from './entities';
+import type { Entity, StoredEntity, Store, TxOp } from './store';
 
 export const rawBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.xlsx`;
 export const jsonBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.json`;
@@ -48,10 +55,37 @@ export class MalformedBlobError extends Error {
 
 const encoder = new TextEncoder();
 
-/** Both blobs, in parallel: neither is visible to anyone until the index transaction names it. */
-export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: StoredSubmission): Promise<void> {
+/**
+ * A table string property holds at most 64 KiB (UTF-16), an entity 1 MiB: pieces of 32,000 base64
+ * characters, at most 12 of them (about 2 MB of JSON, thousands of organizations). Beyond that the
+ * submission goes to its JSON blob.
+ */
+const PIECE_CHARS = 32_000;
+const MAX_PIECES = 12;
+/** Inflating a stored entity back is bounded too: no document we write comes near this. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** The entity op for the version's transaction, or null when the submission must go to a blob. */
+export function storedSubmissionOp(stored: StoredSubmission): TxOp | null {
+  const text = deflateRawSync(encoder.encode(JSON.stringify(stored)), { level: 1 }).toString('base64');
+  const pieces = Math.ceil(text.length / PIECE_CHARS);
+  if (pieces > MAX_PIECES) return null;
+  const props: Entity = { format: 1, pieces };
+  for (let i = 0; i < pieces; i++) props[`p${i}`] = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
   const { campaignId: c, townshipId: t, contentHash: h } = stored;
-  await Promise.all([store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME), store.putBlobIfAbsent(jsonBlobName(c, t, h), encoder.encode(JSON.stringify(stored)), 'application/json')]);
+  return { op: 'create', pk: c, rk: rowKey.submission(t, h), props };
+}
+
+/**
+ * The raw blob, and the JSON blob only when the submission is not kept as an entity (`op` null):
+ * neither is visible to anyone until the index transaction names it.
+ */
+export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: StoredSubmission, op: TxOp | null): Promise<void> {
+  const { campaignId: c, townshipId: t, contentHash: h } = stored;
+  await Promise.all([
+    store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME),
+    op ? null : store.putBlobIfAbsent(jsonBlobName(c, t, h), encoder.encode(JSON.stringify(stored)), 'application/json'),
+  ]);
 }
 
 /** A JSON blob we wrote, read back through its schema: anything else is a MalformedBlobError naming it. */
@@ -67,7 +101,31 @@ export function parseBlob<T extends z.ZodType>(name: string, bytes: Buffer, sche
   return r.data;
 }
 
+function parseEntity(e: StoredEntity): StoredSubmission {
+  const bad = (detail: string) => new MalformedEntityError(e.partitionKey, e.rowKey, detail);
+  const pieces = e.pieces;
+  if (e.format !== 1 || typeof pieces !== 'number' || !Number.isInteger(pieces) || pieces < 1 || pieces > MAX_PIECES) throw bad('not a stored submission');
+  let text = '';
+  for (let i = 0; i < pieces; i++) {
+    const p = e[`p${i}`];
+    if (typeof p !== 'string') throw bad(`piece ${i} missing`);
+    text += p;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(inflateRawSync(Buffer.from(text, 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));
+  } catch {
+    throw bad('not deflated JSON');
+  }
+  const r = storedSchema.safeParse(json);
+  if (!r.success) throw bad(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+/** The version's stored submission: its entity, or (too big for one, or stored before entities) its JSON blob. */
 export async function readStoredSubmission(store: Store, c: string, t: string, hash: string): Promise<StoredSubmission | null> {
+  const e = await store.getEntity(c, rowKey.submission(t, hash));
+  if (e) return parseEntity(e);
   const name = jsonBlobName(c, t, hash);
   const b = await store.getBlob(name);
   return b ? parseBlob(name, b, storedSchema) : null;

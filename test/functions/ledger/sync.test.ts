@@ -12,7 +12,7 @@ let st: Stack;
 /** Ledger transactions still to refuse (the county's partition `_ledger|…`), and how. */
 let refuseLedger = 0;
 let refuseWith: () => Error = () => new StorageUnavailableError('transact', new Error('injected'));
-/** Names of the blobs read, while `watchBlobs` is on. */
+/** Names of the blobs and row keys of the entities read, while `watchBlobs` is on. */
 let watchBlobs = false;
 const blobsRead: string[] = [];
 
@@ -24,7 +24,10 @@ function failing(inner: Store): Store {
       if (watchBlobs) blobsRead.push(n);
       return inner.getBlob(n);
     },
-    getEntity: (pk, rk) => inner.getEntity(pk, rk),
+    getEntity: (pk, rk) => {
+      if (watchBlobs) blobsRead.push(`${pk}/${rk}`);
+      return inner.getEntity(pk, rk);
+    },
     listEntities: (pk, p) => inner.listEntities(pk, p),
     putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
     transact: async (pk, ops) => {
@@ -121,7 +124,7 @@ test('another writer moving first (409/412 on the ledger) is retried within the 
   expect((await listLedgerAudit(st.store(), 'qingshan')).filter((e) => e.campaignId === c)).toHaveLength(2);
 });
 
-test('the sync right after an upload uses the submission it was given, not a read of the blob just written', async () => {
+test('the sync right after an upload uses the submission it was given, not a read of what was just stored', async () => {
   const c = await campaign();
   const bytes = await book(c);
   blobsRead.length = 0;
@@ -129,7 +132,7 @@ test('the sync right after an upload uses the submission it was given, not a rea
   const r = await upload(st, c, T, bytes);
   watchBlobs = false;
   expect(r.status).toBe(201);
-  expect(blobsRead.filter((b) => b.startsWith(`${c}/${T.id}/`))).toEqual([]);
+  expect(blobsRead.filter((b) => b.startsWith(`${c}/${T.id}/`) || b.startsWith(`${c}/sub|${T.id}|`))).toEqual([]);
   const items = (await listItems(st.store(), 'qingshan')).map((s) => s.item).filter((i) => i.campaignId === c);
   expect(items.map((i) => [i.orgName, i.matter]).sort()).toEqual([
     ['东山村党支部', '活动阵地简陋'],
