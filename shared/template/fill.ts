@@ -1,6 +1,6 @@
 // Filled workbooks for tests, the demo and benches. Rows carry RAW cell values (numbers, "92分",
 // Traditional text, blanks) so callers can inject exactly the mistakes clerks make.
-import { ExcelJS, loadWorkbook, workbookBytes } from './excel';
+import { loadWorkbook, workbookBytes, type ExcelJS } from './excel';
 import { DETAIL_LAYOUT, DETAIL_SHEET, INFO_FIELDS, RECT_COLUMNS, RECT_LAYOUT, RECT_SHEET, SUMMARY_SHEET, detailColumns, type DetailColumn, type InfoKey } from './definition';
 import { gradeByFormulaRules, gradeFormula, totalByFormulaRules, totalFormula } from './formulas';
 import { infoCells } from './detail-sheet';

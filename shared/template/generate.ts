@@ -1,7 +1,7 @@
 // A township's blank template: the forms clerks know (一览表, 汇总表, 整改台账) by the print
 // standard, with dropdowns, score checks and native formulas, so it works in any spreadsheet
 // program; plus the very hidden metadata sheet that ties it to its campaign and scheme.
-import { ExcelJS, workbookBytes } from './excel';
+import { newWorkbook, workbookBytes, type ExcelJS } from './excel';
 import { DEFAULT_RECT_ROWS, DEFAULT_TEMPLATE_ROWS, META_SHEET, SPARE_TEMPLATE_ROWS, TEMPLATE_ID, TEMPLATE_VERSION, detailTitle, type TemplateMeta } from './definition';
 import { listColumns, listFormulas } from './checks';
 import { writeDetailSheet, type RosterEntry } from './detail-sheet';
@@ -51,7 +51,7 @@ export function templateMeta(opts: Pick<GenerateOptions, 'scheme' | 'campaignId'
 
 export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Workbook> {
   const s = opts.scheme;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = safeText(opts.county);
   wb.title = safeText(detailTitle(opts.county, opts.township.name, opts.year));
   wb.subject = `${TEMPLATE_ID} v${TEMPLATE_VERSION}`;

@@ -2,7 +2,7 @@
 // stamp and hand out (or send each township its own line).
 import type { AccessList } from '../../../shared/api/contract';
 import { beijingDay, beijingText } from '../../../shared/consolidate/deadline';
-import { ExcelJS, workbookBytes } from '../../../shared/template/excel';
+import { newWorkbook, workbookBytes } from '../../../shared/template/excel';
 import { addTableSheet } from './layout';
 
 export const DISPATCH_SHEET = '上报链接派发表';
@@ -10,7 +10,7 @@ export const DISPATCH_SHEET = '上报链接派发表';
 const STATUS_TEXT = { none: '未发放', active: '有效', expired: '已过期', revoked: '已收回' } as const;
 
 export async function dispatchSheet(o: { county: string; department: string; year: number; deadline: string; access: AccessList; now: number }): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = o.department;
   addTableSheet(wb, {
     name: DISPATCH_SHEET,

@@ -3,7 +3,7 @@
 // Deliberately small: the print standard in shared/print/ replaces it when it lands.
 import { rowHeight } from '../../../shared/print/layout';
 import { wrappedLines } from '../../../shared/print/measure';
-import { ExcelJS } from '../../../shared/template/excel';
+import type { ExcelJS } from '../../../shared/template/excel';
 
 export interface TableSheet {
   name: string;

@@ -3,7 +3,7 @@
 import type { Scheme } from '../../../shared/scheme/schema';
 import { ROSTER_COLUMNS, ROSTER_SHEET } from '../../../shared/roster/sheet';
 import { ORG_TYPES } from '../../../shared/template/definition';
-import { ExcelJS, workbookBytes } from '../../../shared/template/excel';
+import { newWorkbook, workbookBytes, type ExcelJS } from '../../../shared/template/excel';
 import { colLetter } from '../../../shared/workbook/a1';
 import { addTableSheet } from './layout';
 
@@ -13,7 +13,7 @@ const BLANK_ROWS = 300;
 type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
 
 export async function rosterTemplate(scheme: Scheme, county = ''): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTableSheet(wb, {
     name: ROSTER_SHEET,
     title: `${county}基层党组织名册`,

@@ -1,8 +1,8 @@
 // The county's plain tables (派发表, 名册模板): a wrapped cell's row is as tall as its lines, so a
 // long invitation link prints inside its row instead of over the next ones.
+import ExcelJS from 'exceljs';
 import { rowHeight } from '../../../shared/print/layout';
 import { wrappedLines } from '../../../shared/print/measure';
-import { ExcelJS } from '../../../shared/template/excel';
 import { addTableSheet } from '../../../functions/src/sheets/layout';
 
 const LINK = `http://localhost:7071/taskpane.html#server=http%3A%2F%2Flocalhost%3A7071&token=${'eyJ2IjoxLCJpZCI6'.repeat(16)}`;
