@@ -13,7 +13,7 @@ import { fillTemplate } from '../../shared/template/fill';
 import { sampleOrgs } from '../../shared/template/sample';
 import { DEV_ACCOUNT, DEV_KEY } from '../../functions/dev/azurite';
 import { startDevHost, type DevHost } from '../../functions/dev/host';
-import { apiCall } from '../../functions/dev/api-call';
+import { benchCall } from './http-client';
 import { credentialBook, type CredentialBook } from '../helpers/credentials';
 
 export const SECRET = 'bench-secret-0123456789abcdef';
@@ -98,9 +98,9 @@ export function childCpuMs(pid: number | undefined): number {
 
 // Credentials handed out by the env are written before the request that uses them.
 let book: CredentialBook | undefined;
-export const call: typeof apiCall = async (...a) => {
+export const call: typeof benchCall = async (...a) => {
   await book?.ready();
-  return apiCall(...a);
+  return benchCall(...a);
 };
 
 export function townships(n: number): Array<{ id: string; name: string }> {
@@ -150,7 +150,7 @@ export async function withPeakRss<R>(fn: () => Promise<R>): Promise<{ result: R;
   }
 }
 
-export async function expectStatus(r: Response, want: number, what: string): Promise<void> {
+export async function expectStatus(r: { status: number; text(): Promise<string> }, want: number, what: string): Promise<void> {
   if (r.status !== want) throw new Error(`${what}: HTTP ${r.status} ${(await r.text()).slice(0, 300)}`);
 }
 
@@ -189,6 +189,8 @@ export async function run(args: string[]): Promise<Record<string, number | strin
         await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, env.township(c, t.id), b), 201, `upload ${t.id}`);
       });
       const uploadMs = performance.now() - e0;
+      const uploadCpu = process.cpuUsage(cpu0);
+      const uploadAzuriteMs = childCpuMs(env.azurite.pid) - az0;
       const r0 = performance.now();
       await pool(ts, 8, async (t) => {
         await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/review`, env.county(c), { action: 'accept', version: 1 }), 200, `accept ${t.id}`);
@@ -199,7 +201,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       await expectStatus(res, 200, 'consolidated');
       const bytes = (await res.arrayBuffer()).byteLength;
       const consolidateMs = performance.now() - c0;
-      return { lat, uploadMs, reviewMs, consolidateMs, bytes, endToEndMs: performance.now() - e0 };
+      return { lat, uploadMs, uploadCpuMs: (uploadCpu.user + uploadCpu.system) / 1000, uploadAzuriteMs, reviewMs, consolidateMs, bytes, endToEndMs: performance.now() - e0 };
     });
     const cpu = process.cpuUsage(cpu0);
     const azuriteCpuMs = childCpuMs(env.azurite.pid) - az0;
@@ -219,6 +221,8 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       end_to_end_ms: Math.round(result.endToEndMs),
       end_to_end_target_ms: 1000,
       host_process_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+      host_process_cpu_uploads_ms: Math.round(result.uploadCpuMs),
+      azurite_process_cpu_uploads_ms: Math.round(result.uploadAzuriteMs),
       azurite_process_cpu_ms: Math.round(azuriteCpuMs),
       rss_before_mb: beforeMb,
       peak_rss_mb: peakMb,
