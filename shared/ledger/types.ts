@@ -82,6 +82,19 @@ export type Actor =
 
 export type LedgerActionKind = 'create' | 'edit' | 'request' | 'confirm' | 'reject' | 'reopen' | 'autoReopen' | 'follow' | 'void';
 
+/** What an item's history says each kind of change was (the pane's 整改 history lines). */
+export const LEDGER_EVENT_LABELS: Readonly<Record<LedgerActionKind, string>> = {
+  create: '建立整改事项',
+  edit: '修改',
+  request: '申请销号',
+  confirm: '销号',
+  reject: '退回销号申请',
+  reopen: '复号',
+  autoReopen: '再次评为较差，自动复号',
+  follow: '随党组织变更',
+  void: '撤销',
+};
+
 export interface FieldChange {
   field: LedgerField | 'orgId' | 'orgName' | 'townshipId';
   from: string | null;

@@ -3,7 +3,7 @@
 // step's form must carry before it is sent, and an item's history as sentences.
 import type { LedgerItemView, LedgerList, LedgerStatusData } from '../../../shared/api/contract';
 import { LEDGER_RULES } from '../../../shared/ledger/machine';
-import { LEDGER_STATUS_LABELS } from '../../../shared/ledger/types';
+import { LEDGER_EVENT_LABELS, LEDGER_STATUS_LABELS } from '../../../shared/ledger/types';
 
 /** The steps the page offers; edit and 撤销 stay with the workbook and the server. */
 export type LedgerStep = 'request' | 'confirm' | 'reject' | 'reopen';
@@ -67,18 +67,6 @@ export function missingInput(step: FormStep, input: StepInput, orgName: string):
   return null;
 }
 
-const ACTION_LABEL: Readonly<Record<Item['history'][number]['action'], string>> = {
-  create: '建立整改事项',
-  edit: '修改',
-  request: '申请销号',
-  confirm: '销号',
-  reject: '退回销号申请',
-  reopen: '复号',
-  autoReopen: '再次评为较差，自动复号',
-  follow: '随党组织变更',
-  void: '撤销',
-};
-
 type Event = Item['history'][number];
 
 /** Who: the county with its credential's label when it has one; a township by its name (its label is a code). */
@@ -93,7 +81,7 @@ export function historyLines(item: Item, time: (iso: string) => string): Array<{
   return [...item.history].reverse().map((e) => {
     const status = e.from !== e.to ? `（${e.from ? `${LEDGER_STATUS_LABELS[e.from]} → ` : ''}${LEDGER_STATUS_LABELS[e.to]}）` : '';
     const comment = e.comment ? `：${e.comment}` : '';
-    return { at: time(e.at), text: `${actorOf(e, item.townshipName)} ${ACTION_LABEL[e.action]}${status}${comment}` };
+    return { at: time(e.at), text: `${actorOf(e, item.townshipName)} ${LEDGER_EVENT_LABELS[e.action]}${status}${comment}` };
   });
 }
 
