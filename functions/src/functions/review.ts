@@ -25,7 +25,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const r = await applyReview(store, c, t, a, { actor: actorOf(who) });
   const refused = reviewRefusal(r, tw.name, a);
   if (refused) throw refused;
-  return json(200, await townshipStatus(store, campaign, tw));
+  // reviewRefusal answers every outcome but 'done'.
+  return json(200, await townshipStatus(store, campaign, tw, r.kind === 'done' ? r.state : undefined));
 });
 
 export const registration = {
