@@ -1,30 +1,16 @@
 // A review answers with the township's status as the review wrote it: the pointer is read once (to
 // decide, under its ETag) and not read back. The answer is what a fresh read shows.
-import type { Store } from '../../../functions/src/storage/store';
 import { townshipStatusSchema } from '../../../shared/api/contract';
 import { freshCampaign } from '../campaign';
 import { startStack, TOWNSHIPS, type Stack } from '../stack';
+import { recordingEntityReads } from '../storage/recording';
 
 let st: Stack;
 const reads: string[] = [];
 const dongshan = TOWNSHIPS[0] as { id: string; name: string };
 
-function recording(inner: Store): Store {
-  return {
-    init: () => inner.init(),
-    getBlob: (n) => inner.getBlob(n),
-    getEntity: (pk, rk) => {
-      reads.push(rk);
-      return inner.getEntity(pk, rk);
-    },
-    listEntities: (pk, p) => inner.listEntities(pk, p),
-    putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
-    transact: (pk, ops) => inner.transact(pk, ops),
-  };
-}
-
 beforeAll(async () => {
-  st = await startStack({ wrapStore: recording });
+  st = await startStack({ wrapStore: recordingEntityReads(reads) });
 });
 afterAll(() => st.stop());
 

@@ -1,31 +1,17 @@
 // Which table entities an upload reads. A township's first upload has no pointer, so it has no
 // version to find: the version lookup is skipped (one storage call fewer per first upload). Once a
 // pointer exists, a retry of stored bytes is still found by its hash before anything is parsed.
-import type { Store } from '../../../functions/src/storage/store';
 import { receiptSchema } from '../../../shared/api/contract';
 import { freshCampaign } from '../campaign';
 import { startStack, TOWNSHIPS, type Stack } from '../stack';
+import { recordingEntityReads } from '../storage/recording';
 
 let st: Stack;
 const reads: string[] = [];
 const dongshan = TOWNSHIPS[0] as { id: string; name: string };
 
-function recording(inner: Store): Store {
-  return {
-    init: () => inner.init(),
-    getBlob: (n) => inner.getBlob(n),
-    getEntity: (pk, rk) => {
-      reads.push(rk);
-      return inner.getEntity(pk, rk);
-    },
-    listEntities: (pk, p) => inner.listEntities(pk, p),
-    putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
-    transact: (pk, ops) => inner.transact(pk, ops),
-  };
-}
-
 beforeAll(async () => {
-  st = await startStack({ wrapStore: recording });
+  st = await startStack({ wrapStore: recordingEntityReads(reads) });
 });
 afterAll(() => st.stop());
 
