@@ -12,7 +12,7 @@ import { fromAudit, fromState, fromVersion, rowKey, type AuditRecord, type Towns
 import { getState, getVersionByHash } from './queries';
 import { retryOnConflict } from './retry';
 import type { Store, TxOp } from './store';
-import { putSubmissionBlobs, storedSubmissionOp, type StoredSubmission } from './submission-blobs';
+import { putSubmissionBlobs, storedSubmissionWrite, type StoredSubmission } from './submission-blobs';
 
 function auditOp(c: string, a: AuditRecord): TxOp {
   return { op: 'create', pk: c, rk: rowKey.audit(a.at, randomBytes(6).toString('hex')), props: fromAudit(a) };
@@ -44,8 +44,8 @@ export async function commitUpload(
 ): Promise<CommitResult> {
   const { campaignId: c, townshipId: t, contentHash: hash } = n;
   const now = opts.now ?? (() => new Date());
-  const submissionOp = storedSubmissionOp(n.stored);
-  await putSubmissionBlobs(store, n.raw, n.stored, submissionOp);
+  const submission = storedSubmissionWrite(n.stored);
+  await putSubmissionBlobs(store, n.raw, n.stored, submission);
 
   return retryOnConflict(`upload ${c}/${t}`, async (attempt): Promise<CommitResult> => {
     let cur: TownshipState | null;
@@ -80,7 +80,7 @@ export async function commitUpload(
       { op: 'create', pk: c, rk: rowKey.version(t, hash), props: fromVersion(version) },
       pointer,
       auditOp(c, { at: receivedAt, actor: n.record.uploadedBy, action: 'upload', townshipId: t, version: versionNo, contentHash: hash, comment: '' }),
-      ...(submissionOp ? [submissionOp] : []),
+      ...('op' in submission ? [submission.op] : []),
     ]);
     return { kind: 'created', version };
   });

@@ -12,7 +12,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Issue, Submission } from '../../../shared';
 import { XLSX_MIME } from '../../../shared/api/contract';
-import { MalformedEntityError, rowKey } from './entities';
+import { failureText, MalformedEntityError, parse, rowKey } from './entities';
 import type { Entity, StoredEntity, Store, TxOp } from './store';
 
 export const rawBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.xlsx`;
@@ -65,27 +65,30 @@ const MAX_PIECES = 12;
 /** Inflating a stored entity back is bounded too: no document we write comes near this. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-/** The entity op for the version's transaction, or null when the submission must go to a blob. */
-export function storedSubmissionOp(stored: StoredSubmission): TxOp | null {
-  const text = deflateRawSync(encoder.encode(JSON.stringify(stored)), { level: 1 }).toString('base64');
+/**
+ * Where the submission goes: an entity op for the version's transaction, or (too big for one
+ * entity) the JSON for its blob. Serialized once either way.
+ */
+export type StoredSubmissionWrite = { op: TxOp } | { blob: Uint8Array };
+
+export function storedSubmissionWrite(stored: StoredSubmission): StoredSubmissionWrite {
+  const json = encoder.encode(JSON.stringify(stored));
+  const text = deflateRawSync(json, { level: 1 }).toString('base64');
   const pieces = Math.ceil(text.length / PIECE_CHARS);
-  if (pieces > MAX_PIECES) return null;
+  if (pieces > MAX_PIECES) return { blob: json };
   const props: Entity = { format: 1, pieces };
   for (let i = 0; i < pieces; i++) props[`p${i}`] = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
   const { campaignId: c, townshipId: t, contentHash: h } = stored;
-  return { op: 'create', pk: c, rk: rowKey.submission(t, h), props };
+  return { op: { op: 'create', pk: c, rk: rowKey.submission(t, h), props } };
 }
 
 /**
- * The raw blob, and the JSON blob only when the submission is not kept as an entity (`op` null):
- * neither is visible to anyone until the index transaction names it.
+ * The raw blob, and the JSON blob when the submission is not kept as an entity: neither is visible
+ * to anyone until the index transaction names it.
  */
-export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: StoredSubmission, op: TxOp | null): Promise<void> {
+export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: StoredSubmission, write: StoredSubmissionWrite): Promise<void> {
   const { campaignId: c, townshipId: t, contentHash: h } = stored;
-  await Promise.all([
-    store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME),
-    op ? null : store.putBlobIfAbsent(jsonBlobName(c, t, h), encoder.encode(JSON.stringify(stored)), 'application/json'),
-  ]);
+  await Promise.all([store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME), 'blob' in write ? store.putBlobIfAbsent(jsonBlobName(c, t, h), write.blob, 'application/json') : null]);
 }
 
 /** A JSON blob we wrote, read back through its schema: anything else is a MalformedBlobError naming it. */
@@ -97,14 +100,15 @@ export function parseBlob<T extends z.ZodType>(name: string, bytes: Buffer, sche
     throw new MalformedBlobError(name, 'not JSON');
   }
   const r = schema.safeParse(json);
-  if (!r.success) throw new MalformedBlobError(name, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  if (!r.success) throw new MalformedBlobError(name, failureText(r.error));
   return r.data;
 }
 
+const entityShape = z.looseObject({ format: z.literal(1), pieces: z.number().int().min(1).max(MAX_PIECES) });
+
 function parseEntity(e: StoredEntity): StoredSubmission {
   const bad = (detail: string) => new MalformedEntityError(e.partitionKey, e.rowKey, detail);
-  const pieces = e.pieces;
-  if (e.format !== 1 || typeof pieces !== 'number' || !Number.isInteger(pieces) || pieces < 1 || pieces > MAX_PIECES) throw bad('not a stored submission');
+  const { pieces } = parse(entityShape, e);
   let text = '';
   for (let i = 0; i < pieces; i++) {
     const p = e[`p${i}`];
@@ -118,7 +122,7 @@ function parseEntity(e: StoredEntity): StoredSubmission {
     throw bad('not deflated JSON');
   }
   const r = storedSchema.safeParse(json);
-  if (!r.success) throw bad(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  if (!r.success) throw bad(failureText(r.error));
   return r.data;
 }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultScheme, readSubmission, type Issue } from '../../../shared';
 import { MalformedEntityError, rowKey } from '../../../functions/src/storage/entities';
 import { createAzureStore, type Store } from '../../../functions/src/storage/store';
-import { jsonBlobName, putSubmissionBlobs, readStoredSubmission, storedSubmissionOp, type StoredSubmission } from '../../../functions/src/storage/submission-blobs';
+import { jsonBlobName, putSubmissionBlobs, readStoredSubmission, storedSubmissionWrite, type StoredSubmission } from '../../../functions/src/storage/submission-blobs';
 import { startAzurite } from '../../helpers/azurite';
 import { filledWorkbook } from '../../helpers/workbooks';
 
@@ -34,10 +34,10 @@ function doc(extra: Issue[] = []): StoredSubmission {
 
 /** What commitUpload writes for it: the blobs, then a transaction holding the entity op (if any). */
 async function store(s: StoredSubmission, via: Store = lean): Promise<'entity' | 'blob'> {
-  const op = storedSubmissionOp(s);
-  await putSubmissionBlobs(via, new Uint8Array([1, 2, 3]), s, op);
-  if (op) await via.transact(s.campaignId, [op]);
-  return op ? 'entity' : 'blob';
+  const w = storedSubmissionWrite(s);
+  await putSubmissionBlobs(via, new Uint8Array([1, 2, 3]), s, w);
+  if ('op' in w) await via.transact(s.campaignId, [w.op]);
+  return 'op' in w ? 'entity' : 'blob';
 }
 
 const warning = (message: string): Issue => ({ code: 'X', num: 0, severity: 'warning', message });
@@ -93,9 +93,9 @@ describe('an entity that is not what we wrote is a fault naming it', () => {
 
   it('deflated JSON that is not a stored submission', async () => {
     const s = doc();
-    const op = storedSubmissionOp({ ...s, submission: { orgs: 'none' } as unknown as StoredSubmission['submission'] });
-    if (!op) throw new Error('expected an entity');
-    await lean.transact(s.campaignId, [op]);
+    const w = storedSubmissionWrite({ ...s, submission: { orgs: 'none' } as unknown as StoredSubmission['submission'] });
+    if (!('op' in w)) throw new Error('expected an entity');
+    await lean.transact(s.campaignId, [w.op]);
     await expect(readStoredSubmission(lean, s.campaignId, s.townshipId, s.contentHash)).rejects.toThrow(/submission/);
   });
 });
