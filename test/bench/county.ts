@@ -2,7 +2,8 @@
 // real HTTP through the dev host: 40 townships × 25 organizations uploaded (8 at a time, or all 40
 // at once), all accepted, then the consolidated workbook downloaded. --warm=N first runs N other
 // campaigns' uploads (40 each, 8 at a time, not measured): a host that has served a season's
-// requests, rather than one that has just started (the default, and the harder figure). Azurite runs in a child process so RSS is the aggregator's own.
+// requests, rather than one that has just started (the default, and the harder figure). Azurite
+// runs in a child process so RSS is the aggregator's own.
 // Workbook generation is done first and reported apart (it is the townships' work, not the server's).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -154,13 +155,18 @@ export async function expectStatus(r: { status: number; text(): Promise<string> 
   if (r.status !== want) throw new Error(`${what}: HTTP ${r.status} ${(await r.text()).slice(0, 300)}`);
 }
 
-/** One other campaign's round of uploads, to warm the host (and Azurite) up; nothing measured. */
-async function warmUp(env: Env, c: string, ts: Array<{ id: string; name: string }>, orgs: number, seed: number): Promise<void> {
-  await expectStatus(await call(env.api, 'POST', '/campaigns', env.county(c), { id: c, year: 2026, county: '基准县', deadline: '2099-04-25', townships: ts }), 201, `create ${c}`);
+/** Creates campaign `c` of the townships `ts` and makes each township's filled workbook. */
+async function openCampaign(env: Env, c: string, ts: Array<{ id: string; name: string }>, orgs: number, seed: number): Promise<Uint8Array[]> {
+  await expectStatus(await call(env.api, 'POST', '/campaigns', env.county(c), { id: c, year: 2026, county: '基准县', deadline: '2099-04-25', townships: ts }), 201, `create campaign ${c}`);
   const books: Uint8Array[] = [];
   for (const [i, t] of ts.entries()) books.push(await workbook(c, t, orgs, seed + i));
-  await pool(ts.map((t, i) => ({ t, b: books[i] as Uint8Array })), 8, async ({ t, b }) => {
-    await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, env.township(c, t.id), b), 201, `warm-up upload ${t.id}`);
+  return books;
+}
+
+/** Every township's workbook uploaded to `c`, `width` at a time: each upload's latency (ms). */
+function uploadAll(env: Env, c: string, ts: Array<{ id: string; name: string }>, books: Uint8Array[], width: number): Promise<number[]> {
+  return pool(ts.map((t, i) => ({ t, b: books[i] as Uint8Array })), width, async ({ t, b }) => {
+    await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, env.township(c, t.id), b), 201, `upload ${c}/${t.id}`);
   });
 }
 
@@ -174,20 +180,20 @@ export async function run(args: string[]): Promise<Record<string, number | strin
   const env = await startEnv();
   try {
     const ts = townships(N);
-    for (let round = 0; round < warm; round++) await warmUp(env, `bench-warm-${round + 1}`, ts, ORGS, 1000 * (round + 1));
-    await expectStatus(await call(env.api, 'POST', '/campaigns', env.county(c), { id: c, year: 2026, county: '基准县', deadline: '2099-04-25', townships: ts }), 201, 'create campaign');
+    // Warm-up rounds: other campaigns' uploads, 8 at a time, not measured.
+    for (let round = 1; round <= warm; round++) {
+      const w = `bench-warm-${round}`;
+      await uploadAll(env, w, ts, await openCampaign(env, w, ts, ORGS, 1000 * round), 8);
+    }
     const g0 = performance.now();
-    const books: Uint8Array[] = [];
-    for (const [i, t] of ts.entries()) books.push(await workbook(c, t, ORGS, i + 1));
+    const books = await openCampaign(env, c, ts, ORGS, 1);
     const generateMs = performance.now() - g0;
 
     const cpu0 = process.cpuUsage();
     const az0 = childCpuMs(env.azurite.pid);
     const { result, peakMb, beforeMb } = await withPeakRss(async () => {
       const e0 = performance.now();
-      const lat = await pool(ts.map((t, i) => ({ t, b: books[i] as Uint8Array })), width, async ({ t, b }) => {
-        await expectStatus(await call(env.api, 'POST', `/campaigns/${c}/townships/${t.id}/submissions`, env.township(c, t.id), b), 201, `upload ${t.id}`);
-      });
+      const lat = await uploadAll(env, c, ts, books, width);
       const uploadMs = performance.now() - e0;
       const uploadCpu = process.cpuUsage(cpu0);
       const uploadAzuriteMs = childCpuMs(env.azurite.pid) - az0;
