@@ -12,20 +12,20 @@ let st: Stack;
 /** Ledger transactions still to refuse (the county's partition `_ledger|…`), and how. */
 let refuseLedger = 0;
 let refuseWith: () => Error = () => new StorageUnavailableError('transact', new Error('injected'));
-/** Names of the blobs and row keys of the entities read, while `watchBlobs` is on. */
-let watchBlobs = false;
-const blobsRead: string[] = [];
+/** Names of the blobs and pk/rk of the entities read, while `watchReads` is on. */
+let watchReads = false;
+const storageReads: string[] = [];
 
 function failing(inner: Store): Store {
   return {
     ...inner,
     init: () => inner.init(),
     getBlob: (n) => {
-      if (watchBlobs) blobsRead.push(n);
+      if (watchReads) storageReads.push(n);
       return inner.getBlob(n);
     },
     getEntity: (pk, rk) => {
-      if (watchBlobs) blobsRead.push(`${pk}/${rk}`);
+      if (watchReads) storageReads.push(`${pk}/${rk}`);
       return inner.getEntity(pk, rk);
     },
     listEntities: (pk, p) => inner.listEntities(pk, p),
@@ -127,12 +127,12 @@ test('another writer moving first (409/412 on the ledger) is retried within the 
 test('the sync right after an upload uses the submission it was given, not a read of what was just stored', async () => {
   const c = await campaign();
   const bytes = await book(c);
-  blobsRead.length = 0;
-  watchBlobs = true;
+  storageReads.length = 0;
+  watchReads = true;
   const r = await upload(st, c, T, bytes);
-  watchBlobs = false;
+  watchReads = false;
   expect(r.status).toBe(201);
-  expect(blobsRead.filter((b) => b.startsWith(`${c}/${T.id}/`) || b.startsWith(`${c}/sub|${T.id}|`))).toEqual([]);
+  expect(storageReads.filter((b) => b.startsWith(`${c}/${T.id}/`) || b.startsWith(`${c}/sub|${T.id}|`))).toEqual([]);
   const items = (await listItems(st.store(), 'qingshan')).map((s) => s.item).filter((i) => i.campaignId === c);
   expect(items.map((i) => [i.orgName, i.matter]).sort()).toEqual([
     ['东山村党支部', '活动阵地简陋'],
