@@ -10,7 +10,7 @@
 import type { Issue } from '../../../shared/issues/types';
 import { followRoster } from '../../../shared/ledger/follow';
 import { keepsLedger, ledgerOfSubmission } from '../../../shared/ledger/submission';
-import type { LedgerChangeSet, LedgerItem } from '../../../shared/ledger/types';
+import type { LedgerChangeSet } from '../../../shared/ledger/types';
 import type { Submission } from '../../../shared/submission/types';
 import type { StoredCampaign } from '../storage/campaigns';
 import { getFollowMarker, getSyncMarker, listItems, listSyncMarkers, writeLedger, type StoredItem } from '../storage/ledger-items';
@@ -28,19 +28,32 @@ function townshipNames(c: StoredCampaign): Record<string, string> {
   return Object.fromEntries(c.townships.map((t) => [t.id, t.name]));
 }
 
-/** What an upload of township `t` does to the ledger, over the items as read (no write). */
-export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign, t: string, sub: Submission, at: string, items?: readonly LedgerItem[]): Promise<LedgerChangeSet | null> {
+/** What an upload of township `t` does to the ledger, and the county's items it was worked out on (no write). */
+export interface UploadLedger {
+  changes: LedgerChangeSet;
+  items: readonly StoredItem[];
+}
+
+/** What an upload of township `t` does to the ledger, over the items given or else read now; null when its uploads keep no ledger. */
+export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign, t: string, sub: Submission, at: string, items?: readonly StoredItem[]): Promise<UploadLedger | null> {
   if (!campaign.orgs) return null;
   const snap = await getOrgs(store, campaign.orgs.blob);
   if (!keepsLedger(snap.identities, t)) return null;
-  const current = items ?? (await listItems(store, campaign.countyId)).map((s) => s.item);
-  return ledgerOfSubmission({ scheme: campaign.scheme, campaignId: campaign.id, townshipId: t, townshipNames: townshipNames(campaign), identities: snap.identities, sub, items: current, at });
+  const read = items ?? (await listItems(store, campaign.countyId));
+  const changes = ledgerOfSubmission({ scheme: campaign.scheme, campaignId: campaign.id, townshipId: t, townshipNames: townshipNames(campaign), identities: snap.identities, sub, items: read.map((s) => s.item), at });
+  return { changes, items: read };
 }
 
 /** The version an upload just stored, as the uploader holds it. */
 export interface KnownVersion {
   hash: string;
   submission: Submission;
+  /**
+   * The county's items as the upload's check read them, before it was stored. The sync's first try
+   * works on them instead of listing the ledger again (a county's whole ledger, per upload): their
+   * ETags make a write over anything changed since fail and the try run again on a fresh list.
+   */
+  items?: readonly StoredItem[];
 }
 
 /**
@@ -50,9 +63,10 @@ export interface KnownVersion {
  */
 export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<Issue[]> {
   if (!campaign.orgs) return [];
-  await followCampaignRoster(store, campaign);
+  // Items read before the roster was followed here are not the ones to work on.
+  const first = (await followCampaignRoster(store, campaign)) ? undefined : known?.items;
   const county = campaign.countyId;
-  return retryOnConflict(`ledger ${campaign.id}/${t}`, async () => {
+  return retryOnConflict(`ledger ${campaign.id}/${t}`, async (n) => {
     const [state, marker] = await Promise.all([getState(store, campaign.id, t), getSyncMarker(store, county, campaign.id, t)]);
     if (!state || marker?.hash === state.currentHash) return marker?.issues ?? [];
     // Right after an upload the caller holds the submission the pointer names (blobs are named by
@@ -60,15 +74,9 @@ export async function syncTownshipLedger(store: Store, campaign: StoredCampaign,
     const stored = known?.hash === state.currentHash ? { submission: known.submission } : await readStoredSubmission(store, campaign.id, t, state.currentHash);
     // The pointer names a blob written before it: a missing one is storage corruption.
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t}/${state.currentHash} is missing`);
-    const items = await listItems(store, county);
-    const cs = await uploadLedgerChanges(
-      store,
-      campaign,
-      t,
-      stored.submission,
-      state.receivedAt,
-      items.map((s) => s.item),
-    );
+    // Only the first try may use the items handed in: a conflict means they are stale.
+    const items = (n === 0 ? first : undefined) ?? (await listItems(store, county));
+    const cs = (await uploadLedgerChanges(store, campaign, t, stored.submission, state.receivedAt, items))?.changes;
     const marked = { kind: 'sync' as const, campaignId: campaign.id, townshipId: t, hash: state.currentHash, version: state.currentVersion, at: state.receivedAt, etag: marker?.etag ?? null };
     await writeLedger(store, county, cs?.changed ?? [], cs?.events ?? [], etagsOf(items), { ...marked, issues: cs?.issues ?? [] });
     return cs?.issues ?? [];
@@ -77,15 +85,16 @@ export async function syncTownshipLedger(store: Store, campaign: StoredCampaign,
 
 /**
  * The ledger after the campaign's roster changes (a successor campaign: items follow renamed and
- * merged organizations, those of dissolved ones are 已撤销), once per organizations blob.
+ * merged organizations, those of dissolved ones are 已撤销), once per organizations blob. True
+ * when this call wrote it.
  */
-export async function followCampaignRoster(store: Store, campaign: StoredCampaign): Promise<void> {
+export async function followCampaignRoster(store: Store, campaign: StoredCampaign): Promise<boolean> {
   const orgs = campaign.orgs;
-  if (!campaign.previousId || !orgs) return;
+  if (!campaign.previousId || !orgs) return false;
   const county = campaign.countyId;
-  await retryOnConflict(`follow ${campaign.id}`, async () => {
+  return retryOnConflict(`follow ${campaign.id}`, async () => {
     const marker = await getFollowMarker(store, county, campaign.id);
-    if (marker?.orgs === orgs.blob) return;
+    if (marker?.orgs === orgs.blob) return false;
     const [snap, items] = await Promise.all([getOrgs(store, orgs.blob), listItems(store, county)]);
     const cs = followRoster(
       items.map((s) => s.item),
@@ -95,6 +104,7 @@ export async function followCampaignRoster(store: Store, campaign: StoredCampaig
       campaign.updatedAt,
     );
     await writeLedger(store, county, cs.changed, cs.events, etagsOf(items), { kind: 'follow', campaignId: campaign.id, orgs: orgs.blob, at: campaign.updatedAt, etag: marker?.etag ?? null });
+    return true;
   });
 }
 

@@ -7,14 +7,20 @@ import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
 import { orgKey } from '../../../shared/text/normalize';
 import type { StoredCampaign } from '../storage/campaigns';
+import type { StoredItem } from '../storage/ledger-items';
 import type { Store } from '../storage/store';
 import { townshipLookbackIssues } from '../results/lookback';
 import { syncTownshipLedger, uploadLedgerChanges, type KnownVersion } from './sync';
 
-/** Errors the ledger finds in an upload before it is stored (empty: nothing to refuse). */
-export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: string, sub: Submission): Promise<Issue[]> {
-  const cs = await uploadLedgerChanges(store, campaign, t, sub, new Date().toISOString());
-  return cs ? cs.issues.filter((i) => i.severity === 'error') : [];
+/** What the ledger finds in an upload before it is stored: errors to refuse it with, and the county's items it read (for the sync after). */
+export interface LedgerCheck {
+  errors: Issue[];
+  items?: readonly StoredItem[];
+}
+
+export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: string, sub: Submission): Promise<LedgerCheck> {
+  const r = await uploadLedgerChanges(store, campaign, t, sub, new Date().toISOString());
+  return r ? { errors: r.changes.issues.filter((i) => i.severity === 'error'), items: r.items } : { errors: [] };
 }
 
 /**

@@ -94,8 +94,8 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   const { submission: sub, quota: counted } = read;
   if (hasErrors(read.issues) || !sub || !counted) refuse(read.issues);
   // The year after: rows not on the township's roster, ledger lines the ledger cannot take.
-  const ledgerErrors = await ledgerRefusals(store, campaign, t, sub);
-  if (ledgerErrors.length) refuse([...read.issues, ...ledgerErrors]);
+  const checked = await ledgerRefusals(store, campaign, t, sub);
+  if (checked.errors.length) refuse([...read.issues, ...checked.errors]);
 
   const tally = tallySubmission(sub);
   // Counted once, by the validator (the quota warnings above came from the same count): only
@@ -124,6 +124,6 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
   if (result.kind === 'duplicate') return duplicate(store, campaign, t, result.version);
   // Stored: now the ledger follows it (or will, on its next read: ledger/sync.ts).
-  const ledger = await ledgerAfterUpload(store, campaign, t, { hash, submission: sub });
+  const ledger = await ledgerAfterUpload(store, campaign, t, { hash, submission: sub, ...(checked.items ? { items: checked.items } : {}) });
   return { status: 201, receipt: receipt(campaign.id, t, result.version, withLedgerIssues(warnings, ledger), false) };
 }
