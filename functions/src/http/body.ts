@@ -3,6 +3,7 @@
 // Handlers call this only after the credential is checked, so a bad token costs no memory.
 import type { HttpRequest } from '@azure/functions';
 import { formatBytes } from '../../../shared/xlsx/limits';
+import { reserveBody, trimBody } from './body-budget';
 import { ApiError } from './errors';
 
 /** The body's bytes, at most `limit` of them; `tooLarge(seen)` is thrown past that (seen = declared or received so far). */
@@ -11,20 +12,32 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared, true);
   const body = req.body;
   if (!body) return new Uint8Array(0);
+  // Memory for the body before a byte of it is read: its declared size, or the cap (body-budget.ts).
+  const known = Number.isFinite(declared);
+  const reserved = known ? declared : limit;
+  await reserveBody(req, reserved);
   const reader = body.getReader();
+  // With its size declared, the body is copied into one buffer as it arrives: never the chunks and
+  // their concatenation both (twice the body) at once.
+  const whole = known ? new Uint8Array(reserved) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (size + value.byteLength > limit || size + value.byteLength > reserved) {
       // Stop reading: the host discards the rest of the upload without keeping it.
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(size, false);
+      if (size + value.byteLength > limit) throw tooLarge(size + value.byteLength, false);
+      // More than its Content-Length said: HTTP itself forbids it, so this is not a real client.
+      throw new ApiError('REQUEST_BODY_INVALID', { detail: '内容比声明的长度长' });
     }
-    chunks.push(value);
+    if (whole) whole.set(value, size);
+    else chunks.push(value);
+    size += value.byteLength;
   }
+  if (whole) return size === whole.length ? whole : whole.subarray(0, size);
+  trimBody(req, reserved - size);
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;

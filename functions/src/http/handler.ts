@@ -3,6 +3,7 @@
 //   ApiError (a catalogue refusal)              → its status and message
 //   storage unreachable / 5xx / timed out        → 503 STORAGE_UNAVAILABLE + Retry-After
 //   a township written by too many at once       → 503 STORAGE_BUSY + Retry-After
+//   no memory for the body in time (body-budget)  → 503 UPLOADS_BUSY + Retry-After
 //   anything else                                → 500 SERVER_FAULT naming the invocation id, which
 //                                                  is logged with the error (never the stack to a caller)
 import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
@@ -12,6 +13,7 @@ import { StorageUnavailableError } from '../storage/store';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { formatBytes } from '../../../shared/xlsx/limits';
 import { readBodyCapped } from './body';
+import { BodyBudgetTimeout, releaseBody } from './body-budget';
 import { ApiError, errorBody } from './errors';
 
 // Request bodies arrive as streams, so a handler can refuse (bad token, too large) without the
@@ -19,7 +21,7 @@ import { ApiError, errorBody } from './errors';
 app.setup({ enableHttpStream: true });
 
 /** Seconds a client is asked to wait after a 503. */
-export const RETRY_AFTER_SECONDS = { unavailable: 5, busy: 2 } as const;
+export const RETRY_AFTER_SECONDS = { unavailable: 5, busy: 2, uploads: 30 } as const;
 
 function refusal(e: ApiError, headers?: Record<string, string>): HttpResponseInit {
   return { status: e.status, jsonBody: errorBody(e), ...(headers ? { headers } : {}) };
@@ -32,6 +34,11 @@ export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseI
     ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
     const seconds = RETRY_AFTER_SECONDS.unavailable;
     return refusal(new ApiError('STORAGE_UNAVAILABLE', { seconds }), { 'Retry-After': String(seconds) });
+  }
+  if (e instanceof BodyBudgetTimeout) {
+    ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
+    const seconds = RETRY_AFTER_SECONDS.uploads;
+    return refusal(new ApiError('UPLOADS_BUSY', { seconds }), { 'Retry-After': String(seconds) });
   }
   if (e instanceof ContentionError) {
     ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
@@ -48,6 +55,9 @@ export function endpoint(fn: (req: HttpRequest, ctx: InvocationContext) => Promi
       return await fn(req, ctx);
     } catch (e) {
       return faultResponse(e, ctx);
+    } finally {
+      // The body's bytes are the answer's business no longer (body-budget.ts).
+      releaseBody(req);
     }
   };
 }
