@@ -12,8 +12,10 @@ export interface Settings {
   maxUploadBytes: number;
   /** Request bodies held at once, in bytes: UPLOAD_MEMORY_MB (default 64, never below the upload cap). See http/body-budget.ts. */
   bodyMemoryBytes: number;
-  /** How long a request waits for that memory before a 503: UPLOAD_WAIT_SECONDS (default 30). */
+  /** How long a request waits for that memory, or for its read, before a 503: UPLOAD_WAIT_SECONDS (default 30). */
   bodyWaitMs: number;
+  /** Workbook reads at once: READ_CONCURRENCY (default 2). See upload/read-gate.ts. */
+  readConcurrency: number;
   /** Blob container (GRADING_CONTAINER, default "grading") and table (GRADING_TABLE, default "grading"). */
   container: string;
   table: string;
@@ -43,12 +45,14 @@ export function settings(): Settings {
   const mb = Number(env.MAX_UPLOAD_MB ?? '20');
   const memoryMb = Number(env.UPLOAD_MEMORY_MB ?? '64');
   const waitS = Number(env.UPLOAD_WAIT_SECONDS ?? '30');
+  const reads = Number(env.READ_CONCURRENCY ?? '2');
   const s: Settings = {
     connectionString: overrides.connectionString ?? env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage ?? '',
     secret: overrides.secret ?? env.TOKEN_SECRET ?? '',
     maxUploadBytes: overrides.maxUploadBytes ?? (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024,
     bodyMemoryBytes: overrides.bodyMemoryBytes ?? (Number.isFinite(memoryMb) && memoryMb > 0 ? memoryMb : 64) * 1024 * 1024,
     bodyWaitMs: overrides.bodyWaitMs ?? (Number.isFinite(waitS) && waitS >= 0 ? waitS : 30) * 1000,
+    readConcurrency: overrides.readConcurrency ?? (Number.isInteger(reads) && reads > 0 ? reads : 2),
     container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
     table: overrides.table ?? env.GRADING_TABLE ?? 'grading',
     readLimits: overrides.readLimits ?? parseReadLimits(env.READ_LIMITS),

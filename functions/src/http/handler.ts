@@ -3,7 +3,8 @@
 //   ApiError (a catalogue refusal)              → its status and message
 //   storage unreachable / 5xx / timed out        → 503 STORAGE_UNAVAILABLE + Retry-After
 //   a township written by too many at once       → 503 STORAGE_BUSY + Retry-After
-//   no memory for the body in time (body-budget)  → 503 UPLOADS_BUSY + Retry-After
+//   no turn in time for its body or its read     → 503 UPLOADS_BUSY + Retry-After
+//   (fifo-budget.ts: body-budget, upload/read-gate)
 //   anything else                                → 500 SERVER_FAULT naming the invocation id, which
 //                                                  is logged with the error (never the stack to a caller)
 import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
@@ -13,7 +14,8 @@ import { StorageUnavailableError } from '../storage/store';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { formatBytes } from '../../../shared/xlsx/limits';
 import { readBodyCapped } from './body';
-import { BodyBudgetTimeout, releaseBody } from './body-budget';
+import { releaseBody } from './body-budget';
+import { BusyTimeout } from './fifo-budget';
 import { ApiError, errorBody } from './errors';
 
 // Request bodies arrive as streams, so a handler can refuse (bad token, too large) without the
@@ -35,7 +37,7 @@ export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseI
     const seconds = RETRY_AFTER_SECONDS.unavailable;
     return refusal(new ApiError('STORAGE_UNAVAILABLE', { seconds }), { 'Retry-After': String(seconds) });
   }
-  if (e instanceof BodyBudgetTimeout) {
+  if (e instanceof BusyTimeout) {
     ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
     const seconds = RETRY_AFTER_SECONDS.uploads;
     return refusal(new ApiError('UPLOADS_BUSY', { seconds }), { 'Retry-After': String(seconds) });

@@ -5,11 +5,12 @@ import { readRosterModel, type RosterOptions, type RosterRead } from '../../../s
 import type { Scheme } from '../../../shared/scheme/schema';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { readWorkbook } from '../../../shared/xlsx/read';
-// Node's inflate for the reader's small parts (see the module).
-import '../upload/native-inflate';
+import { gatedRead } from '../upload/read-gate';
 
 export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number; readLimits?: Partial<ReadLimits> }): Promise<RosterRead> {
-  const r = await readWorkbook(bytes, { ...opts.readLimits, maxFileBytes: opts.maxBytes });
-  if (!r.model) return { entries: [], townships: [], issues: r.issues };
-  return readRosterModel(r.model, scheme, opts);
+  return gatedRead(async () => {
+    const r = await readWorkbook(bytes, { ...opts.readLimits, maxFileBytes: opts.maxBytes });
+    if (!r.model) return { entries: [], townships: [], issues: r.issues };
+    return readRosterModel(r.model, scheme, opts);
+  });
 }

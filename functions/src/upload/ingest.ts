@@ -14,8 +14,7 @@ import type { StoredCampaign } from '../storage/campaigns';
 import { getState, getVersionByHash } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
 import type { Store } from '../storage/store';
-// Node's inflate for the reader's small parts (see the module).
-import './native-inflate';
+import { gatedRead } from './read-gate';
 
 export interface UploadInput {
   campaign: StoredCampaign;
@@ -87,7 +86,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (known) return duplicate(store, campaign, t, known);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
-  const read = await readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } });
+  const read = await gatedRead(() => readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } }));
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
   const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));

@@ -1,7 +1,7 @@
 // The server reads every township's workbook, so the small parts of each (all of a 50-organization
 // template's) are inflated by Node's zlib rather than fflate: about twice as fast, and the reader
 // still holds the output to both zip headers' size and CRC (shared/zip/inflate.ts). The task pane
-// keeps fflate. Imported for its effect by the server's readers (upload, roster).
+// keeps fflate. Installed by read-gate.ts, which every server-side read goes through.
 import { inflateRawSync } from 'node:zlib';
 import { setOneShotInflate, type OneShotInflate } from '../../../shared/zip/inflate';
 

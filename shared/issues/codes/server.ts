@@ -92,7 +92,7 @@ export const serverIssues = {
   REQUEST_URL_INVALID: refusal<{ path: Param }>(342, 400, (p) => `请求地址“${v(p.path)}”含有无法识别的百分号编码（% 后应为两位十六进制数字），请检查链接是否完整`),
   REQUEST_TOO_LARGE: refusal<{ limit: Param }>(343, 413, (p) => `请求内容超过上限 ${v(p.limit)}，未予处理`),
   REVIEW_CONFLICT: refusal<{ township: Param; state: Param; action: Param }>(344, 409, (p) => `“${v(p.township)}”的状态刚刚被另一操作改为“${v(p.state)}”，您的“${v(p.action)}”未生效；请刷新后重新审核`),
-  UPLOADS_BUSY: refusal<{ seconds: Param }>(345, 503, (p) => `服务器正在同时接收较多的大文件，本次请求未处理（已上报的内容不受影响）；请 ${v(p.seconds)} 秒后重试`),
+  UPLOADS_BUSY: refusal<{ seconds: Param }>(345, 503, (p) => `服务器正在同时处理较多的上报文件，本次请求未处理（已上报的内容不受影响）；请 ${v(p.seconds)} 秒后重试`),
 
   SERVER_FAULT: refusal<{ ref: Param }>(399, 500, (p) => `服务器处理请求时出错，本次操作未生效；请稍后重试。如仍出错，请把错误编号 ${v(p.ref)} 告知系统管理员`),
 } satisfies Record<string, IssueDef>;

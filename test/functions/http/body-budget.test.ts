@@ -1,43 +1,12 @@
-// The memory request bodies may hold at once: reserved before a body is read, first come first
-// served, given back with the answer; a request that cannot get it in time is answered 503 in
-// Chinese with Retry-After, and nothing is stored.
+// The memory request bodies may hold at once, over HTTP: reserved before a body is read, given
+// back with the answer; a request that cannot get it in time is answered 503 in Chinese with
+// Retry-After, and nothing is stored.
 import * as http from 'node:http';
 import { errorBodySchema, townshipStatusSchema } from '../../../shared/api/contract';
-import { ByteBudget } from '../../../functions/src/http/body-budget';
 import { filled } from '../filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from '../stack';
 
-describe('ByteBudget', () => {
-  type Step = ['reserve', string, number, number] | ['release', number];
-  // [steps, which reservations were granted (by name), in order; bytes reserved at the end]
-  test.each<[string, Step[], string[], number]>([
-    ['fits: granted at once', [['reserve', 'a', 40, 50], ['reserve', 'b', 60, 50]], ['a', 'b'], 100],
-    ['full: waits until a release, then granted', [['reserve', 'a', 80, 50], ['reserve', 'b', 40, 200], ['release', 80]], ['a', 'b'], 40],
-    ['full and never released: refused after the wait', [['reserve', 'a', 80, 50], ['reserve', 'b', 40, 30]], ['a'], 80],
-    ['first come first served: a small one does not overtake a big one waiting', [['reserve', 'a', 70, 50], ['reserve', 'big', 60, 200], ['reserve', 'small', 10, 200], ['release', 70]], ['a', 'big', 'small'], 70],
-    ['a waiter that gave up lets the ones behind it in', [['reserve', 'a', 70, 50], ['reserve', 'big', 60, 20], ['reserve', 'small', 10, 200]], ['a', 'small'], 80],
-    ['more than the capacity is clamped to it', [['reserve', 'a', 500, 50]], ['a'], 100],
-  ])('%s', async (_what, steps, granted, end) => {
-    const b = new ByteBudget(100);
-    const got: string[] = [];
-    const pending: Array<Promise<void>> = [];
-    for (const s of steps) {
-      if (s[0] === 'release') {
-        // Whatever was reserved so far has had its turn (granted ones synchronously, in order).
-        await new Promise((r) => setTimeout(r, 5));
-        b.release(s[1]);
-      } else {
-        const [, name, n, wait] = s;
-        pending.push(b.reserve(n, wait).then((ok) => void (ok && got.push(name))));
-      }
-    }
-    await Promise.all(pending);
-    expect(got).toEqual(granted);
-    expect(b.reserved).toBe(end);
-  });
-});
-
-describe('over HTTP', () => {
+describe('the body budget over HTTP', () => {
   const MB = 1024 * 1024;
   const t = TOWNSHIPS[0] as { id: string; name: string };
   let st: Stack;
@@ -77,7 +46,7 @@ describe('over HTTP', () => {
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('30');
     const e = errorBodySchema.parse(await busy.json()).error;
-    expect([e.code, e.message]).toEqual(['UPLOADS_BUSY', '服务器正在同时接收较多的大文件，本次请求未处理（已上报的内容不受影响）；请 30 秒后重试']);
+    expect([e.code, e.message]).toEqual(['UPLOADS_BUSY', '服务器正在同时处理较多的上报文件，本次请求未处理（已上报的内容不受影响）；请 30 秒后重试']);
     const none = townshipStatusSchema.parse(await (await st.call('GET', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.county() })).json());
     expect(none.versions).toEqual([]);
 

@@ -1,0 +1,67 @@
+// A budget of some resource (bytes of request bodies, workbook reads) handed out first come, first
+// served, with a bounded wait: what keeps the host's memory bounded when many heavy requests arrive
+// at once. A request that waited too long is answered 503 UPLOADS_BUSY with Retry-After (handler.ts).
+
+/** A request waited longer than UPLOAD_WAIT_SECONDS for its share: answered 503 UPLOADS_BUSY. */
+export class BusyTimeout extends Error {
+  constructor(what: string) {
+    super(`${what}: waited too long for its turn`);
+    this.name = 'BusyTimeout';
+  }
+}
+
+interface Waiter {
+  n: number;
+  grant(): void;
+}
+
+/** Units reserved first come, first served: a big request at the head is not overtaken by small ones behind it. */
+export class FifoBudget {
+  private used = 0;
+  private readonly queue: Waiter[] = [];
+
+  constructor(readonly capacity: number) {}
+
+  get reserved(): number {
+    return this.used;
+  }
+
+  /** True once `n` units are reserved (at most the capacity); false if that took longer than `waitMs`. */
+  reserve(n: number, waitMs: number): Promise<boolean> {
+    const want = Math.min(n, this.capacity);
+    if (this.queue.length === 0 && this.used + want <= this.capacity) {
+      this.used += want;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const w: Waiter = {
+        n: want,
+        grant: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.queue.indexOf(w);
+        if (i >= 0) this.queue.splice(i, 1);
+        resolve(false);
+        // The one that left may have been the head that held the others back.
+        this.drain();
+      }, waitMs);
+      this.queue.push(w);
+    });
+  }
+
+  release(n: number): void {
+    this.used = Math.max(0, this.used - Math.min(n, this.capacity));
+    this.drain();
+  }
+
+  private drain(): void {
+    for (let w = this.queue[0]; w && this.used + w.n <= this.capacity; w = this.queue[0]) {
+      this.queue.shift();
+      this.used += w.n;
+      w.grant();
+    }
+  }
+}
