@@ -54,3 +54,10 @@ export async function townshipBook(st: Stack, c: string, t: { id: string; name: 
 export async function upload(st: Stack, c: string, t: { id: string; name: string }, bytes: Uint8Array): Promise<Response> {
   return st.call('POST', `/campaigns/${c}/townships/${t.id}/submissions`, { token: st.township(t.id, c), body: bytes });
 }
+
+/** Campaign `id` of township `t` alone, its roster the organizations given (so its uploads keep the ledger). */
+export async function rosterCampaign(st: Stack, id: string, t: { id: string; name: string }, orgs: readonly Org[]): Promise<string> {
+  const roster = { [t.id]: orgs.map((o) => ({ name: o.name, category: o.category })) };
+  expect((await st.call('POST', '/campaigns', { token: st.county(), json: { id, year: 2026, county: '青山县', deadline: '2099-04-25', townships: [t], roster } })).status).toBe(201);
+  return id;
+}

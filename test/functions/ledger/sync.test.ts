@@ -6,7 +6,7 @@ import { ledgerListSchema, receiptSchema } from '../../../shared/api/contract';
 import { listItems, listLedgerAudit } from '../../../functions/src/storage/ledger-items';
 import { ConflictError, StorageUnavailableError, type Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
-import { AVERAGE, FAIR, POOR, line, townshipBook, upload } from './fixture';
+import { AVERAGE, FAIR, POOR, line, rosterCampaign, townshipBook, upload } from './fixture';
 
 let st: Stack;
 /** Ledger transactions still to refuse (the county's partition `_ledger|…`), and how. */
@@ -54,12 +54,7 @@ const ORGS = [
 let n = 0;
 
 /** A campaign of its own with 东山镇's roster. */
-async function campaign(): Promise<string> {
-  const c = `s${++n}-${process.pid}`;
-  const roster = { dongshan: ORGS.map((o) => ({ name: o.name, category: o.category })) };
-  expect((await st.call('POST', '/campaigns', { token: st.county(), json: { id: c, year: 2026, county: '青山县', deadline: '2099-04-25', townships: [T], roster } })).status).toBe(201);
-  return c;
-}
+const campaign = () => rosterCampaign(st, `s${++n}-${process.pid}`, T, ORGS);
 const book = (c: string) => townshipBook(st, c, T, ORGS, [line('东山村党支部', '活动阵地简陋', '2026-06-30')]);
 const ledgerOf = async (c: string) => ledgerListSchema.parse(await (await st.call('GET', `/campaigns/${c}/ledger`, { token: st.county() })).json());
 const quietly = () => jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -6,7 +6,7 @@ import { ledgerListSchema, receiptSchema, type LedgerList } from '../../../share
 import { ledgerPartition } from '../../../functions/src/storage/ledger-items';
 import type { Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
-import { AVERAGE, POOR, line, townshipBook, upload, type LedgerEdit } from './fixture';
+import { AVERAGE, POOR, line, rosterCampaign, townshipBook, upload, type LedgerEdit } from './fixture';
 
 let st: Stack;
 /** How many times the county's items were listed. */
@@ -47,12 +47,8 @@ const ORGS = [
 ];
 let n = 0;
 
-async function campaign(): Promise<string> {
-  const c = `u${++n}-${process.pid}`;
-  const roster = { dongshan: ORGS.map((o) => ({ name: o.name, category: o.category })) };
-  expect((await st.call('POST', '/campaigns', { token: st.county(), json: { id: c, year: 2026, county: '青山县', deadline: '2099-04-25', townships: [DS], roster } })).status).toBe(201);
-  return c;
-}
+/** A campaign of its own with 东山镇's roster. */
+const campaign = () => rosterCampaign(st, `u${++n}-${process.pid}`, DS, ORGS);
 const ledgerOf = async (c: string): Promise<LedgerList> => ledgerListSchema.parse(await (await st.call('GET', `/campaigns/${c}/ledger`, { token: st.county() })).json());
 const PROGRESS = '活动室改造已完成一半';
 /** 东山镇's next sheet: the pre-filled line of item `id` with its 完成情况 written. */
