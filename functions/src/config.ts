@@ -13,7 +13,7 @@ export interface Settings {
   /** Request bodies held at once, in bytes: UPLOAD_MEMORY_MB (default 64, never below the upload cap). See http/body-budget.ts. */
   bodyMemoryBytes: number;
   /** How long a request waits for that memory, or for its read, before a 503: UPLOAD_WAIT_SECONDS (default 30). */
-  bodyWaitMs: number;
+  turnWaitMs: number;
   /** Workbook reads at once: READ_CONCURRENCY (default 2). See upload/read-gate.ts. */
   readConcurrency: number;
   /** Blob container (GRADING_CONTAINER, default "grading") and table (GRADING_TABLE, default "grading"). */
@@ -51,7 +51,7 @@ export function settings(): Settings {
     secret: overrides.secret ?? env.TOKEN_SECRET ?? '',
     maxUploadBytes: overrides.maxUploadBytes ?? (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024,
     bodyMemoryBytes: overrides.bodyMemoryBytes ?? (Number.isFinite(memoryMb) && memoryMb > 0 ? memoryMb : 64) * 1024 * 1024,
-    bodyWaitMs: overrides.bodyWaitMs ?? (Number.isFinite(waitS) && waitS >= 0 ? waitS : 30) * 1000,
+    turnWaitMs: overrides.turnWaitMs ?? (Number.isFinite(waitS) && waitS >= 0 ? waitS : 30) * 1000,
     readConcurrency: overrides.readConcurrency ?? (Number.isInteger(reads) && reads > 0 ? reads : 2),
     container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
     table: overrides.table ?? env.GRADING_TABLE ?? 'grading',

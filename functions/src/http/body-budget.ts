@@ -7,24 +7,15 @@
 // unread (the sender is held back by TCP); one still waiting after UPLOAD_WAIT_SECONDS is answered
 // 503 with Retry-After (fifo-budget.ts). Ordinary uploads (tens of KB) never wait.
 import type { HttpRequest } from '@azure/functions';
-import { settings } from '../config';
-import { BusyTimeout, FifoBudget } from './fifo-budget';
+import { settingsBudget, type FifoBudget } from './fifo-budget';
 
-let budget: { of: object; b: FifoBudget } | undefined;
-
-/** The process's budget, sized by the current settings (a test's configure() gets a fresh one). */
-export function bodyBudget(): FifoBudget {
-  const s = settings();
-  if (budget?.of !== s) budget = { of: s, b: new FifoBudget(Math.max(s.bodyMemoryBytes, s.maxUploadBytes)) };
-  return budget.b;
-}
+const bodies = settingsBudget((s) => Math.max(s.bodyMemoryBytes, s.maxUploadBytes));
 
 const held = new WeakMap<HttpRequest, { budget: FifoBudget; bytes: number }>();
 
 /** Reserves `n` bytes for `req`'s body, waiting up to UPLOAD_WAIT_SECONDS; BusyTimeout after that. */
 export async function reserveBody(req: HttpRequest, n: number): Promise<void> {
-  const b = bodyBudget();
-  if (!(await b.reserve(n, settings().bodyWaitMs))) throw new BusyTimeout(`request body of ${n} bytes`);
+  const b = await bodies.acquire(n, `request body of ${n} bytes`);
   const h = held.get(req);
   held.set(req, { budget: b, bytes: (h?.bytes ?? 0) + Math.min(n, b.capacity) });
 }

@@ -25,16 +25,18 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (size + value.byteLength > limit || size + value.byteLength > reserved) {
+    const next = size + value.byteLength;
+    // (reserved ≤ limit: past the limit is past the reservation too.)
+    if (next > reserved) {
       // Stop reading: the host discards the rest of the upload without keeping it.
       await reader.cancel().catch(() => undefined);
-      if (size + value.byteLength > limit) throw tooLarge(size + value.byteLength, false);
+      if (next > limit) throw tooLarge(next, false);
       // More than its Content-Length said: HTTP itself forbids it, so this is not a real client.
       throw new ApiError('REQUEST_BODY_INVALID', { detail: '内容比声明的长度长' });
     }
     if (whole) whole.set(value, size);
     else chunks.push(value);
-    size += value.byteLength;
+    size = next;
   }
   if (whole) return size === whole.length ? whole : whole.subarray(0, size);
   trimBody(req, reserved - size);

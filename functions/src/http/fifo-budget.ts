@@ -1,6 +1,7 @@
 // A budget of some resource (bytes of request bodies, workbook reads) handed out first come, first
 // served, with a bounded wait: what keeps the host's memory bounded when many heavy requests arrive
 // at once. A request that waited too long is answered 503 UPLOADS_BUSY with Retry-After (handler.ts).
+import { settings, type Settings } from '../config';
 
 /** A request waited longer than UPLOAD_WAIT_SECONDS for its share: answered 503 UPLOADS_BUSY. */
 export class BusyTimeout extends Error {
@@ -64,4 +65,22 @@ export class FifoBudget {
       w.grant();
     }
   }
+}
+
+/**
+ * The process's budget of one resource, sized by the settings (a test's configure() gets a fresh
+ * one): `acquire(n, what)` is `n` units of it, waited for up to UPLOAD_WAIT_SECONDS, else a
+ * BusyTimeout naming `what`. The caller releases them on the budget it got.
+ */
+export function settingsBudget(capacityOf: (s: Settings) => number): { acquire(n: number, what: string): Promise<FifoBudget> } {
+  let made: { of: Settings; b: FifoBudget } | undefined;
+  return {
+    async acquire(n, what) {
+      const s = settings();
+      if (made?.of !== s) made = { of: s, b: new FifoBudget(capacityOf(s)) };
+      const b = made.b;
+      if (!(await b.reserve(n, s.turnWaitMs))) throw new BusyTimeout(what);
+      return b;
+    },
+  };
 }

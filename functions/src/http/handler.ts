@@ -29,23 +29,21 @@ function refusal(e: ApiError, headers?: Record<string, string>): HttpResponseIni
   return { status: e.status, jsonBody: errorBody(e), ...(headers ? { headers } : {}) };
 }
 
+/** A 503 asking the caller to come back in `seconds`, in its message and its Retry-After. */
+function retryLater(code: 'STORAGE_UNAVAILABLE' | 'STORAGE_BUSY' | 'UPLOADS_BUSY', seconds: number): HttpResponseInit {
+  return refusal(new ApiError(code, { seconds }), { 'Retry-After': String(seconds) });
+}
+
 /** The answer to a thrown value; logs what the caller must not see. */
 export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseInit {
   if (e instanceof ApiError) return refusal(e);
   if (e instanceof StorageUnavailableError) {
     ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
-    const seconds = RETRY_AFTER_SECONDS.unavailable;
-    return refusal(new ApiError('STORAGE_UNAVAILABLE', { seconds }), { 'Retry-After': String(seconds) });
+    return retryLater('STORAGE_UNAVAILABLE', RETRY_AFTER_SECONDS.unavailable);
   }
-  if (e instanceof BusyTimeout) {
+  if (e instanceof BusyTimeout || e instanceof ContentionError) {
     ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
-    const seconds = RETRY_AFTER_SECONDS.uploads;
-    return refusal(new ApiError('UPLOADS_BUSY', { seconds }), { 'Retry-After': String(seconds) });
-  }
-  if (e instanceof ContentionError) {
-    ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
-    const seconds = RETRY_AFTER_SECONDS.busy;
-    return refusal(new ApiError('STORAGE_BUSY', { seconds }), { 'Retry-After': String(seconds) });
+    return e instanceof BusyTimeout ? retryLater('UPLOADS_BUSY', RETRY_AFTER_SECONDS.uploads) : retryLater('STORAGE_BUSY', RETRY_AFTER_SECONDS.busy);
   }
   ctx.error(`${ctx.functionName} failed (invocation ${ctx.invocationId})`, e);
   return refusal(new ApiError('SERVER_FAULT', { ref: ctx.invocationId }));

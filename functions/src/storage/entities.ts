@@ -101,12 +101,12 @@ const auditProps = z.object({
 });
 export type AuditRecord = z.infer<typeof auditProps>;
 
-/** An entity through its schema, or a MalformedEntityError naming its keys and what did not match. */
 /** A zod failure as one line for the log: where, and what. */
 export function failureText(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
+/** An entity through its schema, or a MalformedEntityError naming its keys and what did not match. */
 export function parse<T extends z.ZodType>(schema: T, e: StoredEntity): z.infer<T> {
   const r = schema.safeParse(e);
   if (!r.success) throw new MalformedEntityError(e.partitionKey, e.rowKey, failureText(r.error));

@@ -7,22 +7,14 @@
 //     once: ten 1.2 MB files of 250,000 rows at once took the host from 85 to 430 MB. One thread
 //     parses either way, so the bound costs no throughput: a 50-organization file reads in a few ms.
 // A read still waiting after UPLOAD_WAIT_SECONDS is answered 503 UPLOADS_BUSY (fifo-budget.ts).
-import { settings } from '../config';
-import { BusyTimeout, FifoBudget } from '../http/fifo-budget';
+import { settingsBudget } from '../http/fifo-budget';
 import './native-inflate';
 
-let gate: { of: object; g: FifoBudget } | undefined;
-
-function readGate(): FifoBudget {
-  const s = settings();
-  if (gate?.of !== s) gate = { of: s, g: new FifoBudget(s.readConcurrency) };
-  return gate.g;
-}
+const reads = settingsBudget((s) => s.readConcurrency);
 
 /** `read()` run in its turn. */
 export async function gatedRead<T>(read: () => Promise<T>): Promise<T> {
-  const g = readGate();
-  if (!(await g.reserve(1, settings().bodyWaitMs))) throw new BusyTimeout('workbook read');
+  const g = await reads.acquire(1, 'workbook read');
   try {
     return await read();
   } finally {
