@@ -5,6 +5,7 @@ import { listAudit } from '../../functions/src/storage/queries';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';
+import { passThrough } from './storage/recording';
 
 let st: Stack;
 let audit: Store;
@@ -25,13 +26,10 @@ function failing(inner: Store): Store {
     return op();
   };
   return {
-    init: () => inner.init(),
-    getBlob: (n) => inner.getBlob(n),
-    getEntity: (pk, rk) => inner.getEntity(pk, rk),
-    listEntities: (pk, p) => inner.listEntities(pk, p),
+    ...passThrough(inner),
     putBlobIfAbsent: (n, b, t) => write(() => inner.putBlobIfAbsent(n, b, t)),
     transact: (pk, ops) => write(() => inner.transact(pk, ops)),
-  } as Store;
+  };
 }
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ describe('the body budget over HTTP', () => {
   let st: Stack;
   beforeAll(async () => {
     // A budget of one upload cap, and a short wait, so one slow sender spends it all.
-    st = await startStack({ maxUploadBytes: MB, settings: { bodyMemoryBytes: MB, bodyWaitMs: 300 } });
+    st = await startStack({ maxUploadBytes: MB, settings: { bodyMemoryBytes: MB, turnWaitMs: 300 } });
     expect((await st.call('POST', '/campaigns', { token: st.county(), json: campaignBody() })).status).toBe(201);
   }, 60_000);
   afterAll(() => st?.stop());

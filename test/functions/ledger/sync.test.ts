@@ -6,6 +6,7 @@ import { ledgerListSchema, receiptSchema } from '../../../shared/api/contract';
 import { listItems, listLedgerAudit } from '../../../functions/src/storage/ledger-items';
 import { ConflictError, StorageUnavailableError, type Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
+import { passThrough } from '../storage/recording';
 import { AVERAGE, FAIR, POOR, line, rosterCampaign, townshipBook, upload } from './fixture';
 
 let st: Stack;
@@ -18,8 +19,7 @@ const storageReads: string[] = [];
 
 function failing(inner: Store): Store {
   return {
-    ...inner,
-    init: () => inner.init(),
+    ...passThrough(inner),
     getBlob: (n) => {
       if (watchReads) storageReads.push(n);
       return inner.getBlob(n);
@@ -28,8 +28,6 @@ function failing(inner: Store): Store {
       if (watchReads) storageReads.push(`${pk}/${rk}`);
       return inner.getEntity(pk, rk);
     },
-    listEntities: (pk, p) => inner.listEntities(pk, p),
-    putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
     transact: async (pk, ops) => {
       if (pk.startsWith('_ledger|') && refuseLedger > 0) {
         refuseLedger--;

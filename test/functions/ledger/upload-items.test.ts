@@ -6,6 +6,7 @@ import { ledgerListSchema, receiptSchema, type LedgerList } from '../../../share
 import { ledgerPartition } from '../../../functions/src/storage/ledger-items';
 import type { Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
+import { passThrough } from '../storage/recording';
 import { AVERAGE, POOR, line, rosterCampaign, townshipBook, upload, type LedgerEdit } from './fixture';
 
 let st: Stack;
@@ -16,10 +17,7 @@ let afterNextListing: (() => Promise<void>) | null = null;
 
 function counting(inner: Store): Store {
   return {
-    ...inner,
-    init: () => inner.init(),
-    getBlob: (n) => inner.getBlob(n),
-    getEntity: (pk, r) => inner.getEntity(pk, r),
+    ...passThrough(inner),
     listEntities: async (pk, prefix) => {
       const rows = await inner.listEntities(pk, prefix);
       if (pk === ledgerPartition('qingshan') && prefix === 'item|') {
@@ -30,8 +28,6 @@ function counting(inner: Store): Store {
       }
       return rows;
     },
-    putBlobIfAbsent: (n, b, t) => inner.putBlobIfAbsent(n, b, t),
-    transact: (pk, ops) => inner.transact(pk, ops),
   };
 }
 

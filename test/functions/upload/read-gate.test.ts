@@ -27,7 +27,7 @@ beforeAll(async () => {
       running--;
     }
   });
-  st = await startStack({ settings: { readConcurrency: 2, bodyWaitMs: 2_000 } });
+  st = await startStack({ settings: { readConcurrency: 2, turnWaitMs: 2_000 } });
   expect((await st.call('POST', '/campaigns', { token: st.county(), json: campaignBody({ townships: TOWNSHIPS }) })).status).toBe(201);
 }, 60_000);
 afterAll(() => st?.stop());
