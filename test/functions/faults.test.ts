@@ -1,7 +1,11 @@
 // Storage failing in the middle of an upload: nothing partial may become visible. The store is
 // wrapped so the Nth write from now throws (before or after reaching Azurite).
+import { randomBytes } from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
 import { errorBodySchema, receiptSchema, townshipStatusSchema } from '../../shared/api/contract';
+import { rowKey } from '../../functions/src/storage/entities';
 import { listAudit } from '../../functions/src/storage/queries';
+import { rawBlobName } from '../../functions/src/storage/raw-upload';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from './stack';
@@ -44,15 +48,23 @@ const upload = (body: Uint8Array) => st.call('POST', `/campaigns/c2026/townships
 const status = async () => townshipStatusSchema.parse(await (await st.call('GET', `/campaigns/c2026/townships/${t.id}/submissions`, { token: st.county() })).json());
 const uploads = async () => (await listAudit(audit, 'c2026')).filter((a) => a.action === 'upload').length;
 
+/** The file with a 300 KB picture in it (a scanned stamp, say): too big to be kept in the version's entity, so its raw blob is written first. */
+function withPicture(bytes: Uint8Array): Uint8Array {
+  return zipSync({ ...unzipSync(bytes), 'xl/media/image1.png': [randomBytes(300_000), { level: 0 }] });
+}
+
 describe('a storage fault during an upload', () => {
   let v2: Uint8Array;
+  let big: Uint8Array;
   beforeAll(async () => {
     expect((await upload((await filled(t, { seed: 1 })).bytes)).status).toBe(201);
     v2 = (await filled(t, { seed: 2 })).bytes;
+    big = withPicture((await filled(t, { seed: 4 })).bytes);
   });
 
-  // Writes of an upload: the raw blob, then the table transaction (version entity + pointer under
-  // ETag + audit entry + the normalized submission's entity).
+  // Writes of an upload: the table transaction (version entity + pointer under ETag + audit entry
+  // + the normalized submission's and the raw file's entities); before it, a file too big for one
+  // entity has its raw blob written.
   let errors: jest.SpyInstance;
   beforeEach(() => {
     errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -60,14 +72,15 @@ describe('a storage fault during an upload', () => {
   afterEach(() => errors.mockRestore());
 
   it.each([
-    [1, 'the raw blob'],
-    [2, 'the index transaction'],
-  ])('failing at write %i (%s) leaves status, versions and audit unchanged; a retry then succeeds', async (n) => {
+    ['an ordinary file', 1, 'the index transaction'],
+    ['a file with a picture', 1, 'its raw blob'],
+    ['a file with a picture', 2, 'the index transaction'],
+  ])('%s, failing at write %i (%s), leaves status, versions and audit unchanged', async (kind, n) => {
     const before = await status();
     const auditBefore = await uploads();
     failIn = n;
     failAfterWrite = false;
-    const r = await upload(v2);
+    const r = await upload(kind === 'an ordinary file' ? v2 : big);
     expect(r.status).toBe(500);
     const text = await r.text();
     const e = errorBodySchema.parse(JSON.parse(text)).error;
@@ -78,6 +91,17 @@ describe('a storage fault during an upload', () => {
     expect(await uploads()).toBe(auditBefore);
     // The fault reached the log through context.error, not the caller.
     expect(errors.mock.calls.flat().join(' ')).toContain('injected');
+  });
+
+  it('the file with a picture is then stored, and given back byte for byte', async () => {
+    const r = await upload(big);
+    expect(r.status).toBe(201);
+    const { version, contentHash } = receiptSchema.parse(await r.json());
+    // Kept as a blob, not an entity: the write that failed above as write 1 was this blob's.
+    expect(await audit.getBlob(rawBlobName('c2026', t.id, contentHash))).not.toBeNull();
+    expect(await audit.getEntity('c2026', rowKey.raw(t.id, contentHash))).toBeNull();
+    const file = await st.call('GET', `/campaigns/c2026/townships/${t.id}/versions/${version}/file`, { token: st.county() });
+    expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(big))).toBe(true);
   });
 
   it('a retry after the faults stores the upload once, as the next version', async () => {
@@ -96,7 +120,7 @@ describe('a storage fault during an upload', () => {
     const v3 = (await filled(t, { seed: 3 })).bytes;
     const before = await status();
     const next = (before.currentVersion ?? 0) + 1;
-    failIn = 2; // the transaction (the raw blob is write 1)
+    failIn = 1; // the transaction, the one write of an ordinary file
     failAfterWrite = true;
     expect((await upload(v3)).status).toBe(500);
     expect((await status()).currentVersion).toBe(next);

@@ -3,13 +3,13 @@ import { XLSX_MIME } from '../../../shared/api/contract';
 import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
 import { versionScope } from '../http/scope';
-import { rawBlobName } from '../storage/submission-blobs';
+import { readRawUpload } from '../storage/raw-upload';
 
 /** GET …/townships/{t}/versions/{v}/file (the county, or the township itself): the workbook exactly as uploaded. */
 export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign, township: tw, version: rec } = await versionScope(req);
   const v = rec.version;
-  const bytes = await store.getBlob(rawBlobName(campaign.id, tw.id, rec.contentHash));
+  const bytes = await readRawUpload(store, campaign.id, tw.id, rec.contentHash);
   if (!bytes) throw new Error(`raw upload of ${campaign.id}/${tw.id} v${v} is missing`);
   return {
     status: 200,

@@ -12,7 +12,8 @@ import { fromAudit, fromState, fromVersion, rowKey, type AuditRecord, type Towns
 import { getState, getVersionByHash } from './queries';
 import { retryOnConflict } from './retry';
 import type { Store, TxOp } from './store';
-import { putSubmissionBlobs, storedSubmissionWrite, type StoredSubmission } from './submission-blobs';
+import { putRawBlob, rawUploadWrite } from './raw-upload';
+import { putSubmissionBlob, storedSubmissionWrite, type StoredSubmission } from './submission-blobs';
 
 function auditOp(c: string, a: AuditRecord): TxOp {
   return { op: 'create', pk: c, rk: rowKey.audit(a.at, randomBytes(6).toString('hex')), props: fromAudit(a) };
@@ -44,8 +45,11 @@ export async function commitUpload(
 ): Promise<CommitResult> {
   const { campaignId: c, townshipId: t, contentHash: hash } = n;
   const now = opts.now ?? (() => new Date());
+  // Both go in the version's transaction when they fit an entity (the usual case); the blob of
+  // one that does not is written first, unnamed until the transaction commits.
   const submission = storedSubmissionWrite(n.stored);
-  await putSubmissionBlobs(store, n.raw, n.stored, submission);
+  const raw = rawUploadWrite(c, t, hash, n.raw);
+  await Promise.all([putSubmissionBlob(store, n.stored, submission), putRawBlob(store, c, t, hash, raw)]);
 
   return retryOnConflict(`upload ${c}/${t}`, async (attempt): Promise<CommitResult> => {
     let cur: TownshipState | null;
@@ -81,6 +85,7 @@ export async function commitUpload(
       pointer,
       auditOp(c, { at: receivedAt, actor: n.record.uploadedBy, action: 'upload', townshipId: t, version: versionNo, contentHash: hash, comment: '' }),
       ...('op' in submission ? [submission.op] : []),
+      ...('op' in raw ? [raw.op] : []),
     ]);
     return { kind: 'created', version };
   });

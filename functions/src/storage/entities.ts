@@ -5,6 +5,7 @@
 //   PK={campaign} RK=ver|{township}|{hash}   one committed version (receipt data)
 //   PK={campaign} RK=audit|{time}|{rand}     append-only audit log
 //   PK={campaign} RK=sub|{township}|{hash}   the version's normalized submission (submission-blobs.ts)
+//   PK={campaign} RK=raw|{township}|{hash}   the workbook as uploaded (raw-upload.ts)
 import { z } from 'zod';
 import type { Tally } from '../../../shared/consolidate/tally';
 import type { Entity, StoredEntity } from './store';
@@ -16,6 +17,8 @@ export const rowKey = {
   version: (t: string, hash: string) => `ver|${t}|${hash}`,
   /** Written in the version's own transaction; listed by nobody (no prefix of it is ever listed). */
   submission: (t: string, hash: string) => `sub|${t}|${hash}`,
+  /** Like submission: written in the version's transaction, never listed. */
+  raw: (t: string, hash: string) => `raw|${t}|${hash}`,
   auditPrefix: 'audit|',
   /** Time first so the log lists in order; the random tail lets two entries of one millisecond coexist. */
   audit: (at: string, rand: string) => `audit|${at}|${rand}`,

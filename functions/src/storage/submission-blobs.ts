@@ -1,21 +1,19 @@
-// What an upload keeps besides its index entities, named by the content's SHA-256:
-//   blob  {campaign}/{township}/{sha256}.xlsx      raw upload (immutable)
+// The upload's normalized submission, named by the content's SHA-256 (the raw file: raw-upload.ts):
 //   table PK={campaign} RK=sub|{township}|{sha256}  normalized submission + warnings (what
 //                                                   consolidation reads): deflated JSON in base64
 //                                                   pieces, created in the version's own transaction
 //   blob  {campaign}/{township}/{sha256}.json      the same, for a submission too big for one entity
 //                                                   (and for every version stored before the entity)
 // The entity costs an upload no storage call of its own (the JSON blob was one) and commits with
-// the version. The document is checked on the way back in, like any entity: one that is not what
+// the version (pieces.ts). The document is checked on the way back in, like any entity: one that is not what
 // we wrote is a fault with its name in the log, not a TypeError in the middle of a workbook.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Issue, Submission } from '../../../shared';
-import { XLSX_MIME } from '../../../shared/api/contract';
 import { failureText, MalformedEntityError, parse, rowKey } from './entities';
-import type { Entity, StoredEntity, Store, TxOp } from './store';
+import { joinPieces, withPieces } from './pieces';
+import type { StoredEntity, Store, TxOp } from './store';
 
-export const rawBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.xlsx`;
 export const jsonBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.json`;
 
 export interface StoredSubmission {
@@ -55,13 +53,6 @@ export class MalformedBlobError extends Error {
 
 const encoder = new TextEncoder();
 
-/**
- * A table string property holds at most 64 KiB (UTF-16), an entity 1 MiB: pieces of 32,000 base64
- * characters, at most 12 of them (about 2 MB of JSON, thousands of organizations). Beyond that the
- * submission goes to its JSON blob.
- */
-const PIECE_CHARS = 32_000;
-const MAX_PIECES = 12;
 /** Inflating a stored entity back is bounded too: no document we write comes near this. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
@@ -73,22 +64,18 @@ export type StoredSubmissionWrite = { op: TxOp } | { blob: Uint8Array };
 
 export function storedSubmissionWrite(stored: StoredSubmission): StoredSubmissionWrite {
   const json = encoder.encode(JSON.stringify(stored));
-  const text = deflateRawSync(json, { level: 1 }).toString('base64');
-  const pieces = Math.ceil(text.length / PIECE_CHARS);
-  if (pieces > MAX_PIECES) return { blob: json };
-  const props: Entity = { format: 1, pieces };
-  for (let i = 0; i < pieces; i++) props[`p${i}`] = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
+  // Deflated, the pieces (at most 12 × 32,000 base64 characters) hold about 2 MB of JSON:
+  // thousands of organizations. Beyond that the submission goes to its JSON blob.
+  const props = withPieces({ format: 1 }, deflateRawSync(json, { level: 1 }).toString('base64'));
+  if (!props) return { blob: json };
   const { campaignId: c, townshipId: t, contentHash: h } = stored;
   return { op: { op: 'create', pk: c, rk: rowKey.submission(t, h), props } };
 }
 
-/**
- * The raw blob, and the JSON blob when the submission is not kept as an entity: neither is visible
- * to anyone until the index transaction names it.
- */
-export async function putSubmissionBlobs(store: Store, raw: Uint8Array, stored: StoredSubmission, write: StoredSubmissionWrite): Promise<void> {
+/** The JSON blob when the submission is not kept as an entity: invisible to anyone until the index transaction names it. */
+export async function putSubmissionBlob(store: Store, stored: StoredSubmission, write: StoredSubmissionWrite): Promise<void> {
   const { campaignId: c, townshipId: t, contentHash: h } = stored;
-  await Promise.all([store.putBlobIfAbsent(rawBlobName(c, t, h), raw, XLSX_MIME), 'blob' in write ? store.putBlobIfAbsent(jsonBlobName(c, t, h), write.blob, 'application/json') : null]);
+  if ('blob' in write) await store.putBlobIfAbsent(jsonBlobName(c, t, h), write.blob, 'application/json');
 }
 
 /** A JSON blob we wrote, read back through its schema: anything else is a MalformedBlobError naming it. */
@@ -104,17 +91,12 @@ export function parseBlob<T extends z.ZodType>(name: string, bytes: Buffer, sche
   return r.data;
 }
 
-const entityShape = z.looseObject({ format: z.literal(1), pieces: z.number().int().min(1).max(MAX_PIECES) });
+const entityShape = z.looseObject({ format: z.literal(1) });
 
 function parseEntity(e: StoredEntity): StoredSubmission {
   const bad = (detail: string) => new MalformedEntityError(e.partitionKey, e.rowKey, detail);
-  const { pieces } = parse(entityShape, e);
-  let text = '';
-  for (let i = 0; i < pieces; i++) {
-    const p = e[`p${i}`];
-    if (typeof p !== 'string') throw bad(`piece ${i} missing`);
-    text += p;
-  }
+  parse(entityShape, e);
+  const text = joinPieces(e);
   let json: unknown;
   try {
     json = JSON.parse(inflateRawSync(Buffer.from(text, 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultScheme, readSubmission, type Issue } from '../../../shared';
 import { MalformedEntityError, rowKey } from '../../../functions/src/storage/entities';
 import { createAzureStore, type Store } from '../../../functions/src/storage/store';
-import { jsonBlobName, putSubmissionBlobs, readStoredSubmission, storedSubmissionWrite, type StoredSubmission } from '../../../functions/src/storage/submission-blobs';
+import { jsonBlobName, putSubmissionBlob, readStoredSubmission, storedSubmissionWrite, type StoredSubmission } from '../../../functions/src/storage/submission-blobs';
 import { startAzurite } from '../../helpers/azurite';
 import { filledWorkbook } from '../../helpers/workbooks';
 
@@ -35,7 +35,7 @@ function doc(extra: Issue[] = []): StoredSubmission {
 /** What commitUpload writes for it: the blobs, then a transaction holding the entity op (if any). */
 async function store(s: StoredSubmission, via: Store = lean): Promise<'entity' | 'blob'> {
   const w = storedSubmissionWrite(s);
-  await putSubmissionBlobs(via, new Uint8Array([1, 2, 3]), s, w);
+  await putSubmissionBlob(via, s, w);
   if ('op' in w) await via.transact(s.campaignId, [w.op]);
   return 'op' in w ? 'entity' : 'blob';
 }
