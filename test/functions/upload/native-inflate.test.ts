@@ -1,10 +1,11 @@
-// The server inflates small parts with Node's zlib, the task pane with fflate. They must agree:
+// The server inflates small parts with Node's zlib (and checks their CRC with it), the task pane with fflate. They must agree:
 // every workbook the tests make, and every broken or lying stream, gives the same result (the same
 // submission, or the same refusal) whichever inflater reads it.
 import * as zlib from 'node:zlib';
 import { defaultScheme, readSubmission, type ReadResult } from '../../../shared';
-import { setOneShotInflate } from '../../../shared/zip/inflate';
-import { nativeOneShot } from '../../../functions/src/upload/native-inflate';
+import { crc32 } from '../../../shared/zip/crc32';
+import { setCrc32, setOneShotInflate } from '../../../shared/zip/inflate';
+import { nativeCrc32, nativeOneShot } from '../../../functions/src/upload/native-inflate';
 import { handMade } from '../../helpers/hand-made';
 import { bombStream } from '../../helpers/hostile-zip';
 import { buildZip, filledWorkbook, minimalXlsx, sheetXml, template, unzipParts, type ZipPart } from '../../helpers/workbooks';
@@ -12,10 +13,12 @@ import { filled } from '../filled';
 
 async function readWith(native: boolean, bytes: Uint8Array): Promise<ReadResult> {
   setOneShotInflate(native ? nativeOneShot : null);
+  setCrc32(native ? nativeCrc32 : null);
   try {
     return await readSubmission(bytes, defaultScheme);
   } finally {
     setOneShotInflate(null);
+    setCrc32(null);
   }
 }
 
@@ -72,5 +75,29 @@ describe('the native one-shot inflater', () => {
   test('gives the bytes when they fit, and throws on a broken stream', () => {
     expect(Buffer.from(nativeOneShot(good, SHEET.length + 1) as Uint8Array).toString('utf8')).toBe(SHEET);
     expect(() => nativeOneShot(Uint8Array.from([0x07, 0x00]), 100)).toThrow();
+  });
+});
+
+describe("Node's CRC-32 is ours", () => {
+  const bytes = Uint8Array.from({ length: 70_001 }, (_, i) => (i * 7919 + (i >> 3)) & 0xff);
+  test.each<[string, Uint8Array, number[]]>([
+    ['nothing', new Uint8Array(0), []],
+    ['one byte', Uint8Array.of(0xff), []],
+    ['a 70 KB part in one go', bytes, []],
+    // The reader continues the CRC chunk by chunk; odd cuts cross the 8-byte steps of ours.
+    ['the same part in chunks', bytes, [1, 7, 8, 9, 65_536]],
+  ])('%s', (_name, b, cuts) => {
+    expect(nativeCrc32).not.toBeNull();
+    const native = nativeCrc32 as NonNullable<typeof nativeCrc32>;
+    let ours = 0;
+    let theirs = 0;
+    let from = 0;
+    for (const to of [...cuts, b.length]) {
+      ours = crc32(b.subarray(from, to), ours);
+      theirs = native(b.subarray(from, to), theirs);
+      from = to;
+    }
+    expect(theirs).toBe(ours);
+    expect(ours).toBe(zlib.crc32(b));
   });
 });
