@@ -198,7 +198,9 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
     const line: RosterLine = { township: text('township'), name: text('name'), category: text('category'), orgType: text('orgType'), parent: text('parent'), id: text('id'), row: r.row };
     if (!line.name && !line.township && !line.category && !line.orgType && !line.parent && !line.id) continue;
     const texts = r.cells.map((c) => cleanText(cellText(c))).filter(Boolean);
-    if (!line.name && texts.length === 1 && NOTE_LINE.test(texts[0] ?? '')) continue;
+    // No name, and the row starts with a label (填报人：, 制表人：, 注：…): the lines under the
+    // table, whether in one merged cell or spread over several (label, value, label, value).
+    if (!line.name && NOTE_LINE.test(texts[0] ?? '')) continue;
     if (r.hidden) {
       issues.push(makeIssue('ROSTER_ROW_HIDDEN', { row: r.row }, at('name', r.row)));
       continue;

@@ -118,6 +118,6 @@ describe('派发表', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
-    expect(texts).toContain('发放单位：青山县委组织部（盖章）');
+    expect(texts).toContain('发放单位（盖章）：青山县委组织部');
   });
 });

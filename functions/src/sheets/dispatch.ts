@@ -1,9 +1,10 @@
 // 派发表: one line per township with its invitation link and expiry, for the county to print,
-// stamp and hand out (or send each township its own line).
+// stamp and hand out (or send each township its own line). Laid out by the print standard
+// (shared/print): A4 landscape, title, the header on every page, the unit/date block to stamp under it.
 import type { AccessList } from '../../../shared/api/contract';
 import { beijingDay, beijingText } from '../../../shared/consolidate/deadline';
+import { writePrintedSheet } from '../../../shared/print/writer';
 import { newWorkbook, workbookBytes } from '../../../shared/template/excel';
-import { addTableSheet } from './layout';
 
 export const DISPATCH_SHEET = '上报链接派发表';
 
@@ -12,21 +13,30 @@ const STATUS_TEXT = { none: '未发放', active: '有效', expired: '已过期',
 export async function dispatchSheet(o: { county: string; department: string; year: number; deadline: string; access: AccessList; now: number }): Promise<Uint8Array> {
   const wb = await newWorkbook();
   wb.creator = o.department;
-  addTableSheet(wb, {
-    name: DISPATCH_SHEET,
-    title: `${o.county}${o.year}年度基层党组织分类定级上报链接派发表`,
-    note: `各乡镇（街道）党（工）委请在电脑浏览器中打开本单位的链接，下载模板、填报并于 ${o.deadline} 前上报。链接仅限本单位使用，请勿转发；遗失或泄露请联系${o.department}重新发放。`,
-    landscape: true,
-    columns: [
-      { header: '序号', width: 6 },
-      { header: '乡镇（街道）', width: 16 },
-      { header: '上报链接', width: 90, wrap: true },
-      { header: '有效期至（北京时间）', width: 18 },
-      { header: '状态', width: 8 },
-      { header: '签收人', width: 10 },
-    ],
-    rows: o.access.townships.map((t, i) => [i + 1, t.townshipName, t.link ?? '', t.expiresAt ? beijingText(t.expiresAt) : '', STATUS_TEXT[t.status], '']),
-    stamp: [`发放单位：${o.department}（盖章）`, `发放日期：${beijingDay(o.now)}`],
-  });
+  writePrintedSheet(
+    wb,
+    {
+      name: DISPATCH_SHEET,
+      title: `${o.county}${o.year}年度基层党组织分类定级上报链接派发表`,
+      notes: [`各乡镇（街道）党（工）委请在电脑浏览器中打开本单位的链接，下载模板、填报并于 ${o.deadline} 前上报。链接仅限本单位使用，请勿转发；遗失或泄露请联系${o.department}重新发放。`],
+      orientation: 'landscape',
+      columns: [
+        { header: '序号', kind: 'seq', width: 6 },
+        { header: '乡镇（街道）', kind: 'center', width: 16 },
+        { header: '上报链接', kind: 'text', width: 90 },
+        { header: '有效期至（北京时间）', kind: 'center', width: 18 },
+        { header: '状态', kind: 'center', width: 8 },
+        { header: '签收人', kind: 'center', width: 10 },
+      ],
+      // Under the table, where the stamp goes once the list is complete.
+      signature: [
+        { label: '发放单位（盖章）', value: o.department },
+        { label: '发放日期', value: beijingDay(o.now) },
+      ],
+      signatureAt: 'table',
+    },
+    o.access.townships.map((t, i) => [i + 1, t.townshipName, t.link ?? '', t.expiresAt ? beijingText(t.expiresAt) : '', STATUS_TEXT[t.status], '']),
+    '本次没有需要派发链接的乡镇（街道）。',
+  );
   return workbookBytes(wb);
 }

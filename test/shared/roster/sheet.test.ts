@@ -122,8 +122,16 @@ describe('what a reviewer reads without asking', () => {
     expect(r.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([['ROSTER_ROW_HIDDEN', 'warning', 'B4']]);
   });
 
-  it.each(['填报单位：东山镇党委（盖章）', '填报人：王干事  联系电话：1234567', '注：类别按评定标准填写'])('passes over a line under the table: %s', (line) => {
-    const r = readRosterSheet(sheet([HEADER, ['东山镇', '甲村党支部', '村', null, null], [line, null, null, null, null]]), defaultScheme);
+  it.each<[string, Array<string | null>]>([
+    ['填报单位：东山镇党委（盖章）', ['填报单位：东山镇党委（盖章）', null, null, null, null]],
+    ['填报人：王干事  联系电话：1234567', ['填报人：王干事  联系电话：1234567', null, null, null, null]],
+    ['注：类别按评定标准填写', ['注：类别按评定标准填写', null, null, null, null]],
+    // The print standard's signature row, and many clerks' own: each label and value in cells of their own.
+    ['填报人： | 联系电话：', ['填报人：', null, '联系电话：', null, null]],
+    ['填报人： | 王干事 | 联系电话： | 1234567', ['填报人：', null, '王干事', '联系电话：', '1234567']],
+    ['制表人：| 审核人：| 日期：', ['制表人：', null, '审核人：', '日期：', null]],
+  ])('passes over a line under the table: %s', (_name, line) => {
+    const r = readRosterSheet(sheet([HEADER, ['东山镇', '甲村党支部', '村', null, null], line]), defaultScheme);
     expect(r.entries.map((e) => e.name)).toEqual(['甲村党支部']);
     expect(r.issues).toEqual([]);
   });

@@ -1,0 +1,105 @@
+// The county's own sheets (派发表, 名册模板) are laid out by the print standard: A4, the header
+// repeated on every page, the unit/date block to stamp under the table; a long link's row is as tall as its lines,
+// so it prints inside its row instead of over the next ones; and a filled 名册 reads back.
+import ExcelJS from 'exceljs';
+import { defaultScheme } from '../../../shared';
+import type { AccessList } from '../../../shared/api/access';
+import { rowHeight } from '../../../shared/print/layout';
+import { wrappedLines } from '../../../shared/print/measure';
+import { readRosterModel, ROSTER_COLUMNS, ROSTER_SHEET } from '../../../shared/roster/sheet';
+import { readWorkbook } from '../../../shared/xlsx/read';
+import { DISPATCH_SHEET, dispatchSheet } from '../../../functions/src/sheets/dispatch';
+import { rosterTemplate } from '../../../functions/src/sheets/roster-template';
+
+const LINK = `http://localhost:7071/taskpane.html#server=http%3A%2F%2Flocalhost%3A7071&token=${'eyJ2IjoxLCJpZCI6'.repeat(16)}`;
+
+function township(name: string, link: string | null, status: AccessList['townships'][number]['status']): AccessList['townships'][number] {
+  return { townshipId: `t-${name}`, townshipName: name, status, credentialId: link ? 'k1' : null, issuedAt: null, expiresAt: link ? '2026-05-31T15:59:59.000Z' : null, revokedAt: null, link };
+}
+
+async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+}
+
+/** The first row with a cell that is `text` (a header, a name) or the label `text：` with or without its value. */
+function rowWith(ws: ExcelJS.Worksheet, text: string): number {
+  let found = 0;
+  ws.eachRow((row, n) => {
+    if (!found && (row.values as unknown[]).some((v) => typeof v === 'string' && (v === text || v.startsWith(`${text}：`)))) found = n;
+  });
+  if (!found) throw new Error(`no row with ${text}`);
+  return found;
+}
+
+const textOf = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).filter((v) => typeof v === 'string').join('');
+
+describe('派发表', () => {
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const access: AccessList = { campaignId: 'c2026', page: 'http://localhost:7071/taskpane.html', townships: [township('东山镇', LINK, 'active'), township('西山镇', 'http://localhost/短', 'active'), township('南岭乡', null, 'none')] };
+    ws = await sheetOf(await dispatchSheet({ county: '青山县', department: '青山县委组织部', year: 2026, deadline: '2026-05-31', access, now: Date.UTC(2026, 3, 20) }), DISPATCH_SHEET);
+  });
+
+  it('prints on A4 landscape, one page wide, the header on every page', () => {
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toContain(String(rowWith(ws, '上报链接')));
+  });
+
+  it('has the unit to stamp and the date under the table', () => {
+    const stamp = rowWith(ws, '发放单位（盖章）');
+    expect(stamp).toBeGreaterThan(rowWith(ws, '南岭乡'));
+    expect(textOf(ws, stamp)).toContain('青山县委组织部');
+    expect(textOf(ws, rowWith(ws, '发放日期'))).toContain('2026-04-20');
+  });
+
+  it.each<[string, string, number | undefined]>([
+    ['a long link: as many lines as it wraps to', '东山镇', rowHeight(wrappedLines(LINK, 90))],
+    ['a short one: the default height', '西山镇', undefined],
+    ['no link: the default height', '南岭乡', undefined],
+  ])('%s', (_name, town, height) => {
+    expect(ws.getRow(rowWith(ws, town)).height).toBe(height);
+  });
+
+  it('the long link needs several lines', () => {
+    expect(wrappedLines(LINK, 90)).toBeGreaterThan(2);
+  });
+});
+
+describe('名册模板', () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await rosterTemplate(defaultScheme, '青山县');
+  });
+
+  it('prints on A4 with the header on every page and a unit to stamp under the blank rows', async () => {
+    const ws = await sheetOf(bytes, ROSTER_SHEET);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toContain(String(rowWith(ws, '党组织名称')));
+    expect(rowWith(ws, '填报单位（盖章）')).toBeGreaterThan(rowWith(ws, '党组织名称') + 300);
+  });
+
+  it('filled under its header, reads back: the blank rows and the signature lines are not organizations', async () => {
+    const ws = await sheetOf(bytes, ROSTER_SHEET);
+    const header = rowWith(ws, '党组织名称');
+    const col = (key: string) => ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+    const category = defaultScheme.categories[0]?.name ?? '';
+    const lines = [
+      ['东山镇', '东山村党支部'],
+      ['西山镇', '西山社区党委'],
+    ];
+    lines.forEach(([t, n], i) => {
+      ws.getCell(header + 1 + i, col('township')).value = t ?? '';
+      ws.getCell(header + 1 + i, col('name')).value = n ?? '';
+      ws.getCell(header + 1 + i, col('category')).value = category;
+    });
+    const r = await readWorkbook(new Uint8Array(await ws.workbook.xlsx.writeBuffer()));
+    if (!r.model) throw new Error('did not read');
+    const roster = readRosterModel(r.model, defaultScheme, { townships: ['东山镇', '西山镇'] });
+    expect(roster.entries.map((e) => [e.township, e.name])).toEqual(lines);
+    expect(roster.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
