@@ -7,7 +7,7 @@ import { MalformedEntityError, parse } from './entities';
 import type { Entity, StoredEntity } from './store';
 
 const PIECE_CHARS = 32_000;
-export const MAX_PIECES = 12;
+const MAX_PIECES = 12;
 
 /** `head` plus the text's pieces and their count, or null when the text needs more than MAX_PIECES. */
 export function withPieces(head: Entity, text: string): Entity | null {

@@ -4,9 +4,10 @@
 //                                                   pieces, created in the version's own transaction
 //   blob  {campaign}/{township}/{sha256}.json      the same, for a submission too big for one entity
 //                                                   (and for every version stored before the entity)
-// The entity costs an upload no storage call of its own (the JSON blob was one) and commits with
-// the version (pieces.ts). The document is checked on the way back in, like any entity: one that is not what
-// we wrote is a fault with its name in the log, not a TypeError in the middle of a workbook.
+// The entity (pieces.ts) costs an upload no storage call of its own (the JSON blob was one) and
+// commits with the version. The document is checked on the way back in, like any entity: one that
+// is not what we wrote is a fault with its name in the log, not a TypeError in the middle of a
+// workbook.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Issue, Submission } from '../../../shared';
