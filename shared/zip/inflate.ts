@@ -42,22 +42,22 @@ let oneShot: OneShotInflate = fflateOneShot;
 export type Crc32 = (chunk: Uint8Array, crc: number) => number;
 let crc32: Crc32 = jsCrc32;
 
-/**
- * The server swaps in Node's native inflate for small entries (about twice as fast as fflate,
- * functions/src/upload/native-inflate.ts); null puts fflate back. Whatever inflates, the output is
- * held to both headers' size and CRC below, so a workbook the server accepts has exactly the bytes
- * the pane read. Only which broken stream is refused with which code could differ.
- */
-export function setOneShotInflate(f: OneShotInflate | null): void {
-  oneShot = f ?? fflateOneShot;
+/** What the server swaps in: Node's inflate for small entries and, where Node has it, its CRC-32. */
+export interface NativeZip {
+  oneShot: OneShotInflate;
+  crc32?: Crc32;
 }
 
 /**
- * And Node's CRC-32 (zlib.crc32, about four times as fast as ours on a sheet part); null puts ours
- * back. Both compute the same checksum, so the same parts are refused.
+ * The server installs Node's zlib (functions/src/upload/native-inflate.ts): its inflate is about
+ * twice as fast as fflate on small entries, its CRC-32 about four times as fast as ours on a sheet
+ * part; null puts fflate and ours back. Whatever inflates, the output is held to both headers' size
+ * and CRC below (the same checksum either way), so a workbook the server accepts has exactly the
+ * bytes the pane read. Only which broken stream is refused with which code could differ.
  */
-export function setCrc32(f: Crc32 | null): void {
-  crc32 = f ?? jsCrc32;
+export function setNativeZip(n: NativeZip | null): void {
+  oneShot = n?.oneShot ?? fflateOneShot;
+  crc32 = n?.crc32 ?? jsCrc32;
 }
 
 type Timer = (fn: () => void) => unknown;

@@ -33,8 +33,8 @@ import {
   totalFormula,
   type Scheme,
 } from '../../shared';
-import { nativeCrc32, nativeOneShot } from '../../functions/src/upload/native-inflate';
-import { setCrc32, setOneShotInflate } from '../../shared/zip/inflate';
+import { nodeZip } from '../../functions/src/upload/native-inflate';
+import { setNativeZip } from '../../shared/zip/inflate';
 import { exceljsModel } from '../helpers/exceljs-model';
 import { filledWorkbook } from '../helpers/workbooks';
 
@@ -110,8 +110,7 @@ interface ChildFigures {
 }
 
 function readWith(mode: Mode, bytes: Uint8Array, big: boolean): Promise<ReturnType<typeof validateSubmission>> {
-  setOneShotInflate(mode === 'server' ? nativeOneShot : null);
-  setCrc32(mode === 'server' ? nativeCrc32 : null);
+  setNativeZip(mode === 'server' ? nodeZip : null);
   if (mode !== 'exceljs') return readSubmission(bytes, defaultScheme, big ? { limits: BIG_LIMITS } : {});
   return exceljsModel(bytes).then((m) => validateSubmission(m, defaultScheme));
 }

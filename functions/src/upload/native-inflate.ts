@@ -4,7 +4,7 @@
 // computed by zlib (0.025 ms for a 73 KB sheet part against 0.10–0.13 for ours). The task pane
 // keeps fflate and our CRC. Installed by read-gate.ts, which every server-side read goes through.
 import { crc32, inflateRawSync } from 'node:zlib';
-import { setCrc32, setOneShotInflate, type Crc32, type OneShotInflate } from '../../../shared/zip/inflate';
+import { setNativeZip, type NativeZip, type OneShotInflate } from '../../../shared/zip/inflate';
 
 export const nativeOneShot: OneShotInflate = (data, limit) => {
   try {
@@ -16,8 +16,7 @@ export const nativeOneShot: OneShotInflate = (data, limit) => {
   }
 };
 
-/** Node's, with the same signature as ours; a Node without it (before 20.15) keeps ours. */
-export const nativeCrc32: Crc32 | null = typeof crc32 === 'function' ? (chunk, crc) => crc32(chunk, crc) : null;
+/** Node's inflate, and its CRC-32 where it has one (from 20.15; before, ours stays). */
+export const nodeZip: NativeZip = typeof crc32 === 'function' ? { oneShot: nativeOneShot, crc32 } : { oneShot: nativeOneShot };
 
-setOneShotInflate(nativeOneShot);
-setCrc32(nativeCrc32);
+setNativeZip(nodeZip);

@@ -1,6 +1,6 @@
 // Every server-side read of an untrusted workbook (a township's upload, a county's 名册) goes through
 // here. Two things hold for all of them:
-//   * Node's inflate for the small parts (native-inflate.ts), installed by this module;
+//   * Node's inflate for the small parts and its CRC-32 (native-inflate.ts), installed by this module;
 //   * at most READ_CONCURRENCY reads at once (default 2), the others waiting their turn, first come
 //     first served. A read holds what it has parsed until it is done, and the reader yields now and
 //     then (shared/zip/inflate.ts, Pacer), so reads sent together ran interleaved, all holding at
