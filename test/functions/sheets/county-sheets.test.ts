@@ -1,7 +1,8 @@
 // The county's own sheets (派发表, 名册模板) are laid out by the print standard: A4, the header
-// repeated on every page, the unit/date block to stamp under the table; a long link's row is as tall as its lines,
-// so it prints inside its row instead of over the next ones; and a filled 名册 reads back.
-import ExcelJS from 'exceljs';
+// repeated on every page, the unit/date block to stamp under the table; a long link's row is as
+// tall as its lines, so it prints inside its row instead of over the next ones; and a filled 名册
+// reads back.
+import type ExcelJS from 'exceljs';
 import { defaultScheme } from '../../../shared';
 import type { AccessList } from '../../../shared/api/access';
 import { rowHeight } from '../../../shared/print/layout';
@@ -10,6 +11,7 @@ import { readRosterModel, ROSTER_COLUMNS, ROSTER_SHEET } from '../../../shared/r
 import { readWorkbook } from '../../../shared/xlsx/read';
 import { DISPATCH_SHEET, dispatchSheet } from '../../../functions/src/sheets/dispatch';
 import { rosterTemplate } from '../../../functions/src/sheets/roster-template';
+import { loadWorkbookBytes, rowValues } from '../xlsx';
 
 const LINK = `http://localhost:7071/taskpane.html#server=http%3A%2F%2Flocalhost%3A7071&token=${'eyJ2IjoxLCJpZCI6'.repeat(16)}`;
 
@@ -18,9 +20,7 @@ function township(name: string, link: string | null, status: AccessList['townshi
 }
 
 async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(name);
+  const ws = (await loadWorkbookBytes(bytes)).getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
   return ws;
 }
@@ -29,13 +29,13 @@ async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Workshe
 function rowWith(ws: ExcelJS.Worksheet, text: string): number {
   let found = 0;
   ws.eachRow((row, n) => {
-    if (!found && (row.values as unknown[]).some((v) => typeof v === 'string' && (v === text || v.startsWith(`${text}：`)))) found = n;
+    if (!found && rowValues(ws, n).some((v) => typeof v === 'string' && (v === text || v.startsWith(`${text}：`)))) found = n;
   });
   if (!found) throw new Error(`no row with ${text}`);
   return found;
 }
 
-const textOf = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).filter((v) => typeof v === 'string').join('');
+const textOf = (ws: ExcelJS.Worksheet, row: number) => rowValues(ws, row).filter((v) => typeof v === 'string').join('');
 
 describe('派发表', () => {
   let ws: ExcelJS.Worksheet;
