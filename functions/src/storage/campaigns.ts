@@ -7,10 +7,10 @@
 // Looking a campaign up in the caller's own county partition is the scoping: another county's
 // campaign is simply not there (404). Revision blobs are named by content, so a process may keep
 // them; only the pointer is read on every request.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CampaignRosterEntry } from '../../../shared/api/contract';
 import type { RosterDecision } from '../../../shared/roster/reconcile';
+import { contentHash } from './content-hash';
 import type { CampaignDoc } from './ledger';
 import { ConflictError, type Entity, type Store } from './store';
 
@@ -63,7 +63,7 @@ const pointerEntity = z.object({
 
 function revisionBlob(doc: StoredCampaign): { name: string; bytes: Uint8Array } {
   const bytes = encoder.encode(JSON.stringify(doc));
-  return { name: `${doc.id}/campaign/${createHash('sha256').update(bytes).digest('hex')}.json`, bytes };
+  return { name: `${doc.id}/campaign/${contentHash(bytes)}.json`, bytes };
 }
 
 function pointerProps(doc: StoredCampaign, blob: string): Entity {

@@ -7,11 +7,11 @@
 // blob per campaign (rather than table rows per organization) because the roster is decided as a
 // whole — reconciled, confirmed and applied at once — and read as a whole by every consumer
 // (uploads, ledger, targets); it is never changed one organization at a time.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { orgEventSchema, orgIdentitySchema } from '../../../shared/api/ledger';
 import type { RosterEventRecord } from '../../../shared/roster/apply';
 import type { OrgIdentity } from '../../../shared/roster/identity';
+import { contentHash } from './content-hash';
 import { parseBlob } from './submission-blobs';
 import type { Store } from './store';
 
@@ -36,7 +36,7 @@ const cache = new Map<string, OrgSnapshot>();
 /** Writes the snapshot (idempotent: same content, same name) and returns the blob's name. */
 export async function putOrgs(store: Store, snap: OrgSnapshot): Promise<string> {
   const bytes = encoder.encode(JSON.stringify(snap));
-  const name = `${snap.campaignId}/orgs/${createHash('sha256').update(bytes).digest('hex')}.json`;
+  const name = `${snap.campaignId}/orgs/${contentHash(bytes)}.json`;
   await store.putBlobIfAbsent(name, bytes, 'application/json');
   return name;
 }

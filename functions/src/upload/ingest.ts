@@ -1,6 +1,5 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
 // with the issue list, otherwise store it as the next version and answer with a receipt.
-import { createHash } from 'node:crypto';
 import { checkIdentity, gradeCountsByLabel, hasErrors, quotaVerdict, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
 import { uploadAllowed } from '../../../shared/review/machine';
@@ -8,6 +7,7 @@ import { readSubmission } from '../../../shared/workbook/read';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
 import { commitUpload, type NewVersion } from '../storage/commands';
+import { contentHash } from '../storage/content-hash';
 import type { VersionRecord } from '../storage/entities';
 import { ledgerAfterUpload, ledgerRefusals, withLedgerIssues } from '../ledger/upload';
 import type { StoredCampaign } from '../storage/campaigns';
@@ -24,10 +24,6 @@ export interface UploadInput {
   maxBytes: number;
   /** The reader's bounds from the settings (READ_LIMITS); the file size bound is maxBytes. */
   readLimits?: Partial<ReadLimits>;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The shared identity rule's refusal, answered with its own code: the clerk picked the wrong file, not a wrong cell. */
@@ -73,7 +69,7 @@ async function duplicate(store: Store, campaign: StoredCampaign, t: string, v: V
 
 export async function ingest(store: Store, u: UploadInput): Promise<{ status: 200 | 201; receipt: Receipt }> {
   const { campaign, townshipId: t } = u;
-  const hash = sha256(u.bytes);
+  const hash = contentHash(u.bytes);
   const township = campaign.townships.find((x) => x.id === t);
   if (!township) throw new ApiError('TOWNSHIP_NOT_FOUND', { id: t });
 
