@@ -8,6 +8,8 @@ import type { Entity, StoredEntity } from './store';
 
 const PIECE_CHARS = 32_000;
 const MAX_PIECES = 12;
+/** The longest text one entity holds. */
+export const MAX_PIECES_CHARS = PIECE_CHARS * MAX_PIECES;
 
 /** `head` plus the text's pieces and their count, or null when the text needs more than MAX_PIECES. */
 export function withPieces(head: Entity, text: string): Entity | null {

@@ -11,7 +11,7 @@ import { XLSX_MIME } from '../../../shared/api/contract';
 import { contentHash } from './content-hash';
 import { MalformedEntityError, parse, rowKey } from './entities';
 import { MalformedBlobError } from './submission-blobs';
-import { joinPieces, withPieces } from './pieces';
+import { joinPieces, MAX_PIECES_CHARS, withPieces } from './pieces';
 import type { Store, TxOp } from './store';
 
 export const rawBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${hash}.xlsx`;
@@ -20,6 +20,8 @@ export const rawBlobName = (c: string, t: string, hash: string) => `${c}/${t}/${
 export type RawUploadWrite = { op: TxOp } | { blob: Uint8Array };
 
 export function rawUploadWrite(c: string, t: string, hash: string, raw: Uint8Array): RawUploadWrite {
+  // Sized before encoding: a file of up to 20 MB is not turned into 27 MB of base64 to learn that.
+  if (4 * Math.ceil(raw.byteLength / 3) > MAX_PIECES_CHARS) return { blob: raw };
   const props = withPieces({ format: 1, bytes: raw.byteLength }, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64'));
   return props ? { op: { op: 'create', pk: c, rk: rowKey.raw(t, hash), props } } : { blob: raw };
 }
