@@ -25,6 +25,8 @@ export function sampleMemory(pid: number, everyMs = 20): MemorySampler {
     const r = field(pid, 'VmRSS');
     if (r > peak) peak = r;
   }, everyMs);
+  // A bench that fails half-way must still exit: the sampler never holds the process open.
+  timer.unref();
   return {
     read: () => {
       const r = field(pid, 'VmRSS');
