@@ -95,6 +95,28 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
+const UNITS = [
+  { at: MB, name: 'MB', places: 1 },
+  { at: 1024, name: 'KB', places: 0 },
+  { at: 1, name: '字节', places: 0 },
+] as const;
+
+const unitOf = (n: number) => UNITS.find((u) => n >= u.at) ?? UNITS[2];
+
+/**
+ * A size over a limit, both for one message: "文件大小 20.1 MB 超过上限 20.0 MB", never
+ * "20.0 MB 超过上限 20.0 MB" (20 MB and 30 KB, rounded) nor "1 KB 超过上限 1000 字节". Near the
+ * limit both are shown in its unit; the size is rounded up and the limit down, so the size always
+ * reads larger.
+ */
+export function formatBytesOver(size: number, limit: number): { size: string; limit: string } {
+  const near = size < limit * 10;
+  const u = unitOf(near ? limit : size);
+  const k = 10 ** u.places;
+  const shown = (n: number, round: (x: number) => number) => `${(round((n / u.at) * k) / k).toFixed(u.places)} ${u.name}`;
+  return { size: shown(size, Math.ceil), limit: near ? shown(limit, Math.floor) : formatBytes(limit) };
+}
+
 /** 1500000 → "1,500,000": counts in messages. */
 export function formatCount(n: number): string {
   const digits = String(Math.round(Math.abs(n)));

@@ -8,7 +8,7 @@ import type { ZipEntry } from '../zip/directory';
 import { inflateEntry, type Pacer } from '../zip/inflate';
 import { refuse } from '../zip/refusal';
 import { utf8Decoder, type Utf8Decoder } from '../zip/utf8';
-import { formatBytes, formatCount, type ReadLimits } from './limits';
+import { formatBytesOver, formatCount, type ReadLimits } from './limits';
 import { unreadable } from './unreadable';
 
 export interface XmlSink {
@@ -38,7 +38,7 @@ export function textRunLimit(L: ReadLimits): number {
 
 export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, sink: XmlSink, L: ReadLimits, pacer: Pacer): Promise<void> {
   if (entry.size > L.maxXmlPartInflated) {
-    refuse(makeIssue('PART_TOO_LARGE', { entry: entry.name, size: formatBytes(entry.size), limit: formatBytes(L.maxXmlPartInflated) }));
+    refuse(makeIssue('PART_TOO_LARGE', { entry: entry.name, ...formatBytesOver(entry.size, L.maxXmlPartInflated) }));
   }
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   const runLimit = textRunLimit(L);

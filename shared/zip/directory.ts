@@ -4,7 +4,7 @@
 // views disagree is refused, so a sheet cannot hide as "xl/media/image1.png" in one view and be
 // read as a worksheet in the other. Declared sizes are bounded here, before anything inflates.
 import { makeIssue } from '../issues/catalogue';
-import { formatBytes, type ReadLimits } from '../xlsx/limits';
+import { formatBytesOver, type ReadLimits } from '../xlsx/limits';
 import { refuse } from './refusal';
 import { utf8 } from './utf8';
 
@@ -82,7 +82,7 @@ function findEnd(b: Uint8Array): number {
 
 export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
   if (b.length === 0) refuse(makeIssue('FILE_EMPTY'));
-  if (b.length > L.maxFileBytes) refuse(makeIssue('FILE_TOO_LARGE', { size: formatBytes(b.length), limit: formatBytes(L.maxFileBytes) }));
+  if (b.length > L.maxFileBytes) refuse(makeIssue('FILE_TOO_LARGE', formatBytesOver(b.length, L.maxFileBytes)));
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) refuse(makeIssue('FILE_OLD_XLS'));
   if (b.length < 22 || u32(b, 0) !== SIG_LOCAL) {
     if (u32(b, 0) === SIG_END) refuse(makeIssue('FILE_NOT_XLSX', { detail: '压缩包中没有工作簿' }));
@@ -126,10 +126,13 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
     // Bounds on what the entry says it holds, before a byte of it is inflated.
     declared += size;
     compressed += compressedSize;
-    if (declared > L.maxTotalInflated) refuse(makeIssue('ZIP_TOO_LARGE_UNCOMPRESSED', { size: `${formatBytes(declared)} 以上`, limit: formatBytes(L.maxTotalInflated) }));
+    if (declared > L.maxTotalInflated) {
+      const over = formatBytesOver(declared, L.maxTotalInflated);
+      refuse(makeIssue('ZIP_TOO_LARGE_UNCOMPRESSED', { size: `${over.size} 以上`, limit: over.limit }));
+    }
     const key = name.toLowerCase();
     const partLimit = isXmlName(key) ? L.maxXmlPartInflated : L.maxPartInflated;
-    if (size > partLimit) refuse(makeIssue('PART_TOO_LARGE', { entry: name, size: formatBytes(size), limit: formatBytes(partLimit) }));
+    if (size > partLimit) refuse(makeIssue('PART_TOO_LARGE', { entry: name, ...formatBytesOver(size, partLimit) }));
     if (size > MB && size / Math.max(1, compressedSize) > L.maxRatio) refuse(makeIssue('ZIP_RATIO', { entry: name, ratio: Math.round(size / Math.max(1, compressedSize)) }));
 
     // The local header must tell the same story.

@@ -2,7 +2,7 @@
 // cap is passed (or before a byte is read when Content-Length says so), never buffered whole.
 // Handlers call this only after the credential is checked, so a bad token costs no memory.
 import type { HttpRequest } from '@azure/functions';
-import { formatBytes } from '../../../shared/xlsx/limits';
+import { formatBytesOver } from '../../../shared/xlsx/limits';
 import { reserveBody, trimBody } from './body-budget';
 import { ApiError } from './errors';
 
@@ -52,7 +52,10 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
 
 /** An uploaded file's bytes (a workbook, a 名册): over the cap is UPLOAD_TOO_LARGE, empty is UPLOAD_EMPTY. */
 export async function readUploadBody(req: HttpRequest, limit: number): Promise<Uint8Array> {
-  const bytes = await readBodyCapped(req, limit, (seen, declared) => new ApiError('UPLOAD_TOO_LARGE', { size: declared ? formatBytes(seen) : `至少 ${formatBytes(seen)}`, limit: formatBytes(limit) }));
+  const bytes = await readBodyCapped(req, limit, (seen, declared) => {
+    const over = formatBytesOver(seen, limit);
+    return new ApiError('UPLOAD_TOO_LARGE', { size: declared ? over.size : `至少 ${over.size}`, limit: over.limit });
+  });
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
   return bytes;
 }
