@@ -1,0 +1,92 @@
+// readUploadBody over requests built the way the Functions worker builds them with HTTP streaming
+// on (@azure/functions 4.x, createStreamRequest): the proxied body as a Node stream inside an
+// undici Request (duplex 'half'), the client's headers as the host passes them, wrapped in an
+// HttpRequest. Content-Length survives that path, so a declared size is refused before a byte is
+// read and a body is copied into one buffer of its size; without one, reading stops at the cap.
+import { Readable } from 'node:stream';
+import { HttpRequest } from '@azure/functions';
+import { configure } from '../../../functions/src/config';
+import { readUploadBody } from '../../../functions/src/http/body';
+import { releaseBody } from '../../../functions/src/http/body-budget';
+import { ApiError } from '../../../functions/src/http/errors';
+
+const LIMIT = 1000;
+
+interface Sent {
+  req: HttpRequest;
+  /** Bytes the stream has handed out so far. */
+  pulled(): number;
+}
+
+/** A POST whose body arrives in `chunks`, with these headers, as the worker's proxy hands it on. */
+function workerRequest(chunks: number[], headers: Record<string, string>): Sent {
+  let pulled = 0;
+  let i = 0;
+  const stream = new Readable({
+    read() {
+      const n = chunks[i++];
+      if (n === undefined) return void this.push(null);
+      pulled += n;
+      this.push(Buffer.alloc(n, i));
+    },
+  });
+  const nativeRequest = new Request('http://localhost:7071/api/campaigns/c/townships/t/submissions', {
+    method: 'POST',
+    // Node's stream, as the worker passes its IncomingMessage.
+    body: stream as unknown as ReadableStream<Uint8Array>,
+    duplex: 'half',
+    headers: { 'content-type': 'application/octet-stream', ...headers },
+  } as RequestInit & { duplex: 'half' });
+  const init = { nativeRequest, params: {} } as unknown as ConstructorParameters<typeof HttpRequest>[0];
+  return { req: new HttpRequest(init), pulled: () => pulled };
+}
+
+async function outcome(s: Sent): Promise<{ bytes?: number; code?: string; message?: string }> {
+  try {
+    return { bytes: (await readUploadBody(s.req, LIMIT)).length };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return { code: e.code, message: e.message };
+  } finally {
+    releaseBody(s.req);
+  }
+}
+
+describe('readUploadBody on a request shaped as the Functions worker shapes it', () => {
+  beforeAll(() => configure({ connectionString: 'UseDevelopmentStorage=true', secret: 'body-test-secret-0123456789', bodyMemoryBytes: 4 * LIMIT, turnWaitMs: 1000 }));
+  afterAll(() => configure({}));
+
+  test('the client’s Content-Length reaches the handler through the worker’s request', () => {
+    const s = workerRequest([10], { 'content-length': '10' });
+    expect(s.req.headers.get('content-length')).toBe('10');
+  });
+
+  test.each<{ case: string; chunks: number[]; headers: Record<string, string>; want: { bytes?: number; code?: string } }>([
+    { case: 'declared and sent in pieces', chunks: [300, 300, 400], headers: { 'content-length': '1000' }, want: { bytes: 1000 } },
+    { case: 'not declared, under the cap', chunks: [300, 300], headers: {}, want: { bytes: 600 } },
+    { case: 'declared 0, sent nothing', chunks: [], headers: { 'content-length': '0' }, want: { code: 'UPLOAD_EMPTY' } },
+    { case: 'not declared, sent nothing', chunks: [], headers: {}, want: { code: 'UPLOAD_EMPTY' } },
+    { case: 'sends more than it declared', chunks: [300, 300], headers: { 'content-length': '400' }, want: { code: 'REQUEST_BODY_INVALID' } },
+    { case: 'declares more than the cap', chunks: [600, 600], headers: { 'content-length': '1200' }, want: { code: 'UPLOAD_TOO_LARGE' } },
+    { case: 'not declared, more than the cap', chunks: [600, 600, 600], headers: {}, want: { code: 'UPLOAD_TOO_LARGE' } },
+  ])('$case', async ({ chunks, headers, want }) => {
+    expect(await outcome(workerRequest(chunks, headers))).toMatchObject(want);
+  });
+
+  test('a declared size over the cap is refused before a byte is read, both sizes in one unit in the message', async () => {
+    const s = workerRequest([600, 600], { 'content-length': '1200' });
+    const r = await outcome(s);
+    expect(r.code).toBe('UPLOAD_TOO_LARGE');
+    expect(s.pulled()).toBe(0);
+    expect(r.message).toContain('文件大小 1200 字节 超过上限 1000 字节');
+  });
+
+  test('without a declared size, reading stops at the first piece past the cap; the rest is never pulled', async () => {
+    const s = workerRequest([600, 600, 600, 600, 600], {});
+    const r = await outcome(s);
+    expect(r.code).toBe('UPLOAD_TOO_LARGE');
+    expect(r.message).toContain('至少');
+    // The stream may have buffered one piece ahead of the reader, never the whole body.
+    expect(s.pulled()).toBeLessThan(3000);
+  });
+});
