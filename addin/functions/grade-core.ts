@@ -11,7 +11,7 @@ import { parseFlag } from '../../shared/grade/flags';
 import { checkTotal, gradeTotal, sumIndicators, type Problem } from '../../shared/grade/grade';
 import { sumScores } from '../../shared/grade/score';
 import { issueText } from '../../shared/issues/catalogue';
-import { percent, percentCap } from '../../shared/quota/format';
+import { percent, percentBeside, percentCap } from '../../shared/quota/format';
 import { checkQuota, type QuotaEntry, type QuotaResult } from '../../shared/quota/quota';
 import { maxTotal } from '../../shared/scheme/lookup';
 import type { Scheme } from '../../shared/scheme/schema';
@@ -248,11 +248,13 @@ export function quotaTableCore(a: QuotaArgs): Array<Array<string | number>> {
       need = `${percentCap(s.quota.bottom.targetShare)} 左右`;
       verdict = r.graded ? (bottomOff ? '偏离' : '符合') : '';
     }
-    table.push([g.label, r.counts[g.key] ?? 0, percent(r.shares[g.key] ?? 0), need, verdict]);
+    // The top grade's share sits beside its cap: it must read on the cap's right side.
+    const share = r.shares[g.key] ?? 0;
+    table.push([g.label, r.counts[g.key] ?? 0, g.key === s.quota.top.grade ? percentBeside(share, s.quota.top.maxShare) : percent(share), need, verdict]);
   }
   for (const b of r.breaches) {
     if (b.code !== 'QUOTA_TOP_EXCEEDED' || b.quotaClass === null) continue;
-    table.push([`${b.grade}（${className(s, b.quotaClass)}）`, b.count, percent(b.share), `不超过 ${percentCap(b.limit)}`, '超出']);
+    table.push([`${b.grade}（${className(s, b.quotaClass)}）`, b.count, percentBeside(b.share, b.limit), `不超过 ${percentCap(b.limit)}`, '超出']);
   }
   const overall = !r.ok ? '不符合比例要求' : r.breaches.length ? '符合比例要求，但请注意提醒' : '符合比例要求';
   table.push(['合计', r.graded, percent(r.graded ? 1 : 0), '', r.graded ? overall : issueText('QUOTA_NOTHING_GRADED')]);

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
-import { percent, percentCap } from '../quota/format';
+import { percentBeside, percentCap } from '../quota/format';
 import type { GradedOrg } from '../roster/graded';
 import { successorOf, townshipName, type OrgIdentity, type TownshipNames } from '../roster/identity';
 import { gradeRank } from '../grade/grade';
@@ -150,7 +150,7 @@ export function computeUpgradeTargets(input: TargetInput): TargetReport {
   for (const sc of [...townships, county]) {
     for (const l of sc.lines) {
       if (l.met) continue;
-      issues.push(makeIssue('TARGET_NOT_MET', { scope: sc.label, grade: l.gradeLabel, base: l.base, moved: l.movedUp, share: percent(l.share ?? 0), target: percentCap(l.target), needed: l.needed }));
+      issues.push(makeIssue('TARGET_NOT_MET', { scope: sc.label, grade: l.gradeLabel, base: l.base, moved: l.movedUp, share: percentBeside(l.share ?? 0, l.target), target: percentCap(l.target), needed: l.needed }));
     }
   }
   for (const l of county.lines) for (const o of l.notGraded) issues.push(makeIssue('TARGET_NOT_GRADED', { name: o.nowName ?? o.name, grade: l.gradeLabel }));

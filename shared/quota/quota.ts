@@ -5,7 +5,7 @@ import type { Severity } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
 import { findCategory, findGrade } from '../scheme/lookup';
 import { normalizeLabel } from '../text/normalize';
-import { percent, percentCap } from './format';
+import { percent, percentBeside, percentCap } from './format';
 
 export interface QuotaEntry {
   grade: unknown;
@@ -140,7 +140,7 @@ export function quotaVerdict(s: Scheme, q: QuotaCount, opts: QuotaOptions = {}):
           scope: scope + clsName,
           grade: topBand?.label ?? topKey,
           count: n,
-          share: percent(share),
+          share: percentBeside(share, cap),
           limit: percentCap(cap),
         }),
       });

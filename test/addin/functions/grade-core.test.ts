@@ -283,6 +283,13 @@ describe('QUOTA_TABLE', () => {
     expect(t).toContainEqual(['好（机关事业单位）', 1, '33.3%', '不超过 30%', '超出']);
   });
 
+  test('a share just over the cap reads over it (402 of 2,005: 20.05%, not 20.0%)', () => {
+    const grades = [...Array<string[]>(402).fill(['好']), ...Array<string[]>(1403).fill(['较好']), ...Array<string[]>(200).fill(['较差'])];
+    const t = quotaTableCore({ grades });
+    expect(t[1]).toEqual(['好', 402, '20.05%', '不超过 20%（机关事业单位 30%）', '超出']);
+    expect(quotaCheckCore({ grades })).toContain('占 20.05%，超过上限 20%');
+  });
+
   test('an empty range still gives the header and a total', () => {
     expect(quotaTableCore({ grades: [[null]] }).at(-2)).toEqual(['合计', 0, '0.0%', '', '没有可统计的等次：所给范围全部为空']);
   });

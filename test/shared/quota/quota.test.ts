@@ -1,4 +1,4 @@
-import { checkQuota, defaultScheme as S, yichunScheme as Y, type QuotaEntry } from '../../../shared';
+import { checkQuota, defaultScheme as S, percentBeside, yichunScheme as Y, type QuotaEntry } from '../../../shared';
 
 const many = (label: string, n: number, category?: string): QuotaEntry[] =>
   Array.from({ length: n }, () => (category === undefined ? { grade: label } : { grade: label, category }));
@@ -83,5 +83,27 @@ describe('checkQuota', () => {
     const r = checkQuota(S, [{ grade: null }, { grade: '' }]);
     expect(r.graded).toBe(0);
     expect(r.summary).toBe('没有可统计的等次：所给范围全部为空');
+  });
+});
+
+describe('percentBeside: a share printed beside the cap or target it misses reads on its side of it', () => {
+  test.each([
+    // [share, mark, shown]
+    [25 / 100, 0.2, '25.0%'],
+    [402 / 2005, 0.2, '20.05%'],
+    [4001 / 20000, 0.2, '20.01%'],
+    [20001 / 100000, 0.2, '20.001%'],
+    [499 / 2500, 0.2, '19.96%'],
+    [4 / 30, 0.125, '13.3%'],
+    [3 / 10, 0.3, '30.0%'],
+    [0, 0.1, '0.0%'],
+  ])('%d beside %d → %s', (share, mark, shown) => {
+    expect(percentBeside(share, mark)).toBe(shown);
+  });
+
+  test('402 好 of 2,005 is refused with a share that reads over the cap', () => {
+    const r = checkQuota(S, [...many('好', 402), ...many('较好', 1403), ...many('较差', 200)], { scope: '青山县' });
+    expect(r.breaches[0]).toMatchObject({ code: 'QUOTA_TOP_EXCEEDED', count: 402, of: 2005 });
+    expect(r.summary).toContain('青山县定为“好”的有 402 个，占 20.05%，超过上限 20%');
   });
 });
