@@ -5,7 +5,12 @@ import type { CampaignDoc } from '../storage/ledger';
 import { listStates } from '../storage/queries';
 import type { Store } from '../storage/store';
 
-export type TownshipRow = TownshipInput & { hash: string | null; quota: { ok: boolean; summary: string } | null };
+export type TownshipRow = TownshipInput & {
+  hash: string | null;
+  quota: { ok: boolean; summary: string } | null;
+  /** 填报人 / 联系电话 as kept on the pointer; undefined when the pointer predates them (or there is none). */
+  contact: { filledBy: string; phone: string } | undefined;
+};
 
 export async function townshipInputs(store: Store, campaign: CampaignDoc, now: number): Promise<TownshipRow[]> {
   const states = await listStates(store, campaign.id);
@@ -22,6 +27,7 @@ export async function townshipInputs(store: Store, campaign: CampaignDoc, now: n
       tally: s ? s.tally : null,
       hash: s?.currentHash ?? null,
       quota: s ? { ok: s.quotaOk, summary: s.quotaSummary } : null,
+      contact: s?.filledBy !== undefined && s.phone !== undefined ? { filledBy: s.filledBy, phone: s.phone } : undefined,
     };
   });
 }

@@ -76,6 +76,8 @@ export async function commitUpload(
       orgs: version.orgs,
       rectifications: version.rectifications,
       tally: n.tally,
+      filledBy: n.stored.submission.filledBy,
+      phone: n.stored.submission.phone,
     };
     const pointer: TxOp = cur
       ? { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(state), etag: cur.etag }

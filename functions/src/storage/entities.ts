@@ -74,6 +74,10 @@ const pointerProps = z.object({
   orgs: count.default(0),
   rectifications: count.default(0),
   tally: jsonText(tallySchema),
+  // The current version's 填报人 and 联系电话, kept so the county's completeness list is one query;
+  // absent on pointers written before they were kept (completeness reads those from the submission).
+  filledBy: z.string().optional(),
+  phone: z.string().optional(),
 });
 
 /** The per-township pointer: current version, review state, and what the summaries need. */
@@ -133,6 +137,8 @@ export function fromState(s: Omit<TownshipState, 'etag'>): Entity {
     orgs: s.orgs,
     rectifications: s.rectifications,
     tally: JSON.stringify(s.tally),
+    ...(s.filledBy !== undefined ? { filledBy: s.filledBy } : {}),
+    ...(s.phone !== undefined ? { phone: s.phone } : {}),
   };
 }
 
