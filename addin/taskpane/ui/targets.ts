@@ -1,12 +1,12 @@
 // 晋位升级: per township and for the county, last year's organizations of each target grade
 // (较差, 一般), how many moved up this year, the share against the target and those that did not.
 import type { Targets } from '../../../shared/api/contract';
+import { percentBeside, percentCap } from '../../../shared/quota/format';
 import { h } from './dom';
 
 type Scope = Targets['county'];
 type Line = Scope['lines'][number];
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
 /** A grade key → its label in the campaign's standard. */
 export type GradeLabel = (key: string) => string;
@@ -21,8 +21,9 @@ function lineCells(l: Line, label: GradeLabel): HTMLElement[] {
     h('td', {}, l.gradeLabel),
     h('td', { className: 'num' }, String(l.base)),
     h('td', { className: 'num' }, String(l.movedUp)),
-    h('td', { className: 'num' }, pct(l.share)),
-    h('td', { className: 'num' }, pct(l.target)),
+    // The share reads on its side of the target: 1,999 of 10,000 is 19.99%, not 20% beside 20%.
+    h('td', { className: 'num' }, l.share === null ? '—' : percentBeside(l.share, l.target).replace(/\.0%$/, '%')),
+    h('td', { className: 'num' }, percentCap(l.target)),
     h('td', {}, h('span', { className: `badge ${l.met ? 'accepted' : 'late'}` }, l.met ? '已达到' : `还差 ${l.needed} 个`)),
     h('td', { className: 'wrap' }, notMoved(l, label)),
   ];
