@@ -7,7 +7,6 @@ import { h } from './dom';
 type Scope = Targets['county'];
 type Line = Scope['lines'][number];
 
-
 /** A grade key → its label in the campaign's standard. */
 export type GradeLabel = (key: string) => string;
 
