@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { CampaignRosterEntry } from '../../../shared/api/contract';
 import type { RosterDecision } from '../../../shared/roster/reconcile';
+import { ContentCache } from './content-cache';
 import { contentHash } from './content-hash';
 import type { CampaignDoc } from './ledger';
 import { ConflictError, type Entity, type Store } from './store';
@@ -83,9 +84,9 @@ function pointerProps(doc: StoredCampaign, blob: string): Entity {
   };
 }
 
-// Content-named blobs never change, so caching them is always right; bounded so it never grows.
-const CACHE_MAX = 200;
-const docCache = new Map<string, StoredCampaign>();
+// Content-named blobs never change, so caching them is always right; bounded by bytes so a few
+// large rosters cannot hold the memory a few hundred small campaigns would.
+const docCache = new ContentCache<StoredCampaign>(16 * 1024 * 1024, 200);
 
 async function readRevision(store: Store, blob: string): Promise<StoredCampaign> {
   const hit = docCache.get(blob);
@@ -94,8 +95,7 @@ async function readRevision(store: Store, blob: string): Promise<StoredCampaign>
   // The pointer is written after its blob, so a missing blob is a storage fault.
   if (!b) throw new Error(`campaign blob ${blob} is missing`);
   const doc = JSON.parse(b.toString('utf8')) as StoredCampaign;
-  if (docCache.size >= CACHE_MAX) docCache.clear();
-  docCache.set(blob, doc);
+  docCache.set(blob, doc, b.length);
   return doc;
 }
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { orgEventSchema, orgIdentitySchema } from '../../../shared/api/ledger';
 import type { RosterEventRecord } from '../../../shared/roster/apply';
 import type { OrgIdentity } from '../../../shared/roster/identity';
+import { ContentCache } from './content-cache';
 import { contentHash } from './content-hash';
 import { parseBlob } from './submission-blobs';
 import type { Store } from './store';
@@ -30,8 +31,9 @@ const snapshotSchema = z.object({
 });
 
 const encoder = new TextEncoder();
-const CACHE_MAX = 50;
-const cache = new Map<string, OrgSnapshot>();
+// Content-named, so a kept snapshot is always right; bounded by bytes (a province-size campaign's
+// organizations are megabytes).
+const cache = new ContentCache<OrgSnapshot>(16 * 1024 * 1024, 50);
 
 /** Writes the snapshot (idempotent: same content, same name) and returns the blob's name. */
 export async function putOrgs(store: Store, snap: OrgSnapshot): Promise<string> {
@@ -49,7 +51,6 @@ export async function getOrgs(store: Store, name: string): Promise<OrgSnapshot> 
   // The campaign revision is written after its organizations: a missing blob is a storage fault.
   if (!b) throw new Error(`organizations blob ${name} is missing`);
   const snap: OrgSnapshot = parseBlob(name, b, snapshotSchema);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(name, snap);
+  cache.set(name, snap, b.length);
   return snap;
 }
