@@ -7,6 +7,7 @@
 // though only template, fill and county-sheet requests write workbooks. The type import vanishes
 // when compiled; callers name exceljs's types through it (`import type { ExcelJS } from './excel'`).
 import type ExcelJS from 'exceljs';
+import { exactValidationRanges } from './validation-ranges';
 
 export type { ExcelJS };
 
@@ -43,6 +44,8 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  // A loaded workbook's validations would otherwise be written overlapping (validation-ranges.ts).
+  for (const ws of wb.worksheets) exactValidationRanges(ws);
   const out: unknown = await wb.xlsx.writeBuffer();
   if (out instanceof Uint8Array) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   return new Uint8Array(out as ArrayBuffer);
