@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { townships, workbook } from './county';
 
 /** Bump when the files' content changes (template, filling, seeds): a new folder is generated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** A county's campaign takes at most 500 townships (shared/api/campaign.ts): a province is several counties. */
 export const TOWNSHIPS_PER_COUNTY = 500;
