@@ -8,6 +8,7 @@ import { fromState, rowKey } from '../../functions/src/storage/entities';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { filled } from './filled';
 import { campaignBody, startStack, type Stack } from './stack';
+import { passThrough } from './storage/recording';
 
 const TEN = Array.from({ length: 10 }, (_, i) => ({ id: `t${i + 1}`, name: `第${i + 1}镇` }));
 
@@ -15,8 +16,7 @@ const TEN = Array.from({ length: 10 }, (_, i) => ({ id: `t${i + 1}`, name: `第$
 let beforeNextReview: ((inner: Store) => Promise<void>) | null = null;
 function interleaving(inner: Store): Store {
   return {
-    ...inner,
-    init: () => inner.init(),
+    ...passThrough(inner),
     async transact(pk, ops) {
       const hook = beforeNextReview;
       // A review's transaction is the pointer replace + an audit entry (no version entity).

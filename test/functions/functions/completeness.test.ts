@@ -6,13 +6,14 @@ import { fromState, rowKey, toState } from '../../../functions/src/storage/entit
 import type { Store } from '../../../functions/src/storage/store';
 import { filled } from '../filled';
 import { campaignBody, startStack, TOWNSHIPS, type Stack } from '../stack';
+import { passThrough } from '../storage/recording';
 
 describe('completeness: 填报人 and 联系电话', () => {
   let st: Stack;
   /** Row keys of stored submissions read since the counter was last cleared. */
   const subReads: string[] = [];
   const counting = (s: Store): Store => ({
-    ...s,
+    ...passThrough(s),
     getEntity: (pk, rk) => {
       if (rk.startsWith('sub|')) subReads.push(rk);
       return s.getEntity(pk, rk);
