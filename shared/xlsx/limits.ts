@@ -88,13 +88,7 @@ export function readLimits(overrides: Partial<ReadLimits> = {}): ReadLimits {
   return out;
 }
 
-/** "1.4 MB", "12 KB", "900 字节": sizes in messages. */
-export function formatBytes(n: number): string {
-  if (n >= MB) return `${(n / MB).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${n} 字节`;
-}
-
+/** The unit a size is shown in, and with how many decimals. */
 const UNITS = [
   { at: MB, name: 'MB', places: 1 },
   { at: 1024, name: 'KB', places: 0 },
@@ -102,6 +96,12 @@ const UNITS = [
 ] as const;
 
 const unitOf = (n: number) => UNITS.find((u) => n >= u.at) ?? UNITS[2];
+
+/** "1.4 MB", "12 KB", "900 字节": sizes in messages. */
+export function formatBytes(n: number): string {
+  const u = unitOf(n);
+  return u.at === 1 ? `${n} 字节` : `${(n / u.at).toFixed(u.places)} ${u.name}`;
+}
 
 /**
  * A size over a limit, both for one message: "文件大小 20.1 MB 超过上限 20.0 MB", never
