@@ -41,9 +41,13 @@ export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseI
     ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
     return retryLater('STORAGE_UNAVAILABLE', RETRY_AFTER_SECONDS.unavailable);
   }
-  if (e instanceof BusyTimeout || e instanceof ContentionError) {
+  if (e instanceof BusyTimeout) {
     ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
-    return e instanceof BusyTimeout ? retryLater('UPLOADS_BUSY', RETRY_AFTER_SECONDS.uploads) : retryLater('STORAGE_BUSY', RETRY_AFTER_SECONDS.busy);
+    return retryLater('UPLOADS_BUSY', RETRY_AFTER_SECONDS.uploads);
+  }
+  if (e instanceof ContentionError) {
+    ctx.warn(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
+    return retryLater('STORAGE_BUSY', RETRY_AFTER_SECONDS.busy);
   }
   ctx.error(`${ctx.functionName} failed (invocation ${ctx.invocationId})`, e);
   return refusal(new ApiError('SERVER_FAULT', { ref: ctx.invocationId }));
