@@ -8,7 +8,7 @@ import { fillTemplate } from '../../../shared/template/fill';
 import { generateTemplate } from '../../../shared/template/generate';
 import { sampleOrgs } from '../../../shared/template/sample';
 import { exactValidationRanges } from '../../../shared/template/validation-ranges';
-import { colLetter, colNumber } from '../../../shared/workbook/a1';
+import { colLetter, parseCell } from '../../../shared/workbook/a1';
 
 /** Every worksheet's validation ranges, as written. */
 function validationRanges(bytes: Uint8Array): Map<string, string[]> {
@@ -27,9 +27,9 @@ function validationRanges(bytes: Uint8Array): Map<string, string[]> {
 function cells(ref: string): string[] {
   const [a, b = a] = ref.split(':') as [string, string?];
   const p = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x);
-    if (!m?.[1] || !m[2]) throw new Error(`not a cell: ${x}`);
-    return { col: colNumber(m[1]), row: Number(m[2]) };
+    const c = parseCell(x);
+    if (!c) throw new Error(`not a cell: ${x}`);
+    return c;
   };
   const s = p(a);
   const e = p(b);
