@@ -4,6 +4,8 @@ import type { ReviewOutcome } from '../storage/commands';
 import { ApiError } from './errors';
 
 /** The refusal for an outcome, or null when the action was applied. */
+export function reviewRefusal(r: Exclude<ReviewOutcome, { kind: 'done' }>, township: string, req: ReviewRequest): ApiError;
+export function reviewRefusal(r: ReviewOutcome, township: string, req: ReviewRequest): ApiError | null;
 export function reviewRefusal(r: ReviewOutcome, township: string, req: ReviewRequest): ApiError | null {
   const action = REVIEW_ACTION_LABEL[req.action];
   if (r.kind === 'done') return null;

@@ -15,8 +15,9 @@ import type { Store, TxOp } from './store';
 import { putRawBlob, rawUploadWrite } from './raw-upload';
 import { putSubmissionBlob, storedSubmissionWrite, type StoredSubmission } from './submission-blobs';
 
-function auditOp(c: string, a: AuditRecord): TxOp {
-  return { op: 'create', pk: c, rk: rowKey.audit(a.at, randomBytes(6).toString('hex')), props: fromAudit(a) };
+function auditOp(c: string, a: AuditRecord, order?: number): TxOp {
+  const tail = randomBytes(6).toString('hex');
+  return { op: 'create', pk: c, rk: rowKey.audit(a.at, order === undefined ? tail : `${String(order).padStart(4, '0')}${tail}`), props: fromAudit(a) };
 }
 
 export interface NewVersion {
@@ -99,33 +100,51 @@ export type ReviewOutcome =
   /** Another request changed the township between our read and our write: nothing was written. */
   | { kind: 'conflict'; state: TownshipState['state'] | 'missing'; version: number | null };
 
+/** What a review decided on: the pointer's state, version and content as read. */
+export interface ReviewSeen {
+  state: string;
+  version: number | null;
+  hash: string | null;
+}
+
+export const seenOf = (cur: TownshipState | null): ReviewSeen => ({ state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null, hash: cur?.currentHash ?? null });
+
+const sameSeen = (a: ReviewSeen, b: ReviewSeen) => a.state === b.state && a.version === b.version && a.hash === b.hash;
+
+/** A review decided on the pointer as read: refused, or the writes that apply it (pointer under its ETag, audit entry). */
+export type ReviewStep = { kind: 'refused'; decision: Extract<ReviewDecision, { ok: false }> } | { kind: 'write'; next: Omit<TownshipState, 'etag'>; ops: TxOp[] };
+
+/** `order` (a bulk request's item number) sorts audit entries of one millisecond in the order asked. */
+export function reviewStep(c: string, t: string, cur: TownshipState | null, req: ReviewRequest, audit: { actor: string; at: string; order?: number }): ReviewStep {
+  const d = decideReview({ state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null }, req);
+  if (!d.ok) return { kind: 'refused', decision: d };
+  if (!cur || d.next === 'missing') return { kind: 'refused', decision: { ok: false, refusal: 'nothing' } };
+  const { etag, ...rest } = cur;
+  const next: Omit<TownshipState, 'etag'> = { ...rest, state: d.next, comment: d.comment };
+  const record: AuditRecord = { at: audit.at, actor: audit.actor, action: req.action, townshipId: t, version: cur.currentVersion, contentHash: cur.currentHash, comment: d.comment ?? '' };
+  return { kind: 'write', next, ops: [{ op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(next), etag }, auditOp(c, record, audit.order)] };
+}
+
 /**
  * Applies one review action under the pointer's ETag. The decision is taken once, on what the
  * county saw; if the write loses a race and the reread shows a different state or version, the
  * action is NOT re-decided on the new state (that would turn an accept into a return): the caller
  * answers 409. Only a conflict that changed nothing the decision depends on is retried.
+ * `seen`: the pointer as an earlier read of this request found it (a bulk transaction that lost a
+ * race), which the first read here must still match.
  */
-export async function applyReview(store: Store, c: string, t: string, req: ReviewRequest, opts: { actor: string; now?: () => Date }): Promise<ReviewOutcome> {
+export async function applyReview(store: Store, c: string, t: string, req: ReviewRequest, opts: { actor: string; now?: () => Date; seen?: ReviewSeen }): Promise<ReviewOutcome> {
   const now = opts.now ?? (() => new Date());
-  let first: { state: string; version: number | null; hash: string | null } | undefined;
+  let first = opts.seen;
 
   return retryOnConflict(`review ${c}/${t}`, async (): Promise<ReviewOutcome> => {
     const cur = await getState(store, c, t);
-    const seen = { state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null, hash: cur?.currentHash ?? null };
-    if (first && (first.state !== seen.state || first.version !== seen.version || first.hash !== seen.hash)) {
-      return { kind: 'conflict', state: cur?.state ?? 'missing', version: seen.version };
-    }
+    const seen = seenOf(cur);
+    if (first && !sameSeen(first, seen)) return { kind: 'conflict', state: cur?.state ?? 'missing', version: seen.version };
     first = seen;
-    const d = decideReview({ state: cur?.state ?? 'missing', version: seen.version }, req);
-    if (!d.ok) return { kind: 'refused', decision: d };
-    if (!cur || d.next === 'missing') return { kind: 'refused', decision: { ok: false, refusal: 'nothing' } };
-    const { etag, ...rest } = cur;
-    const next: Omit<TownshipState, 'etag'> = { ...rest, state: d.next, comment: d.comment };
-    const at = now().toISOString();
-    await store.transact(c, [
-      { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(next), etag },
-      auditOp(c, { at, actor: opts.actor, action: req.action, townshipId: t, version: cur.currentVersion, contentHash: cur.currentHash, comment: d.comment ?? '' }),
-    ]);
-    return { kind: 'done', state: next };
+    const step = reviewStep(c, t, cur, req, { actor: opts.actor, at: now().toISOString() });
+    if (step.kind === 'refused') return step;
+    await store.transact(c, step.ops);
+    return { kind: 'done', state: step.next };
   });
 }
