@@ -6,8 +6,23 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/** xsd:double as Excel writes it; null for anything else (hex, Infinity, trailing letters, blank). */
-export function parseNumber(s: string): number | null {
+/** XML's own whitespace (space, tab, CR, LF) off both ends, as a schema's xsd:double or xsd:int value is read; U+3000 and NBSP stay. */
+export function trimXmlSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isXmlSpace(s.charCodeAt(a))) a++;
+  while (b > a && isXmlSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const isXmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * xsd:double as Excel writes it, whitespace around it allowed (pretty-printed XML has it, and
+ * LibreOffice reads it); null for anything else (hex, Infinity, trailing letters, blank).
+ */
+export function parseNumber(raw: string): number | null {
+  const s = trimXmlSpace(raw);
   const n = Number(s);
   if (!Number.isFinite(n)) return null;
   // Number() also takes "", "  ", "0x1A", "0b1" and "0o7"; Excel writes none of them.

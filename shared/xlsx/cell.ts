@@ -7,7 +7,7 @@ import type { Issue } from '../issues/types';
 import { cellAddress } from '../workbook/a1';
 import type { SheetCell } from '../workbook/model';
 import { refuse } from '../zip/refusal';
-import { parseBool, parseIsoDate, parseNumber, serialToDate } from './cell-value';
+import { parseBool, parseIsoDate, parseNumber, serialToDate, trimXmlSpace } from './cell-value';
 import { formatCount, type ReadLimits } from './limits';
 import type { SharedStrings } from './shared-strings';
 import type { DateStyles } from './styles';
@@ -47,6 +47,9 @@ export interface RawCell {
 const MAX_CELL_ISSUES = 20;
 
 const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s);
+
+/** A raw value quoted in a refusal: on one line, whatever line breaks the file put in it. */
+const oneLine = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
 
 export class CellBuilder {
   /** Shared formulas: group id → the master cell's formula text. */
@@ -103,7 +106,7 @@ export class CellBuilder {
 
   private number(s: string): number | Date {
     const n = parseNumber(s);
-    if (n === null) this.bad(`数值“${s}”无效`);
+    if (n === null) this.bad(`数值“${oneLine(s)}”无效`);
     const { style } = this.c;
     return style >= 0 && this.ctx.dateStyles[style] ? serialToDate(n, this.ctx.date1904) : n;
   }
@@ -112,7 +115,7 @@ export class CellBuilder {
     const { sst, L } = this.ctx;
     const i = parseNumber(v);
     const s = i === null || !Number.isInteger(i) ? undefined : sst.values[i];
-    if (s === undefined) this.bad(`共享文字编号“${v}”无效`);
+    if (s === undefined) this.bad(`共享文字编号“${oneLine(v)}”无效`);
     const flaw = sst.flaws.get(i as number);
     if (flaw?.dropped !== undefined) this.issue(makeIssue('CELL_INVALID_CHAR', { char: codePointName(flaw.dropped) }, this.at()));
     if (flaw?.length !== undefined) this.issue(makeIssue('CELL_TOO_LONG', { length: formatCount(flaw.length), limit: formatCount(L.maxCellChars) }, this.at()));
@@ -134,15 +137,16 @@ export class CellBuilder {
       }
       case 'b': {
         const b = parseBool(v);
-        return b === null ? this.bad(`逻辑值“${v}”无效`) : { v: b };
+        return b === null ? this.bad(`逻辑值“${oneLine(v)}”无效`) : { v: b };
       }
       case 'e':
         return { v: null, error: this.text(v, vRaw) };
       case 'd': {
         const d = parseIsoDate(v);
-        return d ? { v: d } : this.bad(`日期“${v}”无效`);
+        return d ? { v: d } : this.bad(`日期“${oneLine(v)}”无效`);
       }
       default: {
+        if (trimXmlSpace(v) === '') return undefined;
         const n = this.number(v);
         return n instanceof Date && Number.isNaN(n.getTime()) ? undefined : { v: n };
       }
@@ -153,13 +157,13 @@ export class CellBuilder {
     const { type, v, vRaw } = this.c;
     // A formula saved without its result (written by a program that does not calculate); a text
     // formula that gave "" does have a result.
-    if (v === null || (v === '' && type !== 'str')) return { v: null, formula, noResult: true };
+    if (v === null || (type !== 'str' && trimXmlSpace(v) === '')) return { v: null, formula, noResult: true };
     switch (type) {
       case 'str':
         return { v: blankToNull(this.text(v, vRaw)), formula };
       case 'b': {
         const b = parseBool(v);
-        return b === null ? this.bad(`逻辑值“${v}”无效`) : { v: b, formula };
+        return b === null ? this.bad(`逻辑值“${oneLine(v)}”无效`) : { v: b, formula };
       }
       case 'e':
         return { v: null, formula, error: this.text(v, vRaw) };

@@ -14,7 +14,9 @@ export type Edit =
   | { op: 'copy'; sheet: string; to: string }
   | { op: 'merge'; sheet: string; range: string }
   | { op: 'hideRow'; sheet: string; row: number }
-  | { op: 'deleteSheet'; sheet: string };
+  | { op: 'deleteSheet'; sheet: string }
+  /** A conditional format on `range` for values below `below`, showing them with its own number format. */
+  | { op: 'highlight'; sheet: string; range: string; below: number; numFmt: string };
 
 function input(v: unknown): CellInput {
   if (v === undefined || v === null) return null;

@@ -6,6 +6,9 @@ import json
 import sys
 
 import openpyxl
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 
 
 def value(v):
@@ -33,6 +36,12 @@ def apply(job):
             wb[e["sheet"]].row_dimensions[e["row"]].hidden = True
         elif op == "deleteSheet":
             del wb[e["sheet"]]
+        elif op == "highlight":
+            # As a script writes it: the rule's number format numbered 164, the first custom id,
+            # which openpyxl also gives the cells' first custom format.
+            rule = CellIsRule(operator="lessThan", formula=[str(e["below"])])
+            rule.dxf = DifferentialStyle(numFmt=NumberFormat(numFmtId=164, formatCode=e["numFmt"]))
+            wb[e["sheet"]].conditional_formatting.add(e["range"], rule)
         else:
             raise ValueError(op)
     wb.save(job["out"])

@@ -165,6 +165,18 @@ const CASES: Case[] = [
     first: 'OWNER_NAME_MISMATCH',
   },
   {
+    // openpyxl numbers the rule's format 164, as it numbers the date format of 填报日期 and the
+    // ledger's 整改时限: the rule's format is not theirs.
+    name: 'a script highlights low scores with a conditional format showing 0.00',
+    edits: [...filled(), { op: 'highlight', sheet: D, range: 'H5:N34', below: 6, numFmt: '0.00' }],
+    refused: false,
+    first: null,
+    then: (r) => {
+      expect(r.submission?.filledOn).toBe('2026-04-20');
+      expect(r.submission?.rectifications.map((x) => x.deadline)).toEqual(['2026-12-31', '2026-12-31', '2026-12-31']);
+    },
+  },
+  {
     name: 'a hidden organization row',
     edits: [...filled(), { op: 'hideRow', sheet: D, row: 12 }],
     refused: false,

@@ -22,6 +22,14 @@ async function cellOf(cellXml: string, opts: Parameters<typeof sheetOf>[1] = {})
 }
 
 const dateStyles = styles([0, 14, 164, 31, 165, 166], { 164: 'yyyy\\-mm\\-dd', 165: '0.00"天"', 166: '[h]:mm' });
+// Conditional formats' own number formats, numbered from 164 as openpyxl numbers them, in <dxfs>
+// and in x14's <dxfs> under extLst: they are not the cells' formats of the same ids.
+const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+const withDxfs = dateStyles.replace(
+  '</styleSheet>',
+  '<dxfs count="2"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf><dxf><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></dxf></dxfs>' +
+    `<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDCF7C0D}" xmlns:x14="${X14}"><x14:dxfs count="1"><x14:dxf><numFmt numFmtId="164" formatCode="0"/></x14:dxf></x14:dxfs></ext></extLst></styleSheet>`,
+);
 
 test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]>([
   ['a shared string', '<c r="A1" t="s"><v>1</v></c>', { sst: ['甲', '东山村党支部'] }, { v: '东山村党支部' }],
@@ -31,12 +39,19 @@ test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]
   ['a blank string is no cell', '<c r="A1" t="inlineStr"><is><t xml:space="preserve">   </t></is></c>', {}, undefined],
   ['a number', '<c r="A1"><v>92.5</v></c>', {}, { v: 92.5 }],
   ['a number in exponent form', '<c r="A1"><v>1.5E+2</v></c>', {}, { v: 150 }],
+  ['a number with whitespace around it (pretty-printed XML)', '<c r="A1"><v>\n  92.5 \t</v></c>', {}, { v: 92.5 }],
+  ['whitespace only is no value', '<c r="A1"><v> \n </v></c>', {}, undefined],
+  ['a shared-string index with whitespace around it', '<c r="A1" t="s"><v> 1\n</v></c>', { sst: ['甲', '东山村党支部'] }, { v: '东山村党支部' }],
+  ['a formula result with whitespace around it', '<c r="A1"><f>B1</f><v>\n90\n</v></c>', {}, { v: 90, formula: 'B1' }],
+  ['a formula whose result is only whitespace was not calculated', '<c r="A1"><f>B1</f><v> </v></c>', {}, { v: null, formula: 'B1', noResult: true }],
   ['a styled empty cell is no cell', '<c r="A1" s="1"/>', { styles: dateStyles }, undefined],
   ['a date by built-in format 14', '<c r="A1" s="1"><v>46132</v></c>', { styles: dateStyles }, { v: new Date(Date.UTC(2026, 3, 20)) }],
   ['a date by a custom format', '<c r="A1" s="2"><v>46132</v></c>', { styles: dateStyles }, { v: new Date(Date.UTC(2026, 3, 20)) }],
   ['a date by the Chinese built-in format 31', '<c r="A1" s="3"><v>46132</v></c>', { styles: dateStyles }, { v: new Date(Date.UTC(2026, 3, 20)) }],
   ['a quoted 天 is not a date', '<c r="A1" s="4"><v>3</v></c>', { styles: dateStyles }, { v: 3 }],
   ['elapsed hours are a time', '<c r="A1" s="5"><v>0.5</v></c>', { styles: dateStyles }, { v: new Date(Date.UTC(1899, 11, 30, 12)) }],
+  ['a date by a custom format, conditional formats numbering theirs alike', '<c r="A1" s="2"><v>46132</v></c>', { styles: withDxfs }, { v: new Date(Date.UTC(2026, 3, 20)) }],
+  ['a number stays a number when a conditional format gives its id a date', '<c r="A1" s="4"><v>3</v></c>', { styles: withDxfs }, { v: 3 }],
   ['a date in the 1904 system', '<c r="A1" s="1"><v>44670</v></c>', { styles: dateStyles, date1904: true }, { v: new Date(Date.UTC(2026, 3, 20)) }],
   ['an ISO date (t="d")', '<c r="A1" t="d"><v>2026-04-20T00:00:00</v></c>', {}, { v: new Date(Date.UTC(2026, 3, 20)) }],
   ['a boolean', '<c r="A1" t="b"><v>1</v></c>', {}, { v: true }],
