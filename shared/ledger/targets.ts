@@ -126,13 +126,19 @@ export function computeUpgradeTargets(input: TargetInput): TargetReport {
     return { org, state };
   });
 
-  const townshipIds: string[] = [];
-  for (const p of input.previous) if (!townshipIds.includes(p.townshipId)) townshipIds.push(p.townshipId);
-  const scope = (townshipId: string | null, scopeLabel: string): TargetScope => ({
+  // Each township's judgements, townships in last year's order: a province-sized county has 500
+  // townships and 25,000 organizations, which a filter per township would walk 500 times.
+  const byTownship = new Map<string, typeof judged>();
+  for (const j of judged) {
+    const mine = byTownship.get(j.org.townshipId);
+    if (mine) mine.push(j);
+    else byTownship.set(j.org.townshipId, [j]);
+  }
+  const scope = (townshipId: string | null, scopeLabel: string, rows: typeof judged): TargetScope => ({
     townshipId,
     label: scopeLabel,
     lines: targets.map((t) => {
-      const mine = judged.filter((j) => j.org.before === t.grade && (townshipId === null || j.org.townshipId === townshipId));
+      const mine = rows.filter((j) => j.org.before === t.grade);
       const pick = (st: string) => mine.filter((j) => j.state === st).map((j) => j.org);
       const moved = pick('moved');
       const notGraded = pick('notGraded');
@@ -144,8 +150,8 @@ export function computeUpgradeTargets(input: TargetInput): TargetReport {
     }),
   });
 
-  const county = scope(null, input.countyLabel ?? '全县');
-  const townships = townshipIds.map((id) => scope(id, townshipName(input.townshipNames, id)));
+  const county = scope(null, input.countyLabel ?? '全县', judged);
+  const townships = [...byTownship].map(([id, rows]) => scope(id, townshipName(input.townshipNames, id), rows));
   const issues: Issue[] = [];
   for (const sc of [...townships, county]) {
     for (const l of sc.lines) {

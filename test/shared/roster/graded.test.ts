@@ -9,3 +9,26 @@ test('a submission’s rows are tied to the township’s roster by name, whateve
   expect(out.graded).toEqual([{ orgId: r.identities[0]?.id, townshipId: 'dongshan', name: '东山村党支部', grade: 'poor', total: 70, forcedBottom: true, newlyEstablished: false, where: { sheet: '分类定级情况一览表', cell: 'B5' } }]);
   expect(out.issues.map((i) => [i.severity, i.message])).toEqual([['error', '工作表“分类定级情况一览表”B6 单元格：“南湖村党支部”不在东山镇本年度的党组织名册中，请核对名称或先由县委组织部补入名册']]);
 });
+
+test('a list of organizations is indexed once, however many townships are read against it; another list gets its own index', () => {
+  const townships = Array.from({ length: 30 }, (_, i) => `t${i}`);
+  const r = startRoster(
+    townships.flatMap((t) => [1, 2].map((k) => ({ townshipId: t, name: `${t}第${k}村党支部`, category: 'village' }))),
+    { campaignId: 'c2026', on: '2026-03-01' },
+  );
+  if (!r.ok) throw new Error('roster');
+  let walks = 0;
+  const counted = new Proxy(r.identities, {
+    get(target, key, receiver) {
+      if (key === Symbol.iterator) walks++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  const graded = townships.flatMap((t) => gradedFromSubmission(counted, t, { orgs: [row(5, `${t}第1村党支部`, 'good'), row(6, `${t}第2村党支部`, 'average')] }).graded);
+  expect(graded).toHaveLength(60);
+  expect(walks).toBe(1);
+
+  // A renamed roster is a new list: its names are found, not the old list's.
+  const renamed = r.identities.map((o) => (o.townshipId === 't0' && o.name === 't0第1村党支部' ? { ...o, name: 't0红旗村党支部' } : o));
+  expect(gradedFromSubmission(renamed, 't0', { orgs: [row(5, 't0红旗村党支部', 'good'), row(6, 't0第1村党支部', 'good')] }).graded.map((g) => g.name)).toEqual(['t0红旗村党支部']);
+});
