@@ -64,6 +64,15 @@ describe('upgrade targets: counts per township and county', () => {
     expect(line(scope, grade)).toMatchObject({ base, movedUp: moved, share, needed, met });
   });
 
+  test('townships are listed in last year’s order, each with only its own organizations', () => {
+    // xishan's organizations come between dongshan's in `previous`.
+    expect(report.townships.map((t) => [t.townshipId, t.label])).toEqual([
+      ['dongshan', '东山镇'],
+      ['xishan', '西山镇'],
+    ]);
+    for (const t of report.townships) for (const l of t.lines) for (const o of [...l.moved, ...l.notMoved, ...l.dissolved]) expect([t.townshipId, o.townshipId]).toEqual([t.townshipId, t.townshipId]);
+  });
+
   test('a dissolved organization leaves the denominator and is listed', () => {
     expect(line(null, 'average')?.dissolved.map((o) => o.name)).toEqual(['东山砖厂党支部']);
     expect(line('dongshan', 'average')?.base).toBe(3);
