@@ -7,7 +7,7 @@ import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { cleanText, orgKey } from '../text/normalize';
 import { activeOrgs, townshipName, type IncomingOrg, type OrgIdentity, type TownshipNames } from './identity';
-import { containsCore, nameSimilarity, RENAME_THRESHOLD, type NameScore } from './similarity';
+import { holdsCore, prepareName, RENAME_THRESHOLD, similarityOf, type NameScore, type PreparedName } from './similarity';
 
 /** An entry of this year's roster, cleaned, with its reference `${townshipId}|${orgKey(name)}`. */
 export interface ProposalEntry extends IncomingOrg {
@@ -201,19 +201,22 @@ export function reconcileRoster(previous: readonly OrgIdentity[], incoming: read
   const missingOrgs = prev.filter((o) => !takenPrev.has(o.id));
 
   // 5. Suggestions for the county: renames by name similarity, merges by contained names.
+  // Every pair is compared, so each name is prepared once (similarity.ts).
+  const olds = missingOrgs.map(prepareName);
+  const news = createdEntries.map(prepareName);
   const renames: RenameSuggestion[] = [];
-  for (const o of missingOrgs) {
-    for (const e of createdEntries) {
-      const s = nameSimilarity(o, e);
+  missingOrgs.forEach((o, i) => {
+    createdEntries.forEach((e, j) => {
+      const s = similarityOf(olds[i] as PreparedName, news[j] as PreparedName);
       if (s.score >= RENAME_THRESHOLD) renames.push({ ...s, fromId: o.id, fromName: o.name, fromTownshipId: o.townshipId, ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
-    }
-  }
+    });
+  });
   renames.sort((a, b) => b.score - a.score || b.nameScore - a.nameScore || cmp(a.fromId, b.fromId) || cmp(a.ref, b.ref));
   const merges: MergeSuggestion[] = [];
-  for (const e of createdEntries) {
-    const olds = missingOrgs.filter((o) => containsCore(e.name, o.name));
-    if (olds.length >= 2) merges.push({ fromIds: olds.map((o) => o.id), fromNames: olds.map((o) => o.name), ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
-  }
+  createdEntries.forEach((e, j) => {
+    const into = missingOrgs.filter((_o, i) => holdsCore(news[j] as PreparedName, olds[i] as PreparedName));
+    if (into.length >= 2) merges.push({ fromIds: into.map((o) => o.id), fromNames: into.map((o) => o.name), ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
+  });
 
   return {
     campaignId: opts.campaignId,
