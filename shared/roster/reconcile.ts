@@ -25,6 +25,9 @@ export interface RosterMatch {
   changes: MatchChange[];
 }
 
+/** Rename suggestions kept per organization gone from the roster: its best-scoring new names. */
+export const RENAMES_PER_ORG = 3;
+
 export interface RenameSuggestion extends NameScore {
   fromId: string;
   fromName: string;
@@ -204,14 +207,25 @@ export function reconcileRoster(previous: readonly OrgIdentity[], incoming: read
   // Every pair is compared, so each name is prepared once (similarity.ts).
   const olds = missingOrgs.map(prepareName);
   const news = createdEntries.map(prepareName);
+  const byScore = (a: RenameSuggestion, b: RenameSuggestion) => b.score - a.score || b.nameScore - a.nameScore || cmp(a.fromId, b.fromId) || cmp(a.ref, b.ref);
   const renames: RenameSuggestion[] = [];
   missingOrgs.forEach((o, i) => {
-    createdEntries.forEach((e, j) => {
-      const s = similarityOf(olds[i] as PreparedName, news[j] as PreparedName);
-      if (s.score >= RENAME_THRESHOLD) renames.push({ ...s, fromId: o.id, fromName: o.name, fromTownshipId: o.townshipId, ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
+    // Scores first; a suggestion is made only for the ones kept.
+    const mine: Array<{ j: number; s: NameScore }> = [];
+    news.forEach((n, j) => {
+      const s = similarityOf(olds[i] as PreparedName, n);
+      if (s.score >= RENAME_THRESHOLD) mine.push({ j, s });
     });
+    // The county judges each gone organization by its likeliest new names; a roster of lookalike
+    // names would otherwise suggest every pair (1,000 × 1,000 gave 88,156 suggestions, 34 MB).
+    const refOf = (j: number) => (createdEntries[j] as ProposalEntry).ref;
+    mine.sort((a, b) => b.s.score - a.s.score || b.s.nameScore - a.s.nameScore || cmp(refOf(a.j), refOf(b.j)));
+    for (const { j, s } of mine.slice(0, RENAMES_PER_ORG)) {
+      const e = createdEntries[j] as ProposalEntry;
+      renames.push({ ...s, fromId: o.id, fromName: o.name, fromTownshipId: o.townshipId, ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
+    }
   });
-  renames.sort((a, b) => b.score - a.score || b.nameScore - a.nameScore || cmp(a.fromId, b.fromId) || cmp(a.ref, b.ref));
+  renames.sort(byScore);
   const merges: MergeSuggestion[] = [];
   createdEntries.forEach((e, j) => {
     const into = missingOrgs.filter((_o, i) => holdsCore(news[j] as PreparedName, olds[i] as PreparedName));

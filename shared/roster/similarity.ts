@@ -33,20 +33,26 @@ function grams(s: string): Map<string, number> {
 
 /** Dice's coefficient over character bigrams (a multiset; one character counts as itself). 0..1. */
 export function bigramDice(a: string, b: string): number {
-  return dice(a, grams(a), b, grams(b));
+  const ga = grams(a);
+  const gb = grams(b);
+  return dice(a, ga, count(ga), b, gb, count(gb));
 }
 
-function dice(a: string, ga: ReadonlyMap<string, number>, b: string, gb: ReadonlyMap<string, number>): number {
+function count(g: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const k of g.values()) n += k;
+  return n;
+}
+
+function dice(a: string, ga: ReadonlyMap<string, number>, na: number, b: string, gb: ReadonlyMap<string, number>, nb: number): number {
   if (a === b) return a === '' ? 0 : 1;
-  let na = 0;
-  let nb = 0;
+  if (na + nb === 0) return 0;
   let common = 0;
-  for (const n of ga.values()) na += n;
   for (const [g, n] of gb) {
-    nb += n;
-    common += Math.min(n, ga.get(g) ?? 0);
+    const m = ga.get(g);
+    if (m !== undefined) common += Math.min(n, m);
   }
-  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+  return (2 * common) / (na + nb);
 }
 
 export interface NameScore {
@@ -79,12 +85,15 @@ export interface PreparedName extends Named {
   key: string;
   core: string;
   grams: ReadonlyMap<string, number>;
+  /** How many bigrams (with repeats). */
+  gramCount: number;
   coreChars: number;
 }
 
 export function prepareName(x: Named): PreparedName {
   const core = coreName(x.name);
-  return { name: x.name, townshipId: x.townshipId, category: x.category, key: orgKey(x.name), core, grams: grams(core), coreChars: Array.from(core).length };
+  const g = grams(core);
+  return { name: x.name, townshipId: x.townshipId, category: x.category, key: orgKey(x.name), core, grams: g, gramCount: count(g), coreChars: Array.from(core).length };
 }
 
 export function nameSimilarity(a: Named, b: Named): NameScore {
@@ -92,7 +101,7 @@ export function nameSimilarity(a: Named, b: Named): NameScore {
 }
 
 export function similarityOf(a: PreparedName, b: PreparedName): NameScore {
-  const nameScore = round2(dice(a.core, a.grams, b.core, b.grams));
+  const nameScore = round2(dice(a.core, a.grams, a.gramCount, b.core, b.grams, b.gramCount));
   const sameTownship = a.townshipId === b.townshipId;
   const sameCategory = a.category === b.category;
   const boost = nameScore > 0 ? (sameTownship ? SAME_TOWNSHIP_BOOST : 0) + (sameCategory ? SAME_CATEGORY_BOOST : 0) : 0;

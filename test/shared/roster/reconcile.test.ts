@@ -1,4 +1,5 @@
-import { applyReconciliation, defaultDecisions, reconcileRoster, startRoster, successorOf, type IncomingOrg, type OrgIdentity, type RosterDecision } from '../../../shared';
+import { applyReconciliation, defaultDecisions, nameSimilarity, reconcileRoster, startRoster, successorOf, type IncomingOrg, type OrgIdentity, type RosterDecision } from '../../../shared';
+import { RENAMES_PER_ORG } from '../../../shared/roster/reconcile';
 
 const names = { dongshan: '东山镇', xishan: '西山镇' };
 const e = (townshipId: string, name: string, category = 'village', extra: Partial<IncomingOrg> = {}): IncomingOrg => ({ townshipId, name, category, ...extra });
@@ -242,5 +243,20 @@ describe('carried ids, merges and parents', () => {
     if (!r.ok) throw new Error('refused');
     expect(r.identities[1]?.parentId).toBe(r.identities[0]?.id);
     expect(r.issues.map((i) => i.message)).toEqual(['“东山村第二党支部”的所属党总支“东山村联合党总支”不在同一乡镇（街道）的名册中']);
+  });
+
+  test('a gone organization is suggested its best few new names, not every lookalike', () => {
+    const base = startRoster([e('dongshan', '东山村党支部'), e('dongshan', '西河村党支部')], { campaignId: 'c2025', on: '2025-03-01' });
+    if (!base.ok) throw new Error('refused');
+    const lookalikes = ['东山社区党支部', '东山一村党支部', '东山新村党支部', '东山二组党支部', '东山南村党支部', '东山上村党支部'];
+    const p = reconcileRoster(base.identities, [e('dongshan', '西河村党支部'), ...lookalikes.map((n) => e('dongshan', n))], { campaignId: 'c2026' });
+    const scoreOf = (n: string) => nameSimilarity({ name: '东山村党支部', townshipId: 'dongshan', category: 'village' }, { name: n, townshipId: 'dongshan', category: 'village' }).score;
+    expect(p.renames).toHaveLength(RENAMES_PER_ORG);
+    expect(new Set(p.renames.map((r) => r.fromId))).toEqual(new Set([base.identities[0]?.id]));
+    // The best scores, best first; no name left out scores higher than one kept.
+    expect(p.renames.map((r) => r.score)).toEqual(lookalikes.map(scoreOf).sort((a, b) => b - a).slice(0, RENAMES_PER_ORG));
+    const left = lookalikes.filter((n) => !p.renames.some((r) => r.toName === n));
+    for (const n of left) expect(scoreOf(n)).toBeLessThanOrEqual(Math.min(...p.renames.map((r) => r.score)));
+    expect(RENAMES_PER_ORG).toBeLessThan(lookalikes.length);
   });
 });
