@@ -30,11 +30,22 @@ import { canPrint } from '../print/office';
 import { expectPrintsWell, print, type Printed } from '../print/printed';
 import { AVERAGE, FAIR, GOOD, POOR, line, townshipBook, upload, type Org } from './ledger/fixture';
 import { startStack, type Stack } from './stack';
+import { passThrough } from './storage/recording';
 import { loadWorkbookBytes, rowValues } from './xlsx';
 
 let st: Stack;
+/** Listings of the county's ledger items (a county's whole ledger each). */
+let itemListings = 0;
 beforeAll(async () => {
-  st = await startStack();
+  st = await startStack({
+    wrapStore: (s) => ({
+      ...passThrough(s),
+      listEntities: (pk, prefix) => {
+        if (prefix === 'item|') itemListings++;
+        return s.listEntities(pk, prefix);
+      },
+    }),
+  });
 }, 60_000);
 afterAll(() => st?.stop());
 
@@ -127,8 +138,10 @@ const seen: {
   targets?: Targets;
   lbTemplate?: ExcelJS.Workbook;
   lbReceipt?: Receipt;
+  /** Ledger listings each 回头看 upload made. */
+  lbListings: number[];
   lookback?: Lookback;
-} = { y1Receipts: {}, y2Receipts: {} };
+} = { y1Receipts: {}, y2Receipts: {}, lbListings: [] };
 
 describe('two years and a 回头看', () => {
   beforeAll(async () => {
@@ -195,7 +208,10 @@ describe('two years and a 回头看', () => {
     const lbt = await st.call('GET', `/campaigns/${LB}/townships/${XS.id}/template`, { token: st.township(XS.id, LB) });
     seen.lbTemplate = await loadWorkbookBytes(new Uint8Array(await lbt.arrayBuffer()));
     for (const t of [DS, XS]) {
-      const r = await upload(st, LB, t, await townshipBook(st, LB, t, LB_ROWS[t.id] ?? []));
+      const book = await townshipBook(st, LB, t, LB_ROWS[t.id] ?? []);
+      const before = itemListings;
+      const r = await upload(st, LB, t, book);
+      seen.lbListings.push(itemListings - before);
       expect([t.id, r.status, r.status === 201 ? '' : JSON.stringify(await r.clone().json())]).toEqual([t.id, 201, '']);
       if (t === XS) seen.lbReceipt = receiptSchema.parse(await r.json());
     }
@@ -345,6 +361,10 @@ describe('two years and a 回头看', () => {
     ]);
     expect(t.townships.map((s) => s.label)).toEqual(['东山镇', '西山镇']);
     expect(t.complete).toBe(true);
+  });
+
+  it('回头看: an upload lists the county’s ledger once (its check); the sync and the receipt’s flags work on what it read', () => {
+    expect(seen.lbListings).toEqual([1, 1]);
   });
 
   it('回头看: the template shows the original rows; the regrade lowers 西山社区 and flags 北岭村’s upgrade', () => {

@@ -10,7 +10,7 @@
 import type { Issue } from '../../../shared/issues/types';
 import { followRoster } from '../../../shared/ledger/follow';
 import { keepsLedger, ledgerOfSubmission } from '../../../shared/ledger/submission';
-import type { LedgerChangeSet } from '../../../shared/ledger/types';
+import type { LedgerChangeSet, LedgerItem } from '../../../shared/ledger/types';
 import type { Submission } from '../../../shared/submission/types';
 import type { StoredCampaign } from '../storage/campaigns';
 import { getFollowMarker, getSyncMarker, listItems, listSyncMarkers, writeLedger, type StoredItem } from '../storage/ledger-items';
@@ -56,19 +56,30 @@ export interface KnownVersion {
   items?: readonly StoredItem[];
 }
 
+/** What a sync said, and the county's items as it left them (when it worked them out). */
+export interface LedgerSync {
+  issues: Issue[];
+  /**
+   * The items it read with its own changes applied: what a 回头看 upload's flags are worked out
+   * on, instead of listing the county's ledger once more. Absent when the ledger was already at
+   * the township's version.
+   */
+  items?: readonly LedgerItem[];
+}
+
 /**
  * Brings township `t`'s ledger up to its current version (or finds it there) and returns what the
  * sync said. Under the items' ETags and the marker's: a concurrent action or sync makes it read
  * again, and a reread that finds the marker at the current version is done.
  */
-export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<Issue[]> {
-  if (!campaign.orgs) return [];
+export async function syncTownshipLedger(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<LedgerSync> {
+  if (!campaign.orgs) return { issues: [] };
   // Items read before the roster was followed here are not the ones to work on.
   const first = (await followCampaignRoster(store, campaign)) ? undefined : known?.items;
   const county = campaign.countyId;
   return retryOnConflict(`ledger ${campaign.id}/${t}`, async (n) => {
     const [state, marker] = await Promise.all([getState(store, campaign.id, t), getSyncMarker(store, county, campaign.id, t)]);
-    if (!state || marker?.hash === state.currentHash) return marker?.issues ?? [];
+    if (!state || marker?.hash === state.currentHash) return { issues: marker?.issues ?? [] };
     // Right after an upload the caller holds the submission the pointer names (blobs are named by
     // their content): no need to read back what was just written.
     const stored = known?.hash === state.currentHash ? { submission: known.submission } : await readStoredSubmission(store, campaign.id, t, state.currentHash);
@@ -79,7 +90,7 @@ export async function syncTownshipLedger(store: Store, campaign: StoredCampaign,
     const cs = (await uploadLedgerChanges(store, campaign, t, stored.submission, state.receivedAt, items))?.changes;
     const marked = { kind: 'sync' as const, campaignId: campaign.id, townshipId: t, hash: state.currentHash, version: state.currentVersion, at: state.receivedAt, etag: marker?.etag ?? null };
     await writeLedger(store, county, cs?.changed ?? [], cs?.events ?? [], etagsOf(items), { ...marked, issues: cs?.issues ?? [] });
-    return cs?.issues ?? [];
+    return { issues: cs?.issues ?? [], items: cs?.items ?? items.map((s) => s.item) };
   });
 }
 

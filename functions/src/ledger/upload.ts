@@ -30,8 +30,8 @@ export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: 
  */
 export async function ledgerAfterUpload(store: Store, campaign: StoredCampaign, t: string, known?: KnownVersion): Promise<Issue[]> {
   try {
-    const issues = await syncTownshipLedger(store, campaign, t, known);
-    return campaign.kind === 'lookback' ? [...issues, ...(await townshipLookbackIssues(store, campaign, t))] : issues;
+    const { issues, items } = await syncTownshipLedger(store, campaign, t, known);
+    return campaign.kind === 'lookback' ? [...issues, ...(await townshipLookbackIssues(store, campaign, t, items))] : issues;
   } catch (e) {
     // Logged for the operator; the township is told the ledger follows on the next look.
     console.warn(`ledger sync of ${campaign.id}/${t} deferred:`, e);

@@ -47,11 +47,16 @@ export async function campaignLookback(store: Store, campaign: StoredCampaign): 
   return { reviewed, result, pendingTownships: campaign.townships.filter((t) => !reported.has(t.id)).map((t) => t.name) };
 }
 
-/** One township's flags, for the receipt of its regrade (its ledger already synced). */
-export async function townshipLookbackIssues(store: Store, campaign: StoredCampaign, t: string): Promise<Issue[]> {
+/**
+ * One township's flags, for the receipt of its regrade (its ledger already synced). `synced`: the
+ * items as that sync left them, so the upload lists the county's ledger once, not again here (a
+ * county of 15,000 items is 17 MB a listing); a change someone else made meanwhile to an item the
+ * sync did not touch shows in the pane's 回头看 view, which reads the ledger afresh.
+ */
+export async function townshipLookbackIssues(store: Store, campaign: StoredCampaign, t: string, synced?: readonly LedgerItem[]): Promise<Issue[]> {
   const reviewed = await reviewedOf(store, campaign);
   const state = (await listStates(store, campaign.id)).get(t);
   if (!state || !isIncluded(state.state)) return [];
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item);
+  const items = synced ?? (await listItems(store, campaign.countyId)).map((s) => s.item);
   return (await review(store, campaign, reviewed, new Set([t]), items)).result.issues;
 }
