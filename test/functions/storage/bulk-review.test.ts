@@ -5,23 +5,20 @@
 import { applyReviews, REVIEWS_PER_TRANSACTION, type ReviewItem } from '../../../functions/src/storage/bulk-review';
 import { fromState, rowKey, type TownshipState } from '../../../functions/src/storage/entities';
 import { getState, listAudit } from '../../../functions/src/storage/queries';
-import { createAzureStore, type Store, type TxOp } from '../../../functions/src/storage/store';
+import type { Store, TxOp } from '../../../functions/src/storage/store';
 import { emptyTally } from '../../../shared/consolidate/tally';
-import { startAzurite } from '../../helpers/azurite';
+import { bothClients } from './both-clients';
 import { passThrough } from './recording';
 
-let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let lean: Store;
 let sdk: Store;
+let stop: () => Promise<void>;
 let campaigns = 0;
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  lean = createAzureStore(azurite.connectionString, 'grading', 'grading');
-  sdk = createAzureStore(azurite.connectionString, 'grading', 'grading', 'sdk');
-  await lean.init();
+  ({ lean, sdk, stop } = await bothClients());
 });
-afterAll(() => azurite.stop());
+afterAll(() => stop());
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `t${String(i + 1).padStart(3, '0')}`);
 

@@ -5,24 +5,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MalformedEntityError, rowKey } from '../../../functions/src/storage/entities';
 import { putRawBlob, rawBlobName, rawUploadWrite, readRawUpload } from '../../../functions/src/storage/raw-upload';
-import { createAzureStore, type Store } from '../../../functions/src/storage/store';
+import type { Store } from '../../../functions/src/storage/store';
 import { MalformedBlobError } from '../../../functions/src/storage/submission-blobs';
-import { startAzurite } from '../../helpers/azurite';
+import { bothClients } from './both-clients';
 import { filledWorkbook } from '../../helpers/workbooks';
 
-let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let lean: Store;
 let sdk: Store;
+let stop: () => Promise<void>;
 let n = 0;
 const C = 'c2026';
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  lean = createAzureStore(azurite.connectionString, 'grading', 'grading');
-  sdk = createAzureStore(azurite.connectionString, 'grading', 'grading', 'sdk');
-  await lean.init();
+  ({ lean, sdk, stop } = await bothClients());
 });
-afterAll(() => azurite.stop());
+afterAll(() => stop());
 
 const hashOf = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

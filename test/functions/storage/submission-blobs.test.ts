@@ -4,27 +4,24 @@
 import { randomBytes } from 'node:crypto';
 import { defaultScheme, readSubmission, type Issue } from '../../../shared';
 import { MalformedEntityError, rowKey } from '../../../functions/src/storage/entities';
-import { createAzureStore, type Store } from '../../../functions/src/storage/store';
+import type { Store } from '../../../functions/src/storage/store';
 import { jsonBlobName, putSubmissionBlob, readStoredSubmission, storedSubmissionWrite, type StoredSubmission } from '../../../functions/src/storage/submission-blobs';
-import { startAzurite } from '../../helpers/azurite';
+import { bothClients } from './both-clients';
 import { filledWorkbook } from '../../helpers/workbooks';
 
-let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let lean: Store;
 let sdk: Store;
+let stop: () => Promise<void>;
 let base: StoredSubmission;
 let n = 0;
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  lean = createAzureStore(azurite.connectionString, 'grading', 'grading');
-  sdk = createAzureStore(azurite.connectionString, 'grading', 'grading', 'sdk');
-  await lean.init();
+  ({ lean, sdk, stop } = await bothClients());
   const r = await readSubmission(await filledWorkbook({ n: 30 }), defaultScheme);
   if (!r.submission) throw new Error('fixture did not read');
   base = { format: 1, campaignId: 'c2026', townshipId: 't', contentHash: 'h', submission: r.submission, warnings: r.issues };
 });
-afterAll(() => azurite.stop());
+afterAll(() => stop());
 
 /** A stored submission of a fresh township, with `extra` warnings. */
 function doc(extra: Issue[] = []): StoredSubmission {
