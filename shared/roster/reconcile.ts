@@ -1,5 +1,5 @@
 // This year's 名册 against last year's organizations → a proposal for the county: what matched,
-// what is new, what is missing (dissolved?), which missing ones look renamed or merged, and which
+// what is new, what is missing (dissolved?), which missing ones look renamed or merged (suggestions.ts), and which
 // names two townships both list. Nothing here decides; `applyReconciliation` (apply.ts) records
 // the county's decisions. The proposal is plain data, so the county console can show it and send
 // decisions back.
@@ -7,7 +7,8 @@ import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { cleanText, orgKey } from '../text/normalize';
 import { activeOrgs, townshipName, type IncomingOrg, type OrgIdentity, type TownshipNames } from './identity';
-import { holdsCore, prepareName, RENAME_THRESHOLD, similarityOf, type NameScore, type PreparedName } from './similarity';
+import type { NameScore } from './similarity';
+import { suggestions } from './suggestions';
 
 /** An entry of this year's roster, cleaned, with its reference `${townshipId}|${orgKey(name)}`. */
 export interface ProposalEntry extends IncomingOrg {
@@ -24,9 +25,6 @@ export interface RosterMatch {
   by: 'id' | 'name' | 'assigned';
   changes: MatchChange[];
 }
-
-/** Rename suggestions kept per organization gone from the roster: its best-scoring new names. */
-export const RENAMES_PER_ORG = 3;
 
 export interface RenameSuggestion extends NameScore {
   fromId: string;
@@ -204,33 +202,7 @@ export function reconcileRoster(previous: readonly OrgIdentity[], incoming: read
   const missingOrgs = prev.filter((o) => !takenPrev.has(o.id));
 
   // 5. Suggestions for the county: renames by name similarity, merges by contained names.
-  // Every pair is compared, so each name is prepared once (similarity.ts).
-  const olds = missingOrgs.map(prepareName);
-  const news = createdEntries.map(prepareName);
-  const byScore = (a: RenameSuggestion, b: RenameSuggestion) => b.score - a.score || b.nameScore - a.nameScore || cmp(a.fromId, b.fromId) || cmp(a.ref, b.ref);
-  const renames: RenameSuggestion[] = [];
-  missingOrgs.forEach((o, i) => {
-    // Scores first; a suggestion is made only for the ones kept.
-    const mine: Array<{ j: number; s: NameScore }> = [];
-    news.forEach((n, j) => {
-      const s = similarityOf(olds[i] as PreparedName, n);
-      if (s.score >= RENAME_THRESHOLD) mine.push({ j, s });
-    });
-    // The county judges each gone organization by its likeliest new names; a roster of lookalike
-    // names would otherwise suggest every pair (1,000 × 1,000 gave 88,156 suggestions, 34 MB).
-    const refOf = (j: number) => (createdEntries[j] as ProposalEntry).ref;
-    mine.sort((a, b) => b.s.score - a.s.score || b.s.nameScore - a.s.nameScore || cmp(refOf(a.j), refOf(b.j)));
-    for (const { j, s } of mine.slice(0, RENAMES_PER_ORG)) {
-      const e = createdEntries[j] as ProposalEntry;
-      renames.push({ ...s, fromId: o.id, fromName: o.name, fromTownshipId: o.townshipId, ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
-    }
-  });
-  renames.sort(byScore);
-  const merges: MergeSuggestion[] = [];
-  createdEntries.forEach((e, j) => {
-    const into = missingOrgs.filter((_o, i) => holdsCore(news[j] as PreparedName, olds[i] as PreparedName));
-    if (into.length >= 2) merges.push({ fromIds: into.map((o) => o.id), fromNames: into.map((o) => o.name), ref: e.ref, toName: e.name, toTownshipId: e.townshipId });
-  });
+  const { renames, merges } = suggestions(missingOrgs, createdEntries);
 
   return {
     campaignId: opts.campaignId,
@@ -253,8 +225,4 @@ function changesOf(o: OrgIdentity, e: ProposalEntry): MatchChange[] {
   if (e.orgType != null && e.orgType !== o.orgType) out.push('orgType');
   if (e.parentName !== undefined && orgKey(e.parentName ?? '') !== orgKey(o.parentName ?? '')) out.push('parent');
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { applyReconciliation, defaultDecisions, nameSimilarity, reconcileRoster, startRoster, successorOf, type IncomingOrg, type OrgIdentity, type RosterDecision } from '../../../shared';
-import { RENAMES_PER_ORG } from '../../../shared/roster/reconcile';
+import { RENAMES_PER_ORG } from '../../../shared/roster/suggestions';
 
 const names = { dongshan: '东山镇', xishan: '西山镇' };
 const e = (townshipId: string, name: string, category = 'village', extra: Partial<IncomingOrg> = {}): IncomingOrg => ({ townshipId, name, category, ...extra });
