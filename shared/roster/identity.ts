@@ -82,7 +82,6 @@ export function orgIndex(identities: readonly OrgIdentity[]): (townshipId: strin
   return (townshipId, name) => index.get(`${townshipId}|${orgKey(name)}`);
 }
 
-
 /**
  * Where an organization lives on: itself while active, the organization it was merged into
  * (followed through later merges), or null when it was dissolved.

@@ -1,8 +1,8 @@
 // This year's 名册 against last year's organizations → a proposal for the county: what matched,
-// what is new, what is missing (dissolved?), which missing ones look renamed or merged (suggestions.ts), and which
-// names two townships both list. Nothing here decides; `applyReconciliation` (apply.ts) records
-// the county's decisions. The proposal is plain data, so the county console can show it and send
-// decisions back.
+// what is new, what is missing (dissolved?), which missing ones look renamed or merged
+// (suggestions.ts), and which names two townships both list. Nothing here decides;
+// `applyReconciliation` (apply.ts) records the county's decisions. The proposal is plain data, so
+// the county console can show it and send decisions back.
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { cleanText, orgKey } from '../text/normalize';

@@ -1,11 +1,11 @@
 // `npm run bench -- county [--json] [--concurrency=40] [--warm=N]`: one county's reporting round over
 // real HTTP through the dev host: 40 townships × 25 organizations uploaded (8 at a time, or all 40
 // at once), all accepted with the pane's 全部通过 (one bulk request), then the consolidated workbook
-// downloaded. --warm=N first runs N other
-// campaigns' uploads (40 each, 8 at a time, not measured): a host that has served a season's
-// requests, rather than one that has just started (the default, and the harder figure). The host
-// and Azurite each run in a process of their own, as `npm start` runs them: the CPU and memory
-// reported are theirs, not the bench's, which makes the workbooks and plays the 40 clients.
+// downloaded. --warm=N first runs N other campaigns' uploads (40 each, 8 at a time, not measured):
+// a host that has served a season's requests, rather than one that has just started (the default,
+// and the harder figure). The host and Azurite each run in a process of their own, as `npm start`
+// runs them: the CPU and memory reported are theirs, not the bench's, which makes the workbooks and
+// plays the 40 clients.
 // Workbook generation is done first and reported apart (it is the townships' work, not the server's).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
