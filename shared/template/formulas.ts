@@ -35,13 +35,29 @@ export const TEXT_SCORE_MARK = '分数须为数字';
 export function totalFormula(cols: readonly DetailColumn[], row: number): string {
   const first = columnIndex(cols, 'score');
   const last = first + cols.filter((c) => c.key === 'score').length - 1;
-  const range = `${cellAddress(first, row)}:${cellAddress(last, row)}`;
+  return totalFormulaOver(`${cellAddress(first, row)}:${cellAddress(last, row)}`);
+}
+
+/** The 总分 formula over one row's score range ("H5:N5"). */
+export function totalFormulaOver(range: string): string {
   // ROUND(…,6) mirrors sumScores, so 89.9 + 0.1 reaches the 90 edge in every spreadsheet.
   return `IF(COUNTA(${range})=0,"",IF(COUNT(${range})<COUNTA(${range}),${quote(TEXT_SCORE_MARK)},ROUND(SUM(${range}),6)))`;
 }
 
+/** Where the 等次 formula's inputs are: 1-based columns, 0 for a column the sheet does not have. */
+export interface GradeInputs {
+  total: number;
+  newlyEstablished: number;
+  forcedBottom: number;
+}
+
 export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: number): string {
-  const t = cellAddress(columnIndex(cols, 'total'), row);
+  return gradeFormulaAt(s, { total: columnIndex(cols, 'total'), newlyEstablished: columnIndex(cols, 'newlyEstablished'), forcedBottom: columnIndex(cols, 'forcedBottom') }, row);
+}
+
+/** The 等次 formula of a row whose inputs are in the columns given. */
+export function gradeFormulaAt(s: Scheme, at: GradeInputs, row: number): string {
+  const t = cellAddress(at.total, row);
   const grades = s.grades;
   let band = quote(grades[grades.length - 1]?.label ?? '');
   for (let i = grades.length - 2; i >= 0; i--) {
@@ -50,7 +66,7 @@ export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: numb
   }
   let expr = band;
   const o = s.overrides;
-  const newCol = columnIndex(cols, 'newlyEstablished');
+  const newCol = at.newlyEstablished;
   if (o.newlyEstablishedCap.enabled && newCol) {
     const capRank = grades.findIndex((g) => g.key === o.newlyEstablishedCap.capGrade);
     const above = grades[capRank - 1];
@@ -59,7 +75,7 @@ export function gradeFormula(s: Scheme, cols: readonly DetailColumn[], row: numb
       expr = `IF(AND(${flagTest(cellAddress(newCol, row))},${t}>=${above.min}),${quote(cap.label)},${expr})`;
     }
   }
-  const forcedCol = columnIndex(cols, 'forcedBottom');
+  const forcedCol = at.forcedBottom;
   if (o.forcedBottom.enabled && forcedCol) {
     expr = `IF(${flagTest(cellAddress(forcedCol, row))},${quote(grades[grades.length - 1]?.label ?? '')},${expr})`;
   }

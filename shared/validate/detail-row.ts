@@ -14,6 +14,7 @@ import type { SheetCell, SheetRow } from '../workbook/model';
 import { targetId } from './header';
 import { categoryField } from './fields/category';
 import { flagField } from './fields/flag';
+import { isRowGradeFormula, isRowTotalFormula, shownFormula } from './fields/formula';
 import { gradeField } from './fields/grade';
 import { membersField } from './fields/members';
 import { orgTypeField } from './fields/org-type';
@@ -119,7 +120,11 @@ export function parseDetailRow(ctx: DetailRowContext, row: SheetRow): { parsed: 
       totalBad = true;
       if (!scoresIssue) issues.push(f.issue);
     } else if (f.value.kind === 'uncalculated') {
-      ctx.uncalculated('总分', addr('total') ?? '');
+      if (isRowTotalFormula(f.value.formula, r, plan.scores)) ctx.uncalculated('总分', addr('total') ?? '');
+      else {
+        totalBad = true;
+        if (!scoresIssue) issues.push(makeIssue('FORMULA_UNVERIFIED', { column: '总分', formula: shownFormula(f.value.formula) }, at('total')));
+      }
     } else if (f.value.kind === 'blank') {
       if (!scoresIssue) {
         totalBad = true;
@@ -159,8 +164,10 @@ export function parseDetailRow(ctx: DetailRowContext, row: SheetRow): { parsed: 
     } else if (!f.ok) {
       issues.push(f.issue);
     } else if (f.value.kind === 'uncalculated') {
-      ctx.uncalculated('等次', addr('grade') ?? '');
-      grade = judgedTotal !== null && !forced.bad && !fresh.bad ? gradeTotal(s, judgedTotal, flags).grade : null;
+      if (isRowGradeFormula(f.value.formula, s, r, { total: col('total'), newlyEstablished: col('newlyEstablished'), forcedBottom: col('forcedBottom') })) {
+        ctx.uncalculated('等次', addr('grade') ?? '');
+        grade = judgedTotal !== null && !forced.bad && !fresh.bad ? gradeTotal(s, judgedTotal, flags).grade : null;
+      } else issues.push(makeIssue('FORMULA_UNVERIFIED', { column: '等次', formula: shownFormula(f.value.formula) }, at('grade')));
     } else {
       grade = f.value.band;
       checkable = judgedTotal !== null && !upstream;

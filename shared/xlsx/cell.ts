@@ -9,6 +9,7 @@ import type { SheetCell } from '../workbook/model';
 import { refuse } from '../zip/refusal';
 import { parseBool, parseIsoDate, parseNumber, serialToDate, trimXmlSpace } from './cell-value';
 import { formatCount, type ReadLimits } from './limits';
+import { shiftFormula } from './formula-shift';
 import type { SharedStrings } from './shared-strings';
 import type { DateStyles } from './styles';
 import { codePointName, decodeCellText, detach, type Dropped } from './text';
@@ -52,8 +53,8 @@ const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s);
 const oneLine = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
 
 export class CellBuilder {
-  /** Shared formulas: group id → the master cell's formula text. */
-  private readonly masters = new Map<string, string>();
+  /** Shared formulas: group id → the master cell's formula text and place. */
+  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
   private readonly dropped: Dropped = { code: -1 };
   private c!: RawCell;
 
@@ -66,11 +67,15 @@ export class CellBuilder {
     this.c = c;
     if (c.f !== null && c.f !== '') {
       const formula = this.text(c.f, c.fRaw);
-      if (c.fType === 'shared' && c.fMaster) this.masters.set(c.fSi, formula);
+      if (c.fType === 'shared' && c.fMaster) this.masters.set(c.fSi, { formula, row: c.row, col: c.col });
       return this.formulaCell(formula);
     }
-    // A cell filled down from a shared formula carries the master's formula text (unshifted).
-    if (c.fType === 'shared') return this.formulaCell(this.masters.get(c.fSi) ?? '=');
+    // A cell filled from a shared formula: the master's text, its references moved here (a
+    // formula without a result is checked against its row: validate/fields/formula.ts).
+    if (c.fType === 'shared') {
+      const m = this.masters.get(c.fSi);
+      return this.formulaCell(m ? shiftFormula(m.formula, c.row - m.row, c.col - m.col) : '=');
+    }
     return this.valueCell();
   }
 

@@ -16,7 +16,9 @@ export type Edit =
   | { op: 'hideRow'; sheet: string; row: number }
   | { op: 'deleteSheet'; sheet: string }
   /** A conditional format on `range` for values below `below`, showing them with its own number format. */
-  | { op: 'highlight'; sheet: string; range: string; below: number; numFmt: string };
+  | { op: 'highlight'; sheet: string; range: string; below: number; numFmt: string }
+  /** A blank row inserted before `row`, the way the program does it (openpyxl leaves formulas as they were). */
+  | { op: 'insertRow'; sheet: string; row: number };
 
 function input(v: unknown): CellInput {
   if (v === undefined || v === null) return null;

@@ -34,6 +34,8 @@ def apply(job):
             wb[e["sheet"]].merge_cells(e["range"])
         elif op == "hideRow":
             wb[e["sheet"]].row_dimensions[e["row"]].hidden = True
+        elif op == "insertRow":
+            wb[e["sheet"]].insert_rows(e["row"])
         elif op == "deleteSheet":
             del wb[e["sheet"]]
         elif op == "highlight":

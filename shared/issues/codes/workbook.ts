@@ -31,6 +31,13 @@ export const workbookIssues = {
   // The engine recalculates what a spreadsheet would: nothing for the clerk to fix, so a note.
   FORMULA_NO_RESULT: def<{ column: Param }>(231, 'info', (p) => `${v(p.column)}公式没有计算结果（文件未经电子表格程序保存），已按评定标准重新计算；建议在 Excel 或 WPS 中打开并保存后再上传`),
   CELL_ERROR: def<{ value: Param }>(232, 'error', (p) => `单元格显示错误值 ${v(p.value)}，请检查公式或内容`),
+  // A value the engine cannot work out: only a spreadsheet can calculate the clerk's own formula.
+  FORMULA_NO_VALUE: def<{ formula: Param }>(249, 'error', (p) => `单元格是公式“${v(p.formula)}”，但文件中没有它的计算结果（文件未经电子表格程序保存），无法得知它的值；请在 Excel 或 WPS 中打开并保存后再上传`),
+  FORMULA_UNVERIFIED: def<{ column: Param; formula: Param }>(
+    250,
+    'error',
+    (p) => `${v(p.column)}公式“${v(p.formula)}”没有计算结果，又不是模板中本行的计算公式，无法确定它的值；请在 Excel 或 WPS 中打开、核对公式并保存后再上传`,
+  ),
   SHEET_EMPTY: def(233, 'error', () => `一览表中没有任何党组织数据`),
   DETAIL_SHEET_CHOSEN: def<{ read: Param; other: Param }>(234, 'warning', (p) => `已读取工作表“${v(p.read)}”中的数据；工作表“${v(p.other)}”中没有党组织数据，未读取。如无用处，可删除该表`),
   DETAIL_SHEETS_CONFLICT: def<{ first: Param; firstCount: Param; second: Param; secondCount: Param }>(

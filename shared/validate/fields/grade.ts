@@ -6,12 +6,12 @@ import { cleanText } from '../../text/normalize';
 import { cellText, type SheetCell } from '../../workbook/model';
 import { bad, errorIn, ok, type Field } from './field';
 
-export type StatedGrade = { kind: 'grade'; band: GradeBand } | { kind: 'uncalculated' };
+export type StatedGrade = { kind: 'grade'; band: GradeBand } | { kind: 'uncalculated'; formula: string };
 
 export function gradeField(cell: SheetCell | undefined, s: Scheme, at: Where): Field<StatedGrade> {
+  if (cell?.noResult) return ok({ kind: 'uncalculated', formula: cell.formula ?? '' });
   const err = errorIn(cell, at);
   if (err) return bad(err);
-  if (cell?.noResult) return ok({ kind: 'uncalculated' });
   const text = cleanText(cellText(cell));
   if (!text) return bad(makeIssue('GRADE_BLANK', {}, at));
   const band = findGrade(s, text);

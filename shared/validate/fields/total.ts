@@ -5,12 +5,12 @@ import { cellText, type SheetCell } from '../../workbook/model';
 import { bad, errorIn, ok, type Field } from './field';
 
 /** `formula` without a value: never calculated (the engine computes it); null: blank. */
-export type Total = { kind: 'value'; value: number } | { kind: 'uncalculated' } | { kind: 'blank' };
+export type Total = { kind: 'value'; value: number } | { kind: 'uncalculated'; formula: string } | { kind: 'blank' };
 
 export function totalField(cell: SheetCell | undefined, max: number, at: Where): Field<Total> {
+  if (cell?.noResult) return ok({ kind: 'uncalculated', formula: cell.formula ?? '' });
   const err = errorIn(cell, at);
   if (err) return bad(err);
-  if (cell?.noResult) return ok({ kind: 'uncalculated' });
   const v = cell?.v ?? null;
   const chk = checkScore(v instanceof Date ? cellText(cell) : v, max);
   if (!chk.ok) {

@@ -147,6 +147,25 @@ const cases: Case[] = [
   },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'O5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
   { code: 'FORMULA_NO_RESULT', sheet: D, cell: 'R5', bytes: () => filledWorkbook({ n: N, cachedResults: false }) },
+  // Formulas a script wrote and no spreadsheet calculated: only the template's own are recomputed.
+  {
+    code: 'FORMULA_NO_VALUE',
+    sheet: D,
+    cell: 'H8',
+    bytes: async () => editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getCell('H8').value = { formula: '7.5+7.5' } as ExcelJS.CellFormulaValue)),
+  },
+  {
+    code: 'FORMULA_UNVERIFIED',
+    sheet: D,
+    cell: 'O8',
+    bytes: async () => editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getCell('O8').value = { formula: 'SUM(H8:M8)' } as ExcelJS.CellFormulaValue)),
+  },
+  {
+    code: 'FORMULA_UNVERIFIED',
+    sheet: D,
+    cell: 'R8',
+    bytes: async () => editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getCell('R8').value = { formula: '"好"' } as ExcelJS.CellFormulaValue)),
+  },
   { code: 'INFO_BLANK', sheet: D, cell: 'F2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
   { code: 'DATE_MALFORMED', sheet: D, cell: 'P2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
   {

@@ -2,7 +2,8 @@
 // the scores, grade against the total, explanations) are skipped, or based on what the clerk
 // meant, when a cell upstream is already in error. Every row-level message names the
 // organization and the cell.
-import { defaultScheme as S, validateSubmission, type CellValue, type Issue } from '../../../shared';
+import { defaultScheme as S, detailColumns, validateSubmission, type CellValue, type Issue } from '../../../shared';
+import { gradeFormula, totalFormula } from '../../../shared/template/formulas';
 import { detailRows, sheet, workbook, type OrgIn, type In } from '../../helpers/models';
 
 const total = (v: CellValue): In => ({ f: 'IF(COUNT(H4:N4)=0,"",ROUND(SUM(H4:N4),6))', v });
@@ -75,8 +76,8 @@ test('a name repeated is reported once, at the second row, naming the first', ()
 
 test('formulas without results (a file no spreadsheet saved) are computed, noted once per column', () => {
   const rows = detailRows(S, [
-    { total: { f: 'SUM(H4:N4)', noResult: true }, grade: { f: 'IF(O4>=90,"好","")', noResult: true } },
-    { name: '西河村党支部', total: { f: 'SUM(H5:N5)', noResult: true }, grade: { f: 'IF(O5>=90,"好","")', noResult: true } },
+    { total: { f: 'SUM(H4:N4)', noResult: true }, grade: { f: gradeFormula(S, detailColumns(S), 4), noResult: true } },
+    { name: '西河村党支部', total: { f: 'SUM(H5:N5)', noResult: true }, grade: { f: gradeFormula(S, detailColumns(S), 5), noResult: true } },
   ]);
   const r = validateSubmission(workbook(sheet('一览表', rows)), S);
   expect(r.issues.map((i) => `${i.code}@${i.cell ?? ''}:${i.severity}`)).toEqual(['TEMPLATE_META_MISSING@:info', 'FORMULA_NO_RESULT@O4:info', 'FORMULA_NO_RESULT@R4:info']);
@@ -91,7 +92,8 @@ test('no row whose every indicator is within its maximum is refused for its tota
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const orgs: OrgIn[] = Array.from({ length: 1000 }, (_, i) => {
     const scores = S.indicators.map((ind) => (rand() < 0.3 ? ind.max : Math.round(rand() * ind.max * 2) / 2));
-    return { name: `测试党支部${i + 1}`, scores, total: total(''), grade: grade(''), explanation: '说明' };
+    // Each row's own formulas (the template's), as a script filling the template leaves them.
+    return { name: `测试党支部${i + 1}`, scores, total: { f: totalFormula(detailColumns(S), 4 + i), v: '' }, grade: { f: gradeFormula(S, detailColumns(S), 4 + i), v: '' }, explanation: '说明' };
   });
   // Formulas without cached values: the engine computes total and grade from the scores.
   const rows = detailRows(S, orgs).map((r) => ({ ...r, cells: r.cells.map((c) => (c?.formula ? { v: null, formula: c.formula, noResult: true } : c)) }));

@@ -71,11 +71,11 @@ test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]
   expect(await cellOf(xml, opts)).toEqual(expected);
 });
 
-test('a cell filled down from a shared formula is a formula cell with its cached result', async () => {
+test('a cell filled down from a shared formula is a formula cell with its cached result and its own references', async () => {
   const s = await sheetOf('<row r="5"><c r="O5"><f t="shared" ref="O5:O6" si="0">SUM(H5:N5)</f><v>88</v></c></row><row r="6"><c r="O6"><f t="shared" si="0"/><v>91</v></c></row>');
   expect(s.rows.map((r) => r.cells[15])).toEqual([
     { v: 88, formula: 'SUM(H5:N5)' },
-    { v: 91, formula: 'SUM(H5:N5)' },
+    { v: 91, formula: 'SUM(H6:N6)' },
   ]);
 });
 

@@ -18,7 +18,7 @@ test.each<[In, string]>([
 });
 
 test('a formula never calculated is read as such (the engine grades it)', () => {
-  expect(gradeField(cell({ f: 'IF(O5>=90,"好","较好")', noResult: true }), defaultScheme, at)).toEqual({ ok: true, value: { kind: 'uncalculated' } });
+  expect(gradeField(cell({ f: 'IF(O5>=90,"好","较好")', noResult: true }), defaultScheme, at)).toEqual({ ok: true, value: { kind: 'uncalculated', formula: 'IF(O5>=90,"好","较好")' } });
 });
 
 test.each<[In, string]>([

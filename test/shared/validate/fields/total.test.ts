@@ -8,7 +8,7 @@ test.each<[In, unknown]>([
   [88, { kind: 'value', value: 88 }],
   ['88分', { kind: 'value', value: 88 }],
   [{ f: 'SUM(H5:N5)', v: 88 }, { kind: 'value', value: 88 }],
-  [{ f: 'SUM(H5:N5)', noResult: true }, { kind: 'uncalculated' }],
+  [{ f: 'SUM(H5:N5)', noResult: true }, { kind: 'uncalculated', formula: 'SUM(H5:N5)' }],
   [undefined, { kind: 'blank' }],
   [{ f: 'IF(COUNT(H5:N5)=0,"",SUM(H5:N5))', v: '' }, { kind: 'blank' }],
 ])('%p → %p', (x, want) => {
