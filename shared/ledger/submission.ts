@@ -5,7 +5,7 @@
 // errors refuse the upload) and again after (its changes are written), over the items as read.
 import type { Issue } from '../issues/types';
 import { activeOrgs, orgIndex, type OrgIdentity, type TownshipNames } from '../roster/identity';
-import { gradedFromSubmission } from '../roster/graded';
+import { gradedFromSubmission, rosterMissing } from '../roster/graded';
 import type { Scheme } from '../scheme/schema';
 import type { Submission } from '../submission/types';
 import { RECT_SHEET } from '../template/definition';
@@ -26,6 +26,8 @@ export interface SubmissionLedgerInput {
   items: readonly LedgerItem[];
   /** When the upload arrived: the time of every change it makes (the same on a rerun). */
   at: string;
+  /** A grading (not a 回头看): every organization on the township's roster must be graded. */
+  complete?: boolean;
 }
 
 /** Whether the township's ledger is kept: the campaign has a roster for it. */
@@ -58,6 +60,7 @@ export function ledgerOfSubmission(input: SubmissionLedgerInput): LedgerChangeSe
     actor: { role: 'township', townshipId: t },
     at: input.at,
   });
-  const issues: Issue[] = [...g.issues, ...cs.issues];
+  const missing = input.complete ? rosterMissing(identities, t, sub, input.townshipNames ? { townshipNames: input.townshipNames } : {}) : [];
+  const issues: Issue[] = [...g.issues, ...missing, ...cs.issues];
   return { ...cs, issues };
 }

@@ -6,7 +6,7 @@ import { makeIssue, type Where } from '../issues/catalogue';
 import type { Submission } from '../submission/types';
 import { DETAIL_SHEET } from '../template/definition';
 import { cellAddress } from '../workbook/a1';
-import { orgIndex, townshipName, type OrgIdentity, type TownshipNames } from './identity';
+import { activeOrgs, orgIndex, townshipName, type OrgIdentity, type TownshipNames } from './identity';
 
 export interface GradedOrg {
   orgId: string;
@@ -56,4 +56,28 @@ export function gradedFromSubmission(
     graded.push({ orgId: id.id, townshipId, name: id.name, grade: o.grade, total: o.total, forcedBottom: o.flags.forcedBottom, newlyEstablished: o.flags.newlyEstablished, where });
   }
   return { graded, issues };
+}
+
+/**
+ * The organizations on the township's roster that no row of its grading names. The roster is the
+ * list to grade: one left out (or hidden by a filter left on) would change the township's shares
+ * with nobody told. A 回头看 regrades only some, and says so itself (LOOKBACK_NOT_REGRADED).
+ */
+export function rosterMissing(
+  identities: readonly OrgIdentity[],
+  townshipId: string,
+  sub: Pick<Submission, 'orgs'> & Partial<Pick<Submission, 'detailTable'>>,
+  opts: { townshipNames?: TownshipNames } = {},
+): Issue[] {
+  const find = orgIndex(identities);
+  const named = new Set<string>();
+  for (const o of sub.orgs) {
+    const id = find(townshipId, o.name);
+    if (id) named.add(id.id);
+  }
+  const sheet = sub.detailTable?.sheet ?? DETAIL_SHEET;
+  const township = townshipName(opts.townshipNames, townshipId);
+  return activeOrgs(identities, townshipId)
+    .filter((o) => !named.has(o.id))
+    .map((o) => makeIssue('ROSTER_ORG_MISSING', { name: o.name, township }, { sheet, org: o.name }));
 }

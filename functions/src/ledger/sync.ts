@@ -40,7 +40,17 @@ export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign
   const snap = await getOrgs(store, campaign.orgs.blob);
   if (!keepsLedger(snap.identities, t)) return null;
   const read = items ?? (await listItems(store, campaign.countyId));
-  const changes = ledgerOfSubmission({ scheme: campaign.scheme, campaignId: campaign.id, townshipId: t, townshipNames: townshipNames(campaign), identities: snap.identities, sub, items: read.map((s) => s.item), at });
+  const changes = ledgerOfSubmission({
+    scheme: campaign.scheme,
+    campaignId: campaign.id,
+    townshipId: t,
+    townshipNames: townshipNames(campaign),
+    identities: snap.identities,
+    sub,
+    items: read.map((s) => s.item),
+    at,
+    complete: campaign.kind !== 'lookback',
+  });
   return { changes, items: read };
 }
 

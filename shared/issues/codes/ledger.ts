@@ -26,6 +26,12 @@ export const ledgerIssues = {
   ROSTER_MERGE_TOO_FEW: def<{ name: Param }>(413, 'error', (p) => `合并为${org(p.name)}至少需要两个上一年度的党组织；只有一个时请按更名处理`),
   ROSTER_TWICE_TOWNSHIP_INVALID: def<{ name: Param; township: Param; townships: Param }>(414, 'error', (p) => `${org(p.name)}只列在${v(p.townships)}的名册中，不能确定归属${v(p.township)}`),
   ROSTER_ORG_UNKNOWN: def<{ name: Param; township: Param }>(415, 'error', (p) => `${org(p.name)}不在${v(p.township)}本年度的党组织名册中，请核对名称或先由县委组织部补入名册`),
+  ROSTER_ORG_MISSING: def<{ name: Param; township: Param }>(
+    416,
+    'error',
+    // The organization is named by the issue's place (no cell to point at), not again here.
+    (p) => `在${v(p.township)}本年度的党组织名册中，但一览表中没有这个党组织（隐藏或筛选掉的行不读取）；请补填它的评定结果，如已撤销或划出，请联系县委组织部调整名册`,
+  ),
 
   // The rectification ledger (整改台账 / 定级台账).
   LEDGER_FORBIDDEN_ROLE: refusal<{ name: Param; action: Param; who: Param }>(430, 403, (p) => `${org(p.name)}的整改事项只能由${v(p.who)}${v(p.action)}`),

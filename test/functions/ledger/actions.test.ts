@@ -148,6 +148,23 @@ describe('an upload the ledger cannot take is refused before anything is stored'
     expect(status.currentVersion).toBe(1);
   });
 
+  test('an organization on the roster left out of the list (a filter left on, a row deleted): 422 naming it, version unchanged', async () => {
+    const { c } = await graded();
+    const first = ROWS.dongshan?.[0];
+    // The pre-filled sheet with 东山村's row (row 5) cleared, as a clerk deleting its contents would.
+    const wb = await loadWorkbookBytes(await townshipBook(st, c, DS, ROWS.dongshan ?? []));
+    const ws = wb.getWorksheet('分类定级情况一览表');
+    ws?.getRow(5).eachCell({ includeEmpty: false }, (cell) => void (cell.value = null));
+    const r = await upload(st, c, DS, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const e = errorBodySchema.parse(await r.json()).error;
+    expect([r.status, (e.issues ?? []).filter((i) => i.severity === 'error').map((i) => i.message)]).toEqual([
+      422,
+      [`工作表“分类定级情况一览表”“${first?.name ?? ''}”：在东山镇本年度的党组织名册中，但一览表中没有这个党组织（隐藏或筛选掉的行不读取）；请补填它的评定结果，如已撤销或划出，请联系县委组织部调整名册`],
+    ]);
+    const status = townshipStatusSchema.parse(await (await st.call('GET', `/campaigns/${c}/townships/${DS.id}/submissions`, { token: st.county() })).json());
+    expect(status.currentVersion).toBe(1);
+  });
+
   test('a row whose organization is not on the roster: 422 at its name, with the township named', async () => {
     const { c } = await graded();
     const r = await upload(st, c, DS, await townshipBook(st, c, DS, [...(ROWS.dongshan ?? []), { name: '新建村党支部', category: '村', total: FAIR }]));

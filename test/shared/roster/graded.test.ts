@@ -1,4 +1,5 @@
 import { gradedFromSubmission, startRoster, type OrgRow } from '../../../shared';
+import { rosterMissing } from '../../../shared/roster/graded';
 
 const row = (row: number, name: string, grade: string, forcedBottom = false): OrgRow => ({ row, seq: null, name, committee: null, category: 'village', orgType: null, parentName: null, members: null, scores: [], total: 70, grade, flags: { forcedBottom, newlyEstablished: false }, explanation: '', remark: '' });
 
@@ -31,4 +32,34 @@ test('a list of organizations is indexed once, however many townships are read a
   // A renamed roster is a new list: its names are found, not the old list's.
   const renamed = r.identities.map((o) => (o.townshipId === 't0' && o.name === 't0第1村党支部' ? { ...o, name: 't0红旗村党支部' } : o));
   expect(gradedFromSubmission(renamed, 't0', { orgs: [row(5, 't0红旗村党支部', 'good'), row(6, 't0第1村党支部', 'good')] }).graded.map((g) => g.name)).toEqual(['t0红旗村党支部']);
+});
+
+describe('organizations on the roster that the grading leaves out', () => {
+  const r = startRoster(
+    [
+      { townshipId: 'dongshan', name: '东山村党支部', category: 'village' },
+      { townshipId: 'dongshan', name: '西岭村党支部', category: 'village' },
+      { townshipId: 'dongshan', name: '上塘村党支部', category: 'village' },
+      { townshipId: 'xishan', name: '南湖村党支部', category: 'village' },
+    ],
+    { campaignId: 'c2026', on: '2026-03-01' },
+  );
+  if (!r.ok) throw new Error('roster');
+  const missing = (names: string[]) =>
+    rosterMissing(r.identities, 'dongshan', { orgs: names.map((n, i) => row(5 + i, n, 'good')) }, { townshipNames: { dongshan: '东山镇' } }).map((i) => [i.severity, i.org]);
+
+  test.each<[string, string[], Array<[string, string]>]>([
+    ['every one graded', ['东山村党支部', '西岭村党支部', '上塘村党支部'], []],
+    ['in Traditional characters and another order', ['上塘村黨支部', '東山村黨支部', '西嶺村黨支部'], []],
+    ['one left out', ['东山村党支部', '上塘村党支部'], [['error', '西岭村党支部']]],
+    ['another township’s organization does not stand in for one', ['东山村党支部', '上塘村党支部', '南湖村党支部'], [['error', '西岭村党支部']]],
+    ['none', [], [['error', '东山村党支部'], ['error', '西岭村党支部'], ['error', '上塘村党支部']]],
+  ])('%s', (_n, names, want) => {
+    expect(missing(names)).toEqual(want);
+  });
+
+  test('the message names the organization, the township and what to do', () => {
+    const [i] = rosterMissing(r.identities, 'dongshan', { orgs: [] }, { townshipNames: { dongshan: '东山镇' } });
+    expect(i?.message).toBe('工作表“分类定级情况一览表”“东山村党支部”：在东山镇本年度的党组织名册中，但一览表中没有这个党组织（隐藏或筛选掉的行不读取）；请补填它的评定结果，如已撤销或划出，请联系县委组织部调整名册');
+  });
 });
