@@ -4,9 +4,8 @@
 // 完成日期. Both arrive as lines; with the sheet's columns, every message names its cell.
 import type { TableAt, RectificationRow } from '../submission/types';
 import { RECT_SHEET, type RectKey } from '../template/definition';
-import { normalizeLabel } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
-import { findDateInText } from '../validate/rect';
+import { findDateInText, requestInText } from '../validate/rect';
 import type { LedgerWhere } from './fields';
 
 export interface LedgerLine extends LedgerWhere {
@@ -28,8 +27,6 @@ export interface LedgerLine extends LedgerWhere {
   completedOn: string;
 }
 
-const REQUEST_WORDS = ['申请销号', '销号申请', '申请销账'];
-
 /** Which field of a line each column of the sheet holds. */
 const CELL_OF: ReadonlyArray<[keyof NonNullable<LedgerWhere['cells']>, RectKey]> = [
   ['orgName', 'orgName'],
@@ -46,17 +43,18 @@ const CELL_OF: ReadonlyArray<[keyof NonNullable<LedgerWhere['cells']>, RectKey]>
 ];
 
 /**
- * A row of the 整改台账 as a line. The 申请销号 column, when the sheet has one, is the request and
- * 完成日期 its date. Otherwise (and also beside the column) a request is recognized by the words
- * 申请销号 in the free-text 完成情况, and its date is the first full date written there
+ * A row of the 整改台账 as a line. The 申请销号 column, when answered (是 or 否), is the request,
+ * whatever 完成情况 says, and 完成日期 its date. When the column is blank or absent, a request is
+ * recognized by the words 申请销号 in the free-text 完成情况 unless they are negated (暂不申请销号
+ * asks for nothing: requestInText), and its date is the first full date written there
  * (“已于2026年6月28日完成，申请销号”). Anything else is progress only. `at` is where the sheet
  * was read (Submission.rectTable) or just its name.
  */
 export function lineFromRectification(row: RectificationRow, at: TableAt | string = RECT_SHEET): LedgerLine {
   const status = row.status.trim();
-  const norm = normalizeLabel(status);
-  const inText = REQUEST_WORDS.some((w) => norm.includes(w));
-  const requestClose = row.requestClose === true || inText;
+  const inText = requestInText(status) === true;
+  // A 否 in the column is the township's answer: text written beside it cannot turn it into a request.
+  const requestClose = row.requestMarked === true ? row.requestClose === true : row.requestClose === true || inText;
   const typedDate = (row.completedOn ?? '').trim();
   const fromText = inText ? (findDateInText(status) ?? '') : '';
   const line: LedgerLine = {

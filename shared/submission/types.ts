@@ -49,6 +49,11 @@ export interface RectificationRow {
    */
   itemId?: string;
   requestClose?: boolean;
+  /**
+   * Set when the 申请销号 cell was answered (是 or 否, not blank): the answer then outranks the
+   * free text of 完成情况. Absent in versions stored before it was kept (they read as before).
+   */
+  requestMarked?: boolean;
   completedOn?: string;
   leader?: string;
   liaison?: string;

@@ -20,6 +20,7 @@ import { skippedRowIssues } from './skipped';
 import { TableReader, type TableSpec } from './table';
 
 export { findDateInText, parseCellDate } from './fields/date';
+export { requestInText } from './fields/request';
 
 export const rectSpec: TableSpec<RectKey> = {
   resolver: new HeaderResolver<RectKey>(RECT_COLUMNS.map((c) => ({ target: { key: c.key, label: c.header }, names: [c.header, ...c.aliases] }))),
@@ -134,7 +135,9 @@ export class RectTable {
     if (this.col('liaison')) line.liaison = short('liaison', 'owner');
     if (this.col('requestClose')) {
       const f = requestMarkField(cell('requestClose'), this.scheme, where('requestClose', orgName));
-      line.requestClose = f.ok ? f.value : false;
+      line.requestClose = f.ok && f.value === true;
+      // An answer (是 or 否) outranks what 完成情况 says; a blank cell leaves the request to it.
+      if (f.ok && f.value !== null) line.requestMarked = true;
       if (!f.ok) this.rowIssues.push(f.issue);
     }
     if (this.col('completedOn')) {

@@ -10,6 +10,7 @@ import {
   type LedgerItem,
   type LedgerLine,
   type OrgIdentity,
+  type RectificationRow,
 } from '../../../shared';
 
 const dongshan: Actor = { role: 'township', townshipId: 'dongshan' };
@@ -165,7 +166,29 @@ describe('lineFromRectification: today’s 整改台账 row as a line', () => {
     ['已于2026年5月28日完成，申请销号', true, '2026-05-28'],
     ['2026.5.28 完成 申請銷號', true, '2026-05-28'],
     ['已于2026年2月30日完成，申请销号', true, ''],
+    ['未完成，暂不申请销号', false, ''],
+    ['整改中，暂不申请销号', false, ''],
+    ['尚未完成，不申请销号', false, ''],
+    ['2026年5月28日完成大部分，尚未申请销号', false, ''],
+    ['无需申请销号', false, ''],
   ])('完成情况 “%s” → request %p, date “%s”', (status, requestClose, completedOn) => {
     expect(lineFromRectification(row(status))).toMatchObject({ sheet: '整改台账', orgName: '东山村党支部', matter: '阵地简陋', deadline: '2026-06-30', progress: status, requestClose, completedOn });
+  });
+
+  // The reader sets requestMarked when the 申请销号 cell was answered; blank leaves it to the text.
+  test.each<[string, string, Partial<RectificationRow>, boolean, string]>([
+    ['否 in the column outranks a request in the text', '已于2026年5月28日完成，申请销号', { requestClose: false, requestMarked: true, completedOn: '2026-05-28' }, false, ''],
+    ['否 in the column with a negated text', '未完成，暂不申请销号', { requestClose: false, requestMarked: true }, false, ''],
+    ['是 in the column whatever the text', '未完成，暂不申请销号', { requestClose: true, requestMarked: true, completedOn: '2026-05-28' }, true, '2026-05-28'],
+    ['a blank column leaves the request to the text', '已于2026年5月28日完成，申请销号', { requestClose: false }, true, '2026-05-28'],
+    ['a blank column and a negated text ask nothing', '尚未完成，不申请销号', { requestClose: false, completedOn: '2026-05-28' }, false, ''],
+  ])('%s', (_what, status, extra, requestClose, completedOn) => {
+    expect(lineFromRectification({ ...row(status), ...extra })).toMatchObject({ requestClose, completedOn });
+  });
+
+  test('a negated 申请销号 in 完成情况 without a date is no request, so no error', () => {
+    const r = merge([stored()], [lineFromRectification({ ...row('整改中，暂不申请销号'), problems: '活动阵地简陋', measures: '改造活动室' })]);
+    expect(r.issues.map((i) => i.code)).toEqual([]);
+    expect(r.items[0]?.status).toBe('open');
   });
 });

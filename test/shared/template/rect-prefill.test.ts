@@ -89,6 +89,8 @@ test.each<[string, unknown, boolean | null]>([
   ['Traditional 申請', '申請', true],
   ['否', '否', false],
   ['blank', null, false],
+  ['不', '不', false],
+  ['暂不申请', '暂不申请', false],
   ['something else', '待定', null],
 ])('the 申请销号 mark “%s”', async (_what, mark, expected) => {
   const bytes = await fillTemplate(await generateTemplate({ ...base, ledger: [open()] }), { scheme: defaultScheme, orgs, ledger: [{ itemId: 'l-0abc123def4567', requestClose: mark }] });
@@ -96,6 +98,18 @@ test.each<[string, unknown, boolean | null]>([
   const bad = read.issues.filter((i) => i.code === 'FLAG_MALFORMED').map((i) => i.message);
   if (expected === null) expect(bad).toEqual([`工作表“整改台账”第 ${RECT_LAYOUT.firstDataRow} 行“东山村党支部”，I${RECT_LAYOUT.firstDataRow} 单元格：“待定”不是有效的标记，请填写“是”或“否”（或留空）`]);
   else expect([bad, read.submission?.rectifications[0]?.requestClose]).toEqual([[], expected]);
+});
+
+test.each<[string, unknown, string, boolean]>([
+  ['否 outranks 申请销号 in 完成情况', '否', '已于2026年5月28日完成，申请销号', false],
+  ['暂不申请 outranks 申请销号 in 完成情况', '暂不申请', '已于2026年5月28日完成，申请销号', false],
+  ['a blank mark leaves the request to 完成情况', null, '已于2026年5月28日完成，申请销号', true],
+  ['a blank mark and a negated 完成情况 ask nothing', null, '未完成，暂不申请销号', false],
+])('the 申请销号 column and 完成情况: %s', async (_what, mark, status, requestClose) => {
+  const bytes = await fillTemplate(await generateTemplate({ ...base, ledger: [open()] }), { scheme: defaultScheme, orgs, ledger: [{ itemId: 'l-0abc123def4567', requestClose: mark, status }] });
+  const read = await readSubmission(bytes, defaultScheme);
+  const row = read.submission?.rectifications[0];
+  expect(row && lineFromRectification(row, read.submission?.rectTable).requestClose).toBe(requestClose);
 });
 
 test('a sheet with the old eight columns reads as before: no ledger fields, the request still read from 完成情况', async () => {
