@@ -1,17 +1,20 @@
 // A township's uploaded ledger lines merged into the stored items. A line finds its item by the
-// id the pre-filled sheet carries, or else by organization (orgKey within the township) among
-// the items this campaign opened for it, in order; a line left over opens a new item. What the
+// id the pre-filled sheet carries; a line without one (retyped, or pasted into a fresh template)
+// by its 整改事项 among its organization's items, else by organization (orgKey within the
+// township) among the items this campaign opened for it, in order; a line left over opens a new
+// item. A second copy of a line another line already placed is noted and left out. What the
 // township typed updates an item it is still rectifying; a 申请销号 mark requests 销号. Nothing
 // the county decided is undone by a sheet: a 销号 item stays closed, a pending request stays
 // pending, 挂点领导 and 联络员 stay the county's — each such line gets a message saying so.
 // A blank cell never erases what an item already says.
 import { makeIssue } from '../issues/catalogue';
 import { orgIndex, type OrgIdentity } from '../roster/identity';
+import { normalizeLabel } from '../text/normalize';
 import { parseCellDate } from '../validate/rect';
 import { LedgerBatch } from './changes';
 import type { LedgerLine } from './lines';
 import type { LedgerWhere } from './fields';
-import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, OPEN_STATUSES, type Actor, type LedgerChangeSet, type LedgerInput, type LedgerItem } from './types';
+import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, OPEN_STATUSES, UNCLOSED_STATUSES, type Actor, type LedgerChangeSet, type LedgerInput, type LedgerItem } from './types';
 
 export interface LedgerMergeInput {
   /** The campaign the upload belongs to. */
@@ -38,6 +41,26 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
   const find = orgIndex(input.identities);
   const ctx = { at: input.at, campaignId: input.campaignId };
   const used = new Set<string>();
+  // Items the sheet names by 台账编号 belong to those lines, wherever they are: a retyped copy
+  // above its pre-filled line must not take the item from it.
+  const named = new Set<string>();
+  // What the lines that took an item said it was (整改事项 and 措施, as keys), and what the item
+  // said then: a line saying the same again is a copy, not a second item.
+  const said = new Map<string, Said>();
+  const saidBy = (item: LedgerItem, line: LedgerLine) => {
+    const s = said.get(item.id) ?? { matters: new Set([textKey(item.matter)]), measures: new Set([textKey(item.measures)]) };
+    s.matters.add(textKey(line.matter));
+    s.measures.add(textKey(line.measures));
+    said.set(item.id, s);
+  };
+  for (const line of input.lines) {
+    const item = line.itemId ? batch.get(line.itemId) : undefined;
+    if (item && item.orgId === find(input.townshipId, line.orgName)?.id && !named.has(item.id)) {
+      named.add(item.id);
+      saidBy(item, line);
+    }
+  }
+  const taken = (id: string) => used.has(id) || named.has(id);
   for (const line of input.lines) {
     const where: LedgerWhere = { ...(line.sheet !== undefined ? { sheet: line.sheet } : {}), ...(line.cells ? { cells: line.cells } : {}) };
     const loc = (field: keyof NonNullable<LedgerWhere['cells']>) => ({ ...(line.sheet !== undefined ? { sheet: line.sheet } : {}), ...(line.cells?.[field] !== undefined ? { cell: line.cells[field] } : {}) });
@@ -54,20 +77,27 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
         continue;
       }
     } else {
-      item = batch
-        .ofOrg(org.id)
-        .filter((i) => i.campaignId === input.campaignId && !used.has(i.id))
-        .sort((a, b) => a.seq - b.seq)[0];
+      const items = batch.ofOrg(org.id);
+      const matter = textKey(line.matter);
+      item = matter === '' ? undefined : sameMatter(items, matter, input.campaignId, taken);
+      const copied = item || matter === '' ? undefined : items.find((i) => isCopy(said.get(i.id), matter, textKey(line.measures)));
+      if (copied) {
+        batch.issues.push(makeIssue('LEDGER_LINE_REPEATED', { name: org.name, matter: copied.matter }, loc('matter')));
+        continue;
+      }
+      item ??= items.filter((i) => i.campaignId === input.campaignId && !taken(i.id)).sort((a, b) => a.seq - b.seq)[0];
     }
 
     const typed = typedFields(line);
     if (!item) {
       const created = batch.create({ orgId: org.id, orgName: org.name, townshipId: org.townshipId, campaignId: input.campaignId, grade: input.grades?.get(org.id) ?? '', fields: typed }, input.actor, ctx, where);
       used.add(created.id);
+      saidBy(created, line);
       if (line.requestClose) batch.act(created, { kind: 'request', completedOn: line.completedOn }, input.actor, ctx, where);
       continue;
     }
     used.add(item.id);
+    if (!line.itemId) saidBy(item, line);
     const diffs = changedFields(item, typed);
     if (item.status === 'closed' || item.status === 'void') {
       if (diffs.length) batch.issues.push(makeIssue('LEDGER_CLOSED_KEPT', { name: item.orgName, matter: item.matter }, loc(diffs[0] ?? 'orgName')));
@@ -90,6 +120,34 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
   }
 }
 
+/** 整改事项 and 措施 compared as names are: trimmed, half-width, Simplified, without spaces. */
+function textKey(s: string): string {
+  return normalizeLabel(s.trim());
+}
+
+/**
+ * The item a line without 台账编号 is, by its 整改事项: one no other line took, still being worked
+ * on (any campaign: the pre-filled sheet lists those) or of this campaign; unclosed first, then
+ * the lowest number. A closed item of an earlier campaign is not matched: the same problem
+ * written again after its 销号 is a new item.
+ */
+function sameMatter(items: readonly LedgerItem[], matter: string, campaignId: string, taken: (id: string) => boolean): LedgerItem | undefined {
+  const unclosed = (i: LedgerItem) => UNCLOSED_STATUSES.includes(i.status);
+  return items
+    .filter((i) => !taken(i.id) && i.status !== 'void' && (unclosed(i) || i.campaignId === campaignId) && textKey(i.matter) === matter)
+    .sort((a, b) => Number(unclosed(b)) - Number(unclosed(a)) || a.seq - b.seq)[0];
+}
+
+interface Said {
+  matters: Set<string>;
+  measures: Set<string>;
+}
+
+/** A line saying the same 整改事项 and 措施 (or none) as the item or a line that already took it. */
+function isCopy(said: Said | undefined, matter: string, measures: string): boolean {
+  return said !== undefined && said.matters.has(matter) && (measures === '' || said.measures.has(measures));
+}
+
 type TypedKey = 'matter' | 'measures' | 'owner' | 'deadline' | 'progress';
 
 /** The township's own fields a line fills (blank cells left out: they erase nothing). */
@@ -102,10 +160,14 @@ function typedFields(line: LedgerLine): Pick<LedgerInput, TypedKey> {
   return out;
 }
 
-/** Fields a line would change. A deadline typed as another form of the same date is no change. */
+/**
+ * Fields a line would change. A deadline typed as another form of the same date is no change, nor
+ * a 整改事项 typed as another form of the same text (the key a line without 台账编号 is matched by).
+ */
 function changedFields(item: LedgerItem, typed: Pick<LedgerInput, TypedKey>): TypedKey[] {
   const out: TypedKey[] = [];
-  for (const f of ['matter', 'measures', 'owner', 'progress'] as const) {
+  if (typed.matter !== undefined && textKey(typed.matter) !== textKey(item.matter)) out.push('matter');
+  for (const f of ['measures', 'owner', 'progress'] as const) {
     const v = typed[f];
     if (v !== undefined && v !== item[f]) out.push(f);
   }

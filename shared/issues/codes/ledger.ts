@@ -52,6 +52,7 @@ export const ledgerIssues = {
   LEDGER_COUNTY_FIELD_KEPT: def<{ name: Param; field: Param }>(445, 'warning', (p) => `${org(p.name)}的“${v(p.field)}”由县委组织部安排，表中对它的修改未采用`),
   LEDGER_ALREADY_CLOSED: def<{ name: Param; matter: Param }>(446, 'info', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已销号，无需再申请`),
   LEDGER_SYNC_PENDING: def<Record<never, never>>(447, 'warning', () => `本次上报已保存，但整改台账暂未随之更新（存储服务繁忙）；县委组织部或本单位下次查看整改台账时将自动补上，无需重新上报`),
+  LEDGER_LINE_REPEATED: def<{ name: Param; matter: Param }>(448, 'warning', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”在表中重复填写，已按一项记录，重复的一行未采用`),
 
   // Upgrade targets (晋位升级).
   TARGET_NOT_MET: def<{ scope: Param; grade: Param; base: Param; moved: Param; share: Param; target: Param; needed: Param }>(470, 'warning', (p) => `${v(p.scope)}上一年度定为“${v(p.grade)}”的 ${v(p.base)} 个党组织中晋位升级 ${v(p.moved)} 个（${v(p.share)}），未达到 ${v(p.target)} 的目标，还差 ${v(p.needed)} 个`),

@@ -111,6 +111,73 @@ describe('merging a township’s ledger lines into stored items', () => {
   });
 });
 
+// A clerk retypes lines of the pre-filled sheet without their 台账编号 (pasted under the
+// pre-filled ones, or into a fresh template): the line is the item with its 整改事项, not a new one.
+describe('a line without 台账编号 finds its item by 整改事项', () => {
+  interface Spec {
+    key: string;
+    campaignId: string;
+    status: LedgerItem['status'];
+    matter: string;
+    measures?: string;
+  }
+  /** Items of 东山村, numbered per campaign in the order given. */
+  const storedItems = (specs: Spec[]): Map<string, LedgerItem> => {
+    const out = new Map<string, LedgerItem>();
+    for (const sp of specs) {
+      const { item } = createLedgerItem(
+        { orgId: idOf('东山村党支部'), orgName: '东山村党支部', townshipId: 'dongshan', campaignId: sp.campaignId, grade: 'poor', fields: { matter: sp.matter, measures: sp.measures ?? '改造活动室', owner: '王五', deadline: '2026-06-30', progress: '推进中' } },
+        [...out.values()],
+        county,
+        { at: '2025-04-30T02:00:00.000Z', campaignId: sp.campaignId },
+      );
+      out.set(sp.key, { ...item, status: sp.status });
+    }
+    return out;
+  };
+  const A = { key: 'A', campaignId: 'c2025', status: 'open', matter: '活动阵地简陋' } as const;
+  const B = { key: 'B', campaignId: 'c2025', status: 'open', matter: '组织生活不规范', measures: '落实三会一课' } as const;
+
+  // [what, stored, lines (itemId: a stored key), the items after (key or 'new', status, matter, measures), issue codes]
+  test.each<[string, Spec[], Array<Partial<LedgerLine>>, Array<[string, LedgerItem['status'], string, string]>, string[]]>([
+    ['an open item of an earlier campaign, retyped', [A], [{}], [['A', 'open', '活动阵地简陋', '改造活动室']], []],
+    ['retyped with a new measure: the item is edited', [A], [{ measures: '新建活动室' }], [['A', 'open', '活动阵地简陋', '新建活动室']], []],
+    ['retyped in Traditional, full-width, with spaces', [A], [{ matter: ' 活動陣地　簡陋 ', measures: '新建活动室' }], [['A', 'open', '活动阵地简陋', '新建活动室']], []],
+    ['two items retyped in the other order', [A, B], [{ matter: '组织生活不规范', measures: '按月开展主题党日' }, {}], [['A', 'open', '活动阵地简陋', '改造活动室'], ['B', 'open', '组织生活不规范', '按月开展主题党日']], []],
+    ['retyped with 申请销号 requests it', [A], [{ requestClose: true, completedOn: '2026-05-28' }], [['A', 'requested', '活动阵地简陋', '改造活动室']], []],
+    ['a pending request is kept', [{ ...A, status: 'requested' }], [{ measures: '新建活动室' }], [['A', 'requested', '活动阵地简陋', '改造活动室']], ['LEDGER_PENDING_KEPT']],
+    ['pasted under its pre-filled line: one item, the copy noted', [A], [{ itemId: 'A', measures: '新建活动室' }, {}], [['A', 'open', '活动阵地简陋', '新建活动室']], ['LEDGER_LINE_REPEATED']],
+    ['pasted above its pre-filled line: the numbered line keeps its item', [A], [{}, { itemId: 'A', measures: '新建活动室' }], [['A', 'open', '活动阵地简陋', '新建活动室']], ['LEDGER_LINE_REPEATED']],
+    ['a copy with its measure blank is a copy', [A], [{ itemId: 'A' }, { measures: '' }], [['A', 'open', '活动阵地简陋', '改造活动室']], ['LEDGER_LINE_REPEATED']],
+    ['an unclosed item before a closed one of this campaign', [{ ...A, key: 'C', campaignId: 'c2026', status: 'closed' }, { ...A, campaignId: 'c2026' }], [{ measures: '新建活动室' }], [['C', 'closed', '活动阵地简陋', '改造活动室'], ['A', 'open', '活动阵地简陋', '新建活动室']], []],
+    ['the lower number first', [A, { ...A, key: 'A2' }], [{ measures: '新建活动室' }], [['A', 'open', '活动阵地简陋', '新建活动室'], ['A2', 'open', '活动阵地简陋', '改造活动室']], []],
+    ['a closed item of this campaign is still that item', [{ ...A, campaignId: 'c2026', status: 'closed' }], [{ measures: '新建活动室' }], [['A', 'closed', '活动阵地简陋', '改造活动室']], ['LEDGER_CLOSED_KEPT']],
+    ['the same problem after an earlier campaign’s 销号 is a new item', [{ ...A, status: 'closed' }], [{}], [['A', 'closed', '活动阵地简陋', '改造活动室'], ['new', 'open', '活动阵地简陋', '改造活动室']], []],
+    ['another matter still opens a new item', [A], [{ matter: '党员发展停滞', measures: '培养入党积极分子' }], [['A', 'open', '活动阵地简陋', '改造活动室'], ['new', 'open', '党员发展停滞', '培养入党积极分子']], []],
+    ['one new matter on two lines with two measures is two items', [], [{ measures: '改造活动室' }, { measures: '添置设备' }], [['new', 'open', '活动阵地简陋', '改造活动室'], ['new', 'open', '活动阵地简陋', '添置设备']], []],
+  ])('%s', (_what, specs, lines, after, codes) => {
+    const stored = storedItems(specs);
+    const keyOf = new Map([...stored].map(([k, i]) => [i.id, k]));
+    const r = merge([...stored.values()], lines.map((l) => line({ ...l, ...(l.itemId ? { itemId: stored.get(l.itemId)?.id ?? l.itemId } : {}) })));
+    expect(r.items.map((i) => [keyOf.get(i.id) ?? 'new', i.status, i.matter, i.measures])).toEqual(after);
+    expect(r.issues.map((i) => i.code)).toEqual(codes);
+  });
+
+  test('the copy’s message names its cell and the matter', () => {
+    const { item } = createLedgerItem({ orgId: idOf('东山村党支部'), orgName: '东山村党支部', townshipId: 'dongshan', campaignId: 'c2025', grade: 'poor', fields: { matter: '活动阵地简陋', measures: '改造活动室' } }, [], county, { at: AT, campaignId: 'c2025' });
+    const r = merge([item], [line({ itemId: item.id }), line()]);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', '工作表“整改台账”D5 单元格：“东山村党支部”的整改事项“活动阵地简陋”在表中重复填写，已按一项记录，重复的一行未采用']]);
+  });
+
+  test('graded again, a retyped line of last year’s open item opens nothing new', () => {
+    const { item } = createLedgerItem({ orgId: idOf('东山村党支部'), orgName: '东山村党支部', townshipId: 'dongshan', campaignId: 'c2025', grade: 'poor', fields: { matter: '活动阵地简陋', measures: '改造活动室' } }, [], county, { at: AT, campaignId: 'c2025' });
+    const graded: GradedOrg[] = [{ orgId: idOf('东山村党支部'), townshipId: 'dongshan', name: '东山村党支部', grade: 'poor' }];
+    const r = syncLedgerWithGrading({ scheme: defaultScheme, campaignId: 'c2026', townshipId: 'dongshan', graded, lines: [line()], items: [item], identities: ids, actor: dongshan, at: AT });
+    expect(r.items.map((i) => i.id)).toEqual([item.id]);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe('the ledger from a graded submission', () => {
   const s = defaultScheme;
   const g = (name: string, grade: string): GradedOrg => ({ orgId: idOf(name), townshipId: 'dongshan', name, grade, where: { sheet: '分类定级情况一览表', cell: 'B7' } });
