@@ -52,7 +52,7 @@ export function createLedgerItem(
     history: [],
   };
   const { set, changes } = recordChanges(item);
-  const issues = setFields(item, init.fields, set, where);
+  const issues = setFields(item, init.fields, set, where, ctx.at);
   const event = eventOf(item, 'create', actor, ctx, null, 'open', changes);
   item.history.push(event);
   return { item, event, issues };

@@ -2,6 +2,7 @@
 // and by item creation.
 import type { Issue } from '../issues/types';
 import { makeIssue, type Where } from '../issues/catalogue';
+import { beijingDay } from '../consolidate/deadline';
 import { parseCellDate } from '../validate/rect';
 import type { Actor, FieldChange, LedgerContext, LedgerEvent, LedgerField, LedgerInput, LedgerItem, LedgerStatus } from './types';
 
@@ -43,8 +44,20 @@ export function recordChanges(item: LedgerItem): { set: SetField; changes: Field
   return { set, changes };
 }
 
-/** Typed values onto an item; the deadline keeps its text and gains an ISO date when it reads as one. */
-export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, where: LedgerWhere | undefined): Issue[] {
+/**
+ * The year a deadline that names none (年底前, 12月底前) means: the year of the change (the upload,
+ * the edit) in Beijing, where the township wrote it. Undefined for a time that is no time.
+ */
+export function deadlineYear(at: string): number | undefined {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? undefined : Number(beijingDay(ms).slice(0, 4));
+}
+
+/**
+ * Typed values onto an item; the deadline keeps its text and gains an ISO date when it reads as
+ * one (a deadline without a year in the year of `at`, the time of the change).
+ */
+export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, where: LedgerWhere | undefined, at: string): Issue[] {
   const issues: Issue[] = [];
   for (const f of ['matter', 'measures', 'owner', 'progress', 'leader', 'liaison'] as const) {
     const value = fields[f];
@@ -52,7 +65,7 @@ export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, 
   }
   if (fields.deadline !== undefined) {
     const text = trimmed(fields.deadline);
-    const iso = text === '' ? null : parseCellDate(text);
+    const iso = text === '' ? null : parseCellDate(text, deadlineYear(at));
     set('deadlineText', text);
     set('deadline', iso);
     if (text !== '' && iso === null) issues.push(makeIssue('LEDGER_DEADLINE_MALFORMED', { name: next.orgName, value: text }, whereOf(where, 'deadline')));

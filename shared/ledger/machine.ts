@@ -77,7 +77,7 @@ export function applyLedgerAction(item: LedgerItem, action: LedgerAction, actor:
         const county = COUNTY_FIELDS.find((f) => f in action.fields && trimmed(action.fields[f as keyof LedgerInput]) !== item[f]);
         if (county) return refuse('forbidden', [makeIssue('LEDGER_FORBIDDEN_ROLE', { name, action: `填写“${LEDGER_FIELD_LABELS[county]}”`, who: ROLE_NAMES.county }, whereOf(where, county))]);
       }
-      warnings.push(...setFields(next, action.fields, set, where));
+      warnings.push(...setFields(next, action.fields, set, where, ctx.at));
       break;
     }
     case 'request': {

@@ -16,9 +16,11 @@ const DATE_IN_TEXT = new RegExp(FULL_DATE);
 /**
  * A date cell, an Excel serial typed as a number, 2026-12-31, 2026/12/31, 2026.12.31,
  * 2026年12月31日, a month (2026年6月, 2026年6月底, 2026.6 → its last day) or a year's end
- * (2026年底, 2026年底前 → 12-31). Null when it is none of these.
+ * (2026年底, 2026年底前 → 12-31). With `year`, also a month or a year's end that names no year
+ * (12月底前, 12月末, 12月份, 年底前 → that year's last day of the month): for a caller that knows
+ * which year the clerk meant. Null when it is none of these.
  */
-export function parseCellDate(v: unknown): string | null {
+export function parseCellDate(v: unknown, year?: number): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v);
   if (typeof v === 'number' && v > 20000 && v < 80000) {
     // An Excel serial date typed into a text-formatted cell.
@@ -29,15 +31,20 @@ export function parseCellDate(v: unknown): string | null {
   let m = DATE_CELL.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})[-/.年](\d{1,2})(?:月(?:底|末|份)?)?$/.exec(s);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return null;
-    return ymd(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
-  }
+  if (m) return monthEnd(Number(m[1]), Number(m[2]));
   m = /^(\d{4})年(?:底|末|内)$/.exec(s);
   if (m) return ymd(Number(m[1]), 12, 31);
-  return null;
+  if (year === undefined) return null;
+  // Arabic digits only (after normalizeLabel, full-width ones too): nothing here reads Chinese
+  // numerals, so 十二月底 stays unread rather than half-read.
+  m = /^(\d{1,2})月(?:底|末|份)?$/.exec(s);
+  if (m) return monthEnd(year, Number(m[1]));
+  return /^年(?:底|末|内)$/.test(s) ? ymd(year, 12, 31) : null;
+}
+
+function monthEnd(y: number, mo: number): string | null {
+  if (mo < 1 || mo > 12) return null;
+  return ymd(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
 }
 
 /** The first full date written in free text (“已于2026年6月28日完成，申请销号”), or null. */

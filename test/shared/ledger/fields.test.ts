@@ -1,5 +1,5 @@
 import { createLedgerItem } from '../../../shared/ledger/create';
-import { recordChanges } from '../../../shared/ledger/fields';
+import { deadlineYear, recordChanges } from '../../../shared/ledger/fields';
 import type { FieldChange } from '../../../shared/ledger/types';
 
 const item = () =>
@@ -19,4 +19,34 @@ describe('recordChanges', () => {
     expect(changes).toEqual(want);
     for (const c of want) expect(it0[c.field]).toBe(sets.filter(([f]) => f === c.field).at(-1)?.[1]);
   });
+});
+
+// 完成时限 written without a year (年底前, 12月底前) is a date in the year of the change, Beijing time.
+describe('a deadline without a year', () => {
+  const created = (deadline: string, at: string) => createLedgerItem({ orgId: 'o-1', orgName: '东山村党支部', townshipId: 'dongshan', campaignId: 'c2026', grade: 'poor', fields: { deadline } }, [], { role: 'township', townshipId: 'dongshan' }, { at, campaignId: 'c2026' });
+  it.each<[string, string, string | null, string[]]>([
+    ['12月底前', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['12月底', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['12月末', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['12月前', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['12月份', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['6月底前', '2026-04-20T02:00:00Z', '2026-06-30', []],
+    ['年底前', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['年底前', '2026-12-31T16:30:00Z', '2027-12-31', []], // already 1 January 2027 in Beijing
+    ['2026年12月', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['13月底前', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
+    ['0月底', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
+    ['十二月底前', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
+  ])('%s written at %s → %p', (deadline, at, iso, codes) => {
+    const r = created(deadline, at);
+    expect([r.item.deadlineText, r.item.deadline]).toEqual([deadline, iso]);
+    expect(r.issues.map((i) => i.code)).toEqual(codes);
+  });
+
+  it.each<[string, number | undefined]>([
+    ['2026-04-20T02:00:00Z', 2026],
+    ['2026-12-31T15:59:59Z', 2026],
+    ['2026-12-31T16:00:00Z', 2027],
+    ['not a time', undefined],
+  ])('deadlineYear(%p) → %p', (at, year) => expect(deadlineYear(at)).toBe(year));
 });

@@ -66,6 +66,7 @@ describe('merging a township’s ledger lines into stored items', () => {
     ['a changed measure is an edit', 'open', { measures: '新建活动室' }, 'open', ['edit'], []],
     ['blank cells erase nothing', 'open', { measures: '', progress: ' ', owner: '' }, 'open', [], []],
     ['the same date written another way is no change', 'open', { deadline: '2026年6月30日' }, 'open', [], []],
+    ['the same month’s end without a year is no change', 'open', { deadline: '6月底前' }, 'open', [], []],
     ['Traditional characters find the organization', 'open', { orgName: '東山村黨支部', measures: '新建活动室' }, 'open', ['edit'], []],
     ['a 申请销号 mark with its date requests 销号', 'open', { requestClose: true, progress: '已改造完成', completedOn: '2026/5/28' }, 'requested', ['edit', 'request'], []],
     ['a reopened item can be requested again', 'reopened', { requestClose: true, completedOn: '2026-05-28' }, 'requested', ['request'], []],

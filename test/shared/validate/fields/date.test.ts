@@ -30,6 +30,37 @@ test.each<[unknown, string | null]>([
   [12, null],
 ])('parseCellDate(%p) → %p', (v, want) => expect(parseCellDate(v)).toBe(want));
 
+// With the year the caller means (the ledger: the year of the upload), a month's or the year's
+// end that names no year is that year's day; Chinese numerals are read nowhere, so not here.
+test.each<[string, string | null]>([
+  ['12月底前', '2026-12-31'],
+  ['12月底', '2026-12-31'],
+  ['12月末', '2026-12-31'],
+  ['12月前', '2026-12-31'],
+  ['12月份', '2026-12-31'],
+  ['12月', '2026-12-31'],
+  ['12月底之前', '2026-12-31'],
+  ['１２月底前', '2026-12-31'],
+  [' 12 月底前 ', '2026-12-31'],
+  ['6月底前', '2026-06-30'],
+  ['2月底', '2026-02-28'],
+  ['年底前', '2026-12-31'],
+  ['年底', '2026-12-31'],
+  ['年末', '2026-12-31'],
+  ['2027年3月底前', '2027-03-31'],
+  ['2025-12-31', '2025-12-31'],
+  ['13月底前', null],
+  ['0月底', null],
+  ['00月底', null],
+  ['123月底', null],
+  ['十二月底前', null],
+  ['七一前', null],
+  ['底前', null],
+  ['尽快', null],
+])('parseCellDate(%p, 2026) → %p', (v, want) => expect(parseCellDate(v, 2026)).toBe(want));
+
+test.each(['12月底前', '12月份', '年底前'])('without a year, %p names no day', (v) => expect(parseCellDate(v)).toBeNull());
+
 test.each<[string, string | null]>([
   ['已于2026年6月28日完成，申请销号', '2026-06-28'],
   ['已于２０２６年６月２８日完成', '2026-06-28'],
