@@ -4,13 +4,16 @@
 import { INFO_FIELDS, type InfoKey } from '../template/definition';
 import { cleanText, normalizeLabel } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
-import { cellIsBlank, cellText, isoDate, type SheetCell, type SheetRow } from '../workbook/model';
+import { cellIsBlank, cellText, isoDate, type MergedRange, type SheetCell, type SheetRow } from '../workbook/model';
 
 export interface InfoValue {
   value: string | null;
-  /** Where the value is (or would be). */
+  /** Where the value is, or where the clerk would type it: never inside the label's merge. */
   cell: string;
 }
+
+/** The merge a cell lies in (1-based row and column), if any. */
+export type MergeAt = (row: number, col: number) => MergedRange | undefined;
 
 // "填报单位（盖章）：" is the label 填报单位; "（盖章）" alone is not a value.
 const STAMP = /\((盖章|签章|公章|签字|签名)\)/g;
@@ -37,6 +40,8 @@ function valueOf(key: InfoKey, cell: SheetCell | undefined, text: string): strin
 export class InfoBlock {
   readonly values = new Map<InfoKey, InfoValue>();
 
+  constructor(private readonly mergeAt: MergeAt = () => undefined) {}
+
   get(key: InfoKey): InfoValue | undefined {
     return this.values.get(key);
   }
@@ -52,13 +57,23 @@ export class InfoBlock {
         this.values.set(l.key, { value: inCell, cell: cellAddress(c, row.row) });
         return;
       }
-      // The value sits in the next non-blank cell to the right (usually a merged block).
-      let k = c + 1;
+      // The value sits in the next non-blank cell to the right (usually a merged block). The
+      // template merges each label over two columns (E2:F2 填报人): the clerk types after the
+      // label's merge, so a blank value is reported there, not at a covered cell of the label.
+      const after = (this.mergeAt(row.row, c)?.right ?? c) + 1;
+      let k = after;
       while (k < row.cells.length && cellIsBlank(row.cells[k])) k++;
       const next = row.cells[k];
-      const value = next && !isLabel(next) ? valueOf(l.key, next, cellText(next)) : null;
+      const found = !!next && !isLabel(next);
+      const value = found ? valueOf(l.key, next, cellText(next)) : null;
       const prev = this.values.get(l.key);
-      if (value || !prev) this.values.set(l.key, { value, cell: cellAddress(next && !isLabel(next) ? k : c + 1, row.row) });
+      if (value || !prev) this.values.set(l.key, { value, cell: this.topLeft(row.row, found ? k : after) });
     });
+  }
+
+  /** A cell as a spreadsheet names it: a merged value block by its top-left cell. */
+  private topLeft(row: number, col: number): string {
+    const m = this.mergeAt(row, col);
+    return m ? cellAddress(m.left, m.top) : cellAddress(col, row);
   }
 }

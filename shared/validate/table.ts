@@ -29,7 +29,7 @@ export class TableReader<K extends string> {
   header: HeaderMatch<K> | null = null;
   /** The header was found and is this form's. */
   accepted = false;
-  readonly info = new InfoBlock();
+  readonly info = new InfoBlock((r, c) => this.mergeAt(r, c));
   /** Rows hidden in the file that held something: this year's visible data is the data. */
   readonly hiddenRows: number[] = [];
   /** Rows with text only where no column has a heading. */
@@ -40,6 +40,8 @@ export class TableReader<K extends string> {
   /** After another form's header: the column to watch for this form's own header further down. */
   private watchCol = 0;
   private readonly merged = new Map<number, MergedRange[]>();
+  /** Every merge by its top-left cell ("row:col"): with `merged`, the merge over any cell. */
+  private readonly mergeFrom = new Map<string, MergedRange>();
   /** Columns of the master cells of vertical merges, by row: most rows have none and cost nothing. */
   private readonly masterCols = new Map<number, number[]>();
   private readonly masters = new Map<string, SheetCell>();
@@ -57,6 +59,7 @@ export class TableReader<K extends string> {
     // A value merged down over several rows (类别 for a group, an organization over its ledger
     // lines) belongs to every row of the merge, as a reviewer reads it.
     for (const m of merges) {
+      this.mergeFrom.set(`${m.top}:${m.left}`, m);
       if (m.bottom > m.top) {
         const cols = this.masterCols.get(m.top) ?? [];
         cols.push(m.left);
@@ -163,6 +166,14 @@ export class TableReader<K extends string> {
     }
     if (isSubtotalRow(row, nameCol)) return;
     this.onRow(row);
+  }
+
+  /**
+   * The merge a cell lies in, for the 填报 block. Covered cells were cleared by the reader, so a
+   * label or a value is a merge's top-left cell, or lies under the top row of a vertical merge.
+   */
+  private mergeAt(row: number, col: number): MergedRange | undefined {
+    return this.mergeFrom.get(`${row}:${col}`) ?? this.merged.get(row)?.find((m) => m.left <= col && col <= m.right);
   }
 
   /** Master cells of vertical merges, so the rows under them can borrow the value. */

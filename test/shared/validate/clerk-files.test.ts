@@ -177,6 +177,15 @@ const CASES: Case[] = [
     },
   },
   {
+    // 填报单位 comes pre-filled; the clerk clears it and types none of the four. Each message
+    // names the cell after the label's merge (the template merges A2:B2, E2:F2, I2:J2, N2:O2).
+    name: 'the 填报 block left blank',
+    edits: [...orgsEdits(S, orgs()), ...rectEdits(rects()), { op: 'set', sheet: D, cell: 'C2', value: null }],
+    refused: false,
+    first: 'INFO_BLANK',
+    then: (_r, all) => expect(all.filter((i) => i.code === 'INFO_BLANK').map((i) => i.cell)).toEqual(['C2', 'G2', 'K2', 'P2']),
+  },
+  {
     name: 'a hidden organization row',
     edits: [...filled(), { op: 'hideRow', sheet: D, row: 12 }],
     refused: false,
