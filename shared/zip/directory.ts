@@ -4,7 +4,10 @@
 // views disagree is refused, so a sheet cannot hide as "xl/media/image1.png" in one view and be
 // read as a worksheet in the other. Declared sizes are bounded here, before anything inflates.
 import { makeIssue } from '../issues/catalogue';
+import type { Issue } from '../issues/types';
 import { formatBytesOver, type ReadLimits } from '../xlsx/limits';
+import { u16, u32 } from './bytes';
+import { compoundContent } from './compound';
 import { refuse } from './refusal';
 import { utf8 } from './utf8';
 
@@ -34,14 +37,6 @@ const SIG_END = 0x06054b50;
 const SIG_DESCRIPTOR = 0x08074b50;
 /** Flag bit 3: sizes and CRC follow the data in a data descriptor. */
 export const FLAG_DESCRIPTOR = 0x8;
-
-export function u16(b: Uint8Array, o: number): number {
-  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-}
-
-export function u32(b: Uint8Array, o: number): number {
-  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
-}
 
 function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
   for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
@@ -73,6 +68,19 @@ function sniff(b: Uint8Array): string {
   return printable || text.includes(',') ? '可能是 CSV 或文本文件' : '';
 }
 
+/** A compound file is an old .xls, or a workbook with a password to open: each has its own remedy. */
+function compoundRefusal(b: Uint8Array): Issue {
+  switch (compoundContent(b)) {
+    case 'encryptedPackage':
+    case 'encryptedXls':
+      return makeIssue('FILE_ENCRYPTED');
+    case 'xls':
+      return makeIssue('FILE_OLD_XLS');
+    case 'unknown':
+      return makeIssue('FILE_NOT_XLSX', { detail: '这是旧版 Office 格式（97–2003）的文件' });
+  }
+}
+
 function findEnd(b: Uint8Array): number {
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06 && i + 22 + u16(b, i + 20) <= b.length) return i;
@@ -83,7 +91,7 @@ function findEnd(b: Uint8Array): number {
 export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
   if (b.length === 0) refuse(makeIssue('FILE_EMPTY'));
   if (b.length > L.maxFileBytes) refuse(makeIssue('FILE_TOO_LARGE', formatBytesOver(b.length, L.maxFileBytes)));
-  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) refuse(makeIssue('FILE_OLD_XLS'));
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) refuse(compoundRefusal(b));
   if (b.length < 22 || u32(b, 0) !== SIG_LOCAL) {
     if (u32(b, 0) === SIG_END) refuse(makeIssue('FILE_NOT_XLSX', { detail: '压缩包中没有工作簿' }));
     refuse(makeIssue('FILE_NOT_XLSX', { detail: sniff(b) }));

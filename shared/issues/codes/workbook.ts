@@ -6,7 +6,7 @@ export const workbookIssues = {
   // The file itself (guards before parsing): 200–219.
   FILE_EMPTY: def(200, 'error', () => `文件是空的（0 字节），请重新选择要上传的工作簿`),
   FILE_TOO_LARGE: def<{ size: Param; limit: Param }>(201, 'error', (p) => `文件大小 ${v(p.size)} 超过上限 ${v(p.limit)}，请删除多余的工作表或图片后再上传`),
-  FILE_OLD_XLS: def(202, 'error', () => `这是旧版 .xls 文件，请另存为 .xlsx（若工作簿设置了打开密码，请先取消密码）`),
+  FILE_OLD_XLS: def(202, 'error', () => `这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   FILE_NOT_XLSX: def<{ detail?: Param }>(203, 'error', (p) => `这不是 Excel 工作簿（.xlsx）文件${p.detail ? `（${v(p.detail)}）` : ''}，请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   ZIP_TRUNCATED: def(204, 'error', () => `文件不完整或已损坏（可能下载或复制时中断），请重新保存后再上传`),
   ZIP_TOO_MANY_ENTRIES: def<{ count: Param; limit: Param }>(205, 'error', (p) => `工作簿内部包含 ${v(p.count)} 个部件，超过上限 ${v(p.limit)}，无法安全读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
@@ -16,6 +16,8 @@ export const workbookIssues = {
   XML_DOCTYPE: def<{ entry: Param }>(209, 'error', (p) => `工作簿部件“${v(p.entry)}”含有 DOCTYPE/实体声明，出于安全原因已拒绝读取，请另存为 .xlsx 后再上传`),
   TOO_MANY_ROWS: def<{ sheet: Param; limit: Param }>(210, 'error', (p) => `工作表“${v(p.sheet)}”超过 ${v(p.limit)} 行（上限），请删除多余的行或按乡镇拆分后分别上传`),
   WORKBOOK_UNREADABLE: def<{ detail?: Param }>(211, 'error', (p) => `无法读取工作簿${p.detail ? `（${v(p.detail)}）` : ''}，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再上传`),
+  // A password to open encrypts the whole file (an .xlsx becomes a compound file, an .xls gets FILEPASS).
+  FILE_ENCRYPTED: def(212, 'error', () => `工作簿设置了打开密码，服务器无法读取；请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 / 文件 → 文件加密）后另存为 .xlsx 再上传`),
   // Template identity and layout: 220–239.
   SHEET_MISSING: def<{ sheet: Param; found: Param }>(220, 'error', (p) => `找不到“${v(p.sheet)}”工作表（工作簿中有：${v(p.found)}），请使用县里下发的模板`),
   HEADER_NOT_FOUND: def(221, 'error', () => `找不到表头行（应包含“党组织名称”“类别”“等次”等列），请使用县里下发的模板`),

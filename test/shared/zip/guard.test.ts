@@ -2,6 +2,7 @@
 // (or, for a bad cell, issues at that cell), never a crash, within bounded memory. Every code the
 // reader refuses with is triggered here.
 import { defaultScheme, readSubmission, readWorkbook } from '../../../shared';
+import { compoundFile, encryptedXlsx, oldXls } from '../../helpers/compound-file';
 import { book, hostileZip, styles, worksheet, type HostilePart } from '../../helpers/hostile-zip';
 import { buildZip, deflatedRun, filledWorkbook, minimalXlsx, sheetXml, unzipParts } from '../../helpers/workbooks';
 
@@ -29,7 +30,11 @@ test('a valid workbook passes the guards and its rows are read', async () => {
 
 test.each([
   ['an empty file', 'FILE_EMPTY', () => new Uint8Array(0)],
-  ['a .xls renamed .xlsx (OLE signature)', 'FILE_OLD_XLS', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
+  ['a .xls renamed .xlsx', 'FILE_OLD_XLS', () => oldXls()],
+  ['an .xlsx with a password to open (a compound file holding EncryptedPackage)', 'FILE_ENCRYPTED', () => encryptedXlsx()],
+  ['an .xls with a password to open', 'FILE_ENCRYPTED', () => oldXls({ password: true })],
+  ['a compound file without a workbook (a Word .doc)', 'FILE_NOT_XLSX', () => compoundFile([{ name: 'WordDocument', data: new Uint8Array(5000) }])],
+  ['an OLE signature and nothing readable', 'FILE_NOT_XLSX', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
   ['a CSV file', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('序号,党组织名称,总分\n1,东山村党支部,92\n'))],
   ['a PDF', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('%PDF-1.7\n...'))],
   ['a web page saved as .xlsx', 'FILE_NOT_XLSX', () => Uint8Array.from(Buffer.from('\r\n<HTML><body><TABLE><tr><td>东山村</td></tr></TABLE></body></HTML>'))],
@@ -50,9 +55,14 @@ test('a web page is named as one', async () => {
   expect(r.message).toBe('这不是 Excel 工作簿（.xlsx）文件（这是网页（HTML）文件），请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
 });
 
-test('the old .xls message tells the clerk what to do', async () => {
-  const r = await one(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
-  expect(r.message).toContain('这是旧版 .xls 文件，请另存为 .xlsx');
+test('the old .xls message tells the clerk what to do, and speaks of no password', async () => {
+  const r = await one(oldXls());
+  expect(r.message).toBe('这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
+});
+
+test('a workbook with a password to open is called one, with where to remove the password', async () => {
+  const r = await one(encryptedXlsx());
+  expect(r.message).toBe('工作簿设置了打开密码，服务器无法读取；请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 / 文件 → 文件加密）后另存为 .xlsx 再上传');
 });
 
 test('a file over the size cap is refused before anything is parsed', async () => {
