@@ -39,7 +39,8 @@ export function keepsLedger(identities: readonly OrgIdentity[], townshipId: stri
  * The ledger after the upload, with the issues to show: rows not on the roster (errors), ledger
  * lines the ledger cannot take (errors: an unknown 台账编号, a 申请销号 without its date), and
  * what it did (a blank item opened, a closed item reopened, a change to a 销号 item not taken).
- * Lines of organizations not in the list are left to the reader's own warning (RECT_ORG_UNKNOWN),
+ * Lines of organizations not in the list are left to the reader's own warning (RECT_ORG_UNKNOWN, or
+ * RECT_ORG_HIDDEN where the organization's row is hidden),
  * and lines of organizations not on the roster to the row's error: one cause, one message.
  */
 export function ledgerOfSubmission(input: SubmissionLedgerInput): LedgerChangeSet {

@@ -60,13 +60,19 @@ export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null
     }
   }
   if (rect?.found) {
+    // An organization whose row in the list is hidden (a filter left on) is not read, but its
+    // name is right: its lines are told where the row is, not to check the name.
+    const hidden = new Map<string, number>();
+    for (const h of d.table.hiddenNames) if (!hidden.has(orgKey(h.name))) hidden.set(orgKey(h.name), h.row);
     const seen = new Set<string>();
     for (const r of lines) {
       const k = orgKey(r.orgName);
       if (byKey.has(k) || seen.has(k)) continue;
       seen.add(k);
       const cell = rect.addr('orgName', r.row);
-      issues.push(makeIssue('RECT_ORG_UNKNOWN', {}, { sheet: rect.sheet, ...(cell ? { cell } : {}), org: r.orgName }));
+      const where = { sheet: rect.sheet, ...(cell ? { cell } : {}), org: r.orgName };
+      const row = hidden.get(k);
+      issues.push(row === undefined ? makeIssue('RECT_ORG_UNKNOWN', {}, where) : makeIssue('RECT_ORG_HIDDEN', { sheet: d.sheet, row }, where));
     }
   }
 

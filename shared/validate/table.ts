@@ -32,6 +32,8 @@ export class TableReader<K extends string> {
   readonly info = new InfoBlock((r, c) => this.mergeAt(r, c));
   /** Rows hidden in the file that held something: this year's visible data is the data. */
   readonly hiddenRows: number[] = [];
+  /** The names in those rows, so a line elsewhere naming one is told its row is hidden, not unknown. */
+  readonly hiddenNames: Array<{ row: number; name: string }> = [];
   /** Rows with text only where no column has a heading. */
   readonly strayRows: number[] = [];
   private pending: SheetRow | null = null;
@@ -153,7 +155,10 @@ export class TableReader<K extends string> {
     const typed = (c: number) => !cellIsBlank(row.cells[c]) && !row.cells[c]?.formula;
     const inColumns = this.dataCols.some(typed);
     if (row.hidden) {
-      if (inColumns) this.hiddenRows.push(row.row);
+      if (!inColumns) return;
+      this.hiddenRows.push(row.row);
+      const name = cellText(row.cells[nameCol]).trim();
+      if (name) this.hiddenNames.push({ row: row.row, name });
       return;
     }
     if (isNoteRow(row, this.numberCols)) {

@@ -14,6 +14,8 @@ export type Edit =
   | { op: 'copy'; sheet: string; to: string }
   | { op: 'merge'; sheet: string; range: string }
   | { op: 'hideRow'; sheet: string; row: number }
+  /** An autofilter over `range` (header row first); the rows it hides are hideRow edits, as a file stores them. */
+  | { op: 'autoFilter'; sheet: string; range: string }
   | { op: 'deleteSheet'; sheet: string }
   /** A conditional format on `range` for values below `below`, showing them with its own number format. */
   | { op: 'highlight'; sheet: string; range: string; below: number; numFmt: string }

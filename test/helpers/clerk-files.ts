@@ -71,6 +71,7 @@ export async function viaExceljs(template: Uint8Array, edits: readonly Edit[], s
     else if (e.op === 'merge') sheet(e.sheet).mergeCells(e.range);
     else if (e.op === 'hideRow') sheet(e.sheet).getRow(e.row).hidden = true;
     else if (e.op === 'insertRow') sheet(e.sheet).spliceRows(e.row, 0, []);
+    else if (e.op === 'autoFilter') sheet(e.sheet).autoFilter = e.range;
     else if (e.op === 'highlight') sheet(e.sheet).addConditionalFormatting({ ref: e.range, rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [e.below], priority: 1, style: { numFmt: e.numFmt } }] });
     else wb.removeWorksheet(sheet(e.sheet).id);
   }

@@ -36,6 +36,8 @@ def apply(job):
             wb[e["sheet"]].row_dimensions[e["row"]].hidden = True
         elif op == "insertRow":
             wb[e["sheet"]].insert_rows(e["row"])
+        elif op == "autoFilter":
+            wb[e["sheet"]].auto_filter.ref = e["range"]
         elif op == "deleteSheet":
             del wb[e["sheet"]]
         elif op == "highlight":

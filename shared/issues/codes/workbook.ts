@@ -68,6 +68,8 @@ export const workbookIssues = {
   // The location names the organization, so these messages do not repeat it.
   RECT_MISSING: def<{ grade: Param }>(260, 'warning', (p) => `定为“${v(p.grade)}”，但整改台账中没有该党组织的整改事项`),
   RECT_ORG_UNKNOWN: def(261, 'warning', () => `整改台账中的这个党组织不在一览表中（名称已按繁简体、全半角和空格统一后核对），请核对名称`),
+  // Its name is in the list, in a row a filter or the clerk hid: the row is the cause, not the name.
+  RECT_ORG_HIDDEN: def<{ sheet: Param; row: Param }>(265, 'warning', (p) => `整改台账中的这个党组织在工作表“${v(p.sheet)}”第 ${v(p.row)} 行，该行已隐藏，未读取；请取消隐藏（或清除筛选）后再上传`),
   RECT_FIELD_BLANK: def<{ field: Param }>(262, 'warning', (p) => `整改台账未填写“${v(p.field)}”`),
   RECT_SHEET_EXTRA: def<{ read: Param; other: Param }>(264, 'warning', (p) => `工作簿中有不止一张整改台账：已读取“${v(p.read)}”，“${v(p.other)}”中的内容未读取；请合并到一张`),
   DEADLINE_UNCLEAR: def<{ value: Param }>(263, 'warning', (p) => `完成时限“${v(p.value)}”看不出是哪一天或哪个时段，已按原文保留；请写成 2026-12-31、2026年6月底或“年底前”等形式`),

@@ -186,6 +186,18 @@ const CASES: Case[] = [
     then: (_r, all) => expect(all.filter((i) => i.code === 'INFO_BLANK').map((i) => i.cell)).toEqual(['C2', 'G2', 'K2', 'P2']),
   },
   {
+    // A filter on the list left on, hiding 上塘村 (row 9) and 枫林有限公司 (row 13): both have
+    // ledger lines, whose names are right. They are told the row is hidden, not to check the name.
+    name: 'a filter left on hides organizations that have ledger lines',
+    edits: [...filled(), { op: 'autoFilter', sheet: D, range: 'A4:T14' }, { op: 'hideRow', sheet: D, row: 9 }, { op: 'hideRow', sheet: D, row: 13 }],
+    refused: false,
+    first: 'ROWS_HIDDEN_SKIPPED',
+    then: (_r, all) => expect(all.filter((i) => i.code.startsWith('RECT_ORG')).map((i) => [i.code, i.cell, i.org, i.params?.row])).toEqual([
+        ['RECT_ORG_HIDDEN', 'B4', '上塘村党支部', 9],
+        ['RECT_ORG_HIDDEN', 'B6', '枫林有限公司党支部', 13],
+      ]),
+  },
+  {
     name: 'a hidden organization row',
     edits: [...filled(), { op: 'hideRow', sheet: D, row: 12 }],
     refused: false,

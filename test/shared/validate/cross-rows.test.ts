@@ -1,7 +1,9 @@
 // The quota of an upload is counted once, by the validator; the server words the receipt from
 // that count. Here that count, worded for a township, is what counting the submission's rows
 // again (as the server used to) gives, for every workbook a township could have accepted.
-import { checkQuota, defaultScheme, quotaVerdict, readSubmission, yichunScheme, type FillOrg, type Scheme } from '../../../shared';
+// Also: ledger lines against the list, where an organization's row in the list is hidden.
+import { checkQuota, defaultScheme, quotaVerdict, readSubmission, validateSubmission, yichunScheme, type FillOrg, type Scheme } from '../../../shared';
+import { detailRows, rectRows, sheet, workbook, type In, type OrgIn } from '../../helpers/models';
 import { filledWorkbook } from '../../helpers/workbooks';
 
 const every = (f: (o: FillOrg, i: number) => void) => (orgs: FillOrg[]) => orgs.forEach(f);
@@ -35,4 +37,46 @@ test('the quota warnings of a read are the count’s breaches', async () => {
 test('a workbook that could not be read has no count', async () => {
   const read = await readSubmission(new Uint8Array([1, 2, 3]), defaultScheme);
   expect([read.submission, read.quota]).toEqual([null, null]);
+});
+
+describe('ledger lines of organizations whose row in the list is hidden', () => {
+  const FAIR: OrgIn = { scores: [10, 10, 6, 6, 6, 12, 12], total: 62, grade: '一般' };
+  // Rows 4–7 of the list; 上塘村 (row 5) and 下湾村 (row 6) are 一般 and have ledger lines.
+  const ORGS: OrgIn[] = [{ name: '西河村党支部' }, { name: '上塘村党支部', ...FAIR }, { name: '下湾村党支部', ...FAIR }, { name: '北坪村党支部' }];
+  const line = (name: In): In[] => [null, name, '一般', '阵地薄弱', '改善阵地', '李书记', '2026-12-31'];
+
+  interface Case {
+    name: string;
+    hidden: number[];
+    lines: In[][];
+    /** code@cell, and the list's row for RECT_ORG_HIDDEN. */
+    want: string[];
+  }
+  const CASES: Case[] = [
+    { name: 'one hidden row, one line', hidden: [5], lines: [line('上塘村党支部'), line('下湾村党支部')], want: ['RECT_ORG_HIDDEN@B2 row 5'] },
+    { name: 'two hidden rows (a filter), a line each', hidden: [5, 6], lines: [line('上塘村党支部'), line('下湾村党支部')], want: ['RECT_ORG_HIDDEN@B2 row 5', 'RECT_ORG_HIDDEN@B3 row 6'] },
+    { name: 'two lines of one hidden organization, the second leaving the name to the first', hidden: [5], lines: [line('上塘村党支部'), line(null), line('下湾村党支部')], want: ['RECT_ORG_HIDDEN@B2 row 5'] },
+    { name: 'the ledger writes the name in Traditional characters', hidden: [5], lines: [line('上塘村黨支部'), line('下湾村党支部')], want: ['RECT_ORG_HIDDEN@B2 row 5'] },
+    { name: 'a name in no row, hidden or not, is still unknown', hidden: [5], lines: [line('上塘村党支部'), line('下湾村党支部'), line('查无此党支部')], want: ['RECT_ORG_HIDDEN@B2 row 5', 'RECT_ORG_UNKNOWN@B4'] },
+  ];
+
+  function ledgerIssues(c: Case): string[] {
+    const list = detailRows(defaultScheme, ORGS).map((r) => (c.hidden.includes(r.row) ? { ...r, hidden: true } : r));
+    const r = validateSubmission(workbook(sheet('一览表', list), sheet('整改台账', rectRows(c.lines))), defaultScheme);
+    return r.issues.filter((i) => i.code.startsWith('RECT_ORG')).map((i) => `${i.code}@${i.cell ?? ''}${i.params?.row ? ` row ${i.params.row}` : ''}`);
+  }
+
+  test('each case: the line names the hidden row, not a wrong name', () => {
+    // One table, compared whole, so a failure lists every case that reads wrong.
+    expect(CASES.map((c) => [c.name, ledgerIssues(c)])).toEqual(CASES.map((c) => [c.name, c.want]));
+  });
+
+  test('the message names the list\'s sheet and row, the ledger\'s cell and the organization', () => {
+    const list = detailRows(defaultScheme, ORGS).map((r) => (r.row === 5 ? { ...r, hidden: true } : r));
+    const r = validateSubmission(workbook(sheet('一览表', list), sheet('整改台账', rectRows([line('上塘村党支部'), line('下湾村党支部')]))), defaultScheme);
+    const i = r.issues.find((x) => x.code === 'RECT_ORG_HIDDEN');
+    expect(i).toMatchObject({ severity: 'warning', sheet: '整改台账', cell: 'B2', org: '上塘村党支部' });
+    expect(i?.message).toContain('整改台账中的这个党组织在工作表“一览表”第 5 行，该行已隐藏，未读取；请取消隐藏（或清除筛选）后再上传');
+    expect(r.issues.find((x) => x.code === 'ROWS_HIDDEN_SKIPPED')).toMatchObject({ sheet: '一览表', cell: 'B5' });
+  });
 });

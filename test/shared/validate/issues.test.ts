@@ -1,5 +1,5 @@
 // Every code the reader and validator emit, each triggered by a workbook, asserted with its cell.
-import { DETAIL_SHEET, META_SHEET, RECT_SHEET, defaultScheme, readSubmission, schemeSchema, defaultSchemeInput, type FillOrg, type FillRect, type Issue } from '../../../shared';
+import { DETAIL_SHEET, META_SHEET, RECT_SHEET, defaultScheme, readSubmission, sampleOrgs, schemeSchema, defaultSchemeInput, type FillOrg, type FillRect, type Issue } from '../../../shared';
 import ExcelJS from 'exceljs';
 import { editWorkbook, filledWorkbook, template } from '../../helpers/workbooks';
 
@@ -122,6 +122,17 @@ const cases: Case[] = [
     },
   },
   { code: 'RECT_ORG_UNKNOWN', sheet: R, cell: 'B4', edit: (_o, r) => void (r[0]!.orgName = '查无此党支部') },
+  {
+    // The organization of the first ledger line, its row in the list hidden (a filter left on).
+    code: 'RECT_ORG_HIDDEN',
+    sheet: R,
+    cell: 'B4',
+    bytes: async () => {
+      const s = sampleOrgs(defaultScheme, N, 7, { prefix: '' });
+      const i = s.orgs.findIndex((o) => o.name === s.rectifications[0]?.orgName);
+      return editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getRow(row(i)).hidden = true));
+    },
+  },
   { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F4', edit: (_o, r) => void (r[0]!.owner = null) },
   { code: 'DEADLINE_UNCLEAR', sheet: R, cell: 'G4', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
   { code: 'TEXT_TOO_LONG', sheet: D, cell: 'B8', edit: (o) => void (o[3]!.name = '党'.repeat(101)) },
