@@ -8,6 +8,9 @@
 //                        │  └──return──▶ returned
 //                        └───upload──────────┘
 //
+// An upload here is new bytes, or the bytes of an older version sent again (resentUpload): both
+// make their version current and the township submitted.
+//
 // `return` is allowed only from submitted: an accepted submission is reopened first. So accept and
 // return of one version can never both succeed, whichever order they arrive in.
 import type { ReviewState } from '../api/contract';
@@ -63,6 +66,22 @@ export function allowedActions(from: ReviewState): ReviewActionKind[] {
 /** An upload is refused only when the current version is accepted (locked until reopened). */
 export function uploadAllowed(from: ReviewState): boolean {
   return from !== 'accepted';
+}
+
+/** The state an upload leaves the township in, whatever it was (a returned one is submitted again). */
+export const STATE_AFTER_UPLOAD = 'submitted' satisfies ReviewState;
+
+/**
+ * What bytes the township already sent do when sent again. The current version's are a retry
+ * after a lost answer: nothing changes, in any state. An older version's are the township going
+ * back to that file: it becomes current again as an upload of it would make it, so only where an
+ * upload is allowed.
+ */
+export type ResentUpload = 'duplicate' | 'restore' | 'locked';
+
+export function resentUpload(from: ReviewState, isCurrent: boolean): ResentUpload {
+  if (isCurrent) return 'duplicate';
+  return uploadAllowed(from) ? 'restore' : 'locked';
 }
 
 /** What the county saw and asked for. */

@@ -1,4 +1,4 @@
-import { allowedActions, decideReview, REVIEW_ACTION_DONE, REVIEW_ACTION_LABEL, REVIEW_STATE_LABEL, REVIEW_STATE_SHORT, reviewStateLabel, uploadAllowed, type ReviewActionKind, type ReviewState } from '../../../shared/review';
+import { allowedActions, decideReview, resentUpload, REVIEW_ACTION_DONE, REVIEW_ACTION_LABEL, REVIEW_STATE_LABEL, REVIEW_STATE_SHORT, reviewStateLabel, STATE_AFTER_UPLOAD, uploadAllowed, type ReviewActionKind, type ReviewState } from '../../../shared/review';
 import { reviewStateSchema } from '../../../shared/api/contract';
 import { summarizeCounty } from '../../../shared/consolidate/summary';
 import { defaultScheme } from '../../../shared/scheme/default';
@@ -66,6 +66,24 @@ describe('uploads', () => {
     ['accepted', false],
   ])('from %s an upload is allowed: %s', (from, want) => {
     expect(uploadAllowed(from)).toBe(want);
+  });
+
+  it.each<[ReviewState, boolean, string]>([
+    // The current version's bytes: a retry after a lost answer, in any state (accepted too).
+    ['submitted', true, 'duplicate'],
+    ['returned', true, 'duplicate'],
+    ['accepted', true, 'duplicate'],
+    // An older version's: made current again where an upload is allowed.
+    ['submitted', false, 'restore'],
+    ['returned', false, 'restore'],
+    ['accepted', false, 'locked'],
+  ])('stored bytes sent again while %s (current: %s) → %s', (from, current, want) => {
+    expect(resentUpload(from, current)).toBe(want);
+  });
+
+  it('an upload, or an older version made current again, leaves the township submitted', () => {
+    expect(STATE_AFTER_UPLOAD).toBe('submitted');
+    expect(allowedActions(STATE_AFTER_UPLOAD)).toEqual(['accept', 'return']);
   });
 });
 
