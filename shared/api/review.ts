@@ -9,7 +9,10 @@ export type ReviewState = z.infer<typeof reviewStateSchema>;
 
 export const quotaVerdictSchema = z.object({ ok: z.boolean(), summary: z.string() });
 
-/** 201 on a new version, 200 when the same bytes were already stored (same receipt, duplicate: true). */
+/**
+ * 201 on a new version; 200 when the bytes are the current version's (same receipt, duplicate:
+ * true); 201 with restored: true when they are an older version's, which is current again.
+ */
 export const receiptSchema = z.object({
   submissionId: z.string(),
   campaignId: idSchema,
@@ -22,6 +25,8 @@ export const receiptSchema = z.object({
   quota: quotaVerdictSchema,
   warnings: z.array(issueSchema),
   duplicate: z.boolean(),
+  /** The bytes were an older version's: that version (this receipt's) is current again. Absent from servers before it was sent. */
+  restored: z.boolean().optional(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

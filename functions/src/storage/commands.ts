@@ -1,13 +1,15 @@
-// The two writes that change a township: committing an upload and applying a review action. Each
-// is ONE entity-group transaction in the campaign's partition (version entity or not, the pointer
-// under the ETag just read, the audit entry), so a fault or a lost race leaves nothing partial.
+// The writes that change a township: committing an upload, making an older version current again
+// (its bytes sent again) and applying a review action. Each is ONE entity-group transaction in the
+// campaign's partition (version entity or not, the pointer under the ETag just read, the audit
+// entry), so a fault or a lost race leaves nothing partial.
 // Write order of an upload: the raw blob first (idempotent, invisible until referenced), then the
 // transaction, which also creates the stored submission's entity (submission-blobs.ts; a submission
 // too big for an entity goes to a blob beside the raw one). A failure before the transaction leaves
 // only unreferenced blobs.
 import { randomBytes } from 'node:crypto';
-import { decideReview, uploadAllowed, type ReviewDecision, type ReviewRequest } from '../../../shared/review/machine';
+import { decideReview, resentUpload, STATE_AFTER_UPLOAD, uploadAllowed, type ReviewDecision, type ReviewRequest } from '../../../shared/review/machine';
 import type { Tally } from '../../../shared/consolidate/tally';
+import type { Submission } from '../../../shared/submission/types';
 import { fromAudit, fromState, fromVersion, rowKey, type AuditRecord, type TownshipState, type VersionRecord } from './entities';
 import { getState, getVersionByHash } from './queries';
 import { retryOnConflict } from './retry';
@@ -28,6 +30,29 @@ export interface NewVersion {
   stored: StoredSubmission;
   record: Omit<VersionRecord, 'version' | 'submissionId' | 'receivedAt'>;
   tally: Tally;
+}
+
+/**
+ * The pointer to version `v`, as an upload of it leaves it: submitted, no comment, and what the
+ * summaries need of the version (so the completeness view reads no submission). `receivedAt` is
+ * when the township made it current: lateness and the ledger's stamps go by it.
+ */
+function pointerTo(v: VersionRecord, sub: Pick<Submission, 'filledBy' | 'phone'>, tally: Tally, receivedAt: string): Omit<TownshipState, 'etag'> {
+  return {
+    state: STATE_AFTER_UPLOAD,
+    currentVersion: v.version,
+    currentHash: v.contentHash,
+    submissionId: v.submissionId,
+    receivedAt,
+    comment: null,
+    quotaOk: v.quotaOk,
+    quotaSummary: v.quotaSummary,
+    orgs: v.orgs,
+    rectifications: v.rectifications,
+    tally,
+    filledBy: sub.filledBy,
+    phone: sub.phone,
+  };
 }
 
 export type CommitResult =
@@ -65,21 +90,7 @@ export async function commitUpload(
     const versionNo = (cur?.currentVersion ?? 0) + 1;
     const receivedAt = now().toISOString();
     const version: VersionRecord = { ...n.record, version: versionNo, submissionId: `${c}.${t}.v${versionNo}`, receivedAt };
-    const state: Omit<TownshipState, 'etag'> = {
-      state: 'submitted',
-      currentVersion: versionNo,
-      currentHash: hash,
-      submissionId: version.submissionId,
-      receivedAt,
-      comment: null,
-      quotaOk: version.quotaOk,
-      quotaSummary: version.quotaSummary,
-      orgs: version.orgs,
-      rectifications: version.rectifications,
-      tally: n.tally,
-      filledBy: n.stored.submission.filledBy,
-      phone: n.stored.submission.phone,
-    };
+    const state = pointerTo(version, n.stored.submission, n.tally, receivedAt);
     const pointer: TxOp = cur
       ? { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(state), etag: cur.etag }
       : { op: 'create', pk: c, rk: rowKey.state(t), props: fromState(state) };
@@ -91,6 +102,49 @@ export async function commitUpload(
       ...('op' in raw ? [raw.op] : []),
     ]);
     return { kind: 'created', version };
+  });
+}
+
+/** A stored version to make current again, with what its pointer keeps of its stored submission. */
+export interface RestoredVersion {
+  campaignId: string;
+  townshipId: string;
+  version: VersionRecord;
+  submission: Pick<Submission, 'filledBy' | 'phone'>;
+  tally: Tally;
+  actor: string;
+}
+
+export type RestoreResult =
+  | { kind: 'restored'; state: Omit<TownshipState, 'etag'> }
+  /** Current already (another request made it so first): nothing written, answered as a retry. */
+  | { kind: 'current' }
+  | { kind: 'locked'; version: number };
+
+/**
+ * Makes an older stored version current again (its bytes were sent again): the pointer moves back
+ * to it under the ETag read, with an audit entry, as an upload of it would — nothing else is
+ * written, the version and its files are there. The decision (resentUpload) is taken again on
+ * every reread, so a concurrent upload, review or restore is judged on what it left.
+ */
+export async function restoreVersion(store: Store, r: RestoredVersion, opts: { now?: () => Date; /** The pointer as read just before. */ state?: TownshipState } = {}): Promise<RestoreResult> {
+  const { campaignId: c, townshipId: t } = r;
+  const hash = r.version.contentHash;
+  const now = opts.now ?? (() => new Date());
+  return retryOnConflict(`restore ${c}/${t}`, async (attempt): Promise<RestoreResult> => {
+    const cur = attempt === 0 && opts.state ? opts.state : await getState(store, c, t);
+    // A version is only ever written with its township's pointer: one without is corruption.
+    if (!cur) throw new Error(`version ${c}/${t}/${hash} has no pointer`);
+    const decided = resentUpload(cur.state, cur.currentHash === hash);
+    if (decided === 'duplicate') return { kind: 'current' };
+    if (decided === 'locked') return { kind: 'locked', version: cur.currentVersion };
+    const at = now().toISOString();
+    const state = pointerTo(r.version, r.submission, r.tally, at);
+    await store.transact(c, [
+      { op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(state), etag: cur.etag },
+      auditOp(c, { at, actor: r.actor, action: 'restore', townshipId: t, version: r.version.version, contentHash: hash, comment: '' }),
+    ]);
+    return { kind: 'restored', state };
   });
 }
 

@@ -100,7 +100,8 @@ export type VersionRecord = z.infer<typeof versionProps>;
 const auditProps = z.object({
   at: z.string(),
   actor: z.string(),
-  action: z.enum(['upload', 'accept', 'return', 'reopen']),
+  // restore: an older version's bytes sent again made that version current (ingest.ts).
+  action: z.enum(['upload', 'restore', 'accept', 'return', 'reopen']),
   townshipId: z.string(),
   version: z.number().int().positive(),
   contentHash: z.string(),

@@ -1,14 +1,16 @@
 // A township's upload: read and validate with the same shared/ rules the task pane uses, refuse
-// with the issue list, otherwise store it as the next version and answer with a receipt.
+// with the issue list, otherwise store it as the next version and answer with a receipt. Bytes
+// already stored are the current version's (a retry: answered again) or an older version's (the
+// township going back to that file: it becomes current again).
 import { checkIdentity, gradeCountsByLabel, hasErrors, quotaVerdict, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
-import { uploadAllowed } from '../../../shared/review/machine';
+import { resentUpload, uploadAllowed } from '../../../shared/review/machine';
 import { readSubmission } from '../../../shared/workbook/read';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
-import { commitUpload, type NewVersion } from '../storage/commands';
+import { commitUpload, restoreVersion, type NewVersion } from '../storage/commands';
 import { contentHash } from '../storage/content-hash';
-import type { VersionRecord } from '../storage/entities';
+import type { TownshipState, VersionRecord } from '../storage/entities';
 import { ledgerAfterUpload, ledgerRefusals, withLedgerIssues } from '../ledger/upload';
 import type { StoredCampaign } from '../storage/campaigns';
 import { getState, getVersionByHash } from '../storage/queries';
@@ -43,7 +45,10 @@ function refuse(issues: Issue[]): never {
   throw new ApiError('UPLOAD_REFUSED', { errors: issues.filter((i) => i.severity === 'error').length }, sorted);
 }
 
-function receipt(campaignId: string, townshipId: string, v: VersionRecord, warnings: Issue[], duplicate: boolean): Receipt {
+/** What the upload did: stored a new version, found the current one's bytes, or made an older one current again. */
+type Answered = 'new' | 'duplicate' | 'restored';
+
+function receipt(campaignId: string, townshipId: string, v: VersionRecord, warnings: Issue[], answered: Answered): Receipt {
   return {
     submissionId: v.submissionId,
     campaignId,
@@ -55,7 +60,8 @@ function receipt(campaignId: string, townshipId: string, v: VersionRecord, warni
     counts: v.counts,
     quota: { ok: v.quotaOk, summary: v.quotaSummary },
     warnings: warnings.map(({ params: _p, ...rest }) => rest),
-    duplicate,
+    duplicate: answered === 'duplicate',
+    restored: answered === 'restored',
   };
 }
 
@@ -64,7 +70,44 @@ async function duplicate(store: Store, campaign: StoredCampaign, t: string, v: V
   const stored = await readStoredSubmission(store, c, t, v.contentHash);
   // A retry after a lost answer also finishes (or finds done) the ledger's sync of the version.
   const ledger = await ledgerAfterUpload(store, campaign, t);
-  return { status: 200, receipt: receipt(c, t, v, withLedgerIssues(stored?.warnings ?? [], ledger), true) };
+  return { status: 200, receipt: receipt(c, t, v, withLedgerIssues(stored?.warnings ?? [], ledger), 'duplicate') };
+}
+
+/**
+ * Makes older version `v` current again, as an upload of its bytes would: checked against the
+ * ledger as it is now (the roster or the items may have moved since it was stored), the pointer
+ * moved back under its ETag with an audit entry, the ledger synced to it. Its receipt carries its
+ * own warnings and this sync's, never those of the version it replaces.
+ */
+async function restore(store: Store, campaign: StoredCampaign, t: string, v: VersionRecord, cur: TownshipState, actor: string): Promise<{ status: 200 | 201; receipt: Receipt }> {
+  const c = campaign.id;
+  const stored = await readStoredSubmission(store, c, t, v.contentHash);
+  // Written in the version's own transaction: a version without it is storage corruption.
+  if (!stored) throw new Error(`stored submission ${c}/${t}/${v.contentHash} is missing`);
+  const sub = stored.submission;
+  const checked = await ledgerRefusals(store, campaign, t, sub);
+  if (checked.errors.length) refuse([...stored.warnings, ...checked.errors]);
+  const result = await restoreVersion(store, { campaignId: c, townshipId: t, version: v, submission: sub, tally: tallySubmission(sub), actor }, { state: cur });
+  if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
+  // Another request made it current first (the same bytes sent twice at once): this is its retry.
+  if (result.kind === 'current') return duplicate(store, campaign, t, v);
+  const ledger = await ledgerAfterUpload(store, campaign, t, { hash: v.contentHash, submission: sub, ...(checked.items ? { items: checked.items } : {}) });
+  return { status: 201, receipt: receipt(c, t, v, withLedgerIssues(stored.warnings, ledger), 'restored') };
+}
+
+/** Bytes stored as version `v`, sent again: judged on the pointer (`cur`, or read now when not given). */
+async function resent(store: Store, campaign: StoredCampaign, t: string, v: VersionRecord, actor: string, cur?: TownshipState | null): Promise<{ status: 200 | 201; receipt: Receipt }> {
+  const state = cur ?? (await getState(store, campaign.id, t));
+  // A version is only ever written with its township's pointer.
+  if (!state) throw new Error(`version ${campaign.id}/${t}/${v.contentHash} has no pointer`);
+  switch (resentUpload(state.state, state.currentHash === v.contentHash)) {
+    case 'duplicate':
+      return duplicate(store, campaign, t, v);
+    case 'locked':
+      throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
+    case 'restore':
+      return restore(store, campaign, t, v, state, actor);
+  }
 }
 
 export async function ingest(store: Store, u: UploadInput): Promise<{ status: 200 | 201; receipt: Receipt }> {
@@ -73,13 +116,14 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   const township = campaign.townships.find((x) => x.id === t);
   if (!township) throw new ApiError('TOWNSHIP_NOT_FOUND', { id: t });
 
-  // Cheap checks first: a retry of stored bytes gets its receipt back, a locked township its 409,
-  // without parsing. commitUpload checks both again under the ETag. A version is only ever written
-  // in the transaction that writes the township's pointer (storage/commands.ts), so a township
-  // without a pointer has no version to find: its first upload (most uploads) skips that read.
+  // Cheap checks first: stored bytes (a retry, or an older version made current again), a locked
+  // township its 409, without parsing. commitUpload and restoreVersion check again under the ETag.
+  // A version is only ever written in the transaction that writes the township's pointer
+  // (storage/commands.ts), so a township without a pointer has no version to find: its first
+  // upload (most uploads) skips that read.
   const state = await getState(store, campaign.id, t);
   const known = state ? await getVersionByHash(store, campaign.id, t, hash) : null;
-  if (known) return duplicate(store, campaign, t, known);
+  if (known) return resent(store, campaign, t, known, u.actor, state);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
   const read = await gatedRead(() => readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } }));
@@ -117,8 +161,9 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // The first try uses the pointer read above; a conflict makes commitUpload reread both.
   const result = await commitUpload(store, version, { state });
   if (result.kind === 'locked') throw new ApiError('UPLOAD_LOCKED', { version: result.version });
-  if (result.kind === 'duplicate') return duplicate(store, campaign, t, result.version);
+  // The same bytes stored meanwhile, by a request that won the race: judged on the pointer now.
+  if (result.kind === 'duplicate') return resent(store, campaign, t, result.version, u.actor);
   // Stored: now the ledger follows it (or will, on its next read: ledger/sync.ts).
   const ledger = await ledgerAfterUpload(store, campaign, t, { hash, submission: sub, ...(checked.items ? { items: checked.items } : {}) });
-  return { status: 201, receipt: receipt(campaign.id, t, result.version, withLedgerIssues(warnings, ledger), false) };
+  return { status: 201, receipt: receipt(campaign.id, t, result.version, withLedgerIssues(warnings, ledger), 'new') };
 }
