@@ -47,7 +47,7 @@ export interface WorkState {
   /** Upload progress 0..1; null while the server checks; undefined when not uploading. */
   progress: number | null | undefined;
   receipt: Receipt | null;
-  /** Receipt heading: "上报成功…" or, for a duplicate, what the duplicate means. */
+  /** Receipt heading: "上报成功…" or, for a duplicate or a version made current again, what that means. */
   receiptTitle: Verdict | null;
 }
 

@@ -1,6 +1,6 @@
 // The township's work: check a workbook, upload it, get the template, go to and paint the cells
 // issues name, read the county's decision. Every verdict is written next to the button pressed.
-import type { TownshipStatus } from '../../../shared/api/contract';
+import type { Receipt, TownshipStatus } from '../../../shared/api/contract';
 import { hasErrors } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
@@ -54,6 +54,24 @@ export function duplicateVerdict(version: number, status: TownshipStatus | null)
   if (status?.state === 'returned') return warning(`${head}县委组织部已退回该版本，状态仍为“已退回”；请按退回意见修改后再上报。`);
   if (status?.state === 'accepted') return warning(`${head}该版本已通过并锁定。`);
   return info(`${head}状态仍为“${STATE_LABEL[status?.state ?? 'submitted']}”。`);
+}
+
+/**
+ * What sending an older version's exact bytes again did: the server made that version current
+ * again (a new version would have been a copy of it). Said plainly, with the state it is in now.
+ */
+export function restoredVerdict(version: number, status: TownshipStatus | null): Verdict {
+  return ok(`与第 ${version} 版内容完全相同，已将第 ${version} 版重新设为当前版本，状态为“${STATE_LABEL[status?.state ?? 'submitted']}”。`);
+}
+
+/** The verdict at the button and the receipt's short heading, by what the upload did. */
+export function receiptVerdicts(r: Receipt, status: TownshipStatus | null): { verdict: Verdict; title: Verdict } {
+  if (r.restored) return { verdict: restoredVerdict(r.version, status), title: ok(`已将第 ${r.version} 版重新设为当前版本（内容与该版完全相同）`) };
+  if (r.duplicate) {
+    const verdict = duplicateVerdict(r.version, status);
+    return { verdict, title: { tone: verdict.tone, text: `服务器上已有的第 ${r.version} 版（内容相同，未新建版本）` } };
+  }
+  return { verdict: ok(`上报成功：第 ${r.version} 版已于 ${formatTime(r.receivedAt)} 收到。`), title: ok(`上报成功：第 ${r.version} 版已收到。`) };
 }
 
 interface Checked {
@@ -152,9 +170,8 @@ export class CheckUploadController {
         const status = await api.status(campaignId, me.townshipId).catch(() => null);
         if (status) patchSlice(this.store, 'township', { status, verdict: null });
         if (r.warnings.length) this.report('服务器检查结果', withOrganizations(r.warnings, this.submission));
-        const verdict = r.duplicate ? duplicateVerdict(r.version, status) : ok(`上报成功：第 ${r.version} 版已于 ${formatTime(r.receivedAt)} 收到。`);
         // The receipt's heading is short; the verdict at the button says the rest.
-        const title = r.duplicate ? { tone: verdict.tone, text: `服务器上已有的第 ${r.version} 版（内容相同，未新建版本）` } : ok(`上报成功：第 ${r.version} 版已收到。`);
+        const { verdict, title } = receiptVerdicts(r, status);
         patchSlice(this.store, 'work', { receipt: r, receiptTitle: title });
         this.show(verdict);
       },

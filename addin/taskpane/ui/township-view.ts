@@ -12,7 +12,7 @@ function countsText(counts: Record<string, number>, scheme: Scheme): string {
     .join('，');
 }
 
-/** `title`: what the upload meant (上报成功, or for a duplicate that nothing changed). */
+/** `title`: what the upload meant (上报成功; for a duplicate, that nothing changed; for an older version's bytes, that it is current again). */
 export function renderReceipt(target: HTMLElement, r: Receipt, scheme: Scheme, title: Verdict): void {
   const rows: Array<[string, Node | string]> = [
     ['版本', `第 ${r.version} 版`],

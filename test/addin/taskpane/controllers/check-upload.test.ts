@@ -151,6 +151,23 @@ describe('CheckUploadController.upload', () => {
     expect(JSON.stringify(s.store.get())).not.toContain('上报成功');
   });
 
+  it('an older version’s exact bytes again: says plainly that version is current again, never 上报成功 or 没有任何变化', async () => {
+    const s = setup(clean);
+    s.store.set({ township: { status: status('returned', 2, '请核实'), verdict: null } });
+    s.server.upload_ = { kind: 'receipt', receipt: { ...receipt(1), restored: true } };
+    s.server.status_ = { ...status('submitted', 2), currentVersion: 1 };
+    await s.ctl.upload();
+    const w = s.store.get().work;
+    expect(w.verdict).toEqual({ tone: 'ok', text: '与第 1 版内容完全相同，已将第 1 版重新设为当前版本，状态为“已上报待审核”。' });
+    expect(w.receiptTitle).toEqual({ tone: 'ok', text: '已将第 1 版重新设为当前版本（内容与该版完全相同）' });
+    expect(w.receipt?.version).toBe(1);
+    // The version list the pane shows next comes from the status read after the upload.
+    expect(s.store.get().township.status).toMatchObject({ state: 'submitted', currentVersion: 1 });
+    const said = JSON.stringify(s.store.get().work);
+    expect(said).not.toContain('上报成功');
+    expect(said).not.toContain('没有任何变化');
+  });
+
   it('a locked township cannot upload and is told why, without asking the server', async () => {
     const s = setup(clean);
     s.store.set({ township: { status: status('accepted', 2), verdict: null } });
