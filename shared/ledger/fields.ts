@@ -45,17 +45,25 @@ export function recordChanges(item: LedgerItem): { set: SetField; changes: Field
 }
 
 /**
- * The year a deadline that names none (年底前, 12月底前) means: the year of the change (the upload,
- * the edit) in Beijing, where the township wrote it. Undefined for a time that is no time.
+ * A deadline as a date. One that names no year (年底前, 12月底前, 3月底前) is the next such day on
+ * or after the change (the upload, the edit) in Beijing, where the township wrote it: a deadline
+ * is set ahead, so 3月底前 typed in May is next March, not a date already past. Null when it
+ * is no date (or `at` is no time and the text needs one).
  */
-export function deadlineYear(at: string): number | undefined {
+export function deadlineDate(text: string, at: string): string | null {
+  const dated = parseCellDate(text);
+  if (dated !== null) return dated;
   const ms = Date.parse(at);
-  return Number.isNaN(ms) ? undefined : Number(beijingDay(ms).slice(0, 4));
+  if (Number.isNaN(ms)) return null;
+  const today = beijingDay(ms);
+  const year = Number(today.slice(0, 4));
+  const d = parseCellDate(text, year);
+  return d !== null && d < today ? parseCellDate(text, year + 1) : d;
 }
 
 /**
  * Typed values onto an item; the deadline keeps its text and gains an ISO date when it reads as
- * one (a deadline without a year in the year of `at`, the time of the change).
+ * one (a deadline without a year: the next such day from `at`, the time of the change).
  */
 export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, where: LedgerWhere | undefined, at: string): Issue[] {
   const issues: Issue[] = [];
@@ -65,7 +73,7 @@ export function setFields(next: LedgerItem, fields: LedgerInput, set: SetField, 
   }
   if (fields.deadline !== undefined) {
     const text = trimmed(fields.deadline);
-    const iso = text === '' ? null : parseCellDate(text, deadlineYear(at));
+    const iso = text === '' ? null : deadlineDate(text, at);
     set('deadlineText', text);
     set('deadline', iso);
     if (text !== '' && iso === null) issues.push(makeIssue('LEDGER_DEADLINE_MALFORMED', { name: next.orgName, value: text }, whereOf(where, 'deadline')));

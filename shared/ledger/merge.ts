@@ -10,10 +10,9 @@
 import { makeIssue } from '../issues/catalogue';
 import { orgIndex, type OrgIdentity } from '../roster/identity';
 import { normalizeLabel } from '../text/normalize';
-import { parseCellDate } from '../validate/rect';
 import { LedgerBatch } from './changes';
 import type { LedgerLine } from './lines';
-import { deadlineYear, type LedgerWhere } from './fields';
+import { deadlineDate, type LedgerWhere } from './fields';
 import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, OPEN_STATUSES, UNCLOSED_STATUSES, type Actor, type LedgerChangeSet, type LedgerInput, type LedgerItem } from './types';
 
 export interface LedgerMergeInput {
@@ -98,7 +97,7 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
     }
     used.add(item.id);
     if (!line.itemId) saidBy(item, line);
-    const diffs = changedFields(item, typed, deadlineYear(input.at));
+    const diffs = changedFields(item, typed, input.at);
     if (item.status === 'closed' || item.status === 'void') {
       if (diffs.length) batch.issues.push(makeIssue('LEDGER_CLOSED_KEPT', { name: item.orgName, matter: item.matter }, loc(diffs[0] ?? 'orgName')));
       else if (line.requestClose) batch.issues.push(makeIssue('LEDGER_ALREADY_CLOSED', { name: item.orgName, matter: item.matter }, loc('requestClose')));
@@ -164,7 +163,7 @@ function typedFields(line: LedgerLine): Pick<LedgerInput, TypedKey> {
  * Fields a line would change. A deadline typed as another form of the same date is no change, nor
  * a 整改事项 typed as another form of the same text (the key a line without 台账编号 is matched by).
  */
-function changedFields(item: LedgerItem, typed: Pick<LedgerInput, TypedKey>, year: number | undefined): TypedKey[] {
+function changedFields(item: LedgerItem, typed: Pick<LedgerInput, TypedKey>, at: string): TypedKey[] {
   const out: TypedKey[] = [];
   if (typed.matter !== undefined && textKey(typed.matter) !== textKey(item.matter)) out.push('matter');
   for (const f of ['measures', 'owner', 'progress'] as const) {
@@ -173,7 +172,7 @@ function changedFields(item: LedgerItem, typed: Pick<LedgerInput, TypedKey>, yea
   }
   const d = typed.deadline;
   if (d !== undefined && d !== item.deadlineText) {
-    const iso = parseCellDate(d, year);
+    const iso = deadlineDate(d, at);
     if (iso === null || iso !== item.deadline) out.push('deadline');
   }
   return out;

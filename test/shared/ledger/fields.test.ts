@@ -1,5 +1,5 @@
 import { createLedgerItem } from '../../../shared/ledger/create';
-import { deadlineYear, recordChanges } from '../../../shared/ledger/fields';
+import { deadlineDate, recordChanges } from '../../../shared/ledger/fields';
 import type { FieldChange } from '../../../shared/ledger/types';
 
 const item = () =>
@@ -21,7 +21,7 @@ describe('recordChanges', () => {
   });
 });
 
-// 完成时限 written without a year (年底前, 12月底前) is a date in the year of the change, Beijing time.
+// 完成时限 written without a year (年底前, 12月底前) is the next such day from the change, Beijing time.
 describe('a deadline without a year', () => {
   const created = (deadline: string, at: string) => createLedgerItem({ orgId: 'o-1', orgName: '东山村党支部', townshipId: 'dongshan', campaignId: 'c2026', grade: 'poor', fields: { deadline } }, [], { role: 'township', townshipId: 'dongshan' }, { at, campaignId: 'c2026' });
   it.each<[string, string, string | null, string[]]>([
@@ -34,6 +34,10 @@ describe('a deadline without a year', () => {
     ['年底前', '2026-04-20T02:00:00Z', '2026-12-31', []],
     ['年底前', '2026-12-31T16:30:00Z', '2027-12-31', []], // already 1 January 2027 in Beijing
     ['2026年12月', '2026-04-20T02:00:00Z', '2026-12-31', []],
+    ['3月底前', '2026-05-10T02:00:00Z', '2027-03-31', []], // set ahead: next March, not a day already past
+    ['4月底前', '2026-04-30T15:00:00Z', '2026-04-30', []], // the same day in Beijing still counts
+    ['4月底前', '2026-04-30T16:00:00Z', '2027-04-30', []],
+    ['2026年3月', '2026-05-10T02:00:00Z', '2026-03-31', []], // a year typed is the year meant
     ['13月底前', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
     ['0月底', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
     ['十二月底前', '2026-04-20T02:00:00Z', null, ['LEDGER_DEADLINE_MALFORMED']],
@@ -43,10 +47,11 @@ describe('a deadline without a year', () => {
     expect(r.issues.map((i) => i.code)).toEqual(codes);
   });
 
-  it.each<[string, number | undefined]>([
-    ['2026-04-20T02:00:00Z', 2026],
-    ['2026-12-31T15:59:59Z', 2026],
-    ['2026-12-31T16:00:00Z', 2027],
-    ['not a time', undefined],
-  ])('deadlineYear(%p) → %p', (at, year) => expect(deadlineYear(at)).toBe(year));
+  it.each<[string, string, string | null]>([
+    ['年底前', '2026-04-20T02:00:00Z', '2026-12-31'],
+    ['年底前', '2026-12-31T15:59:59Z', '2026-12-31'],
+    ['年底前', '2026-12-31T16:00:00Z', '2027-12-31'],
+    ['2026-06-30', 'not a time', '2026-06-30'],
+    ['年底前', 'not a time', null],
+  ])('deadlineDate(%p, %p) → %p', (text, at, iso) => expect(deadlineDate(text, at)).toBe(iso));
 });
