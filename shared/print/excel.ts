@@ -3,7 +3,7 @@
 // again, need it) or the streaming WorkbookWriter. Both only ever see appended rows here.
 import type ExcelJS from 'exceljs';
 import { colLetter } from '../workbook/a1';
-import { sheetOptions, type SheetPlan } from './layout';
+import { cellsHeight, sheetOptions, type SheetPlan } from './layout';
 import type { CellStyle, OutValue, SheetOutput } from './output';
 import type { PrintCell, SheetDef } from './types';
 import { cellValue } from './value';
@@ -18,6 +18,16 @@ export function putCell(cell: ExcelJS.Cell, v: PrintCell | undefined, style: (as
   const c = cellValue(v);
   cell.value = c.value as ExcelJS.CellValue;
   cell.style = style(c.asText);
+}
+
+/**
+ * Gives a row written cell by cell (a template's pre-filled lines) the height of its wrapped text,
+ * measured as PrintedSheet.row measures: LibreOffice does not re-measure the rows of an imported
+ * sheet, so a row of one line's height prints a name of two lines over the next row.
+ */
+export function fitRowHeight(ws: ExcelJS.Worksheet, row: number, values: ArrayLike<unknown>, cols: readonly { width: number }[]): void {
+  const h = cellsHeight(values, cols);
+  if (h !== undefined) ws.getRow(row).height = h;
 }
 
 export class ExcelSheet implements SheetOutput {

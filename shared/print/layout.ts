@@ -18,6 +18,22 @@ export function rowHeight(lines: number): number | undefined {
   // 409 pt is the tallest row Excel allows.
   return lines > 1 ? Math.min(409, lines * LINE_PT + PAD_PT) : undefined;
 }
+/**
+ * Lines a cell's value takes in a column `width` units wide: text wraps (measure.ts), anything
+ * else is one line. Most cells are short: text of n UTF-16 units is at most 2n wide, so shorter
+ * text without a line break fits on one line and is not measured (100,000 rows of a county sheet).
+ */
+export function cellLines(v: unknown, width: number): number {
+  if (typeof v !== 'string') return 1;
+  return v.length * 2 > width - 0.5 || v.includes('\n') ? wrappedLines(v, width) : 1;
+}
+
+/** Height for a row of `values` in `cols` (the tallest cell's lines); undefined for one line. */
+export function cellsHeight(values: ArrayLike<unknown>, cols: readonly { width: number }[]): number | undefined {
+  let lines = 1;
+  for (let i = 0; i < cols.length; i++) lines = Math.max(lines, cellLines(values[i], cols[i]?.width ?? 0));
+  return rowHeight(lines);
+}
 export const TITLE_PT = 32;
 export const INFO_PT = 22;
 

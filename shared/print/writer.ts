@@ -3,17 +3,16 @@
 // templates (excel.ts), the lean .xlsx writer for the county workbook (lean/). Rows only ever
 // append, which is all a streaming writer allows. Every value written goes through `cellValue`
 // (value.ts), the one place text is made safe (shared/text/sanitize.ts).
-import { wrappedLines } from './measure';
 import { joinedRows, labelText, type ItemSpan, type TextSpan } from './blocks';
 import { ExcelSheet, type PrintBook } from './excel';
-import { INFO_PT, TITLE_PT, headerCells, rowHeight, headerHeights, noteHeight, planSheet, type SheetPlan } from './layout';
+import { INFO_PT, TITLE_PT, cellLines, headerCells, rowHeight, headerHeights, noteHeight, planSheet, type SheetPlan } from './layout';
 import { isSheetBook, type CellStyle, type SheetBook, type SheetOutput } from './output';
 import { HEADER_STYLE, LABEL_STYLE, NOTE_STYLE, SIGN_STYLE, TITLE_STYLE, VALUE_DATE_STYLE, VALUE_STYLE, bodyStyle, type RowVariant } from './styles';
 import type { LabelledItem, PrintCell, PrintColumn, SheetDef } from './types';
 import { cellValue } from './value';
 
 export { cellValue } from './value';
-export { putCell, ExcelSheet, type PrintBook } from './excel';
+export { putCell, fitRowHeight, ExcelSheet, type PrintBook } from './excel';
 
 export class PrintedSheet<O extends SheetOutput = SheetOutput> {
   readonly plan: SheetPlan;
@@ -50,11 +49,10 @@ export class PrintedSheet<O extends SheetOutput = SheetOutput> {
     const styles = this.styles(variant);
     let lines = 1;
     for (let i = 0; i < cols.length; i++) {
-      const col = cols[i] as PrintColumn;
       const v = cells[i];
       const c = cellValue(v);
       this.out.cell(r, i + 1, c.value, (c.asText ? styles.text : styles.plain)[i] as CellStyle);
-      if (typeof v === 'string' && v.length * 2 > col.width - 0.5) lines = Math.max(lines, wrappedLines(v, col.width));
+      lines = Math.max(lines, cellLines(v, (cols[i] as PrintColumn).width));
     }
     const h = rowHeight(lines);
     if (h !== undefined) this.out.height(r, h);

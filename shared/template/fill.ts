@@ -6,7 +6,7 @@ import { gradeByFormulaRules, gradeFormula, totalByFormulaRules, totalFormula } 
 import { infoCells } from './detail-sheet';
 import { summaryResults, summaryRows, type SummaryInput } from './summary-sheet';
 import type { Scheme } from '../scheme/schema';
-import { rowHeight, wrappedLines } from '../print';
+import { fitRowHeight } from '../print';
 
 export interface FillOrg {
   seq?: unknown;
@@ -125,13 +125,7 @@ export function fillWorkbook(wb: ExcelJS.Workbook, data: FillData): void {
 
 /** The height a spreadsheet program saves for a row it fitted to its wrapped text. */
 function fitRow(ws: ExcelJS.Worksheet, r: number, cols: readonly { width: number }[]): void {
-  let lines = 1;
-  cols.forEach((c, i) => {
-    const v = ws.getCell(r, i + 1).value;
-    if (typeof v === 'string') lines = Math.max(lines, wrappedLines(v, c.width));
-  });
-  const h = rowHeight(lines);
-  if (h !== undefined) ws.getRow(r).height = h;
+  fitRowHeight(ws, r, cols.map((_, i) => ws.getCell(r, i + 1).value), cols);
 }
 
 /** The last row of the template's table (the last row with a bordered first cell). */

@@ -125,3 +125,13 @@ describe.each(['document', 'stream', 'lean'] as const)('the %s writer', (kind) =
     expect(ws.getCell('D7').value).toBe(0.25);
   });
 });
+
+test('a short text with a line break gets the height of its lines', async () => {
+  const wb = new ExcelJS.Workbook();
+  const s = addPrintedSheet(wb, def);
+  s.row([1, '东山村党支部', 1, 0.5, '一\n二\n三']);
+  s.end();
+  // Five characters would fit on one line: the break, not the width, makes three.
+  const row = (wb.getWorksheet(def.name) as ExcelJS.Worksheet).getRow(s.plan.firstBodyRow);
+  expect(row.height).toBe(3 * 15 + 4);
+});
