@@ -5,7 +5,7 @@
 // refuse that paste, and Excel tables neither take a two-row header nor grow in LibreOffice).
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
-import { addPrintedSheet, bodyStyle, inlineRows, putCell, styleWith, type LabelledItem, type PrintBook, type PrintColumn, type PrintKind, type SheetDef } from '../print';
+import { addPrintedSheet, bodyStyle, fitRowHeight, inlineRows, putCell, styleWith, type LabelledItem, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
 import { DETAIL_SHEET, INFO_FIELDS, ORG_TYPES, detailColumns, detailTitle, type ColumnKind, type DetailColumn } from './definition';
 import { dropdown, formulaPrompt, scoreChecks, wholeNumberCheck, type Lists } from './checks';
 import { gradeFormula, totalFormula } from './formulas';
@@ -93,14 +93,14 @@ export function writeDetailSheet(wb: PrintBook, o: DetailSheetOptions): ExcelJS.
   const styles = cols.map(templateCellStyle);
   for (let r = first; r <= last; r++) {
     const entry = o.roster[r - first];
-    cols.forEach((c, ci) => {
-      const cell = ws.getCell(r, ci + 1);
-      let v: Parameters<typeof putCell>[1] = null;
-      if (c.kind === 'total') v = { formula: totalFormula(cols, r), result: '' };
-      else if (c.kind === 'grade') v = { formula: gradeFormula(s, cols, r), result: '' };
-      else if (entry) v = rosterValue(s, c, entry, r - first + 1);
-      putCell(cell, v, () => styles[ci] as Partial<ExcelJS.Style>);
+    const values = cols.map((c): PrintCell => {
+      if (c.kind === 'total') return { formula: totalFormula(cols, r), result: '' };
+      if (c.kind === 'grade') return { formula: gradeFormula(s, cols, r), result: '' };
+      return entry ? rosterValue(s, c, entry, r - first + 1) : null;
     });
+    values.forEach((v, ci) => putCell(ws.getCell(r, ci + 1), v, () => styles[ci] as Partial<ExcelJS.Style>));
+    // A roster name of two lines in a row of one prints over the next row in LibreOffice.
+    if (entry) fitRowHeight(ws, r, values, cols);
   }
   const range = (key: string) => {
     const i = cols.findIndex((c) => c.key === key);

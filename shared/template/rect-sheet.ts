@@ -6,7 +6,7 @@
 // county's and shaded: shown, not taken from the sheet.
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
-import { addPrintedSheet, bodyStyle, putCell, styleWith, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
+import { addPrintedSheet, bodyStyle, fitRowHeight, putCell, styleWith, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
 import { RECT_COLUMNS, RECT_SHEET, rectTitle, type RectColumn, type RectKey } from './definition';
 import { TEMPLATE_SIGNATURE, infoItems } from './detail-sheet';
 import { addValidation, dropdown, type Lists } from './checks';
@@ -85,7 +85,10 @@ export function writeRectSheet(wb: PrintBook, township: string, year: number, ro
   });
   for (let r = first; r <= last; r++) {
     const p = prefill[r - first];
-    RECT_COLUMNS.forEach((c, i) => putCell(ws.getCell(r, i + 1), p ? prefillValue(p, c.key, r - first + 1) : null, () => styles[i] as Partial<ExcelJS.Style>));
+    const values = RECT_COLUMNS.map((c) => (p ? prefillValue(p, c.key, r - first + 1) : null));
+    values.forEach((v, i) => putCell(ws.getCell(r, i + 1), v, () => styles[i] as Partial<ExcelJS.Style>));
+    // Last year's 问题 and 措施 run to several lines: a row left one line tall prints them over the next.
+    if (p) fitRowHeight(ws, r, values, RECT_COLUMNS);
   }
   const col = (key: RectKey) => colLetter(RECT_COLUMNS.findIndex((c) => c.key === key) + 1);
   dropdown(ws, `${col('grade')}${first}:${col('grade')}${last}`, lists.grade, '等次');

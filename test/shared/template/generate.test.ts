@@ -174,6 +174,21 @@ test(`a roster pre-fills names, canonical categories and org types, plus ${SPARE
   expect(sum.getCell(summaryRows(defaultScheme).first, 2).result).toBe(2);
 });
 
+test('a roster’s long names get rows as tall as their lines (LibreOffice clips rows without a height)', async () => {
+  const roster = [
+    // 16 characters: 2 lines in the 24-unit 党组织名称 column.
+    { name: '中共石柱县东山镇东山村支部委员会', category: '村', orgType: '党支部' },
+    { name: '东山村党总支', category: '村', orgType: '党总支' },
+    // 23 characters: 3 lines.
+    { name: '中共石柱县东山镇东山村第一网格党支部委员会联合', category: '村', orgType: '党支部' },
+  ];
+  const ws = (await load(await generateTemplate({ ...base, scheme: defaultScheme, roster }))).getWorksheet(DETAIL_SHEET)!;
+  const r = DETAIL_LAYOUT.firstDataRow;
+  expect([r, r + 1, r + 2].map((x) => ws.getRow(x).height)).toEqual([2 * 15 + 4, undefined, 3 * 15 + 4]);
+  // The blank rows under the roster keep the default height.
+  expect(ws.getRow(r + 3).height).toBeUndefined();
+});
+
 test.each([
   ['Yichun five-way categories', yichunScheme, 'D5', '"农村,社区,机关,非公有制企业,教育卫生事业单位"'],
   ['five goods: five indicators, no override columns', fiveGoods, 'L4', '群众反映好（20分）'],

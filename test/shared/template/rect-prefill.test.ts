@@ -47,6 +47,13 @@ test('the template lists the open items with their 台账编号, the county’s 
   expect((ws.getCell(r, col('problems')).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
 });
 
+test('a pre-filled line is as tall as its longest text; the blank lines keep the default height', async () => {
+  // 60 characters of 整改措施 in a 24-unit column: 6 lines of 11 characters.
+  const ws = await sheetOf(await generateTemplate({ ...base, ledger: [open({ measures: '落实三会一课制度，规范组织生活会和民主评议党员，加强党员教育管理，改善阵地建设，发展村级集体经济，提升服务群众能力，' })] }));
+  const r = RECT_LAYOUT.firstDataRow;
+  expect([ws.getRow(r).height, ws.getRow(r + 1).height]).toEqual([6 * 15 + 4, undefined]);
+});
+
 test('a 申请销号 marked in the sheet reads as the item’s request, each field with its cell', async () => {
   const tpl = await generateTemplate({ ...base, ledger: [open()] });
   const bytes = await fillTemplate(tpl, {
