@@ -17,6 +17,8 @@ export interface RosterEntry {
   name: string;
   category?: string;
   orgType?: string;
+  /** 所属党总支 of a branch, as the 名册 names it. */
+  parent?: string;
 }
 
 const KIND: Record<ColumnKind, PrintKind> = { seq: 'seq', text: 'text', category: 'center', orgType: 'center', int: 'int', score: 'number', total: 'number', flag: 'center', grade: 'center' };
@@ -131,6 +133,8 @@ function rosterValue(s: Scheme, c: DetailColumn, e: RosterEntry, seq: number): s
       return seq;
     case 'name':
       return e.name;
+    case 'parent':
+      return e.parent ?? null;
     case 'category':
       return e.category === undefined ? null : (findCategory(s, e.category)?.name ?? e.category);
     case 'orgType': {

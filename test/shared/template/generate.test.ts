@@ -154,18 +154,18 @@ describe('default template', () => {
   });
 });
 
-test(`a roster pre-fills names, canonical categories and org types, plus ${SPARE_TEMPLATE_ROWS} spare rows`, async () => {
+test(`a roster pre-fills names, canonical categories, org types and 所属党总支, plus ${SPARE_TEMPLATE_ROWS} spare rows`, async () => {
   const roster = [
     { name: '东山村党总支', category: '农村', orgType: '总支' },
-    { name: '东山村第一党支部', category: '村', orgType: '党支部' },
+    { name: '东山村第一党支部', category: '村', orgType: '党支部', parent: '东山村党总支' },
     { name: '县直机关党委', category: '機關', orgType: '党委' },
   ];
   const wb = await load(await generateTemplate({ ...base, scheme: defaultScheme, roster }));
   const ws = wb.getWorksheet(DETAIL_SHEET)!;
-  expect([5, 6, 7].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value, ws.getCell(`D${r}`).value, ws.getCell(`E${r}`).value])).toEqual([
-    [1, '东山村党总支', '村', '党总支'],
-    [2, '东山村第一党支部', '村', '党支部'],
-    [3, '县直机关党委', '机关事业单位', '党委'],
+  expect([5, 6, 7].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value, ws.getCell(`D${r}`).value, ws.getCell(`E${r}`).value, ws.getCell(`F${r}`).value])).toEqual([
+    [1, '东山村党总支', '村', '党总支', null],
+    [2, '东山村第一党支部', '村', '党支部', '东山村党总支'],
+    [3, '县直机关党委', '机关事业单位', '党委', null],
   ]);
   expect(ws.getCell(`R${7 + SPARE_TEMPLATE_ROWS}`).formula).toBeDefined();
   expect(ws.getCell(`R${8 + SPARE_TEMPLATE_ROWS}`).formula).toBeUndefined();
