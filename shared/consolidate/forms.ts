@@ -6,6 +6,10 @@ import { ORG_TYPES } from '../template/definition';
 import type { Scheme } from '../scheme/schema';
 import { fitWidth, type LabelledItem, type PrintColumn, type SheetDef } from '../print';
 import { SUMMARY_REMARK } from './summary';
+import type { CampaignKind } from '../api/campaign';
+import { formTitle } from './titles';
+
+export { consolidatedFileName, formTitle } from './titles';
 
 export const SHEETS = {
   summary: '汇总表',
@@ -27,6 +31,8 @@ export interface FormContext {
   townships: readonly string[];
   /** When the workbook was made, Beijing time ("2026-04-25 17:03"). */
   generatedAt: string;
+  /** A 回头看's workbook says so in every title (default: a grading's). */
+  kind?: CampaignKind;
 }
 
 /** The county's own unit/date block and signature lines, the same on every sheet. */
@@ -37,10 +43,6 @@ export function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature' | 
   ];
   const signature: LabelledItem[] = [{ label: '制表人' }, { label: '审核人' }, { label: '联系电话', blank: 16 }];
   return { info, signature, signatureAt: 'table' };
-}
-
-function title(ctx: FormContext, what: string): string {
-  return `${ctx.county}${ctx.year}年度${what}`;
 }
 
 const col = (header: string, kind: PrintColumn['kind'], width: number, group?: string): PrintColumn => (group ? { header, kind, width, group } : { header, kind, width });
@@ -78,7 +80,7 @@ export function summaryColumns(ctx: FormContext, first: 'township' | 'category')
 export function summaryForm(ctx: FormContext, included: number): SheetDef {
   return {
     name: SHEETS.summary,
-    title: title(ctx, '基层党组织分类定级情况汇总表'),
+    title: formTitle(ctx, '基层党组织分类定级情况汇总表'),
     notes: [`统计范围：已上报和已审核通过的 ${included} 个乡镇（街道）的当前版本（已退回和未上报的单位不计入）；生成时间 ${ctx.generatedAt}（北京时间）。`],
     columns: summaryColumns(ctx, 'township'),
     ...blocks(ctx),
@@ -96,7 +98,7 @@ export function detailForm(ctx: FormContext): SheetDef {
   if (o.newlyEstablishedCap.enabled) flags.push(col(o.newlyEstablishedCap.label, 'center', 6, FLAG_GROUP_PRINT));
   return {
     name: SHEETS.detail,
-    title: title(ctx, '基层党组织分类定级情况明细表'),
+    title: formTitle(ctx, '基层党组织分类定级情况明细表'),
     columns: [
       SEQ,
       townshipCol(ctx),
@@ -122,7 +124,7 @@ export function detailForm(ctx: FormContext): SheetDef {
 export function poorListForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.poor,
-    title: title(ctx, `“${gradeLabel(ctx.scheme, ctx.scheme.quota.bottom.grade)}”基层党组织名单`),
+    title: formTitle(ctx, `“${gradeLabel(ctx.scheme, ctx.scheme.quota.bottom.grade)}”基层党组织名单`),
     columns: [SEQ, townshipCol(ctx), NAME, categoryCol(ctx), col('党员数', 'int', 6), col('总分', 'number', 6), col('定级原因', 'text', 26), col('备注', 'text', 10)],
     orientation: 'portrait',
     ...blocks(ctx),
@@ -132,7 +134,7 @@ export function poorListForm(ctx: FormContext): SheetDef {
 export function poorDetailForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.poorDetail,
-    title: title(ctx, `“${gradeLabel(ctx.scheme, ctx.scheme.quota.bottom.grade)}”基层党组织状况明细表`),
+    title: formTitle(ctx, `“${gradeLabel(ctx.scheme, ctx.scheme.quota.bottom.grade)}”基层党组织状况明细表`),
     columns: [
       SEQ,
       townshipCol(ctx),
@@ -152,7 +154,7 @@ export function poorDetailForm(ctx: FormContext): SheetDef {
 export function goodListForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.good,
-    title: title(ctx, `定为“${gradeLabel(ctx.scheme, ctx.scheme.quota.top.grade)}”等次的基层党组织名单（审核备案）`),
+    title: formTitle(ctx, `定为“${gradeLabel(ctx.scheme, ctx.scheme.quota.top.grade)}”等次的基层党组织名单（审核备案）`),
     columns: [SEQ, townshipCol(ctx), NAME, categoryCol(ctx), col('党员数', 'int', 6), col('总分', 'number', 6), col('情况说明', 'text', 44)],
     orientation: 'portrait',
     ...blocks(ctx),
@@ -162,7 +164,7 @@ export function goodListForm(ctx: FormContext): SheetDef {
 export function ledgerForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.rectification,
-    title: title(ctx, '一般、较差基层党组织整改台账'),
+    title: formTitle(ctx, '一般、较差基层党组织整改台账'),
     columns: [
       SEQ,
       townshipCol(ctx),
@@ -185,7 +187,7 @@ export function quotaForm(ctx: FormContext): SheetDef {
   const bottom = gradeLabel(s, s.quota.bottom.grade);
   return {
     name: SHEETS.quota,
-    title: title(ctx, '基层党组织分类定级比例检查'),
+    title: formTitle(ctx, '基层党组织分类定级比例检查'),
     columns: [
       townshipCol(ctx, '范围'),
       col('党组织数', 'int', 7),
@@ -203,7 +205,7 @@ export function quotaForm(ctx: FormContext): SheetDef {
 export function statusForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.status,
-    title: title(ctx, '基层党组织分类定级报送情况'),
+    title: formTitle(ctx, '基层党组织分类定级报送情况'),
     columns: [
       SEQ,
       townshipCol(ctx),
@@ -222,7 +224,7 @@ export function statusForm(ctx: FormContext): SheetDef {
 export function duplicatesForm(ctx: FormContext): SheetDef {
   return {
     name: SHEETS.duplicates,
-    title: title(ctx, '多个乡镇（街道）重复上报的基层党组织'),
+    title: formTitle(ctx, '多个乡镇（街道）重复上报的基层党组织'),
     notes: ['党组织名称按统一写法比对（繁简体、全半角、空格不同视为同一名称）。同一党组织只应由一个乡镇（街道）上报，请核实归属后通知多报的单位删除并重新上报。'],
     columns: [SEQ, NAME, col('上报单位（所在行）', 'text', 40), col('处理意见', 'text', 20)],
     ...blocks(ctx),

@@ -10,7 +10,7 @@ import { fitWidth, type PrintColumn, type SheetDef } from '../print';
 import { townshipName, type TownshipNames } from '../roster/identity';
 import type { Scheme } from '../scheme/schema';
 import { beijingText } from './deadline';
-import { blocks, type FormContext } from './forms';
+import { blocks, formTitle, type FormContext } from './forms';
 import type { OutCell } from './rows';
 
 export const YEAR_AFTER_SHEETS = {
@@ -49,7 +49,7 @@ export function ledgerCounts(items: readonly LedgerItem[], now: number): string 
 export function ledgerStatusForm(ctx: FormContext, items: readonly LedgerItem[], now: number): SheetDef {
   return {
     name: YEAR_AFTER_SHEETS.ledger,
-    title: `${ctx.county}${ctx.year}年度基层党组织整改台账（销号情况）`,
+    title: formTitle(ctx, '基层党组织整改台账（销号情况）'),
     notes: [`${ledgerCounts(items, now)}逾期按完成时限（北京时间）计算，截至 ${ctx.generatedAt}；已申请销号、待县委组织部核实的不计逾期。`],
     columns: [
       SEQ,
@@ -106,7 +106,7 @@ export function targetsForm(ctx: FormContext, previousYear: number | null, lookb
   const basis = lookback ? '（以回头看调整后的等次为准）' : '';
   return {
     name: YEAR_AFTER_SHEETS.targets,
-    title: `${ctx.county}${ctx.year}年度基层党组织晋位升级情况`,
+    title: formTitle(ctx, '基层党组织晋位升级情况'),
     notes: [
       `对照${previousYear ?? '上一'}年度定级结果${basis}：按党组织编号比对，更名、调整隶属的仍是同一党组织，合并的按合并后的党组织计，已撤销的不计入；本年度尚未定级的按未晋位升级计。`,
     ],
@@ -131,7 +131,7 @@ export function targetRows(r: TargetReport): { townships: OutCell[][]; county: O
 export function notMovedForm(ctx: FormContext): SheetDef {
   return {
     name: YEAR_AFTER_SHEETS.notMoved,
-    title: `${ctx.county}${ctx.year}年度未晋位升级的基层党组织名单`,
+    title: formTitle(ctx, '未晋位升级的基层党组织名单'),
     notes: ['上一年度定为“较差”“一般”等次、本年度未晋位升级的党组织；已撤销的列在最后，不计入晋位升级率。'],
     columns: [SEQ, townshipCol(ctx), col('上年党组织名称', 'text', 22), col('现名称', 'text', 22), col('上年等次', 'center', 7), col('本年等次', 'center', 7), col('说明', 'text', 18)],
     orientation: 'portrait',

@@ -438,6 +438,24 @@ describe('two years and a 回头看', () => {
       ]);
     });
 
+    it('回头看: every title and the file name say 回头看; the grading’s keep theirs', async () => {
+      const get = async (c: string) => {
+        const r = await st.call('GET', `/campaigns/${c}/consolidated`, { token: county() });
+        const wb = await loadWorkbookBytes(new Uint8Array(await r.arrayBuffer()));
+        return { file: decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(r.headers.get('Content-Disposition') ?? '')?.[1] ?? ''), titles: wb.worksheets.map((ws) => String(rowValues(ws, 1)[0])) };
+      };
+      const lb = await get(LB);
+      expect(lb.file).toBe('青山县2026年度基层党组织分类定级回头看汇总表.xlsx');
+      expect(lb.titles[0]).toBe('青山县2026年度基层党组织分类定级回头看情况汇总表');
+      expect(lb.titles.filter((t) => !t.includes('回头看'))).toEqual([]);
+      const y2 = await get(Y2);
+      expect(y2.file).toBe('青山县2026年度基层党组织分类定级汇总表.xlsx');
+      expect(y2.titles[0]).toBe('青山县2026年度基层党组织分类定级情况汇总表');
+      expect(y2.titles.filter((t) => t.includes('回头看'))).toEqual([]);
+      // No title of the 回头看's workbook is one of the grading's.
+      expect(lb.titles.filter((t) => y2.titles.includes(t))).toEqual([]);
+    });
+
     it('a campaign without a roster has none of the year-after sheets', async () => {
       const c = `plain-${run}`;
       expect((await st.call('POST', '/campaigns', { token: county(), json: { id: c, year: 2026, county: '青山县', deadline: '2099-04-25', townships: [DS] } })).status).toBe(201);

@@ -1,6 +1,7 @@
 // The county's campaigns: the list (this year's and past ones, with their review counts), opening
 // one, and a past campaign's consolidated workbook. Signing in lands on the newest campaign, or on
 // 新建工作批次 when the county has none.
+import { consolidatedFileName } from '../../../shared/consolidate/titles';
 import type { Delivery, Session } from '../ports';
 import { chooseScheme } from '../scheme';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
@@ -82,7 +83,7 @@ export class CampaignsController {
       if (!api || !c) return;
       this.show(info(`正在生成 ${c.year} 年度汇总表…`));
       const file = await api.consolidated(id);
-      const name = file.fileName ?? `${c.county}${c.year}年分类定级汇总表.xlsx`;
+      const name = file.fileName ?? consolidatedFileName(c);
       const how = await this.deps.delivery.deliver(file.bytes, name);
       this.show(ok(how === 'opened' ? `${c.year} 年度汇总表已在新的 Excel 窗口中打开。` : `${c.year} 年度汇总表已下载：${name}`));
     }, this.onAuthLost);

@@ -1,6 +1,7 @@
 // The county's review: who has reported, sorting and filtering the table, accept (after the
 // page's own confirmation) / return / reopen, 全部通过 for every township waiting with the version
 // the table shows, and the consolidated workbook. A township's rows and diff are review-detail's.
+import { consolidatedFileName } from '../../../shared/consolidate/titles';
 import type { ReviewAction } from '../../../shared/api/contract';
 import { nextSort, type CountyFilter, type SortKey } from '../model/county-table';
 import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
@@ -133,7 +134,7 @@ export class CountyReviewController {
         await this.deps.excel.openWorkbook(file.bytes);
         this.show(ok('汇总表已在新的 Excel 窗口中打开。'));
       } else {
-        const name = file.fileName ?? (campaign ? `${campaign.county}${campaign.year}年分类定级汇总表.xlsx` : '分类定级汇总表.xlsx');
+        const name = file.fileName ?? (campaign ? consolidatedFileName(campaign) : '分类定级汇总表.xlsx');
         this.deps.files.save(file.bytes, name);
         this.show(ok(`汇总表已下载：${name}`));
       }

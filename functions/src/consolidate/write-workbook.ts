@@ -74,7 +74,7 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   const s = campaign.scheme;
   const inputs = await townshipInputs(store, campaign, now);
   const summary = summarizeCounty(s, campaign.county, inputs);
-  const ctx: FormContext = { scheme: s, county: campaign.county, year: campaign.year, townships: inputs.map((t) => t.name), generatedAt: beijingText(new Date(now).toISOString()) };
+  const ctx: FormContext = { scheme: s, county: campaign.county, year: campaign.year, townships: inputs.map((t) => t.name), generatedAt: beijingText(new Date(now).toISOString()), ...(campaign.kind ? { kind: campaign.kind } : {}) };
 
   // Every text cell is a shared string (t="s"), as shared/print/lean/strings.ts says why.
   const out = leanWorkbook({ creator: safeText(`${campaign.county}委组织部`), created: new Date(now) });

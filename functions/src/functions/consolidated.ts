@@ -1,5 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
+import { consolidatedFileName } from '../../../shared/consolidate/titles';
 import { writeConsolidated } from '../consolidate/write-workbook';
 import { attachment } from '../http/common';
 import { endpoint } from '../http/handler';
@@ -12,7 +13,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   return {
     status: 200,
     body: bytes,
-    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.county}${campaign.year}年度基层党组织分类定级汇总表.xlsx`) },
+    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(consolidatedFileName(campaign)) },
   };
 });
 

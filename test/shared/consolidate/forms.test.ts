@@ -20,6 +20,10 @@ import {
   summaryRow,
   textWidth,
   yichunScheme,
+  consolidatedFileName,
+  ledgerStatusForm,
+  notMovedForm,
+  targetsForm,
   type FormContext,
   type OrgRow,
   type Scheme,
@@ -79,4 +83,19 @@ test('every county sheet carries the unit/date block and the signature lines und
   for (const d of [summaryForm(c, 1), detailForm(c), poorListForm(c), poorDetailForm(c), goodListForm(c), ledgerForm(c), quotaForm(c), statusForm(c), duplicatesForm(c)]) {
     expect([d.name, d.info?.map((i) => i.label), d.signature?.map((i) => i.label), d.signatureAt]).toEqual([d.name, ['填报单位（盖章）', '填报日期'], ['制表人', '审核人', '联系电话'], 'table']);
   }
+});
+
+test('a 回头看’s forms name the 回头看 in every title and the file name; a grading’s never', () => {
+  const forms = (c: FormContext) => [summaryForm(c, 2), detailForm(c), poorListForm(c), poorDetailForm(c), goodListForm(c), ledgerForm(c), quotaForm(c), statusForm(c), duplicatesForm(c), ledgerStatusForm(c, [], 0), targetsForm(c, 2025, false), notMovedForm(c)].map((f) => f.title);
+  const grading = forms(ctx(defaultScheme));
+  const lookback = forms({ ...ctx(defaultScheme), kind: 'lookback' });
+  expect(lookback[0]).toBe('青山县2026年度基层党组织分类定级回头看情况汇总表');
+  expect(lookback[5]).toBe('青山县2026年度分类定级回头看一般、较差基层党组织整改台账');
+  expect(lookback.filter((t) => !t.includes('回头看') || !t.startsWith('青山县2026年度'))).toEqual([]);
+  expect(grading.filter((t) => t.includes('回头看'))).toEqual([]);
+  expect(new Set([...grading, ...lookback]).size).toBe(grading.length * 2);
+  expect([consolidatedFileName({ county: '青山县', year: 2026 }), consolidatedFileName({ county: '青山县', year: 2026, kind: 'lookback' })]).toEqual([
+    '青山县2026年度基层党组织分类定级汇总表.xlsx',
+    '青山县2026年度基层党组织分类定级回头看汇总表.xlsx',
+  ]);
 });
