@@ -33,9 +33,19 @@ const label = (s: Scheme, key: string | null) => (key === null ? '' : (s.grades.
  * knows, dissolved ones included), those it opened, those still not 销号 (whenever opened), and
  * those anything happened to in its course (销号, 复号, 撤销 with its roster). Items closed in an
  * earlier year and untouched since belong to that year's sheet.
+ *
+ * `townships`: a 回头看's own townships. A 回头看 knows every organization of the grading it
+ * reviews, but regrades only the townships it names (8 of 20, say); its workbook, stamped and filed
+ * as that 回头看's, lists the items of those townships only. The other townships' items are in the
+ * grading's workbook, and in the 回头看 of theirs, if there is one.
  */
-export function campaignItems(items: readonly LedgerItem[], campaignId: string, orgIds: ReadonlySet<string>): LedgerItem[] {
-  return items.filter((i) => orgIds.has(i.orgId) && (i.campaignId === campaignId || UNCLOSED_STATUSES.includes(i.status) || i.history.some((e) => e.campaignId === campaignId)));
+export function campaignItems(items: readonly LedgerItem[], campaignId: string, orgIds: ReadonlySet<string>, townships?: ReadonlySet<string>): LedgerItem[] {
+  return items.filter(
+    (i) =>
+      orgIds.has(i.orgId) &&
+      (townships === undefined || townships.has(i.townshipId)) &&
+      (i.campaignId === campaignId || UNCLOSED_STATUSES.includes(i.status) || i.history.some((e) => e.campaignId === campaignId)),
+  );
 }
 
 /** 共 n 项：整改中 a 项、… ; 逾期 f 项. */

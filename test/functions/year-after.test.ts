@@ -463,6 +463,30 @@ describe('two years and a 回头看', () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总表', '明细表', '较差名单', '较差状况明细表', '好等次名单', '整改台账', '比例检查', '报送情况', '重复上报']);
     });
 
+    it('回头看 of one township: its workbook lists that township’s items only', async () => {
+      const c = `lb-xs-${run}`;
+      const made = await st.call('POST', '/campaigns', { token: county(), json: { id: c, kind: 'lookback', reviewsId: Y2, year: 2026, county: '青山县', deadline: '2026-11-30', townships: [{ name: '西山镇' }] } });
+      expect(made.status).toBe(201);
+      // 东山镇's items are in the grading's workbook (here they printed as “dongshan”); 经费保障不足 was 销号 before the 回头看.
+      expect(numbered(sheet(await consolidated(c), '整改台账（销号情况）')).map((x) => [x[1], x[2], x[4]])).toEqual([
+        ['西山镇', '南湖村党支部', '集体经济薄弱'],
+        ['西山镇', '北岭村党支部', undefined],
+      ]);
+    });
+
+    it('a township dropped the year after: the items its organizations left behind print under its name, not its id', async () => {
+      const c = `y3-${run}`;
+      const body = { id: c, year: 2027, county: '青山县', deadline: '2027-04-25', townships: [{ name: '东山镇' }], previousId: Y2 };
+      const p = await st.call('POST', '/roster/reconcile', { token: county(), json: body });
+      expect(p.status).toBe(200);
+      const made = await st.call('POST', '/campaigns', { token: county(), json: { ...body, decisions: rosterProposalSchema.parse(await p.json()).defaults } });
+      expect([made.status, made.status === 201 ? '' : JSON.stringify(await made.clone().json())]).toEqual([201, '']);
+      const rows = numbered(sheet(await consolidated(c), '整改台账（销号情况）'));
+      const of = (org: string) => rows.filter((x) => x[2] === org).map((x) => [x[1], x[11]]);
+      expect(of('北岭村党支部')).toEqual([['西山镇', '已撤销']]);
+      expect(rows.map((x) => x[1]).filter((t) => t !== '东山镇' && t !== '西山镇')).toEqual([]);
+    });
+
     // Last: LibreOffice runs synchronously and holds this process (and its in-process server) for
     // seconds, after which a kept-alive connection of a later request would be reset.
     (canPrint ? it : it.skip)('the year-after sheets print on A4, one table wide, header and 第 N 页 on every page', async () => {

@@ -49,6 +49,13 @@ describe('which items a campaign’s sheet lists', () => {
   });
 });
 
+test('a 回头看 lists the items of its own townships only (it regrades those; the others are the grading’s)', () => {
+  const west = { ...item('c2025', 'b', 'open'), townshipId: 'xishan' };
+  const listed = (townships?: ReadonlySet<string>) => campaignItems([item('c2025', 'a', 'open'), west], 'lb2026', new Set(['a', 'b']), townships).map((i) => i.townshipId);
+  expect(listed()).toEqual(['dongshan', 'xishan']);
+  expect(listed(new Set(['xishan']))).toEqual(['xishan']);
+});
+
 describe('整改台账（销号情况）', () => {
   test('a row per item: the status with its overdue days, the 销号 date in Beijing time', () => {
     const late = item('c2026', '东山村', 'open', '2026-06-30');
