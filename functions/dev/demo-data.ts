@@ -35,8 +35,12 @@ export async function fillRoster(template: Uint8Array, rows: Array<{ township: s
   const ws = wb.getWorksheet(ROSTER_SHEET);
   if (!ws) throw new Error('名册模板中没有“党组织名册”工作表');
   const col = (key: string) => ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+  // Under the header, wherever the template puts it (the unit/date block is above it).
+  let header = 1;
+  while (header <= ws.rowCount && ws.getCell(header, col('township')).value !== ROSTER_COLUMNS[0]?.header) header++;
+  if (header > ws.rowCount) throw new Error('名册模板中没有表头');
   rows.forEach(({ township, org }, k) => {
-    const r = 4 + k;
+    const r = header + 1 + k;
     ws.getCell(r, col('township')).value = township;
     ws.getCell(r, col('name')).value = text(org.name);
     ws.getCell(r, col('category')).value = text(org.category);

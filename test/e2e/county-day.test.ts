@@ -95,7 +95,7 @@ describeBrowser('a county’s day, from the page only (empty storage)', () => {
     const wrong = rows.map((r, k) => (k === 1 ? { ...r, org: { ...r.org, category: '农场' } } : r));
     await c.setInputFiles('#cf-roster-file', stack.file('党组织名册-有错.xlsx', await fillRoster(blank.bytes, wrong)));
     await waitText(c, '#cf-roster-note', '1 处错误');
-    await expect(c.locator('#cf-roster-issues .issue.error').first().getAttribute('data-cell')).resolves.toBe('C5');
+    await expect(c.locator('#cf-roster-issues .issue.error').first().getAttribute('data-cell')).resolves.toBe('C7'); // title, note, the unit/date block (2 rows), header; the second organization
     await expect(text(c, '#cf-roster-issues')).resolves.toContain('“农场”不在本批次的评定标准中');
     await shot(c, '21-county-roster-with-error');
     await c.setInputFiles('#cf-roster-file', stack.file('党组织名册.xlsx', await fillRoster(blank.bytes, rows)));

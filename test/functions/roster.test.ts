@@ -19,6 +19,12 @@ async function template(query = ''): Promise<ExcelJS.Workbook> {
   return loadWorkbookBytes(new Uint8Array(await r.arrayBuffer()));
 }
 
+/** The template's header row (the unit/date block to stamp is above it). */
+function headerRow(ws: ExcelJS.Worksheet): number {
+  for (let r = 1; r <= 20; r++) if (rowValues(ws, r)[1] === '党组织名称') return r;
+  throw new Error('no header');
+}
+
 async function bytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -30,8 +36,9 @@ describe('the template', () => {
     expect(ws).toBeDefined();
     if (!ws) return;
     expect(String(ws.getCell('A1').value)).toBe('青山县基层党组织名册');
-    expect(rowValues(ws, 3)).toEqual(['乡镇（街道）', '党组织名称', '类别', '组织类型', '所属党总支', '组织编号']);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
+    const h = headerRow(ws);
+    expect(rowValues(ws, h)).toEqual(['乡镇（街道）', '党组织名称', '类别', '组织类型', '所属党总支', '组织编号']);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: `${h}:${h}` });
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
     expect(Object.values(dv).map((v) => v.formulae[0])).toContain('"农村,社区,机关,非公有制企业,教育卫生事业单位"');
   });
@@ -39,17 +46,18 @@ describe('the template', () => {
   it('comes back as entries once filled (its own title, note and stamp lines are not organizations)', async () => {
     const wb = await template();
     const ws = wb.getWorksheet('党组织名册') as ExcelJS.Worksheet;
-    ws.getRow(4).values = ['东山镇', '东山村党总支', '村', '党总支'];
-    ws.getRow(5).values = ['东山镇', '东山村第一党支部', '村', '党支部', '东山村党总支'];
-    ws.getRow(6).values = ['西河乡', '西河社区党支部', '社区'];
+    const h = headerRow(ws);
+    ws.getRow(h + 1).values = ['东山镇', '东山村党总支', '村', '党总支'];
+    ws.getRow(h + 2).values = ['东山镇', '东山村第一党支部', '村', '党支部', '东山村党总支'];
+    ws.getRow(h + 3).values = ['西河乡', '西河社区党支部', '社区'];
     const r = await st.call('POST', '/roster/parse', { token: st.county(), body: await bytes(wb) });
     expect(r.status).toBe(200);
     const p = rosterParseSchema.parse(await r.json());
     expect(p).toMatchObject({ ok: true, issues: [], townships: [{ name: '东山镇', count: 2 }, { name: '西河乡', count: 1 }] });
     expect(p.entries.map((e) => [e.township, e.name, e.category, e.orgType, e.parent, e.row])).toEqual([
-      ['东山镇', '东山村党总支', '村', '党总支', undefined, 4],
-      ['东山镇', '东山村第一党支部', '村', '党支部', '东山村党总支', 5],
-      ['西河乡', '西河社区党支部', '社区', undefined, undefined, 6],
+      ['东山镇', '东山村党总支', '村', '党总支', undefined, h + 1],
+      ['东山镇', '东山村第一党支部', '村', '党支部', '东山村党总支', h + 2],
+      ['西河乡', '西河社区党支部', '社区', undefined, undefined, h + 3],
     ]);
   });
 });

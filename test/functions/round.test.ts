@@ -44,7 +44,10 @@ test('a reporting round from a county with nothing stored to the consolidated wo
   // 1. The 名册: the county's template, filled, read back with its townships.
   const tpl = await loadWorkbookBytes(new Uint8Array(await (await call('GET', '/roster/template')).arrayBuffer()));
   const ws = tpl.getWorksheet('党组织名册') as ExcelJS.Worksheet;
-  let r = 4;
+  // Under the header (the unit/date block to stamp is above it).
+  let r = 1;
+  while (rowValues(ws, r)[1] !== '党组织名称') r++;
+  r++;
   for (const t of TOWNSHIPS) for (const o of sample(t).orgs) ws.getRow(r++).values = [t.name, text(o.name), text(o.category), text(o.orgType), text(o.parent)];
   const parsed = rosterParseSchema.parse(await (await call('POST', '/roster/parse', { body: new Uint8Array(await tpl.xlsx.writeBuffer()) })).json());
   expect(parsed.ok).toBe(true);

@@ -1,7 +1,11 @@
 // The county's own sheets (派发表, 名册模板) are laid out by the print standard: A4, the header
-// repeated on every page, the unit/date block to stamp under the table; a long link's row is as
-// tall as its lines, so it prints inside its row instead of over the next ones; and a filled 名册
-// reads back.
+// repeated on every page, the unit/date block to stamp (under the 派发表's table, above the 名册's,
+// whose rows are the county's); a long link's row is as tall as its lines, so it prints inside its
+// row instead of over the next ones; and a filled 名册 reads back, and prints, however long.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { defaultScheme } from '../../../shared';
 import type { AccessList } from '../../../shared/api/access';
@@ -12,6 +16,8 @@ import { readWorkbook } from '../../../shared/xlsx/read';
 import { DISPATCH_SHEET, dispatchSheet } from '../../../functions/src/sheets/dispatch';
 import { rosterTemplate } from '../../../functions/src/sheets/roster-template';
 import { loadWorkbookBytes, rowValues } from '../xlsx';
+import { PYTHON, haveOpenpyxl } from '../../helpers/clerk-files';
+import { canPrint, pageText, pdfPages, toPdf } from '../../print/office';
 
 const LINK = `http://localhost:7071/taskpane.html#server=http%3A%2F%2Flocalhost%3A7071&token=${'eyJ2IjoxLCJpZCI6'.repeat(16)}`;
 
@@ -75,14 +81,19 @@ describe('名册模板', () => {
     bytes = await rosterTemplate(defaultScheme, '青山县');
   });
 
-  it('prints on A4 with the header on every page and a unit to stamp under the blank rows', async () => {
+  it('prints on A4 with the header on every page, the unit to stamp above it, and nothing under the table to stop it', async () => {
     const ws = await sheetOf(bytes, ROSTER_SHEET);
+    const header = rowWith(ws, '党组织名称');
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 });
-    expect(ws.pageSetup.printTitlesRow).toContain(String(rowWith(ws, '党组织名称')));
-    expect(rowWith(ws, '填报单位（盖章）')).toBeGreaterThan(rowWith(ws, '党组织名称') + 300);
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    expect(rowWith(ws, '填报单位（盖章）')).toBeLessThan(header);
+    // No print area to cut the rows a county adds, no merged cells under the header to paste into.
+    expect(ws.pageSetup.printArea).toBeUndefined();
+    expect((ws.model as unknown as { merges: string[] }).merges.filter((m) => Number(/\d+/.exec(m)?.[0]) >= header)).toEqual([]);
+    for (let r = header + 1; r <= ws.rowCount; r++) expect([r, textOf(ws, r)]).toEqual([r, '']);
   });
 
-  it('filled under its header, reads back: the blank rows and the signature lines are not organizations', async () => {
+  it('filled under its header, reads back: the blank rows and the block above the header are not organizations', async () => {
     const ws = await sheetOf(bytes, ROSTER_SHEET);
     const header = rowWith(ws, '党组织名称');
     const col = (key: string) => ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -102,4 +113,48 @@ describe('名册模板', () => {
     expect(roster.entries.map((e) => [e.township, e.name])).toEqual(lines);
     expect(roster.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
+});
+
+/** A county of 2,000 organizations fills the blank 名册 in openpyxl (as a script or another program would), from under the header on. */
+const fill2000 = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['${ROSTER_SHEET}']
+header = next(r for r in range(1, 30) if ws.cell(r, 2).value == '党组织名称')
+for i in range(2000):
+    t = '东山镇' if i < 1000 else '西山镇'
+    for c, v in enumerate([t, '中共石柱县%s第%04d号党支部委员会' % (t, i + 1), '${defaultScheme.categories[0]?.name ?? ''}', '党支部'], start=1):
+        ws.cell(header + 1 + i, c).value = v
+wb.save(sys.argv[2])
+`;
+
+(haveOpenpyxl && canPrint ? describe : describe.skip)('a 名册 of 2,000 organizations filled in openpyxl', () => {
+  let filled: Uint8Array;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster2000-'));
+    fs.writeFileSync(path.join(dir, 'blank.xlsx'), await rosterTemplate(defaultScheme, '青山县'));
+    const r = spawnSync(PYTHON, ['-c', fill2000, path.join(dir, 'blank.xlsx'), path.join(dir, 'filled.xlsx')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    filled = new Uint8Array(fs.readFileSync(path.join(dir, 'filled.xlsx')));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads back as 2,000 entries', async () => {
+    const r = await readWorkbook(filled);
+    if (!r.model) throw new Error('did not read');
+    const roster = readRosterModel(r.model, defaultScheme, { townships: ['东山镇', '西山镇'] });
+    expect(roster.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect([roster.entries.length, roster.entries[1999]?.name]).toEqual([2000, '中共石柱县西山镇第2000号党支部委员会']);
+  });
+
+  it('prints every row, each once, the header on every page', () => {
+    const pdf = toPdf(dir, { roster: filled }).roster as string;
+    const pages = pdfPages(pdf);
+    const text = pages.map((_, i) => pageText(pdf, i + 1));
+    const numbers = text.flatMap((t) => [...t.matchAll(/第(\d{4})号党支部委员会/g)].map((m) => Number(m[1])));
+    expect(numbers).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+    expect(text.filter((t) => !t.includes('党组织名称'))).toEqual([]);
+    expect(pages.every((p) => p.paper === 'A4')).toBe(true);
+  }, 240_000);
 });
