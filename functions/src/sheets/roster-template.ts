@@ -1,6 +1,7 @@
 // A blank 党组织名册 for the county to fill (or to paste its own list into): the columns the
 // roster reader knows, drop-downs for 类别 (from the chosen standard) and 组织类型, printable by
 // the print standard (shared/print): title, the unit/date block to stamp, the header on every page.
+import { THIN_BORDER } from '../../../shared/print/styles';
 import type { SheetDef } from '../../../shared/print/types';
 import { addPrintedSheet } from '../../../shared/print/writer';
 import { ROSTER_COLUMNS, ROSTER_SHEET } from '../../../shared/roster/sheet';
@@ -62,5 +63,12 @@ export async function rosterTemplate(scheme: Scheme, county = ''): Promise<Uint8
   };
   list('category', scheme.categories.map((c) => c.name), '类别');
   list('orgType', ORG_TYPES.map((o) => o.label), '组织类型');
+  // A 名册 longer than the blank lines (typed on, or values pasted by a script) prints ruled like
+  // them: a row with anything in it gets the table's borders, in Excel, WPS and LibreOffice alike.
+  const right = colLetter(ROSTER_COLUMNS.length);
+  sheet.out.ws.addConditionalFormatting({
+    ref: `A${first}:${right}${last}`,
+    rules: [{ type: 'expression', priority: 1, formulae: [`COUNTA($A${first}:$${right}${first})>0`], style: { border: THIN_BORDER } }],
+  });
   return workbookBytes(wb);
 }

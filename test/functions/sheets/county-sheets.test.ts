@@ -91,6 +91,9 @@ describe('名册模板', () => {
     expect(ws.pageSetup.printArea).toBeUndefined();
     expect((ws.model as unknown as { merges: string[] }).merges.filter((m) => Number(/\d+/.exec(m)?.[0]) >= header)).toEqual([]);
     for (let r = header + 1; r <= ws.rowCount; r++) expect([r, textOf(ws, r)]).toEqual([r, '']);
+    // Rows past the blank lines get the table's borders once they hold anything.
+    const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[]; style?: { border?: unknown } }> }> }).conditionalFormattings;
+    expect(cf.map((c) => [c.ref, c.rules[0]?.formulae, Boolean(c.rules[0]?.style?.border)])).toEqual([[`A${header + 1}:F${header + 3000}`, [`COUNTA($A${header + 1}:$F${header + 1})>0`], true]]);
   });
 
   it('filled under its header, reads back: the blank rows and the block above the header are not organizations', async () => {
