@@ -474,6 +474,7 @@ describe('two years and a 回头看', () => {
       ]);
     });
 
+    // It dissolves 西山镇's organizations (and voids their items): the tests above have read what they need.
     it('a township dropped the year after: the items its organizations left behind print under its name, not its id', async () => {
       const c = `y3-${run}`;
       const body = { id: c, year: 2027, county: '青山县', deadline: '2027-04-25', townships: [{ name: '东山镇' }], previousId: Y2 };
