@@ -1,6 +1,5 @@
 // The township's work: check a workbook, upload it, get the template, go to and paint the cells
 // issues name, read the county's decision. Every verdict is written next to the button pressed.
-import type { Receipt, TownshipStatus } from '../../../shared/api/contract';
 import { hasErrors } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Submission } from '../../../shared/submission/types';
@@ -13,8 +12,8 @@ import { withOrganizations } from '../model/issue-org';
 import type { ExcelPort, FilePort, Session, WorkbookReader } from '../ports';
 import { patchSlice, type AppState, type ShownIssue, type Store, type Verdict } from '../state';
 import { shortMessage } from '../ui/issue-groups';
-import { formatTime, STATE_LABEL } from '../ui/labels';
-import { error, errorText, info, ok, runAction, warning, type OnAuthLost } from './feedback';
+import { error, errorText, info, ok, runAction, type OnAuthLost } from './feedback';
+import { checkVerdict, countOf, receiptVerdicts } from './verdicts';
 
 export interface CheckUploadDeps {
   caps: Capabilities;
@@ -34,44 +33,6 @@ export function uploadBlocked(s: AppState, caps: Capabilities): string | null {
     return `第 ${st.currentVersion ?? ''} 版已由县委组织部审核通过并锁定，不能再上报；如需修改，请联系县委组织部重新开放。`;
   }
   return null;
-}
-
-function countOf(issues: readonly Issue[], severity: Issue['severity']): number {
-  return issues.filter((i) => i.severity === severity).length;
-}
-
-export function checkVerdict(issues: readonly Issue[]): Verdict {
-  const errors = countOf(issues, 'error');
-  const warnings = countOf(issues, 'warning');
-  if (errors) return error(`检查完成：发现 ${errors} 个错误，请按下面的问题逐项改正。`);
-  if (warnings) return warning(`检查完成：没有错误，有 ${warnings} 个提醒，请核实。`);
-  return ok('检查通过：没有发现问题。');
-}
-
-/** What an identical re-upload means, by the state the server reports after it. */
-export function duplicateVerdict(version: number, status: TownshipStatus | null): Verdict {
-  const head = `没有上报新版本：内容与第 ${version} 版完全相同，没有任何变化。`;
-  if (status?.state === 'returned') return warning(`${head}县委组织部已退回该版本，状态仍为“已退回”；请按退回意见修改后再上报。`);
-  if (status?.state === 'accepted') return warning(`${head}该版本已通过并锁定。`);
-  return info(`${head}状态仍为“${STATE_LABEL[status?.state ?? 'submitted']}”。`);
-}
-
-/**
- * What sending an older version's exact bytes again did: the server made that version current
- * again (a new version would have been a copy of it). Said plainly, with the state it is in now.
- */
-export function restoredVerdict(version: number, status: TownshipStatus | null): Verdict {
-  return ok(`与第 ${version} 版内容完全相同，已将第 ${version} 版重新设为当前版本，状态为“${STATE_LABEL[status?.state ?? 'submitted']}”。`);
-}
-
-/** The verdict at the button and the receipt's short heading, by what the upload did. */
-export function receiptVerdicts(r: Receipt, status: TownshipStatus | null): { verdict: Verdict; title: Verdict } {
-  if (r.restored) return { verdict: restoredVerdict(r.version, status), title: ok(`已将第 ${r.version} 版重新设为当前版本（内容与该版完全相同）`) };
-  if (r.duplicate) {
-    const verdict = duplicateVerdict(r.version, status);
-    return { verdict, title: { tone: verdict.tone, text: `服务器上已有的第 ${r.version} 版（内容相同，未新建版本）` } };
-  }
-  return { verdict: ok(`上报成功：第 ${r.version} 版已于 ${formatTime(r.receivedAt)} 收到。`), title: ok(`上报成功：第 ${r.version} 版已收到。`) };
 }
 
 interface Checked {
