@@ -38,21 +38,65 @@ export function textWidth(s: string): number {
  * (explicit line breaks count too). Measured against LibreOffice's PDF output.
  */
 export function wrappedLines(s: string, width: number): number {
+  return wrap(s, width);
+}
+
+/** A piece of a text as `splitLines` cuts it, with how many wrapped lines it prints on. */
+export interface LinePiece {
+  text: string;
+  lines: number;
+}
+
+/**
+ * The text cut into pieces of at most `maxLines` wrapped lines each, at the line boundaries
+ * `wrappedLines` counts (an explicit line break that ends a piece is dropped), so each piece
+ * wraps in the same column exactly as its lines did in the whole text: wrapping restarts at
+ * every line.
+ */
+export function splitLines(s: string, width: number, maxLines: number): LinePiece[] {
+  const per = Math.max(1, Math.floor(maxLines));
+  const out: LinePiece[] = [];
+  let from = 0;
+  let lines = 1;
+  const total = wrap(s, width, (at, newline) => {
+    if (lines < per) {
+      lines++;
+      return;
+    }
+    out.push({ text: s.slice(from, newline ? at - 1 : at), lines });
+    from = at;
+    lines = 1;
+  });
+  if (out.length === 0) return [{ text: s, lines: total }];
+  // A line break that ends the text leaves an empty last line: no piece of its own.
+  if (from < s.length) out.push({ text: s.slice(from), lines });
+  return out;
+}
+
+/**
+ * The one wrapping rule: counts the lines of `s` in a column of `width` units; `lineStart`, when
+ * given, hears where each line after the first starts (a UTF-16 index) and whether an explicit
+ * line break (just before that index) started it.
+ */
+function wrap(s: string, width: number, lineStart?: (at: number, newline: boolean) => void): number {
   const room = Math.max(2, width - 0.5);
   let lines = 1;
   let cur = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.codePointAt(i) ?? 0;
+    const start = i;
     if (c > 0xffff) i++;
     if (c === 0x0a) {
       lines++;
       cur = 0;
+      lineStart?.(i + 1, true);
       continue;
     }
     const w = isWide(c) ? 2 : 1;
     if (cur > 0 && cur + w > room) {
       lines++;
       cur = 0;
+      lineStart?.(start, false);
     }
     cur += w;
   }

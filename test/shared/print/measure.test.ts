@@ -1,4 +1,4 @@
-import { fitWidth, textWidth, wrappedLines } from '../../../shared/print/measure';
+import { fitWidth, splitLines, textWidth, wrappedLines } from '../../../shared/print/measure';
 
 test.each([
   ['', 0],
@@ -30,4 +30,43 @@ test.each([
   ['never wider than the maximum', ['很'.repeat(100)], 6, 30, 30],
 ])('fitWidth %s', (_what, texts, min, max, w) => {
   expect(fitWidth(texts, min, max)).toBe(w);
+});
+
+describe('splitLines: a text cut at its wrapped lines into pieces a row can hold', () => {
+  // 9 characters a line in a 20-wide column: 50 characters are 6 lines.
+  const text = '一二三四五六七八九'.repeat(5) + '十二三四五';
+
+  test('a text within the limit is one piece, unchanged', () => {
+    expect(splitLines(text, 20, 6)).toEqual([{ text, lines: 6 }]);
+    expect(splitLines('', 20, 3)).toEqual([{ text: '', lines: 1 }]);
+  });
+
+  test('pieces of at most maxLines lines, cut where a line starts, that together are the text', () => {
+    const pieces = splitLines(text, 20, 4);
+    expect(pieces).toEqual([
+      { text: '一二三四五六七八九'.repeat(4), lines: 4 },
+      { text: '一二三四五六七八九十二三四五', lines: 2 },
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+  });
+
+  test('each piece wraps as its lines did in the whole text', () => {
+    const long = '1. 加强班子建设，落实“三会一课”制度，规范组织生活。'.repeat(12) + '\n2. 整顿软弱涣散，选优配强带头人。'.repeat(6);
+    const pieces = splitLines(long, 32, 7);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces) {
+      expect(p.lines).toBeLessThanOrEqual(7);
+      expect(wrappedLines(p.text, 32)).toBe(p.lines);
+    }
+    expect(pieces.reduce((a, p) => a + p.lines, 0)).toBe(wrappedLines(long, 32));
+  });
+
+  test('a line break that ends a piece is dropped, not carried to the next piece as an empty line', () => {
+    expect(splitLines('甲\n乙\n丙', 20, 2)).toEqual([
+      { text: '甲\n乙', lines: 2 },
+      { text: '丙', lines: 1 },
+    ]);
+    // The empty line after a final line break would be a piece of its own: there is none.
+    expect(splitLines('甲\n乙\n', 20, 2)).toEqual([{ text: '甲\n乙', lines: 2 }]);
+  });
 });
