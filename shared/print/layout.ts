@@ -13,10 +13,23 @@ export const PAD_PT = 4;
 /** Height of a row of one line (the sheet default). */
 export const ROW_PT = 15;
 
+/** The tallest row Excel allows, in points; a taller height is cut to it on opening. */
+export const MAX_ROW_PT = 409;
+/**
+ * Wrapped lines one row holds. A table row whose text needs more continues on the rows under it
+ * (writer.ts), since a row can grow no further and spreadsheet programs clip the rest.
+ */
+export const ROW_LINES = Math.floor((MAX_ROW_PT - PAD_PT) / LINE_PT);
+/**
+ * Wrapped lines of each row a text longer than `ROW_LINES` continues in (199 pt), about a third
+ * of a landscape A4 page's body (~500 pt at 100 %). A row that does not fit in what is left of a
+ * page moves whole to the next one: pieces of 409 pt printed one a page, the rest of it blank.
+ */
+export const CONTINUED_LINES = 13;
+
 /** Height for a row whose tallest cell wraps to `lines` lines; undefined for one line (default). */
 export function rowHeight(lines: number): number | undefined {
-  // 409 pt is the tallest row Excel allows.
-  return lines > 1 ? Math.min(409, lines * LINE_PT + PAD_PT) : undefined;
+  return lines > 1 ? Math.min(MAX_ROW_PT, lines * LINE_PT + PAD_PT) : undefined;
 }
 /**
  * Lines a cell's value takes in a column `width` units wide: text wraps (measure.ts), anything

@@ -64,6 +64,16 @@ export function bodyStyle(kind: PrintKind, variant: RowVariant, asText: boolean)
 
 const CACHE = new Map<string, Partial<ExcelJS.Style>>();
 
+/**
+ * A body style whose text starts at the top of the cell, for text that wraps. A program that sets
+ * the text on more lines than measured (Excel's CJK is wider than LibreOffice's) then cuts only
+ * its last line, where a centred text loses both its first and its last; and a text continued on
+ * the next row (writer.ts) reads on without a gap.
+ */
+export function topAligned(base: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  return styleWith(base, 'top', { alignment: { ...base.alignment, vertical: 'top' } });
+}
+
 const DERIVED = new Map<string, Partial<ExcelJS.Style>>();
 
 /**

@@ -3,16 +3,25 @@
 // templates (excel.ts), the lean .xlsx writer for the county workbook (lean/). Rows only ever
 // append, which is all a streaming writer allows. Every value written goes through `cellValue`
 // (value.ts), the one place text is made safe (shared/text/sanitize.ts).
+import { splitLines } from './measure';
 import { joinedRows, labelText, type ItemSpan, type TextSpan } from './blocks';
 import { ExcelSheet, type PrintBook } from './excel';
-import { INFO_PT, TITLE_PT, cellLines, headerCells, rowHeight, headerHeights, noteHeight, planSheet, type SheetPlan } from './layout';
+import { CONTINUED_LINES, INFO_PT, ROW_LINES, TITLE_PT, cellLines, headerCells, rowHeight, headerHeights, noteHeight, planSheet, type SheetPlan } from './layout';
 import { isSheetBook, type CellStyle, type SheetBook, type SheetOutput } from './output';
-import { HEADER_STYLE, LABEL_STYLE, NOTE_STYLE, SIGN_STYLE, TITLE_STYLE, VALUE_DATE_STYLE, VALUE_STYLE, bodyStyle, type RowVariant } from './styles';
+import { HEADER_STYLE, LABEL_STYLE, NOTE_STYLE, SIGN_STYLE, TITLE_STYLE, VALUE_DATE_STYLE, VALUE_STYLE, bodyStyle, topAligned, type RowVariant } from './styles';
 import type { LabelledItem, PrintCell, PrintColumn, SheetDef } from './types';
 import { cellValue } from './value';
 
 export { cellValue } from './value';
 export { putCell, fitRowHeight, ExcelSheet, type PrintBook } from './excel';
+
+/** A sheet's body styles by column: plain, Text-format ("=…" kept as typed), and both top-aligned. */
+interface BodyStyles {
+  plain: CellStyle[];
+  text: CellStyle[];
+  top: CellStyle[];
+  topText: CellStyle[];
+}
 
 export class PrintedSheet<O extends SheetOutput = SheetOutput> {
   readonly plan: SheetPlan;
@@ -42,31 +51,73 @@ export class PrintedSheet<O extends SheetOutput = SheetOutput> {
   /**
    * One table row; cells in column order. A row whose text wraps gets the height of its lines:
    * LibreOffice does not re-measure rows of an imported sheet, so a height left unset clips text.
+   * Text that wraps starts at the top of its cell. A text longer than a row can hold
+   * (`ROW_LINES`) continues on the rows under it (`continueRow`).
    */
   row(cells: readonly PrintCell[], variant: RowVariant = 'body'): void {
     const r = this.next++;
     const cols = this.def.columns;
     const styles = this.styles(variant);
     let lines = 1;
+    let long: number[] | undefined;
     for (let i = 0; i < cols.length; i++) {
-      const v = cells[i];
-      const c = cellValue(v);
-      this.out.cell(r, i + 1, c.value, (c.asText ? styles.text : styles.plain)[i] as CellStyle);
-      lines = Math.max(lines, cellLines(v, (cols[i] as PrintColumn).width));
+      const col = cols[i] as PrintColumn;
+      const c = cellValue(cells[i]);
+      const v = c.value;
+      const n = cellLines(v, col.width);
+      if (n > ROW_LINES) {
+        (long ??= []).push(i);
+        continue;
+      }
+      if (n > lines) lines = n;
+      this.out.cell(r, i + 1, v, (n > 1 ? (c.asText ? styles.topText : styles.top) : c.asText ? styles.text : styles.plain)[i] as CellStyle);
     }
-    const h = rowHeight(lines);
-    if (h !== undefined) this.out.height(r, h);
-    this.lastRow = r;
-    this.out.commit(r);
+    if (long) this.continueRow(r, cells, long, lines, styles);
+    else {
+      const h = rowHeight(lines);
+      if (h !== undefined) this.out.height(r, h);
+    }
+    this.lastRow = this.next - 1;
+    this.out.commit(this.lastRow);
   }
 
-  private readonly styleCache = new Map<RowVariant, { plain: CellStyle[]; text: CellStyle[] }>();
+  /**
+   * The long cells of row `r` (column indexes `long`), each cut at its wrapped lines into pieces of
+   * `CONTINUED_LINES`: the first pieces go in row `r` beside the row's other cells, the next ones
+   * in the rows under it, whose other cells are left blank with their borders, so the entry reads
+   * on as one. Rows are not merged down: a merged range is not split across pages, and taller than
+   * a page it is cut.
+   */
+  private continueRow(r: number, cells: readonly PrintCell[], long: readonly number[], lines: number, styles: BodyStyles): void {
+    const cols = this.def.columns;
+    const pieces = long.map((i) => splitLines(cellValue(cells[i]).value as string, (cols[i] as PrintColumn).width, CONTINUED_LINES));
+    const rows = Math.max(...pieces.map((p) => p.length));
+    for (let k = 0; k < rows; k++) {
+      const rr = r + k;
+      let n = k === 0 ? lines : 1;
+      if (k > 0) for (let i = 0; i < cols.length; i++) this.out.cell(rr, i + 1, null, styles.plain[i] as CellStyle);
+      long.forEach((i, j) => {
+        const p = pieces[j]?.[k];
+        if (!p) return;
+        const c = cellValue(p.text);
+        this.out.cell(rr, i + 1, c.value, (c.asText ? styles.topText : styles.top)[i] as CellStyle);
+        if (p.lines > n) n = p.lines;
+      });
+      const h = rowHeight(n);
+      if (h !== undefined) this.out.height(rr, h);
+    }
+    this.next = r + rows;
+  }
+
+  private readonly styleCache = new Map<RowVariant, BodyStyles>();
 
   /** The body styles of each column for a row variant, looked up once per sheet, not per cell. */
-  private styles(variant: RowVariant): { plain: CellStyle[]; text: CellStyle[] } {
+  private styles(variant: RowVariant): BodyStyles {
     let s = this.styleCache.get(variant);
     if (!s) {
-      s = { plain: this.def.columns.map((c) => bodyStyle(c.kind, variant, false)), text: this.def.columns.map((c) => bodyStyle(c.kind, variant, true)) };
+      const plain = this.def.columns.map((c) => bodyStyle(c.kind, variant, false));
+      const text = this.def.columns.map((c) => bodyStyle(c.kind, variant, true));
+      s = { plain, text, top: plain.map(topAligned), topText: text.map(topAligned) };
       this.styleCache.set(variant, s);
     }
     return s;

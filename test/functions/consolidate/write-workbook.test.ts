@@ -115,11 +115,14 @@ describe('built from hostile stored submissions', () => {
     for (const c of names.slice(3, 8)) expect([c.value, c.numFmt]).toEqual([c.value, '@']);
   });
 
-  it('long text is cut to Excel’s cell limit with a marker', () => {
+  it('long text is cut to Excel’s cell limit with a marker (and continues on the rows under its own)', () => {
     const ws = sheet(wb, '明细表');
     const col = rowValues(ws, findRow(ws, '序号')).indexOf('情况说明') + 1;
     for (const seq of [1, 2]) {
-      const v = ws.getCell(findRow(ws, seq), col).value as string;
+      let r = findRow(ws, seq);
+      let v = ws.getCell(r, col).value as string;
+      // Continuation rows: 序号 blank, the text going on.
+      while (rowValues(ws, r + 1)[0] == null && typeof ws.getCell(r + 1, col).value === 'string') v += ws.getCell(++r, col).value as string;
       expect([v.length, v.endsWith(CUT_MARKER)]).toEqual([MAX_CELL_CHARS, true]);
     }
   });
