@@ -53,24 +53,26 @@ export interface LinePiece {
 }
 
 /**
- * The text cut into pieces of at most `maxLines` wrapped lines each, at the line boundaries
- * `wrappedLines` counts (an explicit line break that ends a piece is dropped), so each piece
- * wraps in the same column exactly as its lines did in the whole text: wrapping restarts at
- * every line.
+ * The text cut into pieces of at most `maxLines` wrapped lines each (the first of at most
+ * `firstLines`), at the line boundaries `wrappedLines` counts (an explicit line break that ends a
+ * piece is dropped), so each piece wraps in the same column exactly as its lines did in the whole
+ * text: wrapping restarts at every line.
  */
-export function splitLines(s: string, width: number, maxLines: number): LinePiece[] {
+export function splitLines(s: string, width: number, maxLines: number, firstLines = maxLines): LinePiece[] {
   const per = Math.max(1, Math.floor(maxLines));
   const out: LinePiece[] = [];
+  let room = Math.max(1, Math.floor(firstLines));
   let from = 0;
   let lines = 1;
   const total = wrap(s, width, (at, newline) => {
-    if (lines < per) {
+    if (lines < room) {
       lines++;
       return;
     }
     out.push({ text: s.slice(from, newline ? at - 1 : at), lines });
     from = at;
     lines = 1;
+    room = per;
   });
   if (out.length === 0) return [{ text: s, lines: total }];
   // A line break that ends the text leaves an empty last line: no piece of its own.

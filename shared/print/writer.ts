@@ -83,14 +83,15 @@ export class PrintedSheet<O extends SheetOutput = SheetOutput> {
 
   /**
    * The long cells of row `r` (column indexes `long`), each cut at its wrapped lines into pieces of
-   * `CONTINUED_LINES`: the first pieces go in row `r` beside the row's other cells, the next ones
-   * in the rows under it, whose other cells are left blank with their borders, so the entry reads
-   * on as one. Rows are not merged down: a merged range is not split across pages, and taller than
-   * a page it is cut.
+   * `CONTINUED_LINES`: the first pieces go in row `r` beside the row's other cells (and fill the
+   * `lines` those need, where that is more), the next ones in the rows under it, whose other cells
+   * are left blank with their borders, so the entry reads on as one. Rows are not merged down: a
+   * merged range is not split across pages, and taller than a page it is cut.
    */
   private continueRow(r: number, cells: readonly PrintCell[], long: readonly number[], lines: number, styles: BodyStyles): void {
     const cols = this.def.columns;
-    const pieces = long.map((i) => splitLines(cellValue(cells[i]).value as string, (cols[i] as PrintColumn).width, CONTINUED_LINES));
+    const first = Math.max(lines, CONTINUED_LINES);
+    const pieces = long.map((i) => splitLines(cellValue(cells[i]).value as string, (cols[i] as PrintColumn).width, CONTINUED_LINES, first));
     const rows = Math.max(...pieces.map((p) => p.length));
     for (let k = 0; k < rows; k++) {
       const rr = r + k;

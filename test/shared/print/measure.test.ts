@@ -61,6 +61,15 @@ describe('splitLines: a text cut at its wrapped lines into pieces a row can hold
     expect(pieces.reduce((a, p) => a + p.lines, 0)).toBe(wrappedLines(long, 32));
   });
 
+  test('the first piece may hold more lines than the others (a row made taller by its other cells)', () => {
+    expect(splitLines(text, 20, 2, 5).map((p) => p.lines)).toEqual([5, 1]);
+    expect(splitLines(text, 20, 2, 3).map((p) => [p.text, p.lines])).toEqual([
+      ['一二三四五六七八九'.repeat(3), 3],
+      ['一二三四五六七八九'.repeat(2), 2],
+      ['十二三四五', 1],
+    ]);
+  });
+
   test('a line break that ends a piece is dropped, not carried to the next piece as an empty line', () => {
     expect(splitLines('甲\n乙\n丙', 20, 2)).toEqual([
       { text: '甲\n乙', lines: 2 },
