@@ -11,6 +11,7 @@ import type { Scheme } from '../scheme/schema';
 import { ORG_TYPES, orgTypeLabel } from '../template/definition';
 import { cleanText, normalizeLabel, orgKey } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
+import { MergeCursor } from '../workbook/merge-cursor';
 import { cellText, type SheetModel, type SheetRow, type WorkbookModel } from '../workbook/model';
 
 export const ROSTER_SHEET = '党组织名册';
@@ -86,8 +87,8 @@ function defaultColumns(): Map<RosterKey, number> {
 }
 
 /** The value of a merged township cell sits in its top-left cell: rows below it inherit it. */
-function mergedAbove(sheet: SheetModel, row: number, col: number): number | null {
-  for (const m of sheet.merges ?? []) if (col >= m.left && col <= m.right && row > m.top && row <= m.bottom) return m.top;
+function mergedAbove(merges: MergeCursor, row: number, col: number): number | null {
+  for (const m of merges.under(row)) if (col >= m.left && col <= m.right) return m.top;
   return null;
 }
 
@@ -192,6 +193,8 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
 
   const lines: RosterLine[] = [];
   const townshipAt = new Map<number, string>();
+  // Asked row by row, in order: the work is the rows present, not the rows a merge spans.
+  const merges = new MergeCursor(sheet.merges ?? []);
   let lastTownship = '';
   for (const r of rows) {
     const text = (k: RosterKey) => (col(k) ? cleanText(cellText(r.cells[col(k)])) : '');
@@ -207,7 +210,7 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
     }
     // A township merged down a group of rows, or written 同上, is the one above.
     if (!line.township || DITTO.has(line.township)) {
-      const top = col('township') ? mergedAbove(sheet, r.row, col('township')) : null;
+      const top = col('township') ? mergedAbove(merges, r.row, col('township')) : null;
       line.township = top !== null ? (townshipAt.get(top) ?? '') : DITTO.has(line.township) ? lastTownship : '';
     }
     if (line.township) townshipAt.set(r.row, line.township);

@@ -3,6 +3,7 @@
 // only organizations reach the form's row parser. Hidden rows, subtotals, notes, signatures and
 // text outside every column are told apart here, once, for the detail list and the ledger alike.
 import type { Issue } from '../issues/types';
+import { MergeCursor } from '../workbook/merge-cursor';
 import { cellIsBlank, type MergedRange, type SheetCell, type SheetRow } from '../workbook/model';
 import { HeaderResolver, type HeaderMatch } from './header';
 import { InfoBlock } from './info';
@@ -41,9 +42,11 @@ export class TableReader<K extends string> {
   private done = false;
   /** After another form's header: the column to watch for this form's own header further down. */
   private watchCol = 0;
-  private readonly merged = new Map<number, MergedRange[]>();
-  /** Every merge by its top-left cell ("row:col"): with `merged`, the merge over any cell. */
+  private readonly merged: MergeCursor;
+  /** Every merge by its top-left cell ("row:col"): with `infoMerges`, the merge over any cell. */
   private readonly mergeFrom = new Map<string, MergedRange>();
+  /** The 填报 block's own cursor: its rows are asked for again when issues are placed, out of the body's order. */
+  private readonly infoMerges: MergeCursor;
   /** Columns of the master cells of vertical merges, by row: most rows have none and cost nothing. */
   private readonly masterCols = new Map<number, number[]>();
   private readonly masters = new Map<string, SheetCell>();
@@ -59,7 +62,8 @@ export class TableReader<K extends string> {
     merges: readonly MergedRange[] = [],
   ) {
     // A value merged down over several rows (类别 for a group, an organization over its ledger
-    // lines) belongs to every row of the merge, as a reviewer reads it.
+    // lines) belongs to every row of the merge, as a reviewer reads it: each row present under a
+    // merge is met by the cursor, the rows a merge spans are never walked.
     for (const m of merges) {
       this.mergeFrom.set(`${m.top}:${m.left}`, m);
       if (m.bottom > m.top) {
@@ -67,12 +71,9 @@ export class TableReader<K extends string> {
         cols.push(m.left);
         this.masterCols.set(m.top, cols);
       }
-      for (let r = m.top + 1; r <= m.bottom; r++) {
-        const list = this.merged.get(r) ?? [];
-        list.push(m);
-        this.merged.set(r, list);
-      }
     }
+    this.merged = new MergeCursor(merges);
+    this.infoMerges = new MergeCursor(merges);
   }
 
   push(row: SheetRow): void {
@@ -178,7 +179,7 @@ export class TableReader<K extends string> {
    * label or a value is a merge's top-left cell, or lies under the top row of a vertical merge.
    */
   private mergeAt(row: number, col: number): MergedRange | undefined {
-    return this.mergeFrom.get(`${row}:${col}`) ?? this.merged.get(row)?.find((m) => m.left <= col && col <= m.right);
+    return this.mergeFrom.get(`${row}:${col}`) ?? this.infoMerges.under(row).find((m) => m.left <= col && col <= m.right);
   }
 
   /** Master cells of vertical merges, so the rows under them can borrow the value. */
@@ -192,8 +193,8 @@ export class TableReader<K extends string> {
   }
 
   private fillMerged(row: SheetRow): SheetRow {
-    const ms = this.merged.get(row.row);
-    if (!ms) return row;
+    const ms = this.merged.under(row.row);
+    if (ms.length === 0) return row;
     let cells: SheetRow['cells'] | null = null;
     for (const m of ms) {
       if (!cellIsBlank(row.cells[m.left])) continue;

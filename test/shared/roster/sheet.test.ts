@@ -109,6 +109,25 @@ describe('what a reviewer reads without asking', () => {
     expect(readRosterSheet(s, defaultScheme).entries.map((e) => e.township)).toEqual(['东山镇', '东山镇', '东山镇']);
   });
 
+  it('looks at the merges over a row, not every merge of the sheet for every row', () => {
+    // 500 merges elsewhere on the sheet and a township merged down to row 1048576.
+    let reads = 0;
+    const counted = (top: number, bottom: number, left: number) => ({
+      top,
+      bottom,
+      right: left,
+      get left() {
+        reads++;
+        return left;
+      },
+    });
+    const merges = [...Array.from({ length: 500 }, (_, i) => counted(2, 3, 7 + i)), counted(2, 1_048_576, 1)];
+    const lines = Array.from({ length: 300 }, (_, i): Array<string | null> => [i === 0 ? '东山镇' : null, `第${i + 1}村党支部`, '村', null, null]);
+    const r = readRosterSheet(sheet([HEADER, ...lines], { merges }), defaultScheme);
+    expect(r.entries.map((e) => e.township)).toEqual(Array(300).fill('东山镇'));
+    expect(reads).toBeLessThanOrEqual(2 * (lines.length + merges.length));
+  });
+
   it('reads 同上 as the township above', () => {
     const s = sheet([HEADER, ['东山镇', '甲村党支部', '村', null, null], ['同上', '乙村党支部', '村', null, null]]);
     expect(readRosterSheet(s, defaultScheme).entries.map((e) => e.township)).toEqual(['东山镇', '东山镇']);

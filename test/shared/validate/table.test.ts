@@ -62,6 +62,28 @@ test('类别 merged down over a group belongs to every row of the group', () => 
   expect(codes(d)).toEqual([]);
 });
 
+test('a merge down to the sheet’s last row costs the rows present, not the rows it spans', () => {
+  // U40:U1048576 and the like: the reader used to list every row of every merge (seconds each).
+  let reads = 0;
+  const tall = (top: number, left: number): MergedRange => ({
+    top,
+    left,
+    right: left,
+    get bottom() {
+      reads++;
+      return 1_048_576;
+    },
+  });
+  const rows = detailRows(S, [{ name: '东山村党总支', orgType: '党总支' }, { name: '东山村第一党支部', category: null }, { name: '东山村第二党支部', category: null }]);
+  const merges = [tall(4, 4), ...Array.from({ length: 8 }, (_, i) => tall(40 + i, 21 + i))];
+  const d = read(rows, merges);
+  expect(d.parsed.map((p) => p.org.category)).toEqual(['village', 'village', 'village']);
+  expect(codes(d)).toEqual([]);
+  // Each merge's bottom is read a bounded number of times: once for its master cell, once by each
+  // cursor (the body's and the 填报 block's), never once per row it spans.
+  expect(reads).toBeLessThanOrEqual(3 * merges.length);
+});
+
 test('subtotal and total rows are not organizations', () => {
   const rows = detailRows(S, [{ name: '西河村党支部' }, { name: '东山村党支部' }]);
   rows.push(row(6, [null, '村小计', null, null, null, null, null, 26, 26, 16, 16, 16, 32, 32, 164]));
