@@ -4,6 +4,7 @@
 // merged cell or a 同上, and say at the cell what cannot be read. Pure: the bytes are read by the
 // shared reader (readRosterBytes), pasted text by ./paste.
 import type { RosterEntry } from '../api/contract';
+import { capIssues } from '../issues/cap';
 import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { findCategory, findOrgType } from '../scheme/lookup';
@@ -226,10 +227,12 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
     lines.push(line);
   }
   const checked = checkRoster(lines, scheme, (l, k) => at(k, l.row), opts);
-  issues.push(...checked.issues);
+  // One by one: a 名册 of 20,000 bad lines would overflow the stack as push()'s arguments.
+  for (const i of checked.issues) issues.push(i);
   if (checked.entries.length === 0 && !issues.some((i) => i.severity === 'error')) issues.push(makeIssue('ROSTER_EMPTY', {}, { sheet: sheet.name }));
   issues.sort((a, b) => rowOf(a) - rowOf(b));
-  return { entries: checked.entries, townships: countTownships(checked.entries), issues };
+  // The first issues in row order and the count of the rest, as for an upload (shared/issues/cap.ts).
+  return { entries: checked.entries, townships: countTownships(checked.entries), issues: capIssues(issues) };
 }
 
 function rowOf(i: Issue): number {

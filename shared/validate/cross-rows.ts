@@ -77,7 +77,7 @@ export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null
   }
 
   const quota = quotaCount(s, d, orgs.map(trusted));
-  issues.push(...quotaIssues(s, d, quota));
+  for (const i of quotaIssues(s, d, quota)) issues.push(i);
   return { issues, quota };
 }
 

@@ -1,5 +1,6 @@
 // The detail list (一览表), one row at a time, so a streaming reader and the in-memory one share
 // every rule and big sheets never sit in memory as cells: only parsed rows are kept.
+import { IssueKeeper } from '../issues/cap';
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
@@ -47,7 +48,8 @@ function columnLabel(s: Scheme, key: DetailKey, indicator: number | undefined, h
 export class DetailTable {
   readonly table: TableReader<DetailKey>;
   readonly parsed: ParsedOrg[] = [];
-  private readonly rowIssues: Issue[] = [];
+  /** Row issues, bounded: a sheet of 60,000 bad rows keeps the first few hundred and counts the rest. */
+  readonly rowIssues = new IssueKeeper();
   private readonly names = new Map<string, number>();
   private readonly uncalculatedSeen = new Set<string>();
   private plan: DetailPlan | null = null;
@@ -82,7 +84,7 @@ export class DetailTable {
     return c ? cellAddress(c, row) : undefined;
   }
 
-  /** Header problems, missing columns, every row's issues and the rows skipped, in row order. */
+  /** Header problems, missing columns, the rows' issues kept (`rowIssues.omitted` counts the rest) and the rows skipped, in row order. */
   issues(): Issue[] {
     const h = this.table.header;
     if (!h || !this.found) return [];
@@ -91,7 +93,9 @@ export class DetailTable {
       if (!c.required || this.col(c.key, c.indicator)) continue;
       out.push(makeIssue('COLUMN_MISSING', { column: columnLabel(this.scheme, c.key, c.indicator, c.header) }, { sheet: this.sheet }));
     }
-    out.push(...this.rowIssues, ...skippedRowIssues(this.table, this.addrOfName));
+    // Appended one by one: spreading thousands of issues into push() overflowed the stack.
+    for (const i of this.rowIssues.kept) out.push(i);
+    for (const i of skippedRowIssues(this.table, this.addrOfName)) out.push(i);
     return out;
   }
 
@@ -109,18 +113,18 @@ export class DetailTable {
         uncalculated: (column, cell) => {
           if (this.uncalculatedSeen.has(column)) return;
           this.uncalculatedSeen.add(column);
-          this.rowIssues.push(makeIssue('FORMULA_NO_RESULT', { column }, { sheet: this.sheet, cell }));
+          this.rowIssues.add(makeIssue('FORMULA_NO_RESULT', { column }, { sheet: this.sheet, cell }), row.row);
         },
       },
       row,
     );
-    this.rowIssues.push(...issues);
+    for (const i of issues) this.rowIssues.add(i, row.row);
     const o = parsed.org;
     if (o.name) {
       // "第一党支部" may repeat under different general branches or committees: not a duplicate.
       const k = [o.name, o.parentName ?? '', o.committee ?? ''].map(orgKey).join('|');
       const first = this.names.get(k);
-      if (first !== undefined) this.rowIssues.push(makeIssue('ORG_DUPLICATE', { first }, { sheet: this.sheet, ...cellOf(this.addr('name', o.row)), org: o.name }));
+      if (first !== undefined) this.rowIssues.add(makeIssue('ORG_DUPLICATE', { first }, { sheet: this.sheet, ...cellOf(this.addr('name', o.row)), org: o.name }), row.row);
       else this.names.set(k, o.row);
     }
     this.parsed.push(parsed);

@@ -3,6 +3,7 @@
 // A sheet pre-filled from the ledger also has each line's 台账编号, the 申请销号 mark and 完成日期,
 // and the county's 挂点领导/联络员: read when the sheet has those columns (shared/ledger/lines.ts
 // turns a line into what the ledger takes).
+import { IssueKeeper } from '../issues/cap';
 import { makeIssue, type Where } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
@@ -35,7 +36,10 @@ const REQUIRED_TEXT = ['problems', 'measures', 'owner'] as const;
 export class RectTable {
   readonly table: TableReader<RectKey>;
   readonly rows: RectificationRow[] = [];
-  private readonly rowIssues: Issue[] = [];
+  /** Line issues, bounded like the detail list's (IssueKeeper). */
+  readonly rowIssues = new IssueKeeper();
+  /** The row being read, for the issues of its line. */
+  private lineRow = 0;
   /** The organization of the line above, for a line that leaves the name to it. */
   private lastOrg: string | null = null;
 
@@ -82,12 +86,15 @@ export class RectTable {
     for (const c of RECT_COLUMNS) {
       if (c.required && !this.col(c.key)) out.push(makeIssue('COLUMN_MISSING', { column: c.header }, { sheet: this.sheet }));
     }
-    out.push(...this.rowIssues, ...skippedRowIssues(this.table, (r) => this.addr('orgName', r)));
+    // One by one: a spread of thousands of issues into push() overflows the stack.
+    for (const i of this.rowIssues.kept) out.push(i);
+    for (const i of skippedRowIssues(this.table, (r) => this.addr('orgName', r))) out.push(i);
     return out;
   }
 
   private row(row: SheetRow): void {
     const r = row.row;
+    this.lineRow = r;
     const cell = (k: RectKey): SheetCell | undefined => (this.col(k) ? row.cells[this.col(k)] : undefined);
     const where = (k: RectKey, org?: string): Where => {
       const a = this.addr(k, r);
@@ -98,7 +105,7 @@ export class RectTable {
     if (nameF.ok && !orgName) {
       // A further item of the organization above, its name left to the first line.
       if (this.lastOrg === null) {
-        this.rowIssues.push(makeIssue('NAME_BLANK', {}, where('orgName')));
+        this.issue(makeIssue('NAME_BLANK', {}, where('orgName')));
         return;
       }
       orgName = this.lastOrg;
@@ -108,11 +115,11 @@ export class RectTable {
     const text = (k: RectKey, field: LimitedField) => this.take(textField(cell(k), field, LABEL[k], where(k, orgName), 'free'), '');
     const fields = { problems: text('problems', 'problems'), measures: text('measures', 'measures'), owner: this.take(textField(cell('owner'), 'owner', LABEL.owner, where('owner', orgName)), '') };
     for (const k of REQUIRED_TEXT) {
-      if (this.col(k) && !fields[k] && !cell(k)?.error) this.rowIssues.push(makeIssue('RECT_FIELD_BLANK', { field: LABEL[k] }, where(k, orgName)));
+      if (this.col(k) && !fields[k] && !cell(k)?.error) this.issue(makeIssue('RECT_FIELD_BLANK', { field: LABEL[k] }, where(k, orgName)));
     }
     const d = deadlineField(cell('deadline'), where('deadline', orgName));
-    if (d.issue) this.rowIssues.push(d.issue);
-    else if (this.col('deadline') && !d.value.text) this.rowIssues.push(makeIssue('RECT_FIELD_BLANK', { field: LABEL.deadline }, where('deadline', orgName)));
+    if (d.issue) this.issue(d.issue);
+    else if (this.col('deadline') && !d.value.text) this.issue(makeIssue('RECT_FIELD_BLANK', { field: LABEL.deadline }, where('deadline', orgName)));
     const line: RectificationRow = {
       row: r,
       orgName,
@@ -138,7 +145,7 @@ export class RectTable {
       line.requestClose = f.ok && f.value === true;
       // An answer (是 or 否) outranks what 完成情况 says; a blank cell leaves the request to it.
       if (f.ok && f.value !== null) line.requestMarked = true;
-      if (!f.ok) this.rowIssues.push(f.issue);
+      if (!f.ok) this.issue(f.issue);
     }
     if (this.col('completedOn')) {
       const c = cell('completedOn');
@@ -148,9 +155,13 @@ export class RectTable {
     }
   }
 
+  private issue(i: Issue): void {
+    this.rowIssues.add(i, this.lineRow);
+  }
+
   private take(f: Field<string>, fallback: string): string {
     if (f.ok) return f.value;
-    this.rowIssues.push(f.issue);
+    this.issue(f.issue);
     return fallback;
   }
 }

@@ -1,6 +1,7 @@
 // Sheets → Submission and issues. Rows flow into per-sheet readers (sheets.ts), so a streaming
 // reader and the in-memory one share every rule; the choice of sheets, the rules that need the
 // whole list (cross-rows.ts) and the template's identity (identity.ts) run at the end.
+import { capIssues, type SeverityCounts } from '../issues/cap';
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { QuotaCount } from '../quota/quota';
@@ -43,7 +44,13 @@ export class WorkbookValidator {
   /** The verdict; `issues` are found before validation (guards, the reader). */
   finish(issues: readonly Issue[] = []): ReadResult {
     const out: Issue[] = [...issues];
-    const done = (submission: Submission | null, quota: QuotaCount | null = null): ReadResult => ({ issues: orderIssues(out, this.names), submission, quota });
+    // What the tables' row issues left out (IssueKeeper): counted in the list's last issue.
+    const omitted: SeverityCounts = { error: 0, warning: 0, info: 0 };
+    const done = (submission: Submission | null, quota: QuotaCount | null = null): ReadResult => ({ issues: capIssues(orderIssues(out, this.names), omitted), submission, quota });
+    // One by one: spreading an unbounded list into push() overflows the stack.
+    const add = (list: readonly Issue[]) => {
+      for (const i of list) out.push(i);
+    };
     const s = this.scheme;
     const visible = this.probes.filter((p) => !p.hidden);
     for (const p of this.probes) if (p.hidden && p.hasTable) out.push(makeIssue('SHEET_HIDDEN_SKIPPED', {}, { sheet: p.name }));
@@ -75,11 +82,12 @@ export class WorkbookValidator {
 
     const d = chosen.detail;
     const rect = rectProbe?.rect ?? null;
-    out.push(...d.issues());
-    if (rect) out.push(...rect.issues());
+    add(d.issues());
+    for (const t of rect ? [d, rect] : [d]) for (const k of ['error', 'warning', 'info'] as const) omitted[k] += t.rowIssues.omitted[k];
+    if (rect) add(rect.issues());
     if (d.parsed.length === 0) out.push(makeIssue('SHEET_EMPTY', {}, { sheet: d.sheet }));
     const cross = crossRowIssues(s, d, rect);
-    out.push(...cross.issues);
+    add(cross.issues);
 
     const info = (k: InfoKey) => d.table.info.get(k);
     for (const f of INFO_FIELDS) {
@@ -120,7 +128,7 @@ export class WorkbookValidator {
         filledTownship: { text: value('township'), sheet: d.sheet, cell: townshipAt?.cell ?? null },
       },
     };
-    out.push(...checkIdentity(submission, { scheme: s }).issues);
+    add(checkIdentity(submission, { scheme: s }).issues);
     return done(submission, cross.quota);
   }
 }

@@ -2,7 +2,10 @@
 // makes its own campaign (fresh()) and brings its township to the state it starts from, so each
 // passes when run alone (`-t`) and in any order.
 import { createHash } from 'node:crypto';
+import { defaultScheme } from '../../shared';
 import { receiptSchema, completenessSchema } from '../../shared/api/contract';
+import { issueTotals, MAX_ISSUES } from '../../shared/issues/cap';
+import { readSubmission } from '../../shared/workbook/read';
 import { err, freshCampaign } from './campaign';
 import { filled } from './filled';
 import { startStack, TOWNSHIPS, type Stack } from './stack';
@@ -71,6 +74,26 @@ describe('a township’s upload', () => {
     // Row 5 is the first data row: the third organization sits in row 7, the fifth in row 9.
     expect(errors.map((i) => i.cell)).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z]+7$/), expect.stringMatching(/^[A-Z]+9$/)]));
     expect(await f.status('dongshan')).toEqual(before);
+  });
+
+  it('refuses a file of many bad rows with its first issues and the count of the rest; `errors` is the true total', async () => {
+    // 80 organizations whose seven scores are all words: hundreds of errors. The answer lists the
+    // first 200 and one issue saying how many more (it was 29 MB for 12,000 such rows, a 500 beyond).
+    const f = await fresh();
+    const bad = await f.book(xihe, 3, { n: 80, mutate: (orgs) => orgs.forEach((o) => (o.scores = o.scores.map(() => '很好'))) });
+    const r = await f.upload('xihe', bad.bytes);
+    expect(r.status).toBe(422);
+    const e = await err(r);
+    const issues = e.issues ?? [];
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    const last = issues[MAX_ISSUES];
+    expect([last?.code, last?.severity]).toEqual(['ISSUES_MORE', 'error']);
+    const local = await readSubmission(bad.bytes, defaultScheme);
+    const total = issueTotals(local.issues).error;
+    expect(total).toBeGreaterThanOrEqual(80 * 7);
+    expect(e.message).toBe(`工作簿中有 ${total} 处错误，未予接收；请按提示逐项修改后重新上报`);
+    expect(last?.message).toContain(`其中错误 ${total - MAX_ISSUES} 个`);
+    expect((await f.status('xihe')).state).toBe('missing');
   });
 
   it.each([

@@ -1,4 +1,5 @@
 // The issue list as the clerk reads it: by sheet, then errors before warnings, then in cell order.
+import { isMoreIssue, issueTotals } from '../../../shared/issues/cap';
 import { locationText } from '../../../shared/issues/catalogue';
 import type { Issue, Severity } from '../../../shared/issues/types';
 import { META_SHEET } from '../../../shared/template/definition';
@@ -64,11 +65,14 @@ export function shortMessage(i: Issue): string {
 }
 
 export function issueSummary(issues: readonly Issue[]): string {
-  const n = (s: Severity) => issues.filter((i) => i.severity === s).length;
-  const errors = n('error');
-  const warnings = n('warning');
+  // The list may end with the count of the issues not listed (shared/issues/cap.ts): the totals
+  // include them. A list from an HTTP answer has lost that count: "超过 200 个".
+  const more = issues.find(isMoreIssue);
+  const t = issueTotals(issues);
+  const over = (s: Severity) => (more && more.params === undefined && s === more.severity ? '超过 ' : '');
   // Not "可以上报": the list stays up after an upload, or for a county that only checks.
   if (issues.length === 0) return '未发现问题。';
-  const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个提醒` : '', n('info') ? `${n('info')} 个提示` : ''].filter(Boolean);
-  return `发现 ${parts.join('、')}。${errors ? '请先改正错误再上报。' : '提醒不影响上报，请核实。'}`;
+  const parts = [t.error ? `${over('error')}${t.error} 个错误` : '', t.warning ? `${over('warning')}${t.warning} 个提醒` : '', t.info ? `${t.info} 个提示` : ''].filter(Boolean);
+  const shown = more ? `（只列出前 ${issues.length - 1} 个）` : '';
+  return `发现 ${parts.join('、')}${shown}。${t.error ? '请先改正错误再上报。' : '提醒不影响上报，请核实。'}`;
 }

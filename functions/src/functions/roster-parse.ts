@@ -1,6 +1,7 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { defaultScheme, yichunScheme, type Scheme } from '../../../shared';
 import type { RosterParse } from '../../../shared/api/contract';
+import { issueTotals } from '../../../shared/issues/cap';
 import { readRosterText } from '../../../shared/roster/paste';
 import type { RosterOptions, RosterRead } from '../../../shared/roster/sheet';
 import { authenticate, requireCounty, type Caller } from '../auth/access';
@@ -36,7 +37,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const bytes = await readUploadBody(req, limit);
   const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
   const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits });
-  const errors = read.issues.filter((i) => i.severity === 'error').length;
+  // The true count: the list shows the first issues and one with the count of the rest.
+  const errors = issueTotals(read.issues).error;
   const issues = read.issues.map(({ params: _p, ...rest }) => rest);
   if (read.entries.length === 0 && errors > 0) throw new ApiError('ROSTER_REFUSED', { errors }, read.issues);
   const body: RosterParse = { entries: read.entries, townships: read.townships, issues, ok: errors === 0 };

@@ -28,6 +28,7 @@ export async function campaignResults(store: Store, campaign: StoredCampaign, id
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t.id}/${hash} is missing`);
     return { t, sub: stored.submission };
   });
-  for await (const { t, sub } of subs) graded.push(...gradedFromSubmission(identities, t.id, sub).graded);
+  // Appended one by one: a township's thousands of rows as push()'s arguments would overflow the stack.
+  for await (const { t, sub } of subs) for (const g of gradedFromSubmission(identities, t.id, sub).graded) graded.push(g);
   return { graded, reported: new Set(counted.map((t) => t.id)) };
 }

@@ -64,6 +64,15 @@ export const workbookIssues = {
   ROWS_HIDDEN_SKIPPED: def<{ rows: Param; count: Param }>(246, 'warning', (p) => `第 ${v(p.rows)} 行已隐藏，未读取（共 ${v(p.count)} 行；上报的是可见的数据）；如需上报，请取消隐藏`),
   ROWS_OUTSIDE_COLUMNS: def<{ rows: Param; count: Param }>(247, 'warning', (p) => `第 ${v(p.rows)} 行只在表头以外的列中有内容，未读取（共 ${v(p.count)} 行）；请把内容填入对应的列`),
   TEXT_TOO_LONG: def<{ field: Param; length: Param; max: Param; value: Param }>(248, 'error', (p) => `“${v(p.field)}”不能超过 ${v(p.max)} 字，现为 ${v(p.length)} 字：“${v(p.value)}”`),
+  // The list itself: a file of thousands of bad rows is shown its first issues (shared/issues/cap.ts),
+  // then one of these with the count of the rest. An error when errors were left out, so the
+  // verdict never depends on how many were shown.
+  ISSUES_MORE: def<{ shown: Param; more: Param; errors: Param; warnings?: Param; notes?: Param }>(
+    251,
+    'error',
+    (p) => `问题太多，只列出了前 ${v(p.shown)} 个（按工作表和行的顺序），另有 ${v(p.more)} 个未列出，其中错误 ${v(p.errors)} 个；请先改正列出的错误，再重新检查，其余问题会接着列出`,
+  ),
+  ISSUES_MORE_WARNINGS: def<{ shown: Param; more: Param; errors?: Param; warnings?: Param; notes?: Param }>(252, 'warning', (p) => `提醒太多，只列出了前 ${v(p.shown)} 个（按工作表和行的顺序），另有 ${v(p.more)} 个提醒或提示未列出；请先核实列出的各项，再重新检查`),
   // Rectification ledger: 260–269.
   // The location names the organization, so these messages do not repeat it.
   RECT_MISSING: def<{ grade: Param }>(260, 'warning', (p) => `定为“${v(p.grade)}”，但整改台账中没有该党组织的整改事项`),

@@ -37,6 +37,10 @@ describe('groupIssues', () => {
     [[], '未发现问题'],
     [[makeIssue('GRADE_BLANK')], '1 个错误'],
     [[makeIssue('DEDUCTION_REASON_MISSING', { indicators: 'x' })], '提醒不影响上报'],
+    // A capped list (shared/issues/cap.ts): the totals count those not listed.
+    [[makeIssue('GRADE_BLANK'), makeIssue('ISSUES_MORE', { shown: 1, more: 1200, errors: 1000, warnings: 200, notes: 0 })], '发现 1001 个错误、200 个提醒（只列出前 1 个）。请先改正错误再上报。'],
+    // The same from an HTTP answer, which drops params: the count is known to be more.
+    [[makeIssue('GRADE_BLANK'), { code: 'ISSUES_MORE', num: 251, severity: 'error' as const, message: '问题太多…' }], '发现 超过 1 个错误（只列出前 1 个）'],
   ])('summarises %#', (list, text) => {
     expect(issueSummary(list)).toContain(text);
   });

@@ -1,6 +1,7 @@
 // Reading a 党组织名册 from a sheet model: the header found by its words, townships carried down
 // merged cells and 同上, one message per problem at the cell, naming the organization.
 import { defaultScheme, yichunScheme } from '../../../shared';
+import { issueTotals } from '../../../shared/issues/cap';
 import { readRosterModel, readRosterSheet } from '../../../shared/roster/sheet';
 import type { SheetModel, SheetRow } from '../../../shared/workbook/model';
 
@@ -126,6 +127,15 @@ describe('what a reviewer reads without asking', () => {
     const r = readRosterSheet(sheet([HEADER, ...lines], { merges }), defaultScheme);
     expect(r.entries.map((e) => e.township)).toEqual(Array(300).fill('东山镇'));
     expect(reads).toBeLessThanOrEqual(2 * (lines.length + merges.length));
+  });
+
+  it('lists the first 200 issues of a long 名册 in row order, then the count of the rest', () => {
+    const lines = Array.from({ length: 300 }, (_, i): Array<string | null> => ['东山镇', `第${i + 1}村党支部`, '农场', null, null]);
+    const r = readRosterSheet(sheet([HEADER, ...lines]), defaultScheme);
+    expect(r.issues).toHaveLength(201);
+    expect(r.issues[0]?.cell).toBe('C2');
+    expect(r.issues[200]?.code).toBe('ISSUES_MORE');
+    expect(issueTotals(r.issues).error).toBe(300);
   });
 
   it('reads 同上 as the township above', () => {
