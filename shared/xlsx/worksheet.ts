@@ -38,6 +38,15 @@ function resetCell(c: RawCell, row: number): void {
   c.tRaw = 0;
 }
 
+/**
+ * Elements a sheet may have besides what its cells, rows and merges account for: views, columns,
+ * conditional formats, validations, their extLst copies. The most a real sheet holds is a few
+ * thousand; the rest of the bound is margin.
+ */
+const SHEET_OVERHEAD = 200_000;
+/** Elements per cell: `<c><v>`, a formula, an inline string of several formatted runs (~12 each). */
+const PER_CELL = 32;
+
 export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: WorkbookContext, pacer: Pacer): Promise<SheetModel> {
   const { L } = ctx;
   const sheet = part.name;
@@ -48,6 +57,10 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
   const tooManyCells = () => refuse(makeIssue('TOO_MANY_CELLS', { sheet, limit: formatCount(L.maxCellsPerSheet) }));
   let rowCount = 0;
   let cellCount = 0;
+  // The sheet's elements against what its content accounts for, as they come: padding that
+  // carries no cell (140 MB of <x/> in an extLst) is refused within its first few hundred
+  // thousand elements rather than parsed to the workbook's bound (xml.ts).
+  let elements = 0;
   let slots = 0;
   let inSheetData = false;
   let inMerges = false;
@@ -145,6 +158,9 @@ export async function readWorksheet(bytes: Uint8Array, part: SheetPart, ctx: Wor
     part.entry,
     {
       open(name, a) {
+        if (++elements > SHEET_OVERHEAD + PER_CELL * cellCount + 2 * (rowCount + merges.length)) {
+          refuse(makeIssue('XML_TOO_MANY_ELEMENTS', { entry: part.entry.name, limit: formatCount(elements - 1) }));
+        }
         if (inCell) openInCell(name, a);
         else if (name === 'c' && inSheetData) openCell(a);
         else if (name === 'row' && inSheetData) openRow(a);

@@ -75,6 +75,8 @@ function scheduler(): Timer {
  * after every `sliceMs` of work the reader awaits one macrotask.
  */
 export class Pacer {
+  /** XML elements parsed so far in this read: one pacer is one read's, and xml.ts bounds them. */
+  elements = 0;
   private last = Date.now();
   private readonly schedule = scheduler();
   constructor(private readonly sliceMs = 10) {}

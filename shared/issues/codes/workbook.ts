@@ -95,5 +95,10 @@ export const workbookIssues = {
   CELL_TOO_LONG: def<{ length: Param; limit: Param }>(289, 'error', (p) => `单元格内容有 ${v(p.length)} 字，超过 Excel 单元格的上限 ${v(p.limit)} 字，请删减后再上传`),
   CELL_INVALID_CHAR: def<{ char: Param }>(290, 'error', (p) => `单元格含有电子表格不允许保存的字符（${v(p.char)}），读取时已将其去掉；请删除该字符（可重新输入该单元格内容）后再上传`),
   TOO_MANY_MERGES: def<{ sheet: Param; limit: Param }>(291, 'error', (p) => `合并单元格过多（到工作表“${v(p.sheet)}”为止已超过整个工作簿的上限 ${v(p.limit)} 处）或相互重叠，请取消多余的合并后再上传`),
+  XML_TOO_MANY_ELEMENTS: def<{ entry: Param; limit: Param }>(
+    293,
+    'error',
+    (p) => `工作簿中的 XML 元素过多（到部件“${v(p.entry)}”为止已超过 ${v(p.limit)} 个），远多于表格内容所需，不是电子表格程序正常保存的文件，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`,
+  ),
   TOO_MANY_STYLES: def<{ limit: Param }>(292, 'error', (p) => `工作簿的单元格格式超过 ${v(p.limit)} 种（Excel 的上限），请在 Excel 或 WPS 中清除多余格式后再上传`),
 } satisfies Record<string, IssueDef>;

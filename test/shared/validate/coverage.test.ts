@@ -14,6 +14,7 @@ const TRIGGERING = [
   'test/shared/validate/identity.test.ts',
   'test/shared/validate/table.test.ts',
   'test/shared/validate/validate.test.ts',
+  'test/shared/xlsx/xml.test.ts',
   'test/shared/validate/one-cause.test.ts',
   'test/shared/validate/fields/date.test.ts',
   'test/shared/validate/fields/text.test.ts',
