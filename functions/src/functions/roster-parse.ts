@@ -36,7 +36,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const limit = settings().maxUploadBytes;
   const bytes = await readUploadBody(req, limit);
   const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
-  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits });
+  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits, sender: `county:${who.countyId}` });
   // The true count: the list shows the first issues and one with the count of the rest.
   const errors = issueTotals(read.issues).error;
   const issues = read.issues.map(({ params: _p, ...rest }) => rest);

@@ -7,8 +7,9 @@ import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { readWorkbook } from '../../../shared/xlsx/read';
 import { gatedRead } from '../upload/read-gate';
 
-export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number; readLimits?: Partial<ReadLimits> }): Promise<RosterRead> {
-  return gatedRead(async () => {
+/** `sender`: whose read it is, for its turn (read-gate.ts): the county's. */
+export async function readRosterBytes(bytes: Uint8Array, scheme: Scheme, opts: RosterOptions & { maxBytes: number; readLimits?: Partial<ReadLimits>; sender: string }): Promise<RosterRead> {
+  return gatedRead(opts.sender, async () => {
     const r = await readWorkbook(bytes, { ...opts.readLimits, maxFileBytes: opts.maxBytes });
     if (!r.model) return { entries: [], townships: [], issues: r.issues };
     return readRosterModel(r.model, scheme, opts);

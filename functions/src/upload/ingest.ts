@@ -128,7 +128,7 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   if (known) return resent(store, campaign, t, known, u.actor, state);
   if (state && !uploadAllowed(state.state)) throw new ApiError('UPLOAD_LOCKED', { version: state.currentVersion });
 
-  const read = await gatedRead(() => readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } }));
+  const read = await gatedRead(`township:${campaign.id}/${t}`, () => readSubmission(u.bytes, campaign.scheme, { limits: { ...u.readLimits, maxFileBytes: u.maxBytes } }));
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
   const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));

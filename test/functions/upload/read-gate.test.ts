@@ -1,9 +1,12 @@
-// Workbook reads on the server take turns: at most READ_CONCURRENCY at once, the rest waiting first
-// come first served, and one that waits past UPLOAD_WAIT_SECONDS answered 503 UPLOADS_BUSY in
-// Chinese. (Reads sent together used to run interleaved, each holding what it had parsed: thirty
-// heavy files at once took the host past 1.1 GB.)
+// Workbook reads on the server take turns: at most READ_CONCURRENCY at once and one per township,
+// the townships waiting in rotation, and one that waits past UPLOAD_WAIT_SECONDS answered 503
+// UPLOADS_BUSY in Chinese. (Reads sent together used to run interleaved, each holding what it had
+// parsed: thirty heavy files at once took the host past 1.1 GB; and one township's many files used
+// to hold every turn.)
+import { createHash } from 'node:crypto';
 import { errorBodySchema } from '../../../shared/api/contract';
 import * as workbookRead from '../../../shared/workbook/read';
+import { KeyedTurns } from '../../../functions/src/upload/read-gate';
 import { filled } from '../filled';
 import { campaignBody, startStack, type Stack } from '../stack';
 
@@ -15,16 +18,29 @@ let running = 0;
 let most = 0;
 /** Added to every read, so that reads sent together overlap. */
 let slowMs = 0;
+/** Whose file each read is (by its bytes), when a test sets it: reads running per township, the most seen, the order they started. */
+let ownerOf: Map<string, string> | null = null;
+const runningOf = new Map<string, number>();
+const mostOf = new Map<string, number>();
+const order: string[] = [];
+const key = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
   const real = workbookRead.readSubmission;
   jest.spyOn(workbookRead, 'readSubmission').mockImplementation(async (...args) => {
     most = Math.max(most, ++running);
+    const who = ownerOf?.get(key(args[0])) ?? '';
+    if (who) {
+      order.push(who);
+      runningOf.set(who, (runningOf.get(who) ?? 0) + 1);
+      mostOf.set(who, Math.max(mostOf.get(who) ?? 0, runningOf.get(who) ?? 0));
+    }
     try {
       await new Promise((r) => setTimeout(r, slowMs));
       return await real(...args);
     } finally {
       running--;
+      if (who) runningOf.set(who, (runningOf.get(who) ?? 1) - 1);
     }
   });
   st = await startStack({ settings: { readConcurrency: 2, turnWaitMs: 2_000 } });
@@ -63,3 +79,61 @@ test('a read that waits longer than UPLOAD_WAIT_SECONDS: 503 UPLOADS_BUSY with R
   slowMs = 0;
   expect((await upload(c, bc)).status).toBe(201);
 }, 30_000);
+
+test('one township sending many files at once holds one turn; another township’s upload takes the other at once', async () => {
+  // Fourteen heavy files from one township used to hold every turn, first come first served, and
+  // another township's normal upload waited until it was answered 503.
+  const [a, b] = TOWNSHIPS as [T, T];
+  const many = await Promise.all([0, 1, 2, 3].map((i) => filled(a, { seed: 60 + i, n: 5 })));
+  const other = await filled(b, { seed: 70, n: 5 });
+  ownerOf = new Map([...many.map((f) => [key(f.bytes), a.id] as const), [key(other.bytes), b.id]]);
+  slowMs = 1_500;
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const flood = many.map((f) => upload(a, f.bytes));
+  // Sent once the township's files are all waiting for their turn.
+  await new Promise((r) => setTimeout(r, 200));
+  const started = order.length;
+  const mine = await upload(b, other.bytes);
+  const theirs = await Promise.all(flood);
+  log.mockRestore();
+  slowMs = 0;
+  ownerOf = null;
+  expect(mine.status).toBe(201);
+  // b's read started next: no file of a's got a second turn before it.
+  expect(order.slice(started, started + 1)).toEqual([b.id]);
+  expect(mostOf.get(a.id)).toBe(1);
+  expect(theirs[0]?.status).toBe(201);
+  for (const r of theirs) expect([201, 503]).toContain(r.status);
+}, 30_000);
+
+describe('KeyedTurns', () => {
+  type Step = ['take', string, string] | ['give', string];
+  // [steps (take: key and a name for the request), the requests granted by the end, in order]
+  test.each<[string, Step[], string[]]>([
+    ['a free turn is taken at once', [['take', 'A', 'a1'], ['take', 'B', 'b1']], ['a1', 'b1']],
+    ['one turn per key: a key’s second request waits for its first', [['take', 'A', 'a1'], ['take', 'A', 'a2'], ['take', 'B', 'b1']], ['a1', 'b1']],
+    ['… and gets the turn its first gives back', [['take', 'A', 'a1'], ['take', 'A', 'a2'], ['give', 'A']], ['a1', 'a2']],
+    [
+      'keys waiting take turns in rotation: a key with many waiting goes behind the others',
+      [['take', 'A', 'a1'], ['take', 'C', 'c1'], ['take', 'A', 'a2'], ['take', 'A', 'a3'], ['take', 'B', 'b1'], ['give', 'A'], ['give', 'C']],
+      ['a1', 'c1', 'b1', 'a2'],
+    ],
+    ['a turn given back goes to the key that waited longest; the others give up after their wait', [['take', 'A', 'a1'], ['take', 'C', 'c1'], ['take', 'B', 'b1'], ['take', 'D', 'd1'], ['give', 'C']], ['a1', 'c1', 'b1']],
+  ])('%s', async (_what, steps, granted) => {
+    const t = new KeyedTurns(2);
+    const got: string[] = [];
+    const pending: Array<Promise<void>> = [];
+    for (const s of steps) {
+      if (s[0] === 'give') t.give(s[1]);
+      else {
+        const [, k, name] = s;
+        pending.push(t.take(k, 50).then((ok) => void (ok && got.push(name))));
+      }
+      // Grants resolve as microtasks: each step sees the ones before it done.
+      await Promise.resolve();
+    }
+    await Promise.all(pending);
+    expect(got).toEqual(granted);
+    expect(t.held.size).toBeLessThanOrEqual(2);
+  });
+});
