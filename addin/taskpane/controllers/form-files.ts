@@ -1,6 +1,7 @@
 // The campaign form's inputs read from files or pasted text: the county's own standard (a JSON
 // file, checked at once with the server's messages) and the 党组织名册 (pasted from Excel and read
 // here, or an .xlsx read by the server through the one workbook reader), each said beside its field.
+import { issueTotals } from '../../../shared/issues/cap';
 import { PASTED_SHEET, readRosterText } from '../../../shared/roster/paste';
 import { parseJsonText } from '../../../shared/campaign/build';
 import { defaultScheme, yichunScheme } from '../../../shared/scheme/default';
@@ -76,7 +77,7 @@ export class FormFiles {
     const typed = splitTownships(values.townships);
     const read = readRosterText(text, this.schemeFor(values.standard), typed.length ? { townships: typed } : {});
     this.patch({ roster: { source: 'paste', label: PASTED_SHEET, ...read }, issues: read.issues.length ? { title: '名册检查结果', issues: read.issues } : null, verdict: null });
-    this.rosterRead({ entries: read.entries.length, townships: read.townships.length, errors: read.issues.filter((i) => i.severity === 'error').length, warnings: read.issues.filter((i) => i.severity === 'warning').length });
+    this.rosterRead({ entries: read.entries.length, townships: read.townships.length, errors: issueTotals(read.issues).error, warnings: issueTotals(read.issues).warning });
   }
 
   /** An .xlsx 党组织名册, read by the server through the one workbook reader. */
@@ -91,7 +92,7 @@ export class FormFiles {
         const r = await api.rosterParse(bytes, { schemeId });
         this.patch({ roster: { source: 'file', label: fileName, entries: r.entries, townships: r.townships, issues: r.issues }, issues: r.issues.length ? { title: `名册检查结果（${fileName}）`, issues: r.issues } : null });
         this.show(null);
-        this.rosterRead({ entries: r.entries.length, townships: r.townships.length, errors: r.issues.filter((i) => i.severity === 'error').length, warnings: r.issues.filter((i) => i.severity === 'warning').length });
+        this.rosterRead({ entries: r.entries.length, townships: r.townships.length, errors: issueTotals(r.issues).error, warnings: issueTotals(r.issues).warning });
       } catch (e) {
         if (!(e instanceof ApiError) || e.status !== 422) throw e;
         this.patch({ roster: null, issues: { title: `名册检查结果（${fileName}）`, issues: e.issues } });

@@ -5,6 +5,7 @@ import { createCampaignSchema, type CampaignRosterEntry, type CreateCampaign, ty
 import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { buildCampaign } from '../../../shared/campaign/build';
 import { lookbackTownships, pastDeadline } from '../../../shared/campaign/lookback';
+import { issueTotals } from '../../../shared/issues/cap';
 import { issueText } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 import type { Scheme } from '../../../shared/scheme/schema';
@@ -179,7 +180,8 @@ export function checkForm(values: CampaignFormValues, ctx: FormContext): FormChe
   if (values.standard === 'custom' && ctx.customScheme === undefined) fields.standard = note('请选择本县的评定标准文件（.json）');
   const names = townshipNames(values, ctx);
   if (names.length === 0) fields.townships = note('请填写乡镇（街道）名单，或在下面导入党组织名册（名单按名册中的乡镇生成）');
-  const rosterErrors = ctx.roster?.issues.filter((i) => i.severity === 'error').length ?? 0;
+  // The true count: a long 名册's list ends with the count of those not listed (shared/issues/cap.ts).
+  const rosterErrors = ctx.roster ? issueTotals(ctx.roster.issues).error : 0;
   if (rosterErrors) fields.roster = note(`名册中有 ${rosterErrors} 处错误，请改正后重新读取`);
 
   const body = formBody(values, ctx);

@@ -1,6 +1,8 @@
 // 新建工作批次 / 修改工作批次: the form is filled from state when a form opens (formId), then the
 // inputs hold what the county types; messages sit under their fields, the verdict under the
 // buttons. Files (the standard, the 名册) are read here and handed to the controller as bytes.
+import { issueTotals } from '../../../shared/issues/cap';
+import type { Issue } from '../../../shared/issues/types';
 import type { CampaignAdminController } from '../controllers/campaign-admin';
 import type { CampaignFormValues, FieldKey } from '../model/campaign-form';
 import type { AppState, Store } from '../state';
@@ -12,9 +14,11 @@ import { renderVerdict } from '../ui/status-line';
 
 const STANDARDS = ['keep', 'default6', 'yichun5', 'custom'] as const;
 
-function rosterSummaryText(issues: ReadonlyArray<{ severity: string }>): string {
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const others = issues.length - errors;
+function rosterSummaryText(issues: readonly Issue[]): string {
+  // Totals, those a long list leaves out included (shared/issues/cap.ts).
+  const t = issueTotals(issues);
+  const errors = t.error;
+  const others = t.warning + t.info;
   if (errors) return `名册中有 ${errors} 处错误${others ? `、${others} 条提醒` : ''}：请在 Excel 中改正后重新导入（或重新粘贴）。`;
   return `名册可以使用；有 ${others} 条提醒，请核实。`;
 }

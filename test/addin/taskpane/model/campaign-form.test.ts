@@ -32,6 +32,14 @@ describe('checkForm: what the county typed → the request, or the message besid
     ['the county’s own standard without its file', { standard: 'custom' }, {}, 'standard', '请选择本县的评定标准文件（.json）'],
     ['a 名册 township not on the list', {}, { roster: roster([entry('西山镇', '西山村党支部', 2)]) }, 'roster', `${issueText('CAMPAIGN_ROSTER_UNKNOWN', { id: '西山镇' })}；请把它加入名单，或清空名单（按名册生成）`],
     ['a 名册 still with errors', {}, { roster: { ...roster([]), issues: [{ code: 'ROSTER_NAME_BLANK', num: 372, severity: 'error', message: 'x' }] } }, 'roster', '名册中有 1 处错误，请改正后重新读取'],
+    // A long 名册's list ends with the count of those not listed (shared/issues/cap.ts): the true total.
+    [
+      'a 名册 with more errors than are listed',
+      {},
+      { roster: { ...roster([]), issues: [{ code: 'ROSTER_NAME_BLANK', num: 372, severity: 'error', message: 'x' }, { code: 'ISSUES_MORE', num: 251, severity: 'error', message: 'y', params: { shown: 1, more: 900, errors: 800, warnings: 100, notes: 0 } }] } },
+      'roster',
+      '名册中有 801 处错误，请改正后重新读取',
+    ],
   ])('%s', (_what, values, context, field, text) => {
     const r = checkForm({ ...base, ...values }, ctx(context));
     if (field === 'ok') {
