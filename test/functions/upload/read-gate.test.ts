@@ -90,7 +90,8 @@ test('one township sending many files at once holds one turn; another townshipâ€
   slowMs = 1_500;
   const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const flood = many.map((f) => upload(a, f.bytes));
-  // Sent once the township's files are all waiting for their turn.
+  // Sent once the township's first read has started and the rest have had time to queue.
+  for (let i = 0; i < 100 && order.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 200));
   const started = order.length;
   const mine = await upload(b, other.bytes);
