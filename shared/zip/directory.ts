@@ -3,6 +3,11 @@
 // trust) must say the same thing — name, method, flags, sizes and checksum. A file whose two
 // views disagree is refused, so a sheet cannot hide as "xl/media/image1.png" in one view and be
 // read as a worksheet in the other. Declared sizes are bounded here, before anything inflates.
+// The layout is held to what zip writers produce, so that no reader can find anything else in
+// the file: one end record, closing the file right after the directory, and the listed entries
+// (local header, data, descriptor) tiling every byte before the directory, from the first byte
+// on. A streaming reader (local headers front to back) then meets exactly the listed entries,
+// and a second directory or an unlisted entry has nowhere to hide.
 import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import { formatBytesOver, type ReadLimits } from '../xlsx/limits';
@@ -106,6 +111,12 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
   if (u16(b, end + 4) !== 0 || u16(b, end + 6) !== 0 || u16(b, end + 8) !== count) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: '分卷压缩' }));
   if (count > L.maxEntries) refuse(makeIssue('ZIP_TOO_MANY_ENTRIES', { count, limit: L.maxEntries }));
   if (cdOffset + cdSize > end) refuse(makeIssue('ZIP_TRUNCATED'));
+  // The end record found is the last one; a reader that looks for the first, or that trusts a
+  // record sitting between the directory and this one, would read another directory.
+  if (cdOffset + cdSize < end) {
+    refuse(makeIssue('ZIP_LAYOUT', { what: u32(b, cdOffset + cdSize) === SIG_END ? '有两个目录结尾记录' : '目录之后有多余的数据' }));
+  }
+  if (end + 22 + u16(b, end + 20) !== b.length) refuse(makeIssue('ZIP_LAYOUT', { what: '目录结尾记录之后有多余的数据' }));
 
   const entries: ZipEntry[] = [];
   const byKey = new Map<string, ZipEntry>();
@@ -182,16 +193,23 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
   if (declared > 10 * MB && declared / Math.max(1, compressed) > L.maxRatio) {
     refuse(makeIssue('ZIP_RATIO', { entry: '（整个文件）', ratio: Math.round(declared / Math.max(1, compressed)) }));
   }
-  refuseOverlaps(records);
+  refuseGapsAndOverlaps(records, cdOffset);
   return { entries, byKey };
 }
 
-/** Two entries sharing bytes (the "overlapping files" bomb) cannot come from a spreadsheet program. */
-function refuseOverlaps(records: Array<{ start: number; end: number; name: string }>): void {
+/**
+ * The listed entries, in file order, must follow each other byte for byte from the start of the
+ * file to the directory. Two entries sharing bytes (the "overlapping files" bomb) and bytes no
+ * entry accounts for (an unlisted entry that a streaming reader would read, a second archive)
+ * cannot come from a spreadsheet program.
+ */
+function refuseGapsAndOverlaps(records: Array<{ start: number; end: number; name: string }>, cdOffset: number): void {
   records.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < records.length; i++) {
-    const prev = records[i - 1] as { end: number };
-    const cur = records[i] as { start: number; name: string };
-    if (prev.end > cur.start) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: cur.name, what: '与其他部件重叠' }));
+  let at = 0;
+  for (const r of records) {
+    if (r.start < at) refuse(makeIssue('ZIP_ENTRY_MISMATCH', { entry: r.name, what: '与其他部件重叠' }));
+    if (r.start > at) refuse(makeIssue('ZIP_LAYOUT', { what: '部件之间有目录中没有列出的数据' }));
+    at = r.end;
   }
+  if (at !== cdOffset) refuse(makeIssue('ZIP_LAYOUT', { what: '部件之间有目录中没有列出的数据' }));
 }

@@ -15,6 +15,8 @@ export interface HostilePart {
   local?: { name?: string; size?: number; compressedSize?: number; crc?: number; method?: number; flags?: number };
   /** Sizes and CRC after the data (flag bit 3); `signature` adds the optional PK\x07\x08. */
   descriptor?: { signature?: boolean; size?: number; compressedSize?: number; crc?: number };
+  /** Written as a local entry only: what a streaming reader meets and the central directory does not list. */
+  unlisted?: boolean;
 }
 
 function u16(n: number): Buffer {
@@ -56,11 +58,11 @@ export function hostileZip(parts: HostilePart[]): Uint8Array {
       u16(cname.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), cname,
     ]);
     locals.push(local, body, desc);
-    centrals.push(central);
+    if (!p.unlisted) centrals.push(central);
     offset += local.length + body.length + desc.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(parts.length), u16(parts.length), u32(cd.length), u32(offset), u16(0)]);
+  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(centrals.length), u16(centrals.length), u32(cd.length), u32(offset), u16(0)]);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 

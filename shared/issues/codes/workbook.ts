@@ -101,4 +101,6 @@ export const workbookIssues = {
     (p) => `工作簿中的 XML 元素过多（到部件“${v(p.entry)}”为止已超过 ${v(p.limit)} 个），远多于表格内容所需，不是电子表格程序正常保存的文件，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`,
   ),
   TOO_MANY_STYLES: def<{ limit: Param }>(292, 'error', (p) => `工作簿的单元格格式超过 ${v(p.limit)} 种（Excel 的上限），请在 Excel 或 WPS 中清除多余格式后再上传`),
+  // Bytes no listed entry accounts for, or a second end record: where two readers of the same file could see different parts.
+  ZIP_LAYOUT: def<{ what: Param }>(293, 'error', (p) => `工作簿的压缩包结构异常（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
 } satisfies Record<string, IssueDef>;

@@ -1,0 +1,77 @@
+// The zip's layout leaves no room for a second reading: every byte before the central directory
+// belongs to one listed entry, and one end record closes the file right after the directory. A
+// file laid out otherwise is refused, because another program (a streaming reader, unzip, a
+// reader that takes another end record) could read parts the server never validated.
+import { readWorkbook } from '../../../shared';
+import { book, worksheet, type HostilePart } from '../../helpers/hostile-zip';
+
+const REAL = worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>较好</t></is></c></row>');
+const FORGED = worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>好</t></is></c></row>');
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+function sheetBook(edit?: (parts: HostilePart[]) => HostilePart[]): Uint8Array {
+  return book({ sheets: [{ name: '一览表', xml: REAL }], edit });
+}
+
+/** The same part again, before the real one, as a local entry the directory does not list. */
+const forgedBefore = (parts: HostilePart[]): HostilePart[] => parts.flatMap((p) => (p.name === SHEET ? [{ name: SHEET, data: FORGED, unlisted: true }, p] : [p]));
+
+function endRecordAt(b: Uint8Array): number {
+  return Buffer.from(b).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+}
+
+/** A comment of `text` on the end record. */
+function withComment(b: Uint8Array, text: Uint8Array): Uint8Array {
+  const out = Buffer.concat([Buffer.from(b), Buffer.from(text)]);
+  out.writeUInt16LE(text.length, endRecordAt(b) + 20);
+  return new Uint8Array(out);
+}
+
+async function codes(bytes: Uint8Array): Promise<string[]> {
+  return (await readWorkbook(bytes)).issues.map((i) => `${i.code}: ${i.message}`);
+}
+
+const layout = (what: string) => `ZIP_LAYOUT: 工作簿的压缩包结构异常（${what}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`;
+
+test.each<[string, () => Uint8Array, string]>([
+  ['a forged sheet as a local entry the directory does not list, before the real one (read first by java.util.zip.ZipInputStream)', () => sheetBook(forgedBefore), layout('部件之间有目录中没有列出的数据')],
+  ['an unlisted entry first in the file', () => sheetBook((p) => [{ name: SHEET, data: FORGED, unlisted: true }, ...p]), layout('部件之间有目录中没有列出的数据')],
+  ['an unlisted entry between the last entry and the directory', () => sheetBook((p) => [...p, { name: 'xl/media/image1.png', data: 'x', unlisted: true }]), layout('部件之间有目录中没有列出的数据')],
+  ['the end record written twice (Python zipfile: BadZipFile)', () => {
+    const b = sheetBook();
+    return new Uint8Array(Buffer.concat([Buffer.from(b), Buffer.from(b.subarray(endRecordAt(b)))]));
+  }, layout('有两个目录结尾记录')],
+  ['a second end record, listing nothing, hidden in the first one\'s comment', () => {
+    const b = sheetBook();
+    const fake = Buffer.from(b.subarray(endRecordAt(b)));
+    fake.writeUInt16LE(0, 8);
+    fake.writeUInt16LE(0, 10);
+    return withComment(b, fake);
+  }, layout('有两个目录结尾记录')],
+  ['bytes between the directory and its end record', () => {
+    const b = Buffer.from(sheetBook());
+    const end = endRecordAt(b);
+    return new Uint8Array(Buffer.concat([b.subarray(0, end), Buffer.alloc(100), b.subarray(end)]));
+  }, layout('目录之后有多余的数据')],
+  ['bytes after the end record', () => new Uint8Array(Buffer.concat([Buffer.from(sheetBook()), Buffer.alloc(5000)])), layout('目录结尾记录之后有多余的数据')],
+])('%s → ZIP_LAYOUT', async (_name, make, want) => {
+  expect(await codes(make())).toEqual([want]);
+});
+
+// What real writers produce is read: folders listed as entries (exceljs), data descriptors with
+// and without their signature (LibreOffice writes them), stored entries, a zip comment.
+test.each<[string, () => Uint8Array]>([
+  ['folder entries', () => sheetBook((p) => [{ name: 'xl/', data: '' }, { name: 'xl/worksheets/', data: '', store: true }, ...p])],
+  ['data descriptors with and without their signature', () => sheetBook((p) => p.map((x, i) => ({ ...x, descriptor: { signature: i % 2 === 0 } })))],
+  ['every entry stored', () => sheetBook((p) => p.map((x) => ({ ...x, store: true })))],
+  ['a zip comment', () => withComment(sheetBook(), Buffer.from('saved by a zip tool'))],
+])('a layout real writers produce is read: %s', async (_name, make) => {
+  const r = await readWorkbook(make());
+  expect(r.issues).toEqual([]);
+  expect(r.model?.sheets[0]?.rows[0]?.cells[1]?.v).toBe('较好');
+});
+
+test('the forged twin is refused whatever the order of the two entries', async () => {
+  const after = (parts: HostilePart[]) => parts.flatMap((p) => (p.name === SHEET ? [p, { name: SHEET, data: FORGED, unlisted: true }] : [p]));
+  expect(await codes(sheetBook(after))).toEqual([layout('部件之间有目录中没有列出的数据')]);
+});
