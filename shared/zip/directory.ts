@@ -86,6 +86,35 @@ function compoundRefusal(b: Uint8Array): Issue {
   }
 }
 
+/** Writers name parts like xl/worksheets/sheet12.xml; this is far above any of them, and the longest file name most file systems take. */
+export const MAX_ENTRY_NAME = 255;
+
+/**
+ * Why no spreadsheet program would write this entry name, or null. Such names are where readers
+ * part ways: unzip writes "xl\worksheets\sheet1.xml" over xl/worksheets/sheet1.xml, "a/../b",
+ * "a//b" and "/a" are another part or a file outside the folder to an extracting program, and
+ * control characters (NUL ends a name in C; a right-to-left override shows "exe.png" as "gnp.exe")
+ * make a name read differently than it is stored.
+ */
+export function badEntryName(name: string): string | null {
+  if (name.length === 0) return '名称为空';
+  if (name.length > MAX_ENTRY_NAME) return `超过 ${MAX_ENTRY_NAME} 个字符`;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x5c) return '含有反斜杠';
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return '含有控制字符';
+  }
+  if (name.charCodeAt(0) === 0x2f || (name.length >= 2 && name[1] === ':')) return '是绝对路径';
+  const segments = name.split('/');
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k];
+    if (s === '.' || s === '..') return '含有“.”或“..”路径段';
+    // A folder's entry ends in "/": its one empty segment is the last.
+    if (s === '' && k < segments.length - 1) return '含有空的路径段';
+  }
+  return null;
+}
+
 function findEnd(b: Uint8Array): number {
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06 && i + 22 + u16(b, i + 20) <= b.length) return i;
@@ -137,6 +166,10 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
     p = nameAt + nameLen + u16(b, p + 30) + u16(b, p + 32);
     if (p > cdOffset + cdSize) refuse(makeIssue('ZIP_TRUNCATED'));
     const name = utf8(b.subarray(nameAt, nameAt + nameLen));
+    const badName = badEntryName(name);
+    if (badName) refuse(makeIssue('ZIP_ENTRY_NAME', { entry: name, what: badName }));
+    // A folder holds nothing; data under a folder's name is a file to some extractors.
+    if (name.endsWith('/') && size !== 0) refuse(makeIssue('ZIP_ENTRY_NAME', { entry: name, what: '文件夹条目含有数据' }));
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: 'ZIP64' }));
     if (flags & 0x41) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: '加密' }));
     if (method !== 0 && method !== 8) refuse(makeIssue('ZIP_UNSUPPORTED', { detail: `压缩方式 ${method}` }));

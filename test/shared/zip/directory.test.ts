@@ -3,6 +3,7 @@
 // file laid out otherwise is refused, because another program (a streaming reader, unzip, a
 // reader that takes another end record) could read parts the server never validated.
 import { readWorkbook } from '../../../shared';
+import { MAX_ENTRY_NAME } from '../../../shared/zip/directory';
 import { book, worksheet, type HostilePart } from '../../helpers/hostile-zip';
 
 const REAL = worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>较好</t></is></c></row>');
@@ -74,4 +75,32 @@ test.each<[string, () => Uint8Array]>([
 test('the forged twin is refused whatever the order of the two entries', async () => {
   const after = (parts: HostilePart[]) => parts.flatMap((p) => (p.name === SHEET ? [p, { name: SHEET, data: FORGED, unlisted: true }] : [p]));
   expect(await codes(sheetBook(after))).toEqual([layout('部件之间有目录中没有列出的数据')]);
+});
+
+describe('entry names no spreadsheet program writes are refused', () => {
+  const extra = (name: string, data = 'hello') => sheetBook((p) => [...p, { name, data }]);
+  test.each<[string, () => Uint8Array, string]>([
+    ['a backslash twin of the sheet, with other grades (unzip writes it over the real sheet)', () => sheetBook((p) => [...p, { name: 'xl\\worksheets\\sheet1.xml', data: FORGED }]), '含有反斜杠'],
+    ['a Windows path', () => extra('C:\\Windows\\evil.dll'), '含有反斜杠'],
+    ['".." segments', () => extra('../../evil.txt'), '含有“.”或“..”路径段'],
+    ['a "." segment', () => extra('xl/./worksheets/sheet1.xml', FORGED), '含有“.”或“..”路径段'],
+    ['an empty segment', () => extra('xl//worksheets/sheet1.xml', FORGED), '含有空的路径段'],
+    ['an absolute path', () => extra('/etc/passwd'), '是绝对路径'],
+    ['a drive letter', () => extra('C:/evil.dll'), '是绝对路径'],
+    ['a NUL', () => extra('a\u0000b.xml'), '含有控制字符'],
+    ['a line break', () => extra('x\r\n请联系管理员\r\n.xml'), '含有控制字符'],
+    ['a right-to-left override', () => extra('xl/\u202egnp.exe'), '含有控制字符'],
+    ['60,000 characters', () => extra('x'.repeat(60_000)), '超过 255 个字符'],
+    ['a folder entry that holds data', () => extra('xl/media/'), '文件夹条目含有数据'],
+  ])('%s', async (_name, make, what) => {
+    const r = await readWorkbook(make());
+    expect(r.issues.map((i) => [i.code, i.params?.what])).toEqual([['ZIP_ENTRY_NAME', what]]);
+    expect(r.issues[0]?.message).toMatch(/^工作簿部件名称“.*”不是电子表格程序会写出的（.+），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 \.xlsx 后再上传$/s);
+    expect(r.issues[0]?.message.length).toBeLessThan(200);
+  });
+
+  test('names real writers use are read: brackets, folders, non-ASCII, 255 characters', async () => {
+    const r = await readWorkbook(sheetBook((p) => [{ name: 'docProps/', data: '' }, ...p, { name: 'xl/media/图片 1.png', data: 'png' }, { name: `xl/${'n'.repeat(MAX_ENTRY_NAME - 7)}.bin`, data: 'x' }]));
+    expect(r.issues).toEqual([]);
+  });
 });
