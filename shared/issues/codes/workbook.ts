@@ -18,6 +18,8 @@ export const workbookIssues = {
   WORKBOOK_UNREADABLE: def<{ detail?: Param }>(211, 'error', (p) => `无法读取工作簿${p.detail ? `（${v(p.detail)}）` : ''}，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再上传`),
   // A password to open encrypts the whole file (an .xlsx becomes a compound file, an .xls gets FILEPASS).
   FILE_ENCRYPTED: def(212, 'error', () => `工作簿设置了打开密码，服务器无法读取；请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 / 文件 → 文件加密）后另存为 .xlsx 再上传`),
+  // Parts every program needs to open the file (Excel and LibreOffice find the workbook only through these).
+  PACKAGE_DAMAGED: def<{ detail: Param }>(213, 'error', (p) => `工作簿的结构不完整（${v(p.detail)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   // Template identity and layout: 220–239.
   SHEET_MISSING: def<{ sheet: Param; found: Param }>(220, 'error', (p) => `找不到“${v(p.sheet)}”工作表（工作簿中有：${v(p.found)}），请使用县里下发的模板`),
   HEADER_NOT_FOUND: def(221, 'error', () => `找不到表头行（应包含“党组织名称”“类别”“等次”等列），请使用县里下发的模板`),
