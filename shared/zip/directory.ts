@@ -42,6 +42,8 @@ const SIG_END = 0x06054b50;
 const SIG_DESCRIPTOR = 0x08074b50;
 /** Flag bit 3: sizes and CRC follow the data in a data descriptor. */
 export const FLAG_DESCRIPTOR = 0x8;
+/** Flag bit 11: the entry's name is UTF-8 (else CP437). */
+const FLAG_UTF8 = 0x800;
 
 function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
   for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
@@ -86,6 +88,11 @@ function compoundRefusal(b: Uint8Array): Issue {
   }
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Writers name parts like xl/worksheets/sheet12.xml; this is far above any of them, and the longest file name most file systems take. */
 export const MAX_ENTRY_NAME = 255;
 
@@ -96,8 +103,13 @@ export const MAX_ENTRY_NAME = 255;
  * control characters (NUL ends a name in C; a right-to-left override shows "exe.png" as "gnp.exe")
  * make a name read differently than it is stored.
  */
-export function badEntryName(name: string): string | null {
+export function badEntryName(name: string, flags: number): string | null {
   if (name.length === 0) return '名称为空';
+  // Bytes that are not UTF-8 become U+FFFD here and something else elsewhere; and a name not
+  // marked UTF-8 (flag bit 11) is CP437 to Python's zipfile and unzip, so non-ASCII in it is
+  // another name there (openpyxl then misses the part). Writers name parts in ASCII.
+  if (name.includes('\ufffd')) return '不是有效的 UTF-8 文字';
+  if (!(flags & FLAG_UTF8) && !isAscii(name)) return '含有未标明 UTF-8 编码的非 ASCII 字符';
   if (name.length > MAX_ENTRY_NAME) return `超过 ${MAX_ENTRY_NAME} 个字符`;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
@@ -166,7 +178,7 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
     p = nameAt + nameLen + u16(b, p + 30) + u16(b, p + 32);
     if (p > cdOffset + cdSize) refuse(makeIssue('ZIP_TRUNCATED'));
     const name = utf8(b.subarray(nameAt, nameAt + nameLen));
-    const badName = badEntryName(name);
+    const badName = badEntryName(name, flags);
     if (badName) refuse(makeIssue('ZIP_ENTRY_NAME', { entry: name, what: badName }));
     // A folder holds nothing; data under a folder's name is a file to some extractors.
     if (name.endsWith('/') && size !== 0) refuse(makeIssue('ZIP_ENTRY_NAME', { entry: name, what: '文件夹条目含有数据' }));

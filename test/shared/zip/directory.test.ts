@@ -77,6 +77,13 @@ test('the forged twin is refused whatever the order of the two entries', async (
   expect(await codes(sheetBook(after))).toEqual([layout('部件之间有目录中没有列出的数据')]);
 });
 
+/** The "Q" of "imageQ" in both headers' copies of the name made 0xFF, a byte UTF-8 never uses. */
+function notUtf8(bytes: Uint8Array): Uint8Array {
+  const b = Buffer.from(bytes);
+  for (let at = b.indexOf('imageQ'); at >= 0; at = b.indexOf('imageQ', at + 1)) b[at + 5] = 0xff;
+  return new Uint8Array(b);
+}
+
 describe('entry names no spreadsheet program writes are refused', () => {
   const extra = (name: string, data = 'hello') => sheetBook((p) => [...p, { name, data }]);
   test.each<[string, () => Uint8Array, string]>([
@@ -92,6 +99,8 @@ describe('entry names no spreadsheet program writes are refused', () => {
     ['a right-to-left override', () => extra('xl/\u202egnp.exe'), '含有控制字符'],
     ['60,000 characters', () => extra('x'.repeat(60_000)), '超过 255 个字符'],
     ['a folder entry that holds data', () => extra('xl/media/'), '文件夹条目含有数据'],
+    ['a byte that is not UTF-8 (U+FFFD here, something else elsewhere)', () => notUtf8(extra('xl/media/imageQ.png')), '不是有效的 UTF-8 文字'],
+    ['non-ASCII not marked UTF-8 (CP437 to Python and unzip)', () => sheetBook((p) => [...p, { name: 'xl/media/图片.png', data: 'png', central: { flags: 0 }, local: { flags: 0 } }]), '含有未标明 UTF-8 编码的非 ASCII 字符'],
   ])('%s', async (_name, make, what) => {
     const r = await readWorkbook(make());
     expect(r.issues.map((i) => [i.code, i.params?.what])).toEqual([['ZIP_ENTRY_NAME', what]]);
