@@ -40,6 +40,8 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_DESCRIPTOR = 0x08074b50;
+/** The longest zip comment LibreOffice still finds the end record behind (tried: 512 opens, 513 does not). */
+const MAX_COMMENT = 512;
 /** Flag bit 3: sizes and CRC follow the data in a data descriptor. */
 export const FLAG_DESCRIPTOR = 0x8;
 /** Flag bit 11: the entry's name is UTF-8 (else CP437). */
@@ -158,6 +160,9 @@ export function readZipDirectory(b: Uint8Array, L: ReadLimits): ZipDirectory {
     refuse(makeIssue('ZIP_LAYOUT', { what: u32(b, cdOffset + cdSize) === SIG_END ? '有两个目录结尾记录' : '目录之后有多余的数据' }));
   }
   if (end + 22 + u16(b, end + 20) !== b.length) refuse(makeIssue('ZIP_LAYOUT', { what: '目录结尾记录之后有多余的数据' }));
+  // No spreadsheet program writes a comment; LibreOffice looks for the end record only in the
+  // last 512 + 22 bytes, so it cannot load a file with a longer one.
+  if (u16(b, end + 20) > MAX_COMMENT) refuse(makeIssue('ZIP_LAYOUT', { what: `压缩包注释超过 ${MAX_COMMENT} 字节` }));
 
   const entries: ZipEntry[] = [];
   const byKey = new Map<string, ZipEntry>();
