@@ -6,7 +6,7 @@ import { Inflate, inflateSync } from 'fflate';
 import { makeIssue } from '../issues/catalogue';
 import { formatBytes } from '../xlsx/limits';
 import { crc32 as jsCrc32 } from './crc32';
-import type { ZipEntry } from './directory';
+import { FLAG_DESCRIPTOR, type ZipEntry } from './directory';
 import { Refusal, refuse } from './refusal';
 
 /** Compressed bytes per push: deflate expands at most ~1032×, so one push yields at most ~4 MB. */
@@ -145,4 +145,34 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
     }
   }
   if (out !== e.size || crc !== e.crc) mismatch(e);
+  if (e.method === 8 && e.flags & FLAG_DESCRIPTOR) await refuseTail(data, e, pacer);
+}
+
+/**
+ * With a data descriptor, a streaming reader (java.util.zip.ZipInputStream) looks for the
+ * descriptor, and then the next entry, where the deflate stream ends, not where the directory
+ * says the data ends: bytes between the two are entries only it would read. So the stream must
+ * need its last byte, and inflating all but that byte fails for want of input. (Without a
+ * descriptor every reader skips the sizes both headers give, so only these entries pay for a
+ * second pass.)
+ */
+async function refuseTail(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<void> {
+  if (data.length < 2) return;
+  const cut = data.subarray(0, data.length - 1);
+  let complete = true;
+  try {
+    if (cut.length <= ONE_SHOT) oneShot(cut, e.size + 1);
+    else {
+      const inflater = new Inflate(() => undefined);
+      for (let i = 0; i < cut.length; i += INPUT_SLICE) {
+        const end = Math.min(cut.length, i + INPUT_SLICE);
+        inflater.push(cut.subarray(i, end), end === cut.length);
+        const y = pacer.due();
+        if (y) await y;
+      }
+    }
+  } catch {
+    complete = false;
+  }
+  if (complete) refuse(makeIssue('ZIP_LAYOUT', { what: '部件的压缩数据之后夹带了其他数据' }));
 }
