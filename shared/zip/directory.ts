@@ -95,7 +95,7 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** Writers name parts like xl/worksheets/sheet12.xml; this is far above any of them, and the longest file name most file systems take. */
+/** Writers name parts like xl/worksheets/sheet12.xml; this is far above any of them (and as long as the longest file name most file systems take). */
 export const MAX_ENTRY_NAME = 255;
 
 /**

@@ -152,9 +152,10 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
  * With a data descriptor, a streaming reader (java.util.zip.ZipInputStream) looks for the
  * descriptor, and then the next entry, where the deflate stream ends, not where the directory
  * says the data ends: bytes between the two are entries only it would read. So the stream must
- * need its last byte, and inflating all but that byte fails for want of input. (Without a
- * descriptor every reader skips the sizes both headers give, so only these entries pay for a
- * second pass.)
+ * need its last byte, and inflating all but that byte fails for want of input. Without a
+ * descriptor, readers go by the size both headers give (ZipInputStream compares the stream with
+ * it and stops with an error), so bytes left after the stream hide nothing and only these entries
+ * pay for a second pass.
  */
 async function refuseTail(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<void> {
   if (data.length < 2) return;
