@@ -19,6 +19,8 @@ const TRIGGERING = [
   'test/shared/validate/fields/date.test.ts',
   'test/shared/validate/fields/text.test.ts',
   'test/shared/zip/guard.test.ts',
+  'test/shared/zip/directory.test.ts',
+  'test/shared/xlsx/package.test.ts',
   'test/shared/workbook/read.test.ts',
 ];
 
