@@ -38,6 +38,10 @@ const fflateOneShot: OneShotInflate = (data, limit) => {
 };
 let oneShot: OneShotInflate = fflateOneShot;
 
+/** A OneShotInflate that also says how many input bytes the stream took (where it ended). */
+export type MeasuredInflate = (data: Uint8Array, limit: number) => { out: Uint8Array | 'too-large'; read: number };
+let measured: MeasuredInflate | null = null;
+
 /** Continues a running CRC-32 (start with 0) over a chunk. */
 export type Crc32 = (chunk: Uint8Array, crc: number) => number;
 let crc32: Crc32 = jsCrc32;
@@ -46,6 +50,8 @@ let crc32: Crc32 = jsCrc32;
 export interface NativeZip {
   oneShot: OneShotInflate;
   crc32?: Crc32;
+  /** For small entries with a data descriptor: the end of the stream comes free with the output (see refuseTail). */
+  measured?: MeasuredInflate;
 }
 
 /**
@@ -58,6 +64,7 @@ export interface NativeZip {
 export function setNativeZip(n: NativeZip | null): void {
   oneShot = n?.oneShot ?? fflateOneShot;
   crc32 = n?.crc32 ?? jsCrc32;
+  measured = n?.measured ?? null;
 }
 
 type Timer = (fn: () => void) => unknown;
@@ -102,6 +109,9 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
   const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   let out = 0;
   let crc = 0;
+  const descriptor = e.method === 8 && (e.flags & FLAG_DESCRIPTOR) !== 0;
+  /** Where the deflate stream ended, when the inflater said. */
+  let streamEnd = -1;
   const take = (chunk: Uint8Array) => {
     if (chunk.length === 0) return;
     out += chunk.length;
@@ -118,7 +128,11 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
   } else if (e.compressedSize <= ONE_SHOT) {
     let whole: Uint8Array | 'too-large';
     try {
-      whole = oneShot(data, e.size + 1);
+      if (descriptor && measured) {
+        const r = measured(data, e.size + 1);
+        whole = r.out;
+        streamEnd = r.read;
+      } else whole = oneShot(data, e.size + 1);
     } catch {
       refuse(makeIssue('ZIP_TRUNCATED'));
     }
@@ -145,20 +159,23 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
     }
   }
   if (out !== e.size || crc !== e.crc) mismatch(e);
-  if (e.method === 8 && e.flags & FLAG_DESCRIPTOR) await refuseTail(data, e, pacer);
+  if (descriptor) {
+    if (streamEnd >= 0 ? streamEnd !== data.length : await endsEarly(data, e, pacer)) refuse(makeIssue('ZIP_LAYOUT', { what: '部件的压缩数据之后夹带了其他数据' }));
+  }
 }
 
 /**
  * With a data descriptor, a streaming reader (java.util.zip.ZipInputStream) looks for the
  * descriptor, and then the next entry, where the deflate stream ends, not where the directory
  * says the data ends: bytes between the two are entries only it would read. So the stream must
- * need its last byte, and inflating all but that byte fails for want of input. Without a
- * descriptor, readers go by the size both headers give (ZipInputStream compares the stream with
- * it and stops with an error), so bytes left after the stream hide nothing and only these entries
- * pay for a second pass.
+ * need its last byte: inflating all but that byte must fail for want of input. (The server's
+ * zlib says where the stream of a small entry ended, so only fflate and big entries pay for this
+ * second pass.) Without a descriptor, readers go by the size both headers give (ZipInputStream
+ * compares the stream with it and stops with an error), so bytes left after the stream hide
+ * nothing and those entries are not checked.
  */
-async function refuseTail(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<void> {
-  if (data.length < 2) return;
+async function endsEarly(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<boolean> {
+  if (data.length < 2) return false;
   const cut = data.subarray(0, data.length - 1);
   let complete = true;
   try {
@@ -175,5 +192,5 @@ async function refuseTail(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<
   } catch {
     complete = false;
   }
-  if (complete) refuse(makeIssue('ZIP_LAYOUT', { what: '部件的压缩数据之后夹带了其他数据' }));
+  return complete;
 }
