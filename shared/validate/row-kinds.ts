@@ -46,6 +46,22 @@ export function isSubtotalRow(row: SheetRow, nameCol: number): boolean {
   return t.length <= 24 && SUBTOTAL.test(t);
 }
 
+// 一、农村党组织 / （二）社区 / 第三部分 … / 非公企业党组织（6个）: how a clerk heads a group of rows.
+const SECTION = /^([一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十\d]{1,3}(部分|类|组))|\(\d{1,4}个\)$/;
+
+/**
+ * A heading over a group of rows typed in the name column ("一、农村党组织（6个）"): its text
+ * reads as a heading and nothing else of the row is filled in the table's columns (a formula's
+ * result aside). A reviewer reads it as the group's title, not as an organization left blank.
+ */
+export function isSectionRow(row: SheetRow, nameCol: number, dataCols: readonly number[]): boolean {
+  const name = row.cells[nameCol];
+  if (!name || typeof name.v !== 'string') return false;
+  const t = normalizeLabel(name.v);
+  if (t.length > 40 || !SECTION.test(t)) return false;
+  return dataCols.every((c) => c === nameCol || cellIsBlank(row.cells[c]) || !!row.cells[c]?.formula);
+}
+
 const NOTE = /^(注|说明|填表说明|备注|附注|附件|填报说明)(\d|[:.、(]|$)/;
 const SIGNATURE =
   /^(\(盖章\)|盖章|单位\(盖章\)|填报单位|报送单位|填表单位|填报人|填表人|制表人|经办人|审核人|审批人|负责人|主要负责人|单位负责人|分管领导|书记|党委书记|联系人|联系电话|电话|填报日期|填表日期|报送日期|日期)/;

@@ -7,7 +7,7 @@ import { MergeCursor } from '../workbook/merge-cursor';
 import { cellIsBlank, type MergedRange, type SheetCell, type SheetRow } from '../workbook/model';
 import { HeaderResolver, type HeaderMatch } from './header';
 import { InfoBlock } from './info';
-import { isColumnNumberRow, isNoteRow, isSubtotalRow } from './row-kinds';
+import { isColumnNumberRow, isNoteRow, isSectionRow, isSubtotalRow } from './row-kinds';
 import { cellText } from '../workbook/model';
 
 /** What makes a header row this form's, and what the form needs to be read at all. */
@@ -170,7 +170,7 @@ export class TableReader<K extends string> {
       if (row.cells.some((_, c) => typed(c) && !this.headed.has(c))) this.strayRows.push(row.row);
       return;
     }
-    if (isSubtotalRow(row, nameCol)) return;
+    if (isSubtotalRow(row, nameCol) || isSectionRow(row, nameCol, this.dataCols)) return;
     this.onRow(row);
   }
 

@@ -1,4 +1,4 @@
-import { isColumnNumberRow, isNoteRow, isSubtotalRow } from '../../../shared/validate/row-kinds';
+import { isColumnNumberRow, isNoteRow, isSectionRow, isSubtotalRow } from '../../../shared/validate/row-kinds';
 import { row, type In } from '../../helpers/models';
 
 test.each<[string, In[], boolean]>([
@@ -34,3 +34,18 @@ test.each<[string, In[], boolean]>([
   ['an organization', [1, '东山村党支部', '村', '党支部', null, null, null, 13], false],
   ['a name starting like a note but with scores', ['注册会计师协会党支部', '社会组织', 13], false],
 ])('note or signature: %s → %p', (_n, values, want) => expect(isNoteRow(row(30, values), [3])).toBe(want));
+
+// Name in column 2, the table's data columns 2–6.
+test.each<[string, In[], boolean]>([
+  ['一、农村党组织（6个）', [null, '一、农村党组织（6个）'], true],
+  ['（二）社区党组织', [null, '（二）社区党组织'], true],
+  ['full-width and Traditional: 二、社區黨組織', [null, '二、社區黨組織'], true],
+  ['第三部分 机关', [null, '第三部分 机关'], true],
+  ['a group named with its count', [null, '非公企业党组织（12个）'], true],
+  ['a heading with the 序号 column filled', ['一', '一、农村党组织'], true],
+  ['a heading whose row still has the template’s formulas', [null, '一、农村党组织', null, null, null, { f: 'IF(COUNTA(H5:N5)=0,"",1)', v: '' }], true],
+  ['an organization', [1, '东山村党支部', '村', 13], false],
+  ['an organization with only its name typed', [1, '东山村党支部'], false],
+  ['a heading-like name with a category', [null, '一、农村党组织', '村'], false],
+  ['a heading-like name with a score', [null, '（一）东山村党支部', null, 13], false],
+])('section heading: %s → %p', (_n, values, want) => expect(isSectionRow(row(12, values), 2, [2, 3, 4, 5, 6])).toBe(want));

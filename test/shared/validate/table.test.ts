@@ -156,3 +156,14 @@ test('a sheet without a header gives up after the preamble', () => {
   expect(d.found).toBe(false);
   expect(d.table.header).toBeNull();
 });
+
+test('headings over groups of rows, typed in the name column, are not organizations', () => {
+  const [title, info, header, first, second] = detailRows(S, [{ name: '东山村党支部' }, { name: '东山社区党支部', category: '社区' }]);
+  const rows = [title, info, header, row(4, [null, '一、农村党组织（1个）']), { ...first, row: 5 }, row(6, [null, '（二）社区党组织']), { ...second, row: 7 }] as SheetRow[];
+  const d = read(rows);
+  expect(d.parsed.map((p) => [p.org.row, p.org.name])).toEqual([
+    [5, '东山村党支部'],
+    [7, '东山社区党支部'],
+  ]);
+  expect(codes(d)).toEqual([]);
+});
