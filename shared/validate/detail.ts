@@ -75,6 +75,11 @@ export class DetailTable {
     return this.table.accepted;
   }
 
+  /** Every column the scheme requires is there: a list that could be reported, not a working sheet beside it. */
+  get complete(): boolean {
+    return this.found && detailColumns(this.scheme).every((c) => !c.required || this.col(c.key, c.indicator) > 0);
+  }
+
   col(key: DetailKey, indicator?: number): number {
     return this.table.header?.columns.get(targetId(key, indicator)) ?? 0;
   }

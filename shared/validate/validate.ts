@@ -56,7 +56,11 @@ export class WorkbookValidator {
     for (const p of this.probes) if (p.hidden && p.hasTable) out.push(makeIssue('SHEET_HIDDEN_SKIPPED', {}, { sheet: p.name }));
 
     const details = visible.filter((p) => p.isDetail);
-    const filled = details.filter((p) => p.detail.parsed.length > 0);
+    const any = details.filter((p) => p.detail.parsed.length > 0);
+    // A filled sheet without the list's columns (a 打分表 of names and one score feeding the list by
+    // formulas) is a working sheet: the list is the one that has them all, when only one does.
+    const complete = any.filter((p) => p.detail.complete);
+    const filled = complete.length === 1 && any.length > 1 ? complete : any;
     const [first, second] = filled;
     if (first && second) {
       // Two filled lists: which one the township means is a question only the clerk can answer.
@@ -70,7 +74,12 @@ export class WorkbookValidator {
       else out.push(makeIssue('SHEET_MISSING', { sheet: DETAIL_SHEET, found: this.names.filter((n) => sheetRole(n) !== 'meta').join('、') || '无' }));
       return done(null);
     }
-    if (first) for (const p of details) if (p !== chosen) out.push(makeIssue('DETAIL_SHEET_CHOSEN', { read: chosen.name, other: p.name }));
+    if (first) {
+      for (const p of details) {
+        if (p === chosen) continue;
+        out.push(p.detail.parsed.length ? makeIssue('DETAIL_SHEET_WORKING', { read: chosen.name, other: p.name }) : makeIssue('DETAIL_SHEET_CHOSEN', { read: chosen.name, other: p.name }));
+      }
+    }
 
     const rects = visible.filter((p) => p.isRect);
     const rectProbe = rects.find((p) => p.role === 'rect' && p.rect.rows.length) ?? rects.find((p) => p.rect.rows.length) ?? rects.find((p) => p.role === 'rect') ?? rects[0];

@@ -44,6 +44,11 @@ export const workbookIssues = {
   ),
   SHEET_EMPTY: def(233, 'error', () => `一览表中没有任何党组织数据`),
   DETAIL_SHEET_CHOSEN: def<{ read: Param; other: Param }>(234, 'warning', (p) => `已读取工作表“${v(p.read)}”中的数据；工作表“${v(p.other)}”中没有党组织数据，未读取。如无用处，可删除该表`),
+  DETAIL_SHEET_WORKING: def<{ read: Param; other: Param }>(
+    253,
+    'warning',
+    (p) => `已读取工作表“${v(p.read)}”中的一览表；工作表“${v(p.other)}”也列有党组织，但缺少一览表的列，视为工作底稿，未读取。如上报的应是它，请把数据填入一览表`,
+  ),
   DETAIL_SHEETS_CONFLICT: def<{ first: Param; firstCount: Param; second: Param; secondCount: Param }>(
     235,
     'error',

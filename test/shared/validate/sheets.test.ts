@@ -39,6 +39,16 @@ test('both filled: one refusal that names both sheets, nothing else', () => {
   expect(r.issues[0]?.message).toBe(`工作表“${D}”（2 个党组织）和“${D} (2)”（1 个党组织）都填写了一览表，无法确定以哪一张为准；请删除不上报的那一张后重新上传`);
 });
 
+test('a working sheet of names and one score beside the list (feeding it by formulas): the list is read, the other named', () => {
+  const work = sheet('打分表', [row(1, ['序号', '党组织名称', '党组织带头人']), row(2, [1, '西河村党支部', 13]), row(3, [2, '东山村党支部', 13])]);
+  const r = read(filled(D), work);
+  expect(r.submission?.orgs.map((o) => o.name)).toEqual(['西河村党支部', '东山村党支部']);
+  expect(codes(r)).toEqual(['DETAIL_SHEET_WORKING']);
+  expect(r.issues.find((i) => i.code === 'DETAIL_SHEET_WORKING')?.message).toBe(
+    `已读取工作表“${D}”中的一览表；工作表“打分表”也列有党组织，但缺少一览表的列，视为工作底稿，未读取。如上报的应是它，请把数据填入一览表`,
+  );
+});
+
 test('a hand-made sheet named after the township is found by its header', () => {
   const r = read(sheet('Sheet1', []), filled('城关镇'), ledger('Sheet2'));
   expect(r.submission?.orgs).toHaveLength(2);
