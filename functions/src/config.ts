@@ -1,6 +1,7 @@
 // App settings. On Azure they are Function App application settings; locally the dev host passes
 // them in (or they come from the environment). One process serves one configuration.
 import { readLimitsSchema, type ReadLimits } from '../../shared/xlsx/limits';
+import { DEFAULT_PACE, type PaceLimits } from './http/body-pace';
 import type { Store } from './storage/store';
 
 export interface Settings {
@@ -14,6 +15,8 @@ export interface Settings {
   bodyMemoryBytes: number;
   /** How long a request waits for that memory, or for its read, before a 503: UPLOAD_WAIT_SECONDS (default 30). */
   turnWaitMs: number;
+  /** How slowly a request body may arrive before it holds only what has arrived, or is dropped (408): http/body-pace.ts. Fixed; tests shorten it. */
+  bodyPace: PaceLimits;
   /** Workbook reads at once: READ_CONCURRENCY (default 2). See upload/read-gate.ts. */
   readConcurrency: number;
   /** Blob container (GRADING_CONTAINER, default "grading") and table (GRADING_TABLE, default "grading"). */
@@ -52,6 +55,7 @@ export function settings(): Settings {
     maxUploadBytes: overrides.maxUploadBytes ?? (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024,
     bodyMemoryBytes: overrides.bodyMemoryBytes ?? (Number.isFinite(memoryMb) && memoryMb > 0 ? memoryMb : 64) * 1024 * 1024,
     turnWaitMs: overrides.turnWaitMs ?? (Number.isFinite(waitS) && waitS >= 0 ? waitS : 30) * 1000,
+    bodyPace: overrides.bodyPace ?? DEFAULT_PACE,
     readConcurrency: overrides.readConcurrency ?? (Number.isInteger(reads) && reads > 0 ? reads : 2),
     container: overrides.container ?? env.GRADING_CONTAINER ?? 'grading',
     table: overrides.table ?? env.GRADING_TABLE ?? 'grading',

@@ -1,10 +1,38 @@
 // Reading a request body with a cap, chunk by chunk: an oversized body is refused as soon as the
 // cap is passed (or before a byte is read when Content-Length says so), never buffered whole.
 // Handlers call this only after the credential is checked, so a bad token costs no memory.
+// While it reads, it watches the pace (body-pace.ts): what a slow body holds of the shared budget
+// (body-budget.ts) is what it has sent, and one that stalls is answered 408.
 import type { HttpRequest } from '@azure/functions';
-import { formatBytesOver } from '../../../shared/xlsx/limits';
-import { reserveBody, trimBody } from './body-budget';
+import { formatBytes, formatBytesOver } from '../../../shared/xlsx/limits';
+import { settings } from '../config';
+import { reserveBody, type BodyHold } from './body-budget';
+import { BodyPace } from './body-pace';
 import { ApiError } from './errors';
+
+/** The next piece of the body, or a 408 when the pace says it stalled; a lagging body gives back its unreceived reservation. */
+async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>, pace: BodyPace, hold: BodyHold, received: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  const read = reader.read().then((r) => ({ r }));
+  pace.resume(Date.now());
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), pace.nextCheckIn(Date.now()))));
+    const got = await Promise.race([read, tick]);
+    clearTimeout(timer);
+    if (got) return got.r;
+    const verdict = pace.check(Date.now());
+    if (verdict === 'demote') hold.shrinkTo(received);
+    if (verdict === 'stalled' || verdict === 'slow') throw dropped(verdict, pace, reader);
+  }
+}
+
+/** The 408 for a body that stalled or crawls. The reader is cancelled, not awaited: a stalled socket may never let it finish; the answer closes the connection (handler.ts). */
+function dropped(verdict: 'stalled' | 'slow', pace: BodyPace, reader: ReadableStreamDefaultReader<Uint8Array>): ApiError {
+  void reader.cancel().catch(() => undefined);
+  const L = settings().bodyPace;
+  if (verdict === 'stalled') return new ApiError('REQUEST_BODY_STALLED', { seconds: Math.ceil(L.stallMs / 1000) });
+  return new ApiError('REQUEST_BODY_TOO_SLOW', { seconds: Math.ceil(L.windowMs / 1000), got: formatBytes(pace.windowReceived) });
+}
 
 /** The body's bytes, at most `limit` of them; `tooLarge(seen)` is thrown past that (seen = declared or received so far). */
 export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: (seen: number, declared: boolean) => ApiError): Promise<Uint8Array> {
@@ -12,34 +40,41 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared, true);
   const body = req.body;
   if (!body) return new Uint8Array(0);
-  // Memory for the body before a byte of it is read: its declared size, or the cap (body-budget.ts).
   const known = Number.isFinite(declared);
-  const reserved = known ? declared : limit;
-  await reserveBody(req, reserved);
+  const expected = known ? declared : limit;
+  // A declared size is reserved before a byte is read, first come first served; a body without one
+  // reserves each piece as it arrives (body-budget.ts).
+  const hold = await reserveBody(req, known ? declared : 0);
+  const pace = new BodyPace(settings().bodyPace, Date.now(), known);
   const reader = body.getReader();
   // With its size declared, the body is copied into one buffer as it arrives: never the chunks and
-  // their concatenation both (twice the body) at once.
-  const whole = known ? new Uint8Array(reserved) : null;
+  // their concatenation both (twice the body) at once. The buffer's pages are the system's zeroed
+  // pages until written, so a body that lags holds in memory what has arrived, as it does in the budget.
+  const whole = known ? new Uint8Array(declared) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await nextChunk(reader, pace, hold, size);
     if (done) break;
     const next = size + value.byteLength;
-    // (reserved ≤ limit: past the limit is past the reservation too.)
-    if (next > reserved) {
+    const verdict = pace.arrived(value.byteLength, Date.now());
+    if (next > expected) {
       // Stop reading: the host discards the rest of the upload without keeping it.
       await reader.cancel().catch(() => undefined);
       if (next > limit) throw tooLarge(next, false);
       // More than its Content-Length said: HTTP itself forbids it, so this is not a real client.
       throw new ApiError('REQUEST_BODY_INVALID', { detail: '内容比声明的长度长' });
     }
+    if (verdict === 'slow') throw dropped(verdict, pace, reader);
+    if (verdict === 'demote') hold.shrinkTo(size);
+    // A body without its declared reservation holds what has arrived: this piece, before it is kept.
+    // (The wait for the budget is the server's, not the client's: the pace stands still meanwhile.)
+    if (!pace.holdsDeclared) await hold.growTo(next);
     if (whole) whole.set(value, size);
     else chunks.push(value);
     size = next;
   }
   if (whole) return size === whole.length ? whole : whole.subarray(0, size);
-  trimBody(req, reserved - size);
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;

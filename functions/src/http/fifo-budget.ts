@@ -16,10 +16,16 @@ interface Waiter {
   grant(): void;
 }
 
-/** Units reserved first come, first served: a big request at the head is not overtaken by small ones behind it. */
+/**
+ * Units reserved first come, first served: a big request at the head is not overtaken by small ones
+ * behind it. What a request already holding units needs to finish (more of a body it is reading,
+ * grow()) goes ahead of every new reservation: it gives its units back sooner.
+ */
 export class FifoBudget {
   private used = 0;
   private readonly queue: Waiter[] = [];
+  /** Waiting grow() calls: served before the queue. */
+  private readonly ahead: Waiter[] = [];
 
   constructor(readonly capacity: number) {}
 
@@ -30,10 +36,26 @@ export class FifoBudget {
   /** True once `n` units are reserved (at most the capacity); false if that took longer than `waitMs`. */
   reserve(n: number, waitMs: number): Promise<boolean> {
     const want = Math.min(n, this.capacity);
-    if (this.queue.length === 0 && this.used + want <= this.capacity) {
+    // Nothing to wait for (a body that reserves as it arrives starts with nothing).
+    if (want <= 0) return Promise.resolve(true);
+    if (this.queue.length === 0 && this.ahead.length === 0 && this.used + want <= this.capacity) {
       this.used += want;
       return Promise.resolve(true);
     }
+    return this.wait(this.queue, want, waitMs);
+  }
+
+  /** Like reserve(), for a holder that needs more to finish: taken at once when it fits, else waits ahead of every reserve(). */
+  grow(n: number, waitMs: number): Promise<boolean> {
+    const want = Math.min(n, this.capacity);
+    if (this.ahead.length === 0 && this.used + want <= this.capacity) {
+      this.used += want;
+      return Promise.resolve(true);
+    }
+    return this.wait(this.ahead, want, waitMs);
+  }
+
+  private wait(queue: Waiter[], want: number, waitMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const w: Waiter = {
         n: want,
@@ -43,13 +65,13 @@ export class FifoBudget {
         },
       };
       const timer = setTimeout(() => {
-        const i = this.queue.indexOf(w);
-        if (i >= 0) this.queue.splice(i, 1);
+        const i = queue.indexOf(w);
+        if (i >= 0) queue.splice(i, 1);
         resolve(false);
         // The one that left may have been the head that held the others back.
         this.drain();
       }, waitMs);
-      this.queue.push(w);
+      queue.push(w);
     });
   }
 
@@ -59,10 +81,14 @@ export class FifoBudget {
   }
 
   private drain(): void {
-    for (let w = this.queue[0]; w && this.used + w.n <= this.capacity; w = this.queue[0]) {
-      this.queue.shift();
-      this.used += w.n;
-      w.grant();
+    for (const q of [this.ahead, this.queue]) {
+      for (let w = q[0]; w && this.used + w.n <= this.capacity; w = q[0]) {
+        q.shift();
+        this.used += w.n;
+        w.grant();
+      }
+      // A holder still waiting keeps new reservations out until it has what it needs.
+      if (q.length > 0) return;
     }
   }
 }
@@ -70,7 +96,8 @@ export class FifoBudget {
 /**
  * The process's budget of one resource, sized by the settings (a test's configure() gets a fresh
  * one): `acquire(n, what)` is `n` units of it, waited for up to UPLOAD_WAIT_SECONDS, else a
- * BusyTimeout naming `what`. The caller releases them on the budget it got.
+ * BusyTimeout naming `what`. The caller releases them on the budget it got (and grows its share
+ * there, budget.grow()).
  */
 export function settingsBudget(capacityOf: (s: Settings) => number): { acquire(n: number, what: string): Promise<FifoBudget> } {
   let made: { of: Settings; b: FifoBudget } | undefined;

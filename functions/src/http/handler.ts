@@ -5,6 +5,7 @@
 //   a township written by too many at once       → 503 STORAGE_BUSY + Retry-After
 //   no turn in time for its body or its read     → 503 UPLOADS_BUSY + Retry-After
 //   (fifo-budget.ts: body-budget, upload/read-gate)
+//   a body that stalled or crawls (body-pace.ts)  → 408 + Connection: close
 //   anything else                                → 500 SERVER_FAULT naming the invocation id, which
 //                                                  is logged with the error (never the stack to a caller)
 import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
@@ -36,7 +37,9 @@ function retryLater(code: 'STORAGE_UNAVAILABLE' | 'STORAGE_BUSY' | 'UPLOADS_BUSY
 
 /** The answer to a thrown value; logs what the caller must not see. */
 export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseInit {
-  if (e instanceof ApiError) return refusal(e);
+  // A 408 drops a body that is still (barely) arriving: the connection goes with it, rather than
+  // draining the rest at the sender's pace.
+  if (e instanceof ApiError) return refusal(e, e.status === 408 ? { Connection: 'close' } : undefined);
   if (e instanceof StorageUnavailableError) {
     ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
     return retryLater('STORAGE_UNAVAILABLE', RETRY_AFTER_SECONDS.unavailable);

@@ -93,6 +93,9 @@ export const serverIssues = {
   REQUEST_TOO_LARGE: refusal<{ limit: Param }>(343, 413, (p) => `请求内容超过上限 ${v(p.limit)}，未予处理`),
   REVIEW_CONFLICT: refusal<{ township: Param; state: Param; action: Param }>(344, 409, (p) => `“${v(p.township)}”的状态刚刚被另一操作改为“${v(p.state)}”，您的“${v(p.action)}”未生效；请刷新后重新审核`),
   UPLOADS_BUSY: refusal<{ seconds: Param }>(345, 503, (p) => `服务器正在同时处理较多的上报文件，本次请求未处理（已上报的内容不受影响）；请 ${v(p.seconds)} 秒后重试`),
+  // A body that stops arriving, or arrives far slower than any real network (http/body-pace.ts).
+  REQUEST_BODY_STALLED: refusal<{ seconds: Param }>(346, 408, (p) => `上传中断：已有 ${v(p.seconds)} 秒没有收到数据，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传`),
+  REQUEST_BODY_TOO_SLOW: refusal<{ seconds: Param; got: Param }>(347, 408, (p) => `上传过慢：${v(p.seconds)} 秒内只收到 ${v(p.got)}，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传`),
 
   SERVER_FAULT: refusal<{ ref: Param }>(399, 500, (p) => `服务器处理请求时出错，本次操作未生效；请稍后重试。如仍出错，请把错误编号 ${v(p.ref)} 告知系统管理员`),
 } satisfies Record<string, IssueDef>;

@@ -90,3 +90,109 @@ describe('readUploadBody on a request shaped as the Functions worker shapes it',
     expect(s.pulled()).toBeLessThan(3000);
   });
 });
+
+/** A worker-shaped POST whose body the test sends piece by piece (send) and ends (end). */
+function manualRequest(headers: Record<string, string>): { req: HttpRequest; send(n: number | Buffer): void; end(): void } {
+  const stream = new Readable({ read() {} });
+  const nativeRequest = new Request('http://localhost:7071/api/campaigns/c/townships/t/submissions', {
+    method: 'POST',
+    body: stream as unknown as ReadableStream<Uint8Array>,
+    duplex: 'half',
+    headers: { 'content-type': 'application/octet-stream', ...headers },
+  } as RequestInit & { duplex: 'half' });
+  const init = { nativeRequest, params: {} } as unknown as ConstructorParameters<typeof HttpRequest>[0];
+  return { req: new HttpRequest(init), send: (n) => void stream.push(typeof n === 'number' ? Buffer.alloc(n, 1) : n), end: () => void stream.push(null) };
+}
+
+/** readUploadBody's outcome, readable at any moment without awaiting it. */
+function watch(req: HttpRequest): { now(): { bytes?: number; code?: string; message?: string; error?: unknown } | undefined } {
+  let out: { bytes?: number; code?: string; message?: string; error?: unknown } | undefined;
+  readUploadBody(req, LIMIT).then(
+    (b) => (out = { bytes: b.length }),
+    (e: unknown) => (out = e instanceof ApiError ? { code: e.code, message: e.message } : { error: e }),
+  );
+  return { now: () => out };
+}
+
+describe('a body that arrives slowly (the clock is the test’s)', () => {
+  // The budget is 4 bodies of the cap; streams and promises run for real, only timers and Date are the test's.
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    configure({ connectionString: 'UseDevelopmentStorage=true', secret: 'body-test-secret-0123456789', maxUploadBytes: LIMIT, bodyMemoryBytes: 4 * LIMIT, turnWaitMs: 30_000 });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    configure({});
+  });
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  test('four bodies that declare the whole budget and send a byte hold only what they sent once the 2 s of grace are over: a small body is read then', async () => {
+    const slow = [0, 1, 2, 3].map(() => manualRequest({ 'content-length': String(LIMIT) }));
+    const slowOut = slow.map((s) => watch(s.req));
+    for (const s of slow) s.send(1);
+    await settle();
+    const small = manualRequest({ 'content-length': '100' });
+    const smallOut = watch(small.req);
+    small.send(100);
+    small.end();
+    await settle();
+    // Within the grace the declared sizes are theirs: the small body waits its turn, unread.
+    expect(smallOut.now()).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(2100);
+    await settle();
+    expect(smallOut.now()).toEqual({ bytes: 100 });
+    // The slow ones are still being read (not refused): they just hold less.
+    expect(slowOut.map((o) => o.now())).toEqual([undefined, undefined, undefined, undefined]);
+    for (const s of slow) releaseBody(s.req);
+    releaseBody(small.req);
+  });
+
+  test('a body without Content-Length holds what has arrived, not the cap', async () => {
+    const chunked = [0, 1, 2, 3].map(() => manualRequest({}));
+    for (const c of chunked) {
+      watch(c.req);
+      c.send(10);
+    }
+    await settle();
+    const small = manualRequest({ 'content-length': '100' });
+    const smallOut = watch(small.req);
+    small.send(100);
+    small.end();
+    await settle();
+    expect(smallOut.now()).toEqual({ bytes: 100 });
+    for (const c of chunked) releaseBody(c.req);
+    releaseBody(small.req);
+  });
+
+  test('no byte for 30 s: 408 REQUEST_BODY_STALLED, in Chinese', async () => {
+    const s = manualRequest({ 'content-length': String(LIMIT) });
+    const out = watch(s.req);
+    s.send(100);
+    await settle();
+    await jest.advanceTimersByTimeAsync(29_000);
+    expect(out.now()).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1_100);
+    await settle();
+    expect(out.now()).toEqual({ code: 'REQUEST_BODY_STALLED', message: '上传中断：已有 30 秒没有收到数据，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传' });
+    releaseBody(s.req);
+  });
+
+  test('a byte a second: 408 REQUEST_BODY_TOO_SLOW at the end of the first minute', async () => {
+    const s = manualRequest({ 'content-length': String(LIMIT) });
+    const out = watch(s.req);
+    for (let i = 0; i < 59; i++) {
+      s.send(1);
+      await settle();
+      await jest.advanceTimersByTimeAsync(1000);
+    }
+    expect(out.now()).toBeUndefined();
+    s.send(1);
+    await settle();
+    await jest.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(out.now()).toEqual({ code: 'REQUEST_BODY_TOO_SLOW', message: '上传过慢：60 秒内只收到 60 字节，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传' });
+    releaseBody(s.req);
+  });
+});

@@ -32,3 +32,40 @@ describe('FifoBudget', () => {
   });
 });
 
+
+describe('FifoBudget.grow: more for a holder that needs it to finish (a body read as it arrives)', () => {
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  test('goes ahead of reservations waiting, and is served first when units come back', async () => {
+    const b = new FifoBudget(100);
+    const got: string[] = [];
+    const note = (name: string) => (ok: boolean) => void (ok && got.push(name));
+    await b.reserve(70, 10_000);
+    const big = b.reserve(60, 10_000).then(note('big'));
+    // Fits beside the 70 although a reservation waits: taken at once.
+    await b.grow(20, 10_000).then(note('grow 20'));
+    // Does not fit: waits, ahead of the big one.
+    const more = b.grow(30, 10_000).then(note('grow 30'));
+    await settle();
+    expect(got).toEqual(['grow 20']);
+    b.release(30);
+    await settle();
+    expect(got).toEqual(['grow 20', 'grow 30']);
+    b.release(100);
+    await Promise.all([big, more]);
+    expect(got).toEqual(['grow 20', 'grow 30', 'big']);
+    expect(b.reserved).toBe(60);
+  });
+
+  test('a reservation of nothing (a body reserved as it arrives) never waits, even behind a waiting one', async () => {
+    const b = new FifoBudget(100);
+    await b.reserve(90, 10_000);
+    void b.reserve(20, 10_000);
+    let granted = false;
+    void b.reserve(0, 10_000).then((ok) => (granted = ok));
+    await settle();
+    expect(granted).toBe(true);
+    expect(b.reserved).toBe(90);
+    b.release(90);
+  });
+});
