@@ -10,16 +10,28 @@ import { reserveBody, type BodyHold } from './body-budget';
 import { BodyPace } from './body-pace';
 import { ApiError } from './errors';
 
+/** The client's connection failed while its body was arriving: not a fault of ours (logged as info, handler.ts). */
+export class ClientGone extends Error {
+  constructor(readonly reason: string) {
+    super(`the client's connection ended before its request body was read (${reason})`);
+    this.name = 'ClientGone';
+  }
+}
+
 /** The next piece of the body, or a 408 when the pace says it stalled; a lagging body gives back its unreceived reservation. */
 async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>, pace: BodyPace, hold: BodyHold, received: number): Promise<ReadableStreamReadResult<Uint8Array>> {
-  const read = reader.read().then((r) => ({ r }));
+  const read = reader.read().then(
+    (r) => ({ r }),
+    (e: unknown) => ({ failed: e }),
+  );
   pace.resume(Date.now());
   for (;;) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), pace.nextCheckIn(Date.now()))));
     const got = await Promise.race([read, tick]);
     clearTimeout(timer);
-    if (got) return got.r;
+    if (got && 'r' in got) return got.r;
+    if (got) throw new ClientGone(got.failed instanceof Error ? got.failed.message : String(got.failed));
     const verdict = pace.check(Date.now());
     if (verdict === 'demote') hold.shrinkTo(received);
     if (verdict === 'stalled' || verdict === 'slow') throw dropped(verdict, pace, reader);

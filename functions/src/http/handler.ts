@@ -6,6 +6,7 @@
 //   no turn in time for its body or its read     → 503 UPLOADS_BUSY + Retry-After
 //   (fifo-budget.ts: body-budget, upload/read-gate)
 //   a body that stalled or crawls (body-pace.ts)  → 408 + Connection: close
+//   the client went away while sending its body  → 400 REQUEST_ABORTED (nobody reads it), one info line
 //   anything else                                → 500 SERVER_FAULT naming the invocation id, which
 //                                                  is logged with the error (never the stack to a caller)
 import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
@@ -14,7 +15,7 @@ import { ContentionError } from '../storage/retry';
 import { StorageUnavailableError } from '../storage/store';
 import { zodIssuesText } from '../../../shared/api/zod-zh';
 import { formatBytes } from '../../../shared/xlsx/limits';
-import { readBodyCapped } from './body';
+import { ClientGone, readBodyCapped } from './body';
 import { releaseBody } from './body-budget';
 import { BusyTimeout } from './fifo-budget';
 import { ApiError, errorBody } from './errors';
@@ -40,6 +41,11 @@ export function faultResponse(e: unknown, ctx: InvocationContext): HttpResponseI
   // A 408 drops a body that is still (barely) arriving: the connection goes with it, rather than
   // draining the rest at the sender's pace.
   if (e instanceof ApiError) return refusal(e, e.status === 408 ? { Connection: 'close' } : undefined);
+  if (e instanceof ClientGone) {
+    // A closed tab or a lost connection is the client's business, not a fault: one line, no stack.
+    ctx.info(`${ctx.functionName}: ${e.message} (invocation ${ctx.invocationId})`);
+    return refusal(new ApiError('REQUEST_ABORTED'));
+  }
   if (e instanceof StorageUnavailableError) {
     ctx.warn(`${ctx.functionName}: storage unavailable (invocation ${ctx.invocationId})`, e);
     return retryLater('STORAGE_UNAVAILABLE', RETRY_AFTER_SECONDS.unavailable);

@@ -96,6 +96,8 @@ export const serverIssues = {
   // A body that stops arriving, or arrives far slower than any real network (http/body-pace.ts).
   REQUEST_BODY_STALLED: refusal<{ seconds: Param }>(346, 408, (p) => `上传中断：已有 ${v(p.seconds)} 秒没有收到数据，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传`),
   REQUEST_BODY_TOO_SLOW: refusal<{ seconds: Param; got: Param }>(347, 408, (p) => `上传过慢：${v(p.seconds)} 秒内只收到 ${v(p.got)}，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传`),
+  // Answered to a client that is gone: only the log sees it.
+  REQUEST_ABORTED: refusal(348, 400, () => `连接在请求内容传完之前已断开，本次请求未处理；请重新上传`),
 
   SERVER_FAULT: refusal<{ ref: Param }>(399, 500, (p) => `服务器处理请求时出错，本次操作未生效；请稍后重试。如仍出错，请把错误编号 ${v(p.ref)} 告知系统管理员`),
 } satisfies Record<string, IssueDef>;

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { HttpRequest } from '@azure/functions';
 import { configure } from '../../../functions/src/config';
-import { readUploadBody } from '../../../functions/src/http/body';
+import { ClientGone, readUploadBody } from '../../../functions/src/http/body';
 import { releaseBody } from '../../../functions/src/http/body-budget';
 import { ApiError } from '../../../functions/src/http/errors';
 
@@ -91,8 +91,8 @@ describe('readUploadBody on a request shaped as the Functions worker shapes it',
   });
 });
 
-/** A worker-shaped POST whose body the test sends piece by piece (send) and ends (end). */
-function manualRequest(headers: Record<string, string>): { req: HttpRequest; send(n: number | Buffer): void; end(): void } {
+/** A worker-shaped POST whose body the test sends piece by piece (send), fails (fail) or ends (end). */
+function manualRequest(headers: Record<string, string>): { req: HttpRequest; send(n: number | Buffer): void; end(): void; fail(e: Error): void } {
   const stream = new Readable({ read() {} });
   const nativeRequest = new Request('http://localhost:7071/api/campaigns/c/townships/t/submissions', {
     method: 'POST',
@@ -101,7 +101,7 @@ function manualRequest(headers: Record<string, string>): { req: HttpRequest; sen
     headers: { 'content-type': 'application/octet-stream', ...headers },
   } as RequestInit & { duplex: 'half' });
   const init = { nativeRequest, params: {} } as unknown as ConstructorParameters<typeof HttpRequest>[0];
-  return { req: new HttpRequest(init), send: (n) => void stream.push(typeof n === 'number' ? Buffer.alloc(n, 1) : n), end: () => void stream.push(null) };
+  return { req: new HttpRequest(init), send: (n) => void stream.push(typeof n === 'number' ? Buffer.alloc(n, 1) : n), end: () => void stream.push(null), fail: (e) => void stream.destroy(e) };
 }
 
 /** readUploadBody's outcome, readable at any moment without awaiting it. */
@@ -193,6 +193,17 @@ describe('a body that arrives slowly (the clock is the test’s)', () => {
     await jest.advanceTimersByTimeAsync(1000);
     await settle();
     expect(out.now()).toEqual({ code: 'REQUEST_BODY_TOO_SLOW', message: '上传过慢：60 秒内只收到 60 字节，本次请求未处理（已上报的内容不受影响）；请检查网络后重新上传' });
+    releaseBody(s.req);
+  });
+
+  test('a connection that breaks mid-body is the client gone, not a fault', async () => {
+    const s = manualRequest({ 'content-length': String(LIMIT) });
+    const out = watch(s.req);
+    s.send(100);
+    await settle();
+    s.fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    await settle();
+    expect(out.now()?.error).toBeInstanceOf(ClientGone);
     releaseBody(s.req);
   });
 });
