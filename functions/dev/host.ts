@@ -128,18 +128,30 @@ function decoded(s: string): string | null {
   }
 }
 
+const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
+
 export function serveStatic(dir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   const hint = '加载项页面尚未构建：请先运行 npm run build:addin（生成 dist/），然后刷新本页。';
+  const notFound = '找不到这个页面或文件，请检查地址是否正确。';
   let rel = decoded(urlPath);
-  if (rel === null) return send(res, 400, '请求地址含有无法识别的百分号编码，请检查链接是否完整。', { 'Content-Type': 'text/plain; charset=utf-8' });
-  if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, { 'Content-Type': 'text/plain; charset=utf-8' });
+  if (rel === null) return send(res, 400, '请求地址含有无法识别的百分号编码，请检查链接是否完整。', TEXT);
+  // No file name holds a control character; fs refuses a NUL by throwing, not through its callback.
+  // eslint-disable-next-line no-control-regex -- exactly what is looked for
+  if (/[\u0000-\u001f\u007f]/.test(rel)) return send(res, 400, '请求地址含有不允许的控制字符，请检查链接是否完整。', TEXT);
+  if (!dir || !fs.existsSync(dir)) return send(res, 404, hint, TEXT);
   if (rel === '/' || rel === '') rel = '/taskpane.html';
   const file = path.normalize(path.join(dir, rel));
-  if (!file.startsWith(path.normalize(dir + path.sep))) return send(res, 403, 'forbidden');
-  fs.readFile(file, (err, data) => {
-    if (err) return send(res, 404, rel === '/taskpane.html' ? hint : 'not found', { 'Content-Type': 'text/plain; charset=utf-8' });
-    send(res, 200, data, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-  });
+  if (!file.startsWith(path.normalize(dir + path.sep))) return send(res, 403, '不能访问加载项目录以外的文件。', TEXT);
+  const missing = () => send(res, 404, rel === '/taskpane.html' ? hint : notFound, TEXT);
+  try {
+    fs.readFile(file, (err, data) => {
+      if (err) return missing();
+      send(res, 200, data, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    });
+  } catch {
+    // Any other path fs refuses outright (its arguments' checks throw): no such file either.
+    missing();
+  }
 }
 
 export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
