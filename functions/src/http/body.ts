@@ -97,12 +97,28 @@ export async function readBodyCapped(req: HttpRequest, limit: number, tooLarge: 
   return out;
 }
 
-/** An uploaded file's bytes (a workbook, a 名册): over the cap is UPLOAD_TOO_LARGE, empty is UPLOAD_EMPTY. */
+/**
+ * A form post (curl -F, an HTML <form>): its header says so, or its first line is a boundary and
+ * the next a form part's header. Told apart from a file that is not a workbook (CSV, text), whose
+ * refusal would send the clerk to re-save a workbook that is fine.
+ */
+export function isMultipart(contentType: string | null, bytes?: Uint8Array): boolean {
+  if (/^\s*multipart\//i.test(contentType ?? '')) return true;
+  if (!bytes || bytes[0] !== 0x2d || bytes[1] !== 0x2d) return false;
+  const head = String.fromCharCode(...bytes.subarray(0, 256));
+  return /^--[\x21-\x7e]{1,70}\r?\ncontent-(disposition|type):/i.test(head);
+}
+
+/** An uploaded file's bytes (a workbook, a 名册): over the cap is UPLOAD_TOO_LARGE, empty is UPLOAD_EMPTY, a form post UPLOAD_MULTIPART. */
 export async function readUploadBody(req: HttpRequest, limit: number): Promise<Uint8Array> {
+  const type = req.headers.get('content-type');
+  // Before a byte is read: the form's wrapping is the whole problem, whatever is inside it.
+  if (isMultipart(type)) throw new ApiError('UPLOAD_MULTIPART');
   const bytes = await readBodyCapped(req, limit, (seen, declared) => {
     const over = formatBytesOver(seen, limit);
     return new ApiError('UPLOAD_TOO_LARGE', { size: declared ? over.size : `至少 ${over.size}`, limit: over.limit });
   });
   if (bytes.length === 0) throw new ApiError('UPLOAD_EMPTY');
+  if (isMultipart(null, bytes)) throw new ApiError('UPLOAD_MULTIPART');
   return bytes;
 }

@@ -37,6 +37,8 @@ export const serverIssues = {
   UPLOAD_REFUSED: refusal<{ errors: Param }>(322, 422, (p) => `工作簿中有 ${v(p.errors)} 处错误，未予接收；请按提示逐项修改后重新上报`),
   UPLOAD_OTHER_TOWNSHIP: refusal<{ found: Param; expected: Param }>(323, 422, (p) => `这份工作簿是发给“${v(p.found)}”的模板，不能作为“${v(p.expected)}”的报表上报；请下载本单位的模板填写`),
   UPLOAD_OTHER_CAMPAIGN: refusal<{ found: Param; expected: Param }>(324, 422, (p) => `这份工作簿属于工作批次“${v(p.found)}”，不是本批次“${v(p.expected)}”的模板；请下载本批次的模板填写`),
+  // A form post (curl -F, an HTML <form>) wraps the file in multipart/form-data; the page and the pane send the file itself.
+  UPLOAD_MULTIPART: refusal(327, 415, () => `上传的是网页表单格式（multipart/form-data）的内容，不是工作簿文件本身；请直接发送 .xlsx 文件本身（例如 curl --data-binary @文件.xlsx），不要用表单上传`),
   UPLOAD_LOCKED: refusal<{ version: Param }>(326, 409, (p) => `第 ${v(p.version)} 版已由县委组织部审核通过并锁定，不能再上报新版本；如需修改，请联系县委组织部重新开放`),
 
   // Review (HTTP 400 / 409).

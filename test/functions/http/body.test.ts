@@ -207,3 +207,27 @@ describe('a body that arrives slowly (the clock is the test’s)', () => {
     releaseBody(s.req);
   });
 });
+
+describe('a form post instead of the file', () => {
+  beforeAll(() => configure({ connectionString: 'UseDevelopmentStorage=true', secret: 'body-test-secret-0123456789', bodyMemoryBytes: 4 * LIMIT, turnWaitMs: 1000 }));
+  afterAll(() => configure({}));
+  const form = Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004\r\n--XyZ--\r\n');
+
+  test.each([
+    ['said by its Content-Type (refused before a byte is read)', 'multipart/form-data; boundary=XyZ'],
+    ['seen in its first lines', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ])('%s: 415 UPLOAD_MULTIPART, saying to send the file itself', async (_what, type) => {
+    const s = manualRequest({ 'content-type': type, 'content-length': String(form.length) });
+    s.send(form);
+    s.end();
+    const r = await outcome({ req: s.req, pulled: () => 0 });
+    expect(r.code).toBe('UPLOAD_MULTIPART');
+    expect(r.message).toBe('上传的是网页表单格式（multipart/form-data）的内容，不是工作簿文件本身；请直接发送 .xlsx 文件本身（例如 curl --data-binary @文件.xlsx），不要用表单上传');
+    // A text file that starts with dashes is not taken for one (it goes on to the reader).
+    const text = Buffer.from('--,党组织名称\r\n1,东山');
+    const t = manualRequest({ 'content-type': type.startsWith('multipart') ? 'text/plain' : type, 'content-length': String(text.length) });
+    t.send(text);
+    t.end();
+    expect(await outcome({ req: t.req, pulled: () => 0 })).toEqual({ bytes: text.length });
+  });
+});
