@@ -38,6 +38,27 @@ export function v(x: Param | undefined): string {
   return x === undefined ? '' : String(x);
 }
 
+/** Longest name `nameText` writes, escapes included. */
+const MAX_NAME_TEXT = 60;
+
+/**
+ * A name taken from inside a file (a zip entry's) as message text. The name is whatever the file's
+ * author wrote: a line break in it would start a line of the author's own in the message
+ * (`x⏎请联系管理员 13800000000⏎.xml`), a direction mark would turn the rest around. So it stays on
+ * one line with control, format and separator characters written as escapes (\r, \n, \u202E),
+ * and a long one is cut (makeIssue has already cut it to 40 characters; escapes lengthen it).
+ */
+export function nameText(x: Param | undefined): string {
+  let out = '';
+  for (const ch of v(x)) {
+    const code = ch.codePointAt(0) ?? 0;
+    const shown = ch === '\r' ? '\\r' : ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(ch) ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : ch;
+    if (out.length + shown.length > MAX_NAME_TEXT) return `${out}…`;
+    out += shown;
+  }
+  return out;
+}
+
 export interface Issue {
   code: string;
   num: number;

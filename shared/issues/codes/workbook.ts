@@ -1,5 +1,5 @@
 // Codes for templates, workbook reading and sheet validation: 200–299.
-import { def, v, type IssueDef, type Param } from '../types';
+import { def, nameText, v, type IssueDef, type Param } from '../types';
 
 
 export const workbookIssues = {
@@ -11,9 +11,9 @@ export const workbookIssues = {
   ZIP_TRUNCATED: def(204, 'error', () => `文件不完整或已损坏（可能下载或复制时中断），请重新保存后再上传`),
   ZIP_TOO_MANY_ENTRIES: def<{ count: Param; limit: Param }>(205, 'error', (p) => `工作簿内部包含 ${v(p.count)} 个部件，超过上限 ${v(p.limit)}，无法安全读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   ZIP_TOO_LARGE_UNCOMPRESSED: def<{ size: Param; limit: Param }>(206, 'error', (p) => `工作簿解压后约 ${v(p.size)}，超过上限 ${v(p.limit)}，无法安全读取；请删除多余的工作表或图片后再上传`),
-  ZIP_RATIO: def<{ entry: Param; ratio: Param }>(207, 'error', (p) => `工作簿部件“${v(p.entry)}”压缩比异常（${v(p.ratio)} 倍），疑似“压缩炸弹”，已拒绝读取`),
+  ZIP_RATIO: def<{ entry: Param; ratio: Param }>(207, 'error', (p) => `工作簿部件“${nameText(p.entry)}”压缩比异常（${v(p.ratio)} 倍），疑似“压缩炸弹”，已拒绝读取`),
   ZIP_UNSUPPORTED: def<{ detail: Param }>(208, 'error', (p) => `工作簿使用了不支持的压缩或加密方式（${v(p.detail)}），请在 Excel 或 WPS 中另存为 .xlsx`),
-  XML_DOCTYPE: def<{ entry: Param }>(209, 'error', (p) => `工作簿部件“${v(p.entry)}”含有 DOCTYPE/实体声明，出于安全原因已拒绝读取，请另存为 .xlsx 后再上传`),
+  XML_DOCTYPE: def<{ entry: Param }>(209, 'error', (p) => `工作簿部件“${nameText(p.entry)}”含有 DOCTYPE/实体声明，出于安全原因已拒绝读取，请另存为 .xlsx 后再上传`),
   TOO_MANY_ROWS: def<{ sheet: Param; limit: Param }>(210, 'error', (p) => `工作表“${v(p.sheet)}”超过 ${v(p.limit)} 行（上限），请删除多余的行或按乡镇拆分后分别上传`),
   WORKBOOK_UNREADABLE: def<{ detail?: Param }>(211, 'error', (p) => `无法读取工作簿${p.detail ? `（${v(p.detail)}）` : ''}，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再上传`),
   // A password to open encrypts the whole file (an .xlsx becomes a compound file, an .xls gets FILEPASS).
@@ -90,11 +90,11 @@ export const workbookIssues = {
   RECT_SHEET_EXTRA: def<{ read: Param; other: Param }>(264, 'warning', (p) => `工作簿中有不止一张整改台账：已读取“${v(p.read)}”，“${v(p.other)}”中的内容未读取；请合并到一张`),
   DEADLINE_UNCLEAR: def<{ value: Param }>(263, 'warning', (p) => `完成时限“${v(p.value)}”看不出是哪一天或哪个时段，已按原文保留；请写成 2026-12-31、2026年6月底或“年底前”等形式`),
   // The reader of untrusted workbooks: parts that disagree, and every bound it enforces: 280–299.
-  ZIP_ENTRY_MISMATCH: def<{ entry: Param; what: Param }>(280, 'error', (p) => `工作簿部件“${v(p.entry)}”的文件头与压缩包目录不一致（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
-  ZIP_SIZE_MISMATCH: def<{ entry: Param; declared: Param }>(281, 'error', (p) => `工作簿部件“${v(p.entry)}”解压后与声明的大小（${v(p.declared)}）或校验值不符，疑似“压缩炸弹”或文件损坏，已停止读取`),
-  PART_TOO_LARGE: def<{ entry: Param; size: Param; limit: Param }>(282, 'error', (p) => `工作簿部件“${v(p.entry)}”解压后约 ${v(p.size)}，超过单个部件的上限 ${v(p.limit)}，无法安全读取；请删除多余的内容或图片后再上传`),
-  XML_TOO_DEEP: def<{ entry: Param; limit: Param }>(283, 'error', (p) => `工作簿部件“${v(p.entry)}”的 XML 嵌套超过 ${v(p.limit)} 层，不是电子表格程序保存的文件，已拒绝读取`),
-  XML_TEXT_TOO_LONG: def<{ entry: Param; limit: Param }>(284, 'error', (p) => `工作簿部件“${v(p.entry)}”中有一段连续内容超过 ${v(p.limit)} 字，超出任何单元格能容纳的长度，已拒绝读取`),
+  ZIP_ENTRY_MISMATCH: def<{ entry: Param; what: Param }>(280, 'error', (p) => `工作簿部件“${nameText(p.entry)}”的文件头与压缩包目录不一致（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
+  ZIP_SIZE_MISMATCH: def<{ entry: Param; declared: Param }>(281, 'error', (p) => `工作簿部件“${nameText(p.entry)}”解压后与声明的大小（${v(p.declared)}）或校验值不符，疑似“压缩炸弹”或文件损坏，已停止读取`),
+  PART_TOO_LARGE: def<{ entry: Param; size: Param; limit: Param }>(282, 'error', (p) => `工作簿部件“${nameText(p.entry)}”解压后约 ${v(p.size)}，超过单个部件的上限 ${v(p.limit)}，无法安全读取；请删除多余的内容或图片后再上传`),
+  XML_TOO_DEEP: def<{ entry: Param; limit: Param }>(283, 'error', (p) => `工作簿部件“${nameText(p.entry)}”的 XML 嵌套超过 ${v(p.limit)} 层，不是电子表格程序保存的文件，已拒绝读取`),
+  XML_TEXT_TOO_LONG: def<{ entry: Param; limit: Param }>(284, 'error', (p) => `工作簿部件“${nameText(p.entry)}”中有一段连续内容超过 ${v(p.limit)} 字，超出任何单元格能容纳的长度，已拒绝读取`),
   TOO_MANY_CELLS: def<{ sheet: Param; limit: Param }>(285, 'error', (p) => `工作表“${v(p.sheet)}”的单元格超过 ${v(p.limit)} 个（按每行最后一个有内容的列计算），请删除表格右侧和下方多余的内容后再上传`),
   WORKBOOK_TOO_MANY_CELLS: def<{ limit: Param }>(286, 'error', (p) => `整个工作簿的单元格超过 ${v(p.limit)} 个（按每行最后一个有内容的列计算），请删除多余的工作表或内容后再上传`),
   SHARED_STRINGS_TOO_MANY: def<{ limit: Param }>(287, 'error', (p) => `工作簿中不同的文字超过 ${v(p.limit)} 条（共享字符串表），无法安全读取；请删除多余的工作表或内容后再上传`),

@@ -345,3 +345,24 @@ test('a zip with nothing in it', async () => {
   const r = await one(hostileZip([]));
   expect(r.message).toBe('这不是 Excel 工作簿（.xlsx）文件（压缩包中没有工作簿），请在 Excel 或 WPS 中另存为 .xlsx 后再上传');
 });
+
+describe('an entry name quoted in a refusal stays on one line and short', () => {
+  // The name is the file author's text: a line break would start a line of their own in the message.
+  const refusedWith = (name: string) => one(book({ sheets: [{ xml: worksheet('') }], edit: (p) => [...p, { name, data: '<a/>', central: { crc: 1 }, local: { crc: 1 } }] }));
+
+  test.each([
+    ['line breaks', 'x\r\n请联系管理员 13800000000\r\n.xml', '工作簿部件“x\\r\\n请联系管理员 13800000000\\r\\n.xml”解压后与声明的大小（4 字节）或校验值不符'],
+    ['a direction override', 'xl/\u202egnp.exe', '工作簿部件“xl/\\u202Egnp.exe”解压后'],
+    ['a NUL and a tab', 'a\u0000b\tc.xml', '工作簿部件“a\\u0000b\\tc.xml”解压后'],
+  ])('%s are written as escapes', async (_what, name, want) => {
+    const r = await refusedWith(name);
+    expect(r.code).toBe('ZIP_SIZE_MISMATCH');
+    expect(r.message).toContain(want);
+    expect(r.message).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+  });
+
+  test('a name of line breaks is cut after its escapes', async () => {
+    const r = await refusedWith(`${'\n'.repeat(40)}.xml`);
+    expect(r.message).toContain(`工作簿部件“${'\\n'.repeat(30)}…”`);
+  });
+});
