@@ -63,8 +63,16 @@ export function zhMessage(iss: { code?: string; input?: unknown } & Record<strin
     }
     case 'unrecognized_keys':
       return `有不认识的字段：${Array.isArray(iss.keys) ? (iss.keys as string[]).join('、') : ''}`;
-    case 'invalid_union':
-      return '格式不正确';
+    case 'invalid_union': {
+      // A discriminated union (the ledger's `action`): say which values it takes, as for an enum.
+      if (iss.discriminator === undefined || !Array.isArray(iss.options)) return '格式不正确';
+      // Its input is the object: the discriminator may be missing from it.
+      const input = iss.input as Record<string, unknown> | undefined;
+      if (typeof input === 'object' && input !== null && input[String(iss.discriminator)] === undefined) return '必须填写';
+      // A field's problem is quoted up to 40 characters (makeIssue): a longer list would be cut mid-value.
+      const list = `应为以下之一：${(iss.options as unknown[]).map((x) => `“${String(x)}”`).join('、')}`;
+      return list.length <= 40 ? list : '取值不正确';
+    }
     case 'invalid_key':
       return '键名不正确';
     case 'invalid_element':
@@ -125,15 +133,27 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   opened: '开立批次',
 };
 
-/** ['townships', 2, 'name'] → 乡镇（街道）名单第 3 项的名称. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+/**
+ * The ledger action's body (POST /campaigns/{c}/ledger/{itemId}) shares field names with the
+ * review's and the campaign's, not their meaning: its `action` is 申请销号/销号/退回/复号/撤销/修改,
+ * its `comment` the reason given with it, and a field's `deadline` the item's 完成时限.
+ */
+export const LEDGER_ACTION_LABELS: Readonly<Record<string, string>> = {
+  ...FIELD_LABELS,
+  action: '整改台账操作',
+  comment: '意见或原因',
+  deadline: '完成时限',
+};
+
+/** ['townships', 2, 'name'] → 乡镇（街道）名单第 3 项的名称. `labels`: the route's own words (LEDGER_ACTION_LABELS). */
+export function fieldPath(path: readonly PropertyKey[], labels: Readonly<Record<string, string>> = FIELD_LABELS): string {
   if (path.length === 0) return '请求内容';
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `第 ${seg + 1} 项`;
     else {
       const key = String(seg);
-      const label = FIELD_LABELS[key] ?? `“${key}”`;
+      const label = labels[key] ?? `“${key}”`;
       out += out ? `的${label}` : label;
     }
   }

@@ -34,7 +34,10 @@ const cases: Array<[string, string, string, unknown, string]> = [
   ['POST', 'campaigns', '/campaigns', { ...campaignBody({ id: 'c2027' }), decisions: [{ kind: 'rename', fromId: 'o-1' }] }, '名册确认事项第 1 项的今年名册中的党组织'],
   ['POST', 'campaigns', '/campaigns', { ...campaignBody({ id: 'c2027' }), kind: 'review' }, '类型'],
   ['POST', 'roster/reconcile', '/roster/reconcile', { ...campaignBody({ id: 'c2027' }), previousId: 'Last Year' }, '上一年度批次'],
-  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'close' }, '审核操作'],
+  // The ledger's own words: its action is not a review's, its comment not a 审核意见, its deadline the item's 完成时限.
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'close' }, '整改台账操作：取值不正确'],
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'reject', comment: 3 }, '请求内容不正确：意见或原因：'],
+  ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'edit', fields: { deadline: 3 } }, '整改事项内容的完成时限'],
   ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'request' }, '完成日期'],
   ['POST', 'campaigns/{campaignId}/ledger/{itemId}', '/campaigns/c2026/ledger/l-1', { action: 'edit', fields: { leader: 3 } }, '整改事项内容的挂点领导'],
 ];

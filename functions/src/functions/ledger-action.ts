@@ -1,5 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { idSchema, ledgerActionSchema, type LedgerActionRequest, type LedgerActionResult } from '../../../shared/api/contract';
+import { LEDGER_ACTION_LABELS } from '../../../shared/api/zod-zh';
 import type { LedgerAction } from '../../../shared/ledger/machine';
 import { applyLedgerAction } from '../../../shared/ledger/machine';
 import type { Actor } from '../../../shared/ledger/types';
@@ -41,7 +42,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const c = param(req, 'campaignId');
   const id = req.params.itemId ?? '';
   if (!idSchema.safeParse(id).success) throw new ApiError('LEDGER_ITEM_NOT_FOUND', { id });
-  const body = await parseBody(req, ledgerActionSchema);
+  const body = await parseBody(req, ledgerActionSchema, LEDGER_ACTION_LABELS);
   const { store, campaign } = await loadCampaign(who, c);
   await ensureLedger(store, campaign);
   const actor: Actor = who.role === 'county' ? { role: 'county', label: who.label } : { role: 'township', townshipId: who.townshipId ?? '', label: who.label };

@@ -23,11 +23,12 @@ export function param(req: HttpRequest, name: string): string {
 /**
  * A JSON body checked by its contract schema. A refusal names the first field in Chinese in its
  * message and lists every field's problem in `issues` (each one short enough to be read whole).
+ * `labels`: the route's own names for its fields, where the shared ones (FIELD_LABELS) mean something else.
  */
-export async function parseBody<S extends z.ZodType>(req: HttpRequest, schema: S): Promise<z.output<S>> {
+export async function parseBody<S extends z.ZodType>(req: HttpRequest, schema: S, labels?: Readonly<Record<string, string>>): Promise<z.output<S>> {
   const parsed = schema.safeParse(await readJson(req));
   if (parsed.success) return parsed.data;
-  const all = parsed.error.issues.map((i) => ({ field: fieldPath(i.path), problem: i.message }));
+  const all = parsed.error.issues.map((i) => ({ field: fieldPath(i.path, labels), problem: i.message }));
   const [first] = all;
   const issues = all.map((p) => makeIssue('REQUEST_FIELD_INVALID', p));
   throw new ApiError('REQUEST_FIELD_INVALID', { field: first?.field ?? '请求内容', problem: first?.problem ?? '格式不正确', ...(all.length > 1 ? { more: all.length - 1 } : {}) }, issues);

@@ -1,7 +1,8 @@
 // Every refusal of a request body reads in Chinese and names the field in Chinese.
 import { z } from 'zod';
 import { bulkReviewSchema, createCampaignSchema, dateSchema, issueAccessSchema, reviewActionSchema, revokeAccessSchema, updateCampaignSchema } from '../../../shared/api/contract';
-import { FIELD_LABELS, fieldPath, zodIssuesText } from '../../../shared/api/zod-zh';
+import { ledgerActionSchema } from '../../../shared/api/ledger';
+import { FIELD_LABELS, fieldPath, LEDGER_ACTION_LABELS, zodIssuesText } from '../../../shared/api/zod-zh';
 
 const text = (schema: z.ZodType, input: unknown) => {
   const r = schema.safeParse(input);
@@ -78,5 +79,25 @@ describe('field names', () => {
     };
     const all = [createCampaignSchema, updateCampaignSchema, reviewActionSchema, bulkReviewSchema, issueAccessSchema, revokeAccessSchema].flatMap(keys);
     expect(all.filter((k) => !FIELD_LABELS[k])).toEqual([]);
+  });
+});
+
+describe('the ledger action’s own field names (its action is not a review’s)', () => {
+  it.each([
+    [['action'], '整改台账操作'],
+    [['comment'], '意见或原因'],
+    [['fields', 'deadline'], '整改事项内容的完成时限'],
+  ])('%j → %s', (path, want) => {
+    expect(fieldPath(path, LEDGER_ACTION_LABELS)).toBe(want);
+  });
+
+  it.each([
+    // Six values would not fit in the 40 characters a field's problem is quoted to.
+    ['an unknown action', { action: 'close' }, '取值不正确'],
+    ['no action', {}, '必须填写'],
+  ])('%s says what the action may be', (_what, input, want) => {
+    const r = ledgerActionSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => `${fieldPath(i.path, LEDGER_ACTION_LABELS)}：${i.message}`)).toEqual([`整改台账操作：${want}`]);
   });
 });
