@@ -105,11 +105,11 @@ export const workbookIssues = {
   XML_TOO_MANY_ELEMENTS: def<{ entry: Param; limit: Param }>(
     293,
     'error',
-    (p) => `工作簿中的 XML 元素过多（到部件“${v(p.entry)}”为止已超过 ${v(p.limit)} 个），远多于表格内容所需，不是电子表格程序正常保存的文件，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`,
+    (p) => `工作簿中的 XML 元素过多（到部件“${nameText(p.entry)}”为止已超过 ${v(p.limit)} 个），远多于表格内容所需，不是电子表格程序正常保存的文件，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`,
   ),
   TOO_MANY_STYLES: def<{ limit: Param }>(292, 'error', (p) => `工作簿的单元格格式超过 ${v(p.limit)} 种（Excel 的上限），请在 Excel 或 WPS 中清除多余格式后再上传`),
   // Bytes no listed entry accounts for, or a second end record: where two readers of the same file could see different parts.
   ZIP_LAYOUT: def<{ what: Param }>(295, 'error', (p) => `工作簿的压缩包结构异常（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
   // Names that other programs resolve to another file (unzip turns a backslash into "/") or outside the folder.
-  ZIP_ENTRY_NAME: def<{ entry: Param; what: Param }>(294, 'error', (p) => `工作簿部件名称“${v(p.entry)}”不是电子表格程序会写出的（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
+  ZIP_ENTRY_NAME: def<{ entry: Param; what: Param }>(294, 'error', (p) => `工作簿部件名称“${nameText(p.entry)}”不是电子表格程序会写出的（${v(p.what)}），文件可能已损坏或被改动，已拒绝读取；请在 Excel 或 WPS 中另存为 .xlsx 后再上传`),
 } satisfies Record<string, IssueDef>;
