@@ -348,21 +348,29 @@ test('a zip with nothing in it', async () => {
 
 describe('an entry name quoted in a refusal stays on one line and short', () => {
   // The name is the file author's text: a line break would start a line of their own in the message.
+  // Such names are refused for themselves (ZIP_ENTRY_NAME, zip/entry-names.ts); a name no check
+  // minds still reaches the other refusals (a CRC that does not match), quoted the same way.
   const refusedWith = (name: string) => one(book({ sheets: [{ xml: worksheet('') }], edit: (p) => [...p, { name, data: '<a/>', central: { crc: 1 }, local: { crc: 1 } }] }));
 
   test.each([
-    ['line breaks', 'x\r\n请联系管理员 13800000000\r\n.xml', '工作簿部件“x\\r\\n请联系管理员 13800000000\\r\\n.xml”解压后与声明的大小（4 字节）或校验值不符'],
-    ['a direction override', 'xl/\u202egnp.exe', '工作簿部件“xl/\\u202Egnp.exe”解压后'],
-    ['a NUL and a tab', 'a\u0000b\tc.xml', '工作簿部件“a\\u0000b\\tc.xml”解压后'],
+    ['line breaks', 'x\r\n请联系管理员 13800000000\r\n.xml', '工作簿部件名称“x\\r\\n请联系管理员 13800000000\\r\\n.xml”'],
+    ['a direction override', 'xl/\u202egnp.exe', '工作簿部件名称“xl/\\u202Egnp.exe”'],
+    ['a NUL and a tab', 'a\u0000b\tc.xml', '工作簿部件名称“a\\u0000b\\tc.xml”'],
   ])('%s are written as escapes', async (_what, name, want) => {
     const r = await refusedWith(name);
-    expect(r.code).toBe('ZIP_SIZE_MISMATCH');
+    expect(r.code).toBe('ZIP_ENTRY_NAME');
     expect(r.message).toContain(want);
     expect(r.message).not.toMatch(/[\p{Cc}\p{Cf}]/u);
   });
 
   test('a name of line breaks is cut after its escapes', async () => {
     const r = await refusedWith(`${'\n'.repeat(40)}.xml`);
-    expect(r.message).toContain(`工作簿部件“${'\\n'.repeat(30)}…”`);
+    expect(r.message).toContain(`工作簿部件名称“${'\\n'.repeat(30)}…”`);
+  });
+
+  test('a long name of the other refusals is cut the same way', async () => {
+    const r = await refusedWith(`xl/${'很长的部件名称'.repeat(20)}.xml`);
+    expect(r.code).toBe('ZIP_SIZE_MISMATCH');
+    expect(r.message).toMatch(/^工作簿部件“xl\/(很长的部件名称)+很?长?的?部?件?…（共 147 字）”解压后与声明的大小/);
   });
 });
