@@ -17,8 +17,13 @@ export interface TitleContext {
  * 分类定级回头看 ("…分类定级回头看一般、较差基层党组织整改台账").
  */
 export function formTitle(ctx: TitleContext, what: string): string {
-  const named = ctx.kind !== 'lookback' ? what : what.includes('分类定级') ? what.replace('分类定级', '分类定级回头看') : `分类定级回头看${what}`;
-  return `${ctx.county}${ctx.year}年度${named}`;
+  return `${ctx.county}${ctx.year}年度${kindName(what, ctx.kind)}`;
+}
+
+/** A form's name as a campaign of this kind files it: a 回头看's names the 回头看 (the township's template too). */
+export function kindName(what: string, kind: CampaignKind | undefined): string {
+  if (kind !== 'lookback') return what;
+  return what.includes('分类定级') ? what.replace('分类定级', '分类定级回头看') : `分类定级回头看${what}`;
 }
 
 /** The county workbook's file name (Content-Disposition, and the pane's when the header has none). */

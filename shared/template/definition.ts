@@ -2,6 +2,8 @@
 // them, the reader finds them by text, the validator knows what each column means. Indicator and
 // flag columns come from the scheme, so a five-way or differently split standard gets its own sheet.
 import type { Scheme } from '../scheme/schema';
+import type { CampaignKind } from '../api/campaign';
+import { kindName } from '../consolidate/titles';
 import { normalizeLabel } from '../text/normalize';
 import { fitWidth } from '../print/measure';
 
@@ -166,12 +168,12 @@ export function formatMax(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-export function detailTitle(county: string, township: string, year: number | string): string {
-  return `${county}${township}${year}年度基层党组织分类定级情况一览表`;
+export function detailTitle(county: string, township: string, year: number | string, kind?: CampaignKind): string {
+  return `${county}${township}${year}年度${kindName('基层党组织分类定级情况一览表', kind)}`;
 }
 
-export function rectTitle(township: string, year: number | string): string {
-  return `${township}${year}年度一般、较差基层党组织整改台账`;
+export function rectTitle(township: string, year: number | string, kind?: CampaignKind): string {
+  return `${township}${year}年度${kindName('一般、较差基层党组织整改台账', kind)}`;
 }
 
 /** Lowest bands that need a rectification row: 一般 and 较差 with four bands. */

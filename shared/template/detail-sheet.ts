@@ -3,6 +3,7 @@
 // protected: a clerk with more organizations than rows copies a row and inserts it, and the
 // formulas, checks and borders come with it in Excel, WPS and LibreOffice alike (protection would
 // refuse that paste, and Excel tables neither take a two-row header nor grow in LibreOffice).
+import type { CampaignKind } from '../api/campaign';
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
 import { addPrintedSheet, bodyStyle, fitRowHeight, inlineRows, putCell, styleWith, type LabelledItem, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
@@ -53,10 +54,10 @@ export function infoCells(cols: number | readonly { width: number }[]): Array<{ 
 /** Signature lines at the foot of every page: the table's length is the clerk's. */
 export const TEMPLATE_SIGNATURE: LabelledItem[] = [{ label: '填报人（签字）' }, { label: '审核人（签字）' }];
 
-export function detailDef(s: Scheme, county: string, township: string, year: number): SheetDef {
+export function detailDef(s: Scheme, county: string, township: string, year: number, kind?: CampaignKind): SheetDef {
   return {
     name: DETAIL_SHEET,
-    title: detailTitle(county, township, year),
+    title: detailTitle(county, township, year, kind),
     columns: printColumns(detailColumns(s)),
     info: infoItems(township),
     infoInput: true,
@@ -83,12 +84,14 @@ export interface DetailSheetOptions {
   rows: number;
   roster: readonly RosterEntry[];
   lists: Lists;
+  /** A 回头看's template names the 回头看 in its titles. */
+  kind?: CampaignKind;
 }
 
 export function writeDetailSheet(wb: PrintBook, o: DetailSheetOptions): ExcelJS.Worksheet {
   const s = o.scheme;
   const cols = detailColumns(s);
-  const sheet = addPrintedSheet(wb, detailDef(s, o.county, o.township, o.year));
+  const sheet = addPrintedSheet(wb, detailDef(s, o.county, o.township, o.year, o.kind));
   const ws = sheet.out.ws;
   const first = sheet.nextRow;
   const last = first + o.rows - 1;

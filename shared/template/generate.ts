@@ -1,6 +1,7 @@
 // A township's blank template: the forms clerks know (一览表, 汇总表, 整改台账) by the print
 // standard, with dropdowns, score checks and native formulas, so it works in any spreadsheet
 // program; plus the very hidden metadata sheet that ties it to its campaign and scheme.
+import type { CampaignKind } from '../api/campaign';
 import { newWorkbook, workbookBytes, type ExcelJS } from './excel';
 import { DEFAULT_RECT_ROWS, DEFAULT_TEMPLATE_ROWS, META_SHEET, SPARE_TEMPLATE_ROWS, TEMPLATE_ID, TEMPLATE_VERSION, detailTitle, type TemplateMeta } from './definition';
 import { listColumns, listFormulas } from './checks';
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   rectRows?: number;
   /** The township's open items of the county's ledger, pre-filled in 整改台账 with their 台账编号. */
   ledger?: readonly RectPrefill[];
+  /** A 回头看's template: every title names the 回头看 (a grading's when absent). */
+  kind?: CampaignKind;
 }
 
 export async function generateTemplate(opts: GenerateOptions): Promise<Uint8Array> {
@@ -53,7 +56,7 @@ export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Work
   const s = opts.scheme;
   const wb = await newWorkbook();
   wb.creator = safeText(opts.county);
-  wb.title = safeText(detailTitle(opts.county, opts.township.name, opts.year));
+  wb.title = safeText(detailTitle(opts.county, opts.township.name, opts.year, opts.kind));
   wb.subject = `${TEMPLATE_ID} v${TEMPLATE_VERSION}`;
   // Excel recalculates on open, so a file written without cached results still shows totals.
   wb.calcProperties.fullCalcOnLoad = true;
@@ -62,10 +65,10 @@ export async function buildTemplate(opts: GenerateOptions): Promise<ExcelJS.Work
   const roster = opts.roster ?? [];
   const rows = Math.max(1, opts.rows ?? (opts.roster ? roster.length + SPARE_TEMPLATE_ROWS : DEFAULT_TEMPLATE_ROWS));
   const township = opts.township.name;
-  writeDetailSheet(wb, { scheme: s, county: opts.county, township, year: opts.year, rows, roster, lists });
+  writeDetailSheet(wb, { scheme: s, county: opts.county, township, year: opts.year, rows, roster, lists, ...(opts.kind ? { kind: opts.kind } : {}) });
   const counted = roster.map((e) => ({ name: e.name, category: e.category === undefined ? null : (findCategory(s, e.category)?.name ?? e.category), members: null, grade: null }));
-  writeSummarySheet(wb, s, township, opts.year, counted);
-  writeRectSheet(wb, township, opts.year, opts.rectRows ?? DEFAULT_RECT_ROWS, lists, opts.ledger);
+  writeSummarySheet(wb, s, township, opts.year, counted, opts.kind);
+  writeRectSheet(wb, township, opts.year, opts.rectRows ?? DEFAULT_RECT_ROWS, lists, opts.ledger, opts.kind);
   writeMeta(wb.addWorksheet(META_SHEET, { state: 'veryHidden' }), templateMeta(opts), s);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

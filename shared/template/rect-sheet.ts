@@ -4,6 +4,7 @@
 // (shared/ledger): each line carries its 台账编号, so the sheet coming back updates that item;
 // the township marks 申请销号 with its 完成日期. 台账状态, 挂点领导, 联络员 and 台账编号 are the
 // county's and shaded: shown, not taken from the sheet.
+import type { CampaignKind } from '../api/campaign';
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
 import { addPrintedSheet, bodyStyle, fitRowHeight, putCell, styleWith, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
@@ -44,10 +45,10 @@ export interface RectPrefill {
   liaison: string;
 }
 
-export function rectDef(township: string, year: number): SheetDef {
+export function rectDef(township: string, year: number, kind?: CampaignKind): SheetDef {
   return {
     name: RECT_SHEET,
-    title: rectTitle(township, year),
+    title: rectTitle(township, year, kind),
     columns: RECT_PRINT_COLUMNS,
     info: [infoItems(township)[0] ?? { label: '填报单位（盖章）' }, { label: '填报日期', blank: 12, kind: 'date' }],
     infoInput: true,
@@ -74,8 +75,8 @@ function prefillValue(p: RectPrefill, key: RectKey, seq: number): PrintCell {
   }
 }
 
-export function writeRectSheet(wb: PrintBook, township: string, year: number, rows: number, lists: Lists, prefill: readonly RectPrefill[] = []): ExcelJS.Worksheet {
-  const sheet = addPrintedSheet(wb, rectDef(township, year));
+export function writeRectSheet(wb: PrintBook, township: string, year: number, rows: number, lists: Lists, prefill: readonly RectPrefill[] = [], kind?: CampaignKind): ExcelJS.Worksheet {
+  const sheet = addPrintedSheet(wb, rectDef(township, year, kind));
   const ws = sheet.out.ws;
   const first = sheet.nextRow;
   const last = first + Math.max(rows, prefill.length + SPARE_RECT_ROWS) - 1;

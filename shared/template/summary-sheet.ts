@@ -2,6 +2,8 @@
 // 一览表 by category and grade, as COUNTIFS/SUMIFS formulas over whole columns below the header,
 // so rows a clerk adds are counted too. The same functions work in Excel, WPS and LibreOffice.
 // `summaryResults` is the formulas' arithmetic in TypeScript, for cached results.
+import type { CampaignKind } from '../api/campaign';
+import { kindName } from '../consolidate/titles';
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
 import { addPrintedSheet, fitWidth, planSheet, type PrintBook, type PrintCell, type PrintColumn, type SheetDef } from '../print';
@@ -14,8 +16,8 @@ export const OTHER_CATEGORY_ROW = '类别未按下拉列表填写';
 /** The last row a spreadsheet has (Excel, WPS and LibreOffice since 7.x alike). */
 const LAST_ROW = 1048576;
 
-export function summaryTitle(township: string, year: number | string): string {
-  return `${township}${year}年度基层党组织分类定级情况汇总表`;
+export function summaryTitle(township: string, year: number | string, kind?: CampaignKind): string {
+  return `${township}${year}年度${kindName('基层党组织分类定级情况汇总表', kind)}`;
 }
 
 export function summaryColumnsOf(s: Scheme): PrintColumn[] {
@@ -30,10 +32,10 @@ export function summaryColumnsOf(s: Scheme): PrintColumn[] {
   ];
 }
 
-export function summaryDef(s: Scheme, township: string, year: number): SheetDef {
+export function summaryDef(s: Scheme, township: string, year: number, kind?: CampaignKind): SheetDef {
   return {
     name: SUMMARY_SHEET,
-    title: summaryTitle(township, year),
+    title: summaryTitle(township, year, kind),
     notes: [`本表由“${DETAIL_SHEET}”自动统计，请勿改写；占比保留一位小数。`],
     columns: summaryColumnsOf(s),
     info: [infoItems(township)[0] ?? { label: '填报单位（盖章）' }, { label: '填报日期', blank: 12, kind: 'date' }],
@@ -113,8 +115,8 @@ export function summaryResults(s: Scheme, rows: readonly SummaryInput[]): Array<
   return [...cats, other, total];
 }
 
-export function writeSummarySheet(wb: PrintBook, s: Scheme, township: string, year: number, rows: readonly SummaryInput[]): ExcelJS.Worksheet {
-  const sheet = addPrintedSheet(wb, summaryDef(s, township, year));
+export function writeSummarySheet(wb: PrintBook, s: Scheme, township: string, year: number, rows: readonly SummaryInput[], kind?: CampaignKind): ExcelJS.Worksheet {
+  const sheet = addPrintedSheet(wb, summaryDef(s, township, year, kind));
   const first = sheet.nextRow;
   const lastCat = first + s.categories.length - 1;
   const results = summaryResults(s, rows);

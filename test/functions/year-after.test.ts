@@ -137,6 +137,7 @@ const seen: {
   y2Ledger?: LedgerList;
   targets?: Targets;
   lbTemplate?: ExcelJS.Workbook;
+  lbTemplateFile?: string;
   lbReceipt?: Receipt;
   /** Ledger listings each 回头看 upload made. */
   lbListings: number[];
@@ -207,6 +208,7 @@ describe('two years and a 回头看', () => {
     expect([lb.status, lb.status === 201 ? '' : JSON.stringify(await lb.clone().json())]).toEqual([201, '']);
     const lbt = await st.call('GET', `/campaigns/${LB}/townships/${XS.id}/template`, { token: st.township(XS.id, LB) });
     seen.lbTemplate = await loadWorkbookBytes(new Uint8Array(await lbt.arrayBuffer()));
+    seen.lbTemplateFile = decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(lbt.headers.get('Content-Disposition') ?? '')?.[1] ?? '');
     for (const t of [DS, XS]) {
       const book = await townshipBook(st, LB, t, LB_ROWS[t.id] ?? []);
       const before = itemListings;
@@ -365,6 +367,13 @@ describe('two years and a 回头看', () => {
 
   it('回头看: an upload lists the county’s ledger once (its check); the sync and the receipt’s flags work on what it read', () => {
     expect(seen.lbListings).toEqual([1, 1]);
+  });
+
+  it('回头看: the township’s template names the 回头看 in its file name and every title (it is stamped and filed beside the grading’s)', () => {
+    expect(seen.lbTemplateFile).toBe('2026年度西山镇分类定级回头看情况一览表.xlsx');
+    const wb = seen.lbTemplate as ExcelJS.Workbook;
+    const titles = wb.worksheets.filter((w) => w.state === 'visible').map((w) => String(rowValues(w, 1)[0]));
+    expect(titles).toEqual(['青山县西山镇2026年度基层党组织分类定级回头看情况一览表', '西山镇2026年度基层党组织分类定级回头看情况汇总表', '西山镇2026年度分类定级回头看一般、较差基层党组织整改台账']);
   });
 
   it('回头看: the template shows the original rows; the regrade lowers 西山社区 and flags 北岭村’s upgrade', () => {

@@ -1,5 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
+import { kindName } from '../../../shared/consolidate/titles';
 import { SPARE_TEMPLATE_ROWS } from '../../../shared/template/definition';
 import { fillTemplate } from '../../../shared/template/fill';
 import { generateTemplate } from '../../../shared/template/generate';
@@ -19,14 +20,15 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const roster = campaign.roster[t];
   // The year after: open ledger items in 整改台账; a 回头看's original rows in the 一览表.
   const extra = await templateExtras(store, campaign, t);
-  const opts = { scheme: campaign.scheme, year: campaign.year, county: campaign.county, campaignId: c, township: tw, ledger: extra.ledger };
+  const opts = { scheme: campaign.scheme, year: campaign.year, county: campaign.county, campaignId: c, township: tw, ledger: extra.ledger, kind: campaign.kind };
   const bytes = extra.original
     ? await fillTemplate(await generateTemplate({ ...opts, rows: extra.original.length + SPARE_TEMPLATE_ROWS }), { scheme: campaign.scheme, orgs: extra.original, info: { township: tw.name } })
     : await generateTemplate({ ...opts, ...(roster ? { roster } : {}) });
   return {
     status: 200,
     body: bytes,
-    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.year}年度${tw.name}分类定级情况一览表.xlsx`) },
+    // A 回头看's file and titles name the 回头看: it is filed beside the grading's.
+    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.year}年度${tw.name}${kindName('分类定级情况一览表', campaign.kind)}.xlsx`) },
   };
 });
 
