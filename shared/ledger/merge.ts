@@ -119,10 +119,8 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
   }
 }
 
-/** 整改事项 and 措施 compared as names are: trimmed, half-width, Simplified, without spaces. */
-function textKey(s: string): string {
-  return normalizeLabel(s.trim());
-}
+/** 整改事项 and 措施 compared as labels are (normalizeLabel: half-width, Simplified, no whitespace). */
+const textKey = normalizeLabel;
 
 /**
  * The item a line without 台账编号 is, by its 整改事项: one no other line took, still being worked

@@ -5,7 +5,7 @@ import { makeIssue } from '../issues/catalogue';
 import type { Issue } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
 import { orgKey } from '../text/normalize';
-import { FLAG_GROUP, INDICATOR_GROUP, detailColumns, type DetailKey } from '../template/definition';
+import { FLAG_GROUP, INDICATOR_GROUP, detailColumns, type DetailColumn, type DetailKey } from '../template/definition';
 import { cellAddress } from '../workbook/a1';
 import type { MergedRange, SheetRow } from '../workbook/model';
 import { HeaderResolver, targetId } from './header';
@@ -77,7 +77,12 @@ export class DetailTable {
 
   /** Every column the scheme requires is there: a list that could be reported, not a working sheet beside it. */
   get complete(): boolean {
-    return this.found && detailColumns(this.scheme).every((c) => !c.required || this.col(c.key, c.indicator) > 0);
+    return this.found && this.missingColumns().length === 0;
+  }
+
+  /** The required columns the header does not have. */
+  private missingColumns(): DetailColumn[] {
+    return detailColumns(this.scheme).filter((c) => c.required && !this.col(c.key, c.indicator));
   }
 
   col(key: DetailKey, indicator?: number): number {
@@ -94,10 +99,7 @@ export class DetailTable {
     const h = this.table.header;
     if (!h || !this.found) return [];
     const out = [...h.issues];
-    for (const c of detailColumns(this.scheme)) {
-      if (!c.required || this.col(c.key, c.indicator)) continue;
-      out.push(makeIssue('COLUMN_MISSING', { column: columnLabel(this.scheme, c.key, c.indicator, c.header) }, { sheet: this.sheet }));
-    }
+    for (const c of this.missingColumns()) out.push(makeIssue('COLUMN_MISSING', { column: columnLabel(this.scheme, c.key, c.indicator, c.header) }, { sheet: this.sheet }));
     // Appended one by one: spreading thousands of issues into push() overflowed the stack.
     for (const i of this.rowIssues.kept) out.push(i);
     for (const i of skippedRowIssues(this.table, this.addrOfName)) out.push(i);

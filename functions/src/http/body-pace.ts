@@ -82,11 +82,7 @@ export class BodyPace {
   arrived(n: number, now: number): PaceVerdict {
     const t = this.clock(now);
     this.pause(now);
-    let verdict = this.roll(t);
-    if (verdict === 'ok' && this.trusted && t >= this.trustDeadline()) {
-      this.trusted = false;
-      verdict = 'demote';
-    }
+    const verdict = this.judge(t);
     this.received += n;
     this.windowBytes += n;
     this.lastByte = t;
@@ -97,6 +93,11 @@ export class BodyPace {
   check(now: number): PaceVerdict {
     const t = this.clock(now);
     if (t - this.lastByte >= this.L.stallMs) return 'stalled';
+    return this.judge(t);
+  }
+
+  /** Windows closed by `t`, then the trusted pace ('demote' is said once). */
+  private judge(t: number): PaceVerdict {
     const rolled = this.roll(t);
     if (rolled !== 'ok') return rolled;
     if (this.trusted && t >= this.trustDeadline()) {

@@ -11,9 +11,44 @@ export class BusyTimeout extends Error {
   }
 }
 
-interface Waiter {
-  n: number;
+/** Something waiting its turn: granted once, or given up after its wait. */
+export interface Waiter {
   grant(): void;
+}
+
+/**
+ * True once the waiter `make` builds is granted; false after `waitMs`, when `leave` has taken it
+ * out of wherever it waited (and let those behind it move up). `enqueue` puts it there and may
+ * grant it at once. The one way a turn is waited for: the budget below and the read turns
+ * (read-gate.ts).
+ */
+export function awaitTurn<W extends Waiter>(make: (grant: () => void) => W, enqueue: (w: W) => void, leave: (w: W) => void, waitMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    // make() only builds the waiter: grant() runs once it is enqueued, after the timer exists.
+    const w = make(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    const timer = setTimeout(() => {
+      leave(w);
+      resolve(false);
+    }, waitMs);
+    enqueue(w);
+  });
+}
+
+/** One `T` per settings object, made when first asked for: a test's configure() gets a fresh one. */
+export function perSettings<T>(make: (s: Settings) => T): () => T {
+  let made: { of: Settings; value: T } | undefined;
+  return () => {
+    const s = settings();
+    if (made?.of !== s) made = { of: s, value: make(s) };
+    return made.value;
+  };
+}
+
+interface Units extends Waiter {
+  n: number;
 }
 
 /**
@@ -23,9 +58,9 @@ interface Waiter {
  */
 export class FifoBudget {
   private used = 0;
-  private readonly queue: Waiter[] = [];
+  private readonly queue: Units[] = [];
   /** Waiting grow() calls: served before the queue. */
-  private readonly ahead: Waiter[] = [];
+  private readonly ahead: Units[] = [];
 
   constructor(readonly capacity: number) {}
 
@@ -55,24 +90,18 @@ export class FifoBudget {
     return this.wait(this.ahead, want, waitMs);
   }
 
-  private wait(queue: Waiter[], want: number, waitMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const w: Waiter = {
-        n: want,
-        grant: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
+  private wait(queue: Units[], want: number, waitMs: number): Promise<boolean> {
+    return awaitTurn(
+      (grant) => ({ n: want, grant }),
+      (w) => queue.push(w),
+      (w) => {
         const i = queue.indexOf(w);
         if (i >= 0) queue.splice(i, 1);
-        resolve(false);
         // The one that left may have been the head that held the others back.
         this.drain();
-      }, waitMs);
-      queue.push(w);
-    });
+      },
+      waitMs,
+    );
   }
 
   release(n: number): void {
@@ -100,13 +129,11 @@ export class FifoBudget {
  * there, budget.grow()).
  */
 export function settingsBudget(capacityOf: (s: Settings) => number): { acquire(n: number, what: string): Promise<FifoBudget> } {
-  let made: { of: Settings; b: FifoBudget } | undefined;
+  const budget = perSettings((s) => new FifoBudget(capacityOf(s)));
   return {
     async acquire(n, what) {
-      const s = settings();
-      if (made?.of !== s) made = { of: s, b: new FifoBudget(capacityOf(s)) };
-      const b = made.b;
-      if (!(await b.reserve(n, s.turnWaitMs))) throw new BusyTimeout(what);
+      const b = budget();
+      if (!(await b.reserve(n, settings().turnWaitMs))) throw new BusyTimeout(what);
       return b;
     },
   };

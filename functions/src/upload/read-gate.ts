@@ -11,13 +11,9 @@
 //     come first served, and another township's normal upload waited 30 s for a 503. Now a
 //     sender's second file waits for its first, while others' files take the turns left.
 // A read still waiting after UPLOAD_WAIT_SECONDS is answered 503 UPLOADS_BUSY (fifo-budget.ts).
-import { settings, type Settings } from '../config';
-import { BusyTimeout } from '../http/fifo-budget';
+import { settings } from '../config';
+import { awaitTurn, BusyTimeout, perSettings, type Waiter } from '../http/fifo-budget';
 import './native-inflate';
-
-interface Waiter {
-  grant(): void;
-}
 
 /**
  * Turns of some work, `capacity` at once and one per key at a time. Keys wait in rotation: a key
@@ -38,29 +34,26 @@ export class KeyedTurns {
 
   /** True once `key` holds a turn; false if that took longer than `waitMs`. */
   take(key: string, waitMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+    return awaitTurn<Waiter>(
+      (grant) => ({ grant }),
+      (w) => {
+        const list = this.waiting.get(key);
+        if (list) list.push(w);
+        else this.waiting.set(key, [w]);
+        // Granted now when a turn is free and this key holds none (the others waiting may all be keys that do).
+        this.drain();
+      },
+      (w) => {
         const list = this.waiting.get(key);
         const i = list ? list.indexOf(w) : -1;
         if (list && i >= 0) {
           list.splice(i, 1);
           if (list.length === 0) this.waiting.delete(key);
         }
-        resolve(false);
         this.drain();
-      }, waitMs);
-      const w: Waiter = {
-        grant: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const list = this.waiting.get(key);
-      if (list) list.push(w);
-      else this.waiting.set(key, [w]);
-      // Granted now when a turn is free and this key holds none (the others waiting may all be keys that do).
-      this.drain();
-    });
+      },
+      waitMs,
+    );
   }
 
   give(key: string): void {
@@ -89,19 +82,13 @@ export class KeyedTurns {
   }
 }
 
-let made: { of: Settings; turns: KeyedTurns } | undefined;
-
 /** The process's turns, sized by the settings (a test's configure() gets fresh ones). */
-function turns(): { turns: KeyedTurns; waitMs: number } {
-  const s = settings();
-  if (made?.of !== s) made = { of: s, turns: new KeyedTurns(s.readConcurrency) };
-  return { turns: made.turns, waitMs: s.turnWaitMs };
-}
+const turns = perSettings((s) => new KeyedTurns(s.readConcurrency));
 
 /** `read()` run in its turn; `sender` is whose file it is (`township:<campaign>/<id>`, `county:<id>`). */
 export async function gatedRead<T>(sender: string, read: () => Promise<T>): Promise<T> {
-  const { turns: t, waitMs } = turns();
-  if (!(await t.take(sender, waitMs))) throw new BusyTimeout('workbook read');
+  const t = turns();
+  if (!(await t.take(sender, settings().turnWaitMs))) throw new BusyTimeout('workbook read');
   try {
     return await read();
   } finally {
