@@ -316,7 +316,7 @@ export const lookbackSchema = z.object({
     }),
   ),
   /** The reviewed campaign's organizations the regrades left out (townships that reported). */
-  notRegraded: z.array(z.object({ orgId: z.string(), townshipId: z.string(), name: z.string(), grade: z.string(), gradeLabel: z.string() })),
+  notRegraded: z.array(z.object({ orgId: z.string(), townshipId: z.string(), townshipName: z.string(), name: z.string(), grade: z.string(), gradeLabel: z.string() })),
   /** Townships of the 回头看 that have not reported their regrade yet. */
   pendingTownships: z.array(z.string()),
   issues: z.array(issueSchema),

@@ -495,6 +495,10 @@ describe('two years and a 回头看', () => {
       const of = (org: string) => rows.filter((x) => x[2] === org).map((x) => [x[1], x[11]]);
       expect(of('北岭村党支部')).toEqual([['西山镇', '已撤销']]);
       expect(rows.map((x) => x[1]).filter((t) => t !== '东山镇' && t !== '西山镇')).toEqual([]);
+      // The ledger's API view names it too (it showed the id “xishan”).
+      const list = await get(`/campaigns/${c}/ledger`, ledgerListSchema);
+      expect(list.items.filter((i) => i.orgName === '北岭村党支部').map((i) => [i.townshipId, i.townshipName])).toEqual([[XS.id, '西山镇']]);
+      expect(list.items.map((i) => i.townshipName).filter((t) => t !== '东山镇' && t !== '西山镇')).toEqual([]);
     });
 
     // Last: LibreOffice runs synchronously and holds this process (and its in-process server) for

@@ -25,6 +25,6 @@ export function lookbackTable(l: Lookback): HTMLElement {
             r.reasons.join('；')),
         ))),
       )),
-    l.notRegraded.length ? h('p', { className: 'hint', id: 'lookback-not-regraded' }, `未重新评定：${l.notRegraded.map((o) => `${o.name}（${o.gradeLabel}）`).join('、')}`) : null,
+    l.notRegraded.length ? h('p', { className: 'hint', id: 'lookback-not-regraded' }, `未重新评定：${l.notRegraded.map((o) => `${o.townshipName}${o.name}（${o.gradeLabel}）`).join('、')}`) : null,
   );
 }

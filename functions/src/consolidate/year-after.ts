@@ -19,14 +19,14 @@ import {
   addPrintedSheet,
   type FormContext,
   type SheetBook,
-  type TownshipNames,
 } from '../../../shared';
 import { ledgerOrder } from '../ledger/views';
 import { ensureLedger } from '../ledger/sync';
 import { organizationsOf } from '../orgs/campaign-orgs';
+import { campaignTownshipNames } from '../orgs/township-names';
 import { campaignLookback } from '../results/lookback';
 import { campaignTargets } from '../results/targets';
-import { getCountyCampaign, type StoredCampaign } from '../storage/campaigns';
+import type { StoredCampaign } from '../storage/campaigns';
 import type { CampaignDoc } from '../storage/ledger';
 import { listItems } from '../storage/ledger-items';
 import type { Store } from '../storage/store';
@@ -34,30 +34,6 @@ import type { Store } from '../storage/store';
 /** A campaign read from its county's list has the year after's fields; an old first-revision document may not. */
 function stored(c: CampaignDoc): c is StoredCampaign {
   return typeof (c as Partial<StoredCampaign>).countyId === 'string';
-}
-
-/**
- * The names of the townships `ids`: the campaign's own first, then those of the grading a 回头看
- * reviews and of each predecessor in turn, read only while an id is still unnamed. An item still
- * open from an earlier year may belong to a township this campaign no longer lists (its
- * organization dissolved with that township); townships keep their ids by name across years, so
- * the campaign that listed it names it.
- */
-async function townshipNames(store: Store, campaign: StoredCampaign, ids: Iterable<string>): Promise<TownshipNames> {
-  const names: Record<string, string> = {};
-  const missing = new Set(ids);
-  const seen = new Set<string>();
-  let c: StoredCampaign | null = campaign;
-  while (c && !seen.has(c.id)) {
-    seen.add(c.id);
-    for (const t of c.townships) {
-      names[t.id] ??= t.name;
-      missing.delete(t.id);
-    }
-    const next: string | null = (c.kind === 'lookback' ? c.reviewsId : c.previousId) ?? null;
-    c = missing.size && next ? ((await getCountyCampaign(store, c.countyId, next))?.campaign ?? null) : null;
-  }
-  return names;
 }
 
 export async function writeYearAfterSheets(wb: SheetBook, store: Store, doc: CampaignDoc, ctx: FormContext, now: number): Promise<string[]> {
@@ -71,7 +47,7 @@ export async function writeYearAfterSheets(wb: SheetBook, store: Store, doc: Cam
   const orgIds = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
   const own = campaign.kind === 'lookback' ? new Set(campaign.townships.map((t) => t.id)) : undefined;
   const items = ledgerOrder(campaign, campaignItems(all, campaign.id, orgIds, own));
-  const names = await townshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
+  const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
   if (items.length) {
     writePrintedSheet(wb, ledgerStatusForm(ctx, items, now), items.map((i, n) => ledgerStatusRow(s, n + 1, townshipName(names, i.townshipId), i, now)));
     written.push(YEAR_AFTER_SHEETS.ledger);

@@ -13,6 +13,7 @@ import { ensureLedger } from '../ledger/sync';
 import { itemView } from '../ledger/views';
 import { getItem, writeLedger } from '../storage/ledger-items';
 import { retryOnConflict } from '../storage/retry';
+import { campaignTownshipNames } from '../orgs/township-names';
 
 function machineAction(a: LedgerActionRequest): LedgerAction {
   switch (a.action) {
@@ -56,7 +57,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
     if (done.event) await writeLedger(store, campaign.countyId, [done.item], [done.event], new Map([[id, cur.etag]]));
     return done;
   });
-  const answer: LedgerActionResult = { item: itemView(campaign, r.item, now.getTime()), changed: r.event !== null, warnings: r.issues.map(({ params: _p, ...w }) => w) };
+  const names = await campaignTownshipNames(store, campaign, [r.item.townshipId]);
+  const answer: LedgerActionResult = { item: itemView(campaign, names, r.item, now.getTime()), changed: r.event !== null, warnings: r.issues.map(({ params: _p, ...w }) => w) };
   return json(200, answer);
 });
 

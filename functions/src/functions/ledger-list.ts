@@ -7,6 +7,7 @@ import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
 import { organizationsOf } from '../orgs/campaign-orgs';
 import { listItems } from '../storage/ledger-items';
+import { campaignTownshipNames } from '../orgs/township-names';
 
 /**
  * GET /api/campaigns/{campaignId}/ledger (county): the county's rectification items of the
@@ -21,7 +22,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
   // The county's items of the organizations this campaign knows: its own and every predecessor's.
   const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
   const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
-  return json(200, ledgerList(campaign, items, q, Date.now(), null));
+  const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
+  return json(200, ledgerList(campaign, names, items, q, Date.now(), null));
 });
 
 export const registration = { name: 'ledgerList', methods: ['GET' as const], authLevel: 'anonymous' as const, route: 'campaigns/{campaignId}/ledger', handler };

@@ -7,6 +7,7 @@ import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
 import { organizationsOf } from '../orgs/campaign-orgs';
 import { listItems } from '../storage/ledger-items';
+import { campaignTownshipNames } from '../orgs/township-names';
 
 /**
  * GET /api/campaigns/{c}/townships/{t}/ledger (the township itself, or the county): the township's
@@ -19,7 +20,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
   // The township's items of the organizations this campaign knows (dissolved ones included).
   const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
   const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
-  return json(200, ledgerList(campaign, items, q, Date.now(), tw.id));
+  const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
+  return json(200, ledgerList(campaign, names, items, q, Date.now(), tw.id));
 });
 
 export const registration = {

@@ -4,16 +4,18 @@
 import type { LedgerItemView, LedgerList, LedgerQuery } from '../../../shared/api/contract';
 import { overdueDays, overdueIssues } from '../../../shared/ledger/overdue';
 import { LEDGER_STATUS_LABELS, type LedgerItem, type LedgerStatus } from '../../../shared/ledger/types';
+import { townshipName, type TownshipNames } from '../../../shared/roster/identity';
 import { gradeByKey } from '../../../shared/scheme/lookup';
 import { orgKey } from '../../../shared/text/normalize';
 import type { StoredCampaign } from '../storage/campaigns';
 
-export function itemView(campaign: StoredCampaign, item: LedgerItem, now: number): LedgerItemView {
+/** `names`: the townships' names through the campaign's predecessors (orgs/township-names.ts), not only its own list. */
+export function itemView(campaign: StoredCampaign, names: TownshipNames, item: LedgerItem, now: number): LedgerItemView {
   return {
     ...item,
     statusLabel: LEDGER_STATUS_LABELS[item.status],
     gradeLabel: gradeByKey(campaign.scheme, item.grade)?.label ?? item.grade,
-    townshipName: campaign.townships.find((t) => t.id === item.townshipId)?.name ?? item.townshipId,
+    townshipName: townshipName(names, item.townshipId),
     overdueDays: overdueDays(item, now),
   };
 }
@@ -39,7 +41,7 @@ function filtered(items: readonly LedgerItem[], q: LedgerQuery, now: number): Le
   );
 }
 
-export function ledgerList(campaign: StoredCampaign, items: readonly LedgerItem[], q: LedgerQuery, now: number, townshipId: string | null): LedgerList {
+export function ledgerList(campaign: StoredCampaign, names: TownshipNames, items: readonly LedgerItem[], q: LedgerQuery, now: number, townshipId: string | null): LedgerList {
   const list = ledgerOrder(campaign, filtered(items, townshipId === null ? q : { ...q, township: townshipId }, now));
   const counts: LedgerList['counts'] = { open: 0, requested: 0, closed: 0, reopened: 0, void: 0, overdue: 0 };
   for (const i of list) {
@@ -49,7 +51,7 @@ export function ledgerList(campaign: StoredCampaign, items: readonly LedgerItem[
   return {
     campaignId: campaign.id,
     townshipId,
-    items: list.map((i) => itemView(campaign, i, now)),
+    items: list.map((i) => itemView(campaign, names, i, now)),
     counts,
     issues: overdueIssues(list, now).map(({ params: _p, ...rest }) => rest),
   };
