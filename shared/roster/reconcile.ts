@@ -5,7 +5,8 @@
 // the county console can show it and send decisions back.
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
-import { cleanText, orgKey } from '../text/normalize';
+import { cleanName } from '../text/name';
+import { orgKey } from '../text/normalize';
 import { activeOrgs, townshipName, type IncomingOrg, type OrgIdentity, type TownshipNames } from './identity';
 import type { NameScore } from './similarity';
 import { suggestions } from './suggestions';
@@ -107,7 +108,7 @@ export function reconcileRoster(previous: readonly OrgIdentity[], incoming: read
   const entries: ProposalEntry[] = [];
   const byRef = new Map<string, ProposalEntry>();
   for (const raw of incoming) {
-    const name = cleanText(raw.name);
+    const name = cleanName(raw.name);
     const key = orgKey(name);
     const where = raw.where ?? {};
     if (key === '') {

@@ -10,6 +10,7 @@ import type { Issue } from '../issues/types';
 import { findCategory, findOrgType } from '../scheme/lookup';
 import type { Scheme } from '../scheme/schema';
 import { ORG_TYPES, orgTypeLabel } from '../template/definition';
+import { cleanName } from '../text/name';
 import { cleanText, normalizeLabel, orgKey } from '../text/normalize';
 import { cellAddress } from '../workbook/a1';
 import { MergeCursor } from '../workbook/merge-cursor';
@@ -198,7 +199,7 @@ export function readRosterSheet(sheet: SheetModel, scheme: Scheme, opts: RosterO
   const merges = new MergeCursor(sheet.merges ?? []);
   let lastTownship = '';
   for (const r of rows) {
-    const text = (k: RosterKey) => (col(k) ? cleanText(cellText(r.cells[col(k)])) : '');
+    const text = (k: RosterKey) => (col(k) ? cleanName(cellText(r.cells[col(k)])) : '');
     const line: RosterLine = { township: text('township'), name: text('name'), category: text('category'), orgType: text('orgType'), parent: text('parent'), id: text('id'), row: r.row };
     if (!line.name && !line.township && !line.category && !line.orgType && !line.parent && !line.id) continue;
     const texts = r.cells.map((c) => cleanText(cellText(c))).filter(Boolean);

@@ -33,6 +33,6 @@ describe('readRosterText', () => {
 
   it('normalizes full-width text and spaces in pasted cells', () => {
     const r = readRosterText('东山镇\t　东山村　第１党支部 \t村\n', defaultScheme);
-    expect(r.entries[0]?.name).toBe('东山村 第1党支部');
+    expect(r.entries[0]?.name).toBe('东山村第1党支部');
   });
 });

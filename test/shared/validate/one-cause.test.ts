@@ -71,7 +71,7 @@ test('a row without a name says so at the name cell, with no organization to nam
 test('a name repeated is reported once, at the second row, naming the first', () => {
   const r = validateSubmission(workbook(sheet('一览表', detailRows(S, [{ name: '东山村党支部' }, { name: '東山村 黨支部' }]))), S);
   const dup = r.issues.filter((i) => i.code === 'ORG_DUPLICATE');
-  expect(dup.map((i) => [i.cell, i.message])).toEqual([['B5', '工作表“一览表”第 5 行“東山村 黨支部”，B5 单元格：该党组织重复填写（第一次出现在第 4 行）']]);
+  expect(dup.map((i) => [i.cell, i.message])).toEqual([['B5', '工作表“一览表”第 5 行“東山村黨支部”，B5 单元格：该党组织重复填写（第一次出现在第 4 行）']]);
 });
 
 test('formulas without results (a file no spreadsheet saved) are computed, noted once per column', () => {

@@ -5,7 +5,9 @@ const at = { sheet: '一览表', cell: 'B5', org: '东山村党支部' };
 
 test.each<[string, In, 'name' | 'free', string]>([
   ['trimmed', '  东山村党支部 ', 'name', '东山村党支部'],
-  ['inner whitespace folded', '东山村\u3000 第一  党支部', 'name', '东山村 第一 党支部'],
+  ['whitespace between Chinese characters dropped', '东山村\u3000 第一  党支部', 'name', '东山村第一党支部'],
+  ['a line break in a wrapped name (Alt+Enter) dropped', '东山村\n党支部', 'name', '东山村党支部'],
+  ['inner whitespace between Latin words folded', 'ABC  Technology', 'name', 'ABC Technology'],
   ['full-width letters made half-width in names', 'ＡＢ公司党支部', 'name', 'AB公司党支部'],
   ['free text keeps its punctuation', ' 按“三会一课”整改；\n年底前完成。 ', 'free', '按“三会一课”整改； 年底前完成。'],
   ['a number is text too', 123, 'name', '123'],
