@@ -1,8 +1,10 @@
 // What changed between two versions of a township's report, so the county reviews a re-upload
 // after a return by its differences: organizations added, removed, and changed (scores, total,
 // grade, category, type, flags, explanation). Organizations are matched by orgKey, so a name
-// retyped in Traditional characters or with a space is the same organization; a renamed one shows
-// as removed + added. Pure.
+// retyped in Traditional characters, full width or with a space is the same organization, and a
+// different spelling of it is no change: listed as a change of 党组织名称, it read as a rename that
+// was none (a renamed organization has another key and shows as removed + added). Versions stored
+// since uploads take the roster's spelling differ in spelling only where there is no roster. Pure.
 import type { VersionDiff } from '../api/contract';
 import { gradeByKey } from '../scheme/lookup';
 import type { Scheme } from '../scheme/schema';
@@ -91,7 +93,6 @@ export function diffVersions(s: Scheme, previousVersion: number, prev: Side, cur
       const b = was[i]?.text ?? '';
       return f.text === b ? [] : [{ field: f.field, label: f.label, before: b, after: f.text }];
     });
-    if (p.name !== o.name) changes.unshift({ field: 'name', label: '党组织名称', before: p.name, after: o.name });
     if (changes.length) diff.changed.push({ name: o.name, row: o.row, previousRow: p.row, changes });
     else diff.unchanged++;
   }

@@ -11,6 +11,7 @@ import type { Issue } from '../../../shared/issues/types';
 import { followRoster } from '../../../shared/ledger/follow';
 import { keepsLedger, ledgerOfSubmission } from '../../../shared/ledger/submission';
 import type { LedgerChangeSet, LedgerItem } from '../../../shared/ledger/types';
+import type { OrgIdentity } from '../../../shared/roster/identity';
 import type { Submission } from '../../../shared/submission/types';
 import type { StoredCampaign } from '../storage/campaigns';
 import { getFollowMarker, getSyncMarker, listItems, listSyncMarkers, writeLedger, type StoredItem } from '../storage/ledger-items';
@@ -32,6 +33,8 @@ function townshipNames(c: StoredCampaign): Record<string, string> {
 export interface UploadLedger {
   changes: LedgerChangeSet;
   items: readonly StoredItem[];
+  /** The campaign's organizations it was checked against (whose spelling the upload is stored with). */
+  identities: readonly OrgIdentity[];
 }
 
 /** What an upload of township `t` does to the ledger, over the items given or else read now; null when its uploads keep no ledger. */
@@ -51,7 +54,7 @@ export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign
     at,
     complete: campaign.kind !== 'lookback',
   });
-  return { changes, items: read };
+  return { changes, items: read, identities: snap.identities };
 }
 
 /** The version an upload just stored, as the uploader holds it. */

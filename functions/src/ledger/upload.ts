@@ -4,6 +4,7 @@
 // or that it will follow). Kept apart from ingest.ts so the upload flow stays as it is.
 import { makeIssue } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
+import type { OrgIdentity } from '../../../shared/roster/identity';
 import type { Submission } from '../../../shared/submission/types';
 import { orgKey } from '../../../shared/text/normalize';
 import type { StoredCampaign } from '../storage/campaigns';
@@ -16,11 +17,13 @@ import { syncTownshipLedger, uploadLedgerChanges, type KnownVersion } from './sy
 export interface LedgerCheck {
   errors: Issue[];
   items?: readonly StoredItem[];
+  /** The campaign's organizations, when the township's uploads keep a ledger (it has a roster). */
+  identities?: readonly OrgIdentity[];
 }
 
 export async function ledgerRefusals(store: Store, campaign: StoredCampaign, t: string, sub: Submission): Promise<LedgerCheck> {
   const r = await uploadLedgerChanges(store, campaign, t, sub, new Date().toISOString());
-  return r ? { errors: r.changes.issues.filter((i) => i.severity === 'error'), items: r.items } : { errors: [] };
+  return r ? { errors: r.changes.issues.filter((i) => i.severity === 'error'), items: r.items, identities: r.identities } : { errors: [] };
 }
 
 /**

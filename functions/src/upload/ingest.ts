@@ -6,6 +6,7 @@ import { checkIdentity, gradeCountsByLabel, hasErrors, quotaVerdict, tallySubmis
 import type { Receipt } from '../../../shared/api/contract';
 import { capIssues, issueTotals } from '../../../shared/issues/cap';
 import { resentUpload, uploadAllowed } from '../../../shared/review/machine';
+import { withRosterNames } from '../../../shared/roster/spelling';
 import { readSubmission } from '../../../shared/workbook/read';
 import type { ReadLimits } from '../../../shared/xlsx/limits';
 import { ApiError } from '../http/errors';
@@ -132,11 +133,13 @@ export async function ingest(store: Store, u: UploadInput): Promise<{ status: 20
   // Whose file it is comes first: another township's workbook is refused as that, whatever its cells say.
   const owner = read.submission ? checkIdentity(read.submission, { campaignId: campaign.id, township: { id: t, name: township.name } }) : null;
   if (owner?.refusal) throw ownerRefusal(owner.refusal, owner.issues.filter((i) => i.severity === 'error'));
-  const { submission: sub, quota: counted } = read;
-  if (hasErrors(read.issues) || !sub || !counted) refuse(read.issues);
+  const { submission: typed, quota: counted } = read;
+  if (hasErrors(read.issues) || !typed || !counted) refuse(read.issues);
   // The year after: rows not on the township's roster, ledger lines the ledger cannot take.
-  const checked = await ledgerRefusals(store, campaign, t, sub);
+  const checked = await ledgerRefusals(store, campaign, t, typed);
   if (checked.errors.length) refuse([...read.issues, ...checked.errors]);
+  // Stored under the roster's spelling of each name (shared/roster/spelling.ts): 東山村黨支部 typed is the roster's 东山村党支部.
+  const sub = checked.identities ? withRosterNames(checked.identities, t, typed) : typed;
 
   const tally = tallySubmission(sub);
   // Counted once, by the validator (the quota warnings above came from the same count): only

@@ -48,11 +48,17 @@ describe('diffVersions', () => {
     expect(d.unchanged).toBe(0);
   });
 
-  it('matches names by orgKey and says when only the spelling changed', () => {
-    const d = diffVersions(defaultScheme, 2, side([org('東山村黨支部')]), side([org('东山村 党支部')]));
-    expect(d.added).toEqual([]);
-    expect(d.removed).toEqual([]);
-    expect(d.changed[0]?.changes).toEqual([{ field: 'name', label: '党组织名称', before: '東山村黨支部', after: '东山村 党支部' }]);
+  // Another spelling of one name is no change (it read as a rename); a change beside it is listed under the new spelling.
+  it.each([
+    ['Traditional → Simplified', '東山村黨支部', '东山村党支部'],
+    ['a wrapped name kept as a space → unwrapped', '东山村 党支部', '东山村党支部'],
+    ['full width → half width', 'ＡＢＣ公司党支部', 'ABC公司党支部'],
+    ['quotes and a middle dot', '东山村“两委”·党支部', '东山村两委党支部'],
+  ])('matches names by orgKey: %s is no change', (_n, before, after) => {
+    const d = diffVersions(defaultScheme, 2, side([org(before)]), side([org(after)]));
+    expect([d.added, d.removed, d.changed, d.unchanged]).toEqual([[], [], [], 1]);
+    const graded = diffVersions(defaultScheme, 2, side([org(before)]), side([org(after, { remark: '已核实' })]));
+    expect(graded.changed).toEqual([{ name: after, row: 5, previousRow: 5, changes: [{ field: 'remark', label: '备注', before: '', after: '已核实' }] }]);
   });
 
   it('lists added and removed organizations with their grade and total (a rename is both)', () => {
