@@ -51,11 +51,12 @@ export function listFormulas(s: Scheme): Lists {
   return { category: c ?? '', orgType: t ?? '', grade: g ?? '', flag: f ?? '' };
 }
 
-export function dropdown(ws: ExcelJS.Worksheet, range: string, formula: string, what: string): void {
+export function dropdown(ws: ExcelJS.Worksheet, range: string, formula: string, what: string, prompt?: string): void {
   addValidation(ws, range, {
     type: 'list',
     allowBlank: true,
     formulae: [formula],
+    ...(prompt ? { showInputMessage: true, promptTitle: what, prompt } : {}),
     showErrorMessage: true,
     errorStyle: 'warning',
     errorTitle: '请从下拉列表中选择',

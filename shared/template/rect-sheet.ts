@@ -92,7 +92,7 @@ export function writeRectSheet(wb: PrintBook, township: string, year: number, ro
     if (p) fitRowHeight(ws, r, values, RECT_COLUMNS);
   }
   const col = (key: RectKey) => colLetter(RECT_COLUMNS.findIndex((c) => c.key === key) + 1);
-  dropdown(ws, `${col('grade')}${first}:${col('grade')}${last}`, lists.grade, '等次');
+  dropdown(ws, `${col('grade')}${first}:${col('grade')}${last}`, lists.grade, '等次', GRADE_PROMPT);
   addValidation(ws, `${col('requestClose')}${first}:${col('requestClose')}${last}`, {
     type: 'list',
     allowBlank: true,
@@ -116,6 +116,13 @@ export function writeRectSheet(wb: PrintBook, township: string, year: number, ro
   sheet.end();
   return ws;
 }
+
+/**
+ * The prompt of the 等次 cells. The list's grade decides (the county's 整改台账 and 汇总 take it);
+ * a line's 等次 that differs is warned about at its cell (RECT_GRADE_DIFFERS). A pre-filled item
+ * shows the grade that opened it, which may be last year's: not compared.
+ */
+export const GRADE_PROMPT = '填写该党组织在一览表中的等次，须与一览表一致（汇总以一览表为准）。预填的整改事项显示立项时的等次。';
 
 /** The prompt of the 申请销号 cells: how to ask for 销号 (灰色栏 are the county's). */
 export const REQUEST_PROMPT = '整改完成的事项选“是”，并填写“完成情况”和“完成日期”，由县委组织部核实销号。灰色栏由县委组织部填写。';

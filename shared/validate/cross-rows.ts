@@ -6,6 +6,7 @@ import { ISSUES, locationText, makeIssue, type Where } from '../issues/catalogue
 import type { Issue } from '../issues/types';
 import type { GradeBand, Scheme } from '../scheme/schema';
 import { gradeTotal, overrideReasonText } from '../grade/grade';
+import { findGrade } from '../scheme/lookup';
 import { countQuota, quotaVerdict, type QuotaCount } from '../quota/quota';
 import type { RectificationRow } from '../submission/types';
 import { needsRectification } from '../template/definition';
@@ -74,11 +75,30 @@ export function crossRowIssues(s: Scheme, d: DetailTable, rect: RectTable | null
       const row = hidden.get(k);
       issues.push(row === undefined ? makeIssue('RECT_ORG_UNKNOWN', {}, where) : makeIssue('RECT_ORG_HIDDEN', { sheet: d.sheet, row }, where));
     }
+    for (const i of rectGradeIssues(s, d, rect, lines, byKey, trusted)) issues.push(i);
   }
 
   const quota = quotaCount(s, d, orgs.map(trusted));
   for (const i of quotaIssues(s, d, quota)) issues.push(i);
   return { issues, quota };
+}
+
+/**
+ * A line's 等次 against its organization's grade in the list (a grade found wrong there is reported
+ * there, not again here). A line pre-filled from the ledger (台账编号) shows the grade that opened
+ * its item, maybe last year's: not compared.
+ */
+function rectGradeIssues(s: Scheme, d: DetailTable, rect: RectTable, lines: readonly RectificationRow[], byKey: ReadonlyMap<string, ParsedOrg>, trusted: (o: ParsedOrg) => GradeBand | null): Issue[] {
+  const out: Issue[] = [];
+  for (const r of lines) {
+    const stated = rect.statedGrades.get(r.row);
+    const o = byKey.get(orgKey(r.orgName));
+    const listed = o ? trusted(o) : null;
+    if (!stated || r.itemId || !o || !listed || findGrade(s, stated)?.key === listed.key) continue;
+    const cell = rect.addr('grade', r.row);
+    out.push(makeIssue('RECT_GRADE_DIFFERS', { stated, sheet: d.sheet, row: o.org.row, listed: listed.label }, { sheet: rect.sheet, ...(cell ? { cell } : {}), org: r.orgName }));
+  }
+  return out;
 }
 
 function parentOf(s: Scheme, d: DetailTable, o: ParsedOrg, byKey: Map<string, ParsedOrg>, issues: Issue[]): ParsedOrg | null {

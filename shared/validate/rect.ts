@@ -10,7 +10,8 @@ import type { Scheme } from '../scheme/schema';
 import type { TableAt, RectificationRow } from '../submission/types';
 import { RECT_COLUMNS, type RectKey } from '../template/definition';
 import { cellAddress } from '../workbook/a1';
-import type { MergedRange, SheetCell, SheetRow } from '../workbook/model';
+import { cleanText } from '../text/normalize';
+import { cellText, type MergedRange, type SheetCell, type SheetRow } from '../workbook/model';
 import { deadlineField, parseCellDate } from './fields/date';
 import { requestMarkField } from './fields/request';
 import { textField } from './fields/text';
@@ -42,6 +43,8 @@ export class RectTable {
   private lineRow = 0;
   /** The organization of the line above, for a line that leaves the name to it. */
   private lastOrg: string | null = null;
+  /** 等次 as each line states it (by sheet row), when the sheet has the column: checked against the list's grade (cross-rows.ts), never stored. */
+  readonly statedGrades = new Map<number, string>();
 
   constructor(
     readonly sheet: string,
@@ -112,6 +115,9 @@ export class RectTable {
     }
     if (!orgName) return;
     this.lastOrg = orgName;
+    const g = cell('grade');
+    const stated = g && !g.error ? cleanText(cellText(g)) : '';
+    if (stated) this.statedGrades.set(r, stated);
     const text = (k: RectKey, field: LimitedField) => this.take(textField(cell(k), field, LABEL[k], where(k, orgName), 'free'), '');
     const fields = { problems: text('problems', 'problems'), measures: text('measures', 'measures'), owner: this.take(textField(cell('owner'), 'owner', LABEL.owner, where('owner', orgName)), '') };
     for (const k of REQUIRED_TEXT) {

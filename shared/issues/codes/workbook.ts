@@ -86,6 +86,12 @@ export const workbookIssues = {
   RECT_ORG_UNKNOWN: def(261, 'warning', () => `整改台账中的这个党组织不在一览表中（名称已按繁简体、全半角和空格统一后核对），请核对名称`),
   // Its name is in the list, in a row a filter or the clerk hid: the row is the cause, not the name.
   RECT_ORG_HIDDEN: def<{ sheet: Param; row: Param }>(265, 'warning', (p) => `整改台账中的这个党组织在工作表“${v(p.sheet)}”第 ${v(p.row)} 行，该行已隐藏，未读取；请取消隐藏（或清除筛选）后再上传`),
+  // The 整改台账's 等次 repeats the list's; the list's decides (the county's 整改台账 and 汇总 take it), so a different one printed on the township's stamped sheet is pointed out.
+  RECT_GRADE_DIFFERS: def<{ stated: Param; sheet: Param; row: Param; listed: Param }>(
+    266,
+    'warning',
+    (p) => `整改台账中的等次填为“${v(p.stated)}”，与工作表“${v(p.sheet)}”第 ${v(p.row)} 行该党组织的等次“${v(p.listed)}”不一致；汇总以一览表为准，请将整改台账的等次改为“${v(p.listed)}”`,
+  ),
   RECT_FIELD_BLANK: def<{ field: Param }>(262, 'warning', (p) => `整改台账未填写“${v(p.field)}”`),
   RECT_SHEET_EXTRA: def<{ read: Param; other: Param }>(264, 'warning', (p) => `工作簿中有不止一张整改台账：已读取“${v(p.read)}”，“${v(p.other)}”中的内容未读取；请合并到一张`),
   DEADLINE_UNCLEAR: def<{ value: Param }>(263, 'warning', (p) => `完成时限“${v(p.value)}”看不出是哪一天或哪个时段，已按原文保留；请写成 2026-12-31、2026年6月底或“年底前”等形式`),

@@ -129,3 +129,21 @@ test('a sheet with the old eight columns reads as before: no ledger fields, the 
   expect(row && ['itemId', 'requestClose', 'completedOn', 'leader', 'liaison'].filter((k) => k in row)).toEqual([]);
   expect(row && lineFromRectification(row, read.submission?.rectTable)).toMatchObject({ requestClose: true, completedOn: '2026-05-28' });
 });
+
+test('等次: the cells say the list decides; a new line’s different 等次 is warned at its cell, a pre-filled item’s (the grade that opened it) is not', async () => {
+  // Last year's item of 东山村 opened at 一般; this year the list grades it 较差 (50). 西河村 is 一般 (70).
+  const tpl = await generateTemplate({ ...base, ledger: [open({ grade: '一般' })] });
+  const ws = await sheetOf(tpl);
+  const r = RECT_LAYOUT.firstDataRow;
+  expect(ws.getCell(r, col('grade')).dataValidation).toMatchObject({ type: 'list', showInputMessage: true, promptTitle: '等次', prompt: expect.stringContaining('须与一览表一致') });
+  expect(ws.getCell(r + 1, col('grade')).dataValidation).toMatchObject({ promptTitle: '等次' });
+  const bytes = await fillTemplate(tpl, {
+    scheme: defaultScheme,
+    orgs,
+    rectifications: [{ orgName: '西河村党支部', grade: '较差', problems: '组织生活不规范', measures: '按月开展主题党日', owner: '李四', deadline: '年底前' }],
+    info: { township: '东山镇', filledBy: '张三', phone: '123', filledOn: '2026-04-20' },
+  });
+  const read = await readSubmission(bytes, defaultScheme);
+  const cell = `${String.fromCharCode(64 + col('grade'))}${r + 1}`;
+  expect(read.issues.filter((i) => i.code === 'RECT_GRADE_DIFFERS').map((i) => [i.sheet, i.cell, i.org, i.severity])).toEqual([[RECT_SHEET, cell, '西河村党支部', 'warning']]);
+});

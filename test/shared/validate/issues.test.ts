@@ -133,6 +133,8 @@ const cases: Case[] = [
       return editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getRow(row(i)).hidden = true));
     },
   },
+  // The first line's organization is 一般 or 较差 in the list; its 等次 says 好.
+  { code: 'RECT_GRADE_DIFFERS', sheet: R, cell: 'C4', edit: (_o, r) => void (r[0]!.grade = '好') },
   { code: 'RECT_FIELD_BLANK', sheet: R, cell: 'F4', edit: (_o, r) => void (r[0]!.owner = null) },
   { code: 'DEADLINE_UNCLEAR', sheet: R, cell: 'G4', edit: (_o, r) => void (r[0]!.deadline = '尽快') },
   { code: 'TEXT_TOO_LONG', sheet: D, cell: 'B8', edit: (o) => void (o[3]!.name = '党'.repeat(101)) },
