@@ -11,6 +11,7 @@ import { schemeFingerprint } from '../scheme/lookup';
 import type { Scheme, SchemeInput } from '../scheme/schema';
 import { orgKey } from '../text/normalize';
 import { pastDeadline } from './lookback';
+import { cleanName } from '../text/name';
 
 /** The request after zod (the deadline already yyyy-mm-dd). */
 export type CampaignFields = Omit<CreateCampaign, 'deadline' | 'id'> & { deadline: string };
@@ -121,7 +122,8 @@ export function buildCampaign(f: CampaignFields, opts: { now: number; previous?:
     const t = townships.find((x) => x.id === key) ?? townships.find((x) => orgKey(x.name) === orgKey(key));
     if (!t) return { kind: 'rosterUnknown', key };
     idOf.set(t.name, t.id);
-    list.forEach((e, i) => lines.push({ township: t.name, name: e.name, category: e.category ?? '', orgType: e.orgType ?? '', parent: e.parent ?? '', id: e.id ?? '', row: i + 1 }));
+    // Cleaned as a 名册 read from a sheet is (a wrapped name sent as JSON): the stored roster pre-fills the templates.
+    list.forEach((e, i) => lines.push({ township: t.name, name: cleanName(e.name), category: e.category ?? '', orgType: e.orgType ?? '', parent: e.parent ?? '', id: e.id ?? '', row: i + 1 }));
   }
   const checked = checkRoster(lines, scheme, (l) => ({ sheet: `${l.township}名册` }), { townships: townships.map((t) => t.name) });
   if (checked.issues.some((i) => i.severity === 'error')) return { kind: 'rosterRefused', issues: checked.issues };

@@ -10,16 +10,18 @@ import { orgIndex, type OrgIdentity } from './identity';
 
 type Named = Pick<Submission, 'orgs' | 'rectifications'>;
 
-/** `sub` with each row's and ledger line's organization named as the township's roster names it; `sub` itself when none differs. */
+/** `sub` with each row's (and its 所属党总支's) and ledger line's organization named as the township's roster names it; `sub` itself when none differs. */
 export function withRosterNames<S extends Named>(identities: readonly OrgIdentity[], townshipId: string, sub: S): S {
   const find = orgIndex(identities);
   const spelled = (name: string) => find(townshipId, name)?.name ?? name;
   let changed = false;
+  // 所属党总支 names an organization of the same roster too: the 明细表 shows it beside that one's own row.
   const orgs = sub.orgs.map((o) => {
     const name = spelled(o.name);
-    if (name === o.name) return o;
+    const parentName = o.parentName === null ? null : spelled(o.parentName);
+    if (name === o.name && parentName === o.parentName) return o;
     changed = true;
-    return { ...o, name };
+    return { ...o, name, parentName };
   });
   const rectifications = sub.rectifications.map((r) => {
     const orgName = spelled(r.orgName);

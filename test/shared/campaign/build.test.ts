@@ -67,6 +67,11 @@ describe('roster', () => {
     expect(d.roster).toEqual({ dongshan: [{ name: '东山村党支部', category: '村', orgType: '党支部' }], t01: [{ name: '西河社区党支部', category: '社区' }] });
   });
 
+  it('stores names as a 名册 sheet gives them: a wrapped name or spaces between Chinese characters dropped', () => {
+    const d = ok(fields({ roster: { 东山镇: [{ name: '东山村\n党支部', category: '村' }, { name: ' 青山县人民医院 第一党支部 ', category: '机关事业单位' }] } }));
+    expect(d.roster.t01?.map((e) => e.name)).toEqual(['东山村党支部', '青山县人民医院第一党支部']);
+  });
+
   it('refuses a roster for a township not in the list', () => {
     expect(buildCampaign(fields({ roster: { 北坪镇: [] } }), { now: NOW })).toEqual({ kind: 'rosterUnknown', key: '北坪镇' });
   });

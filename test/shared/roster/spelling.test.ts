@@ -31,6 +31,12 @@ test.each([
   expect([out.orgs[0]?.name, out.rectifications[0]?.orgName]).toEqual([stored, stored]);
 });
 
+test('所属党总支 takes the roster’s spelling too; one not on the roster stays as typed', () => {
+  const roster = [...ROSTER, identity('g1', '东山村党总支')];
+  const out = withRosterNames(roster, 'dongshan', { orgs: [{ ...org('东山村党支部'), parentName: '東山村黨總支' }, { ...org('ABC科技有限公司党支部'), parentName: '查无此党总支' }], rectifications: [] });
+  expect(out.orgs.map((o) => o.parentName)).toEqual(['东山村党总支', '查无此党总支']);
+});
+
 test('the submission itself when every name is spelled as on the roster; other fields untouched', () => {
   const sub = { orgs: [org('东山村党支部')], rectifications: [rect('东山村党支部')], info: { township: '东山镇' } };
   expect(withRosterNames(ROSTER, 'dongshan', sub)).toBe(sub);
