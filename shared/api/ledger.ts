@@ -59,6 +59,11 @@ export const rosterProposalSchema = z.object({
   campaignId: idSchema,
   /** The new campaign's townships with the ids they will have (the same body gives the same ids). */
   townships: z.array(townshipSchema),
+  /**
+   * Last year's townships: an organization missing or renamed away may belong to one this year no
+   * longer lists (its id, e.g. t09, is no name to show the county).
+   */
+  previousTownships: z.array(townshipSchema),
   /** This year's entries; `ref` is `${townshipId}|${orgKey(name)}`. Category is the scheme's key. */
   entries: z.array(
     z.object({ ref: z.string(), townshipId: z.string(), name: z.string(), category: z.string(), orgType: z.string().nullable(), parentName: z.string().nullable(), id: z.string().nullable() }),

@@ -489,7 +489,11 @@ describe('two years and a 回头看', () => {
       const body = { id: c, year: 2027, county: '青山县', deadline: '2027-04-25', townships: [{ name: '东山镇' }], previousId: Y2 };
       const p = await st.call('POST', '/roster/reconcile', { token: county(), json: body });
       expect(p.status).toBe(200);
-      const made = await st.call('POST', '/campaigns', { token: county(), json: { ...body, decisions: rosterProposalSchema.parse(await p.json()).defaults } });
+      const proposal = rosterProposalSchema.parse(await p.json());
+      // 西山镇's organizations are missing: the proposal names their township (the pane showed “xishan”).
+      const named = new Map([...proposal.townships, ...proposal.previousTownships].map((t) => [t.id, t.name]));
+      expect([...new Set(proposal.missing.map((m) => named.get(m.townshipId) ?? m.townshipId))]).toEqual(['西山镇']);
+      const made = await st.call('POST', '/campaigns', { token: county(), json: { ...body, decisions: proposal.defaults } });
       expect([made.status, made.status === 201 ? '' : JSON.stringify(await made.clone().json())]).toEqual([201, '']);
       const rows = numbered(sheet(await consolidated(c), '整改台账（销号情况）'));
       const of = (org: string) => rows.filter((x) => x[2] === org).map((x) => [x[1], x[11]]);

@@ -83,5 +83,5 @@ export function newEntries(p: RosterProposalData, c: ReconcileChoices): string[]
 
 /** The township's name in the new campaign (the proposal's ids). */
 export function townshipName(p: RosterProposalData, id: string): string {
-  return p.townships.find((t) => t.id === id)?.name ?? id;
+  return p.townships.find((t) => t.id === id)?.name ?? p.previousTownships.find((t) => t.id === id)?.name ?? id;
 }

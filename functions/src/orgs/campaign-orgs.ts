@@ -73,6 +73,7 @@ export async function rosterProposal(
     previousId: args.previous?.id ?? null,
     campaignId: args.campaignId,
     townships: args.draft.townships,
+    previousTownships: args.previous?.townships ?? [],
     entries: p.entries.map((e) => ({ ref: e.ref, townshipId: e.townshipId, name: e.name, category: e.category, orgType: e.orgType ?? null, parentName: e.parentName ?? null, id: e.id ?? null })),
     matched: p.matched.map((m) => ({ ...m, previousName: byId.get(m.id)?.name ?? '', previousTownshipId: byId.get(m.id)?.townshipId ?? '' })),
     created: p.created,

@@ -15,7 +15,7 @@ const LAST: CampaignDetail = {
   roster: { t01: [{ name: '城关社区党支部', id: 'o1' }, { name: '东关村党支部', id: 'o2' }], t02: [{ name: '东山村党支部', id: 'o3' }] },
 };
 const NOTHING_TO_DECIDE: RosterProposalData = {
-  previousId: 'c2026', campaignId: 'c2027', townships: LAST.townships, entries: [], matched: [], created: [], missing: [], renames: [], merges: [], twice: [], issues: [], defaults: [], defaultsIssues: [],
+  previousId: 'c2026', campaignId: 'c2027', townships: LAST.townships, previousTownships: LAST.townships, entries: [], matched: [], created: [], missing: [], renames: [], merges: [], twice: [], issues: [], defaults: [], defaultsIssues: [],
 };
 
 function setup() {

@@ -6,6 +6,7 @@ export const PROPOSAL: RosterProposalData = {
   previousId: 'c2026',
   campaignId: 'c2027',
   townships: [{ id: 't01', name: '城关镇' }, { id: 't02', name: '东山乡' }],
+  previousTownships: [{ id: 't01', name: '城关镇' }, { id: 't02', name: '东山乡' }],
   entries: [
     { ref: 't01|东山村党总支', townshipId: 't01', name: '东山村党总支', category: 'village', orgType: null, parentName: null, id: null },
     { ref: 't01|河口联合村党支部', townshipId: 't01', name: '河口联合村党支部', category: 'village', orgType: null, parentName: null, id: null },
