@@ -42,6 +42,7 @@ import { leanWorkbook } from '../xlsx-out/workbook';
 import { townshipInputs } from './townships';
 import { writeYearAfterSheets } from './year-after';
 import type { Store } from '../storage/store';
+import { rosterSpelling } from '../orgs/roster-spelling';
 
 export interface ConsolidateStats {
   townships: number;
@@ -91,14 +92,17 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   // 4 fetched ahead: as fast as 8 (measured: the writer, not storage, sets the pace now) and the
   // host's peak RSS in the province bench ~50 MB lower (fewer submissions alive at once).
   const subs = ordered(included, 4, async (t) => ({ t, stored: await readStoredSubmission(store, campaign.id, t.id, t.hash as string) }));
+  // Versions stored before uploads took the roster's spelling are printed under it too.
+  const spelled = await rosterSpelling(store, campaign);
   for await (const { t, stored } of subs) {
     // The pointer names a blob written before it; a missing one is storage corruption, not user data.
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t.id}/${t.hash} is missing`);
-    for (const o of stored.submission.orgs) {
+    const submission = spelled(t.id, stored.submission);
+    for (const o of submission.orgs) {
       detail.row(detailRow(s, ++seq, t.name, o));
       dups.add({ townshipId: t.id, township: t.name, name: o.name, row: o.row });
     }
-    const l = ledgerRows(s, t.name, stored.submission);
+    const l = ledgerRows(s, t.name, submission);
     for (const k of ['poor', 'poorDetail', 'good', 'rect'] as const) for (const r of l[k]) lists[k].push(r);
   }
   if (seq === 0) detail.note(NONE);

@@ -2,7 +2,10 @@
 // typed in Traditional characters or wrapped in their cells (Alt+Enter) are not renamed in the
 // review's diff, and the version's rows, the ledger and the county workbook name each one once.
 import type ExcelJS from 'exceljs';
+import { tallySubmission, type OrgRow, type Submission } from '../../../shared';
 import { ledgerListSchema, versionDetailSchema } from '../../../shared/api/contract';
+import { commitUpload } from '../../../functions/src/storage/commands';
+import { getStore } from '../../../functions/src/storage/store-singleton';
 import { AVERAGE, GOOD, POOR, line, rosterCampaign, townshipBook, upload } from '../ledger/fixture';
 import { startStack, type Stack } from '../stack';
 import { loadWorkbookBytes } from '../xlsx';
@@ -69,5 +72,27 @@ test('retyped in Traditional or wrapped: stored under the roster’s names, no r
   expect(r.status).toBe(200);
   const cells = orgCells(await loadWorkbookBytes(new Uint8Array(await r.arrayBuffer())));
   expect(cells.length).toBeGreaterThan(3);
+  expect([...new Set(cells)].filter((x) => !NAMES.includes(x))).toEqual([]);
+}, 120_000);
+
+test('a version stored before uploads took the roster’s spelling prints under it in the county workbook', async () => {
+  const c = await rosterCampaign(st, `sp-old-${process.pid}`, DS, ROSTER);
+  const org = (i: number, name: string, total: number, grade: string): OrgRow => ({
+    row: 5 + i, seq: i + 1, name, committee: null, category: 'village', orgType: 'branch', parentName: null, members: 12,
+    scores: [], total, grade, flags: { forcedBottom: false, newlyEstablished: false }, explanation: '经党委研究确定', remark: '',
+  });
+  // As a version stored before this change holds it: the names as typed.
+  const orgs = [org(0, '東山村黨支部', POOR, 'poor'), org(1, '西河村 党支部', AVERAGE, 'average'), org(2, '红星机械有限公司 党支部', GOOD, 'good')];
+  const rectifications = [{ row: 5, orgName: '東山村黨支部', problems: '活动阵地简陋', measures: '改造活动室', owner: '支部书记', deadline: '2026-06-30', deadlineText: '2026-06-30', status: '' }];
+  const submission = { templateId: 't', templateVersion: '1', schemeId: 'default6', schemeFingerprint: '', township: '东山镇', filledBy: '', phone: '', filledOn: null, orgs, rectifications } as unknown as Submission;
+  const tally = tallySubmission(submission);
+  const hash = 'e'.repeat(64);
+  const stored = { format: 1 as const, campaignId: c, townshipId: DS.id, contentHash: hash, submission, warnings: [] };
+  const record = { contentHash: hash, orgs: tally.orgs, rectifications: tally.rectifications, quotaOk: true, quotaSummary: '—', counts: {}, uploadedBy: 'test' };
+  expect((await commitUpload(await getStore(), { campaignId: c, townshipId: DS.id, contentHash: hash, raw: new Uint8Array([0]), stored, record, tally })).kind).toBe('created');
+  const r = await st.call('GET', `/campaigns/${c}/consolidated`, { token: county() });
+  expect(r.status).toBe(200);
+  const cells = orgCells(await loadWorkbookBytes(new Uint8Array(await r.arrayBuffer())));
+  expect(cells.filter((x) => x === '东山村党支部').length).toBeGreaterThan(1);
   expect([...new Set(cells)].filter((x) => !NAMES.includes(x))).toEqual([]);
 }, 120_000);
