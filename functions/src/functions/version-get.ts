@@ -7,6 +7,7 @@ import { endpoint, json } from '../http/handler';
 import { versionScope } from '../http/scope';
 import { getState } from '../storage/queries';
 import { readStoredSubmission } from '../storage/submission-blobs';
+import { rosterSpelling } from '../orgs/roster-spelling';
 
 function row(s: Scheme, o: OrgRow): SubmissionRow {
   return {
@@ -45,7 +46,9 @@ export const handler = endpoint(async (req: HttpRequest) => {
   // The version entity is written after its blob: a missing blob is a storage fault.
   if (!stored) throw new Error(`stored submission of ${c}/${t} v${v} is missing`);
   const s = campaign.scheme;
-  const sub = stored.submission;
+  // Under the roster's spelling, as the ledger and the county workbook name them (a version stored before uploads took it kept the typed names).
+  const spelled = await rosterSpelling(store, campaign);
+  const sub = spelled(t, stored.submission);
   const body: VersionDetail = {
     campaignId: c,
     townshipId: t,
@@ -64,7 +67,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
     orgs: sub.orgs.map((o) => row(s, o)),
     rectifications: sub.rectifications,
     warnings: stored.warnings.map(({ params: _p, ...w }) => w),
-    diff: prev && prevRec ? diffVersions(s, prevRec.version, prev.submission, sub) : null,
+    diff: prev && prevRec ? diffVersions(s, prevRec.version, spelled(t, prev.submission), sub) : null,
   };
   return json(200, body);
 });

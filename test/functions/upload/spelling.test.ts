@@ -75,7 +75,7 @@ test('retyped in Traditional or wrapped: stored under the roster’s names, no r
   expect([...new Set(cells)].filter((x) => !NAMES.includes(x))).toEqual([]);
 }, 120_000);
 
-test('a version stored before uploads took the roster’s spelling prints under it in the county workbook', async () => {
+test('a version stored before uploads took the roster’s spelling shows and prints under it (version view, county workbook)', async () => {
   const c = await rosterCampaign(st, `sp-old-${process.pid}`, DS, ROSTER);
   const org = (i: number, name: string, total: number, grade: string): OrgRow => ({
     row: 5 + i, seq: i + 1, name, committee: null, category: 'village', orgType: 'branch', parentName: null, members: 12,
@@ -90,6 +90,8 @@ test('a version stored before uploads took the roster’s spelling prints under 
   const stored = { format: 1 as const, campaignId: c, townshipId: DS.id, contentHash: hash, submission, warnings: [] };
   const record = { contentHash: hash, orgs: tally.orgs, rectifications: tally.rectifications, quotaOk: true, quotaSummary: '—', counts: {}, uploadedBy: 'test' };
   expect((await commitUpload(await getStore(), { campaignId: c, townshipId: DS.id, contentHash: hash, raw: new Uint8Array([0]), stored, record, tally })).kind).toBe('created');
+  const d = await version(c, 1);
+  expect([d.orgs.map((o) => o.name), d.rectifications.map((x) => x.orgName)]).toEqual([NAMES, ['东山村党支部']]);
   const r = await st.call('GET', `/campaigns/${c}/consolidated`, { token: county() });
   expect(r.status).toBe(200);
   const cells = orgCells(await loadWorkbookBytes(new Uint8Array(await r.arrayBuffer())));
