@@ -166,6 +166,10 @@ export class CellBuilder {
     switch (type) {
       case 'str':
         return { v: blankToNull(this.text(v, vRaw)), formula };
+      // Gnumeric (ssconvert) saves a text result in the shared strings, as Excel and LibreOffice
+      // show it: 等次 "较好" as <c t="s"><f>IF(…)</f><v>13</v></c>, not the number 13.
+      case 's':
+        return { v: blankToNull(this.shared(v)), formula };
       case 'b': {
         const b = parseBool(v);
         return b === null ? this.bad(`逻辑值“${oneLine(v)}”无效`) : { v: b, formula };

@@ -61,6 +61,8 @@ test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]
   ['a formula never calculated', '<c r="A1"><f>SUM(B1:C1)</f></c>', {}, { v: null, formula: 'SUM(B1:C1)', noResult: true }],
   ['a text formula that gave ""', '<c r="A1" t="str"><f>IF(B1="","",B1)</f><v></v></c>', {}, { v: null, formula: 'IF(B1="","",B1)' }],
   ['a text formula result', '<c r="A1" t="str"><f>B1</f><v>较好</v></c>', {}, { v: '较好', formula: 'B1' }],
+  ['a text formula result kept in the shared strings (Gnumeric)', '<c r="A1" t="s"><f>B1</f><v>1</v></c>', { sst: ['好', '较好'] }, { v: '较好', formula: 'B1' }],
+  ['a text formula that gave "", kept in the shared strings (Gnumeric)', '<c r="A1" t="s"><f>B1</f><v>0</v></c>', { sst: [''] }, { v: null, formula: 'B1' }],
   ['a formula giving an error', '<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>', {}, { v: null, formula: '1/0', error: '#DIV/0!' }],
   ['a boolean formula', '<c r="A1" t="b"><f>B1&gt;1</f><v>0</v></c>', {}, { v: false, formula: 'B1>1' }],
   ['_x000D_ is a carriage return', '<c r="A1" t="inlineStr"><is><t>第一行_x000D_\n第二行</t></is></c>', {}, { v: '第一行\r\n第二行' }],
