@@ -20,6 +20,8 @@ export interface WorkbookContext {
   sst: SharedStrings;
   dateStyles: DateStyles;
   date1904: boolean;
+  /** The workbook asks to be recalculated when opened (package.ts): a numeric 0 result is then a placeholder. */
+  recalcOnLoad: boolean;
   /** Cells (row widths), characters of text and merged ranges held so far, over every sheet. */
   cells: number;
   textChars: number;
@@ -161,8 +163,11 @@ export class CellBuilder {
   private formulaCell(formula: string): SheetCell {
     const { type, v, vRaw } = this.c;
     // A formula saved without its result (written by a program that does not calculate); a text
-    // formula that gave "" does have a result.
+    // formula that gave "" does have a result. xlsxwriter saves 0 for every formula, text ones
+    // too, and asks to be recalculated on opening: there a 0 is a placeholder, not what Excel and
+    // WPS show. Other results in such a workbook were calculated by whoever wrote them and are kept.
     if (v === null || (type !== 'str' && trimXmlSpace(v) === '')) return { v: null, formula, noResult: true };
+    if (this.ctx.recalcOnLoad && (type === 'n' || type === '') && parseNumber(v) === 0) return { v: null, formula, noResult: true };
     switch (type) {
       case 'str':
         return { v: blankToNull(this.text(v, vRaw)), formula };

@@ -27,6 +27,11 @@ export interface PackageParts {
   /** The parts read to find the others (rels, workbook.xml). */
   parsed: ZipEntry[];
   date1904: boolean;
+  /**
+   * `<calcPr fullCalcOnLoad="1">`: every formula is recalculated when the file is opened, so the
+   * results saved in it may not be what Excel or WPS shows (xlsxwriter saves 0 for each).
+   */
+  recalcOnLoad: boolean;
   sheets: SheetPart[];
   sharedStrings: ZipEntry | null;
   styles: ZipEntry | null;
@@ -164,6 +169,7 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
   parsed.push(wb);
   const decls: SheetDecl[] = [];
   let date1904 = false;
+  let recalcOnLoad = false;
   let inSheets = false;
   let root = true;
   await parseXmlPart(
@@ -174,6 +180,7 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
         if (root && name !== 'workbook') notAWorkbook(dir);
         root = false;
         if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        else if (name === 'calcPr') recalcOnLoad = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
         else if (name === 'sheets') inSheets = true;
         else if (name === 'sheet' && inSheets) {
           const state: SheetState = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
@@ -236,5 +243,5 @@ export async function readPackage(bytes: Uint8Array, dir: ZipDirectory, L: ReadL
   for (const e of [sharedStrings, styles]) {
     if (e && used.has(e)) unreadable('工作表与其他部件指向同一部件');
   }
-  return { parsed, date1904, sheets, sharedStrings, styles };
+  return { parsed, date1904, recalcOnLoad, sheets, sharedStrings, styles };
 }

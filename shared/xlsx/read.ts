@@ -99,7 +99,7 @@ async function read(bytes: Uint8Array, L: ReadLimits, opts: WorkbookReadOptions)
   await verifyOthers(bytes, dir, parsed, pacer);
   const dateStyles = await readDateStyles(bytes, pkg.styles, L, pacer);
   const sst = await readSharedStrings(bytes, pkg.sharedStrings, L, pacer);
-  const ctx: WorkbookContext = { L, sst, dateStyles, date1904: pkg.date1904, cells: 0, textChars: sst.chars, merges: 0, issues: [] };
+  const ctx: WorkbookContext = { L, sst, dateStyles, date1904: pkg.date1904, recalcOnLoad: pkg.recalcOnLoad, cells: 0, textChars: sst.chars, merges: 0, issues: [] };
   const sheets: SheetModel[] = [];
   for (const part of pkg.sheets) sheets.push(skipped.has(part) ? { name: part.name, state: part.state, rows: [] } : await readWorksheet(bytes, part, ctx, pacer));
   if (ctx.issues.length > 0) return { model: null, issues: ctx.issues };

@@ -85,6 +85,8 @@ export interface BookSpec {
   sharedStrings?: string[] | string;
   styles?: string;
   date1904?: boolean;
+  /** `<calcPr fullCalcOnLoad="1"/>`, as openpyxl and xlsxwriter write it. */
+  recalcOnLoad?: boolean;
   /** Replace or add parts (by name) before zipping, e.g. to move or disguise one. */
   edit?: (parts: HostilePart[]) => HostilePart[];
 }
@@ -103,7 +105,7 @@ export function book(spec: BookSpec): Uint8Array {
   const sheets = spec.sheets.map((s, i) => ({ ...s, name: s.name ?? `Sheet${i + 1}`, relId: s.relId ?? `rId${i + 1}` }));
   const wb = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}">${spec.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets
     .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="${escapeXml(s.sheetRelId ?? s.relId)}"/>`)
-    .join('')}</sheets></workbook>`;
+    .join('')}</sheets>${spec.recalcOnLoad ? '<calcPr calcId="124519" fullCalcOnLoad="1"/>' : ''}</workbook>`;
   const rels = [
     ...sheets.map((s, i) => `<Relationship Id="${escapeXml(s.relId)}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
     spec.sharedStrings !== undefined ? `<Relationship Id="rIdSst" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '',

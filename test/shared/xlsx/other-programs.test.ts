@@ -1,7 +1,7 @@
 // The county's template filled, then saved the way other programs save it: Gnumeric (ssconvert),
-// and the variants the format allows that Excel's Strict Open XML, Google Sheets, Numbers and
-// scripts write (hand-made from the same file). Each must read as the
-// values the file shows: the same submission as the source, and no issue that the source has not.
+// a script writing with xlsxwriter, and the variants the format allows that Excel's Strict Open
+// XML, Google Sheets, Numbers and scripts write (hand-made from the same file). Each must read as
+// the values the file shows: the same submission as the source, and no issue that the source has not.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,9 +9,12 @@ import * as path from 'node:path';
 import { defaultScheme as S, readSubmission, type ReadResult } from '../../../shared';
 import { buildZip, filledWorkbook, unzipParts, type ZipPart } from '../../helpers/workbooks';
 
+const PYTHON = '/usr/bin/python3';
 const has = (cmd: string) => spawnSync('sh', ['-c', cmd]).status === 0;
 const haveSsconvert = has('command -v ssconvert');
+const haveXlsxwriter = has(`${PYTHON} -c "import openpyxl, xlsxwriter"`);
 if (!haveSsconvert) console.warn('ssconvert (gnumeric) not found: skipping the Gnumeric file');
+if (!haveXlsxwriter) console.warn('python3-xlsxwriter not found: skipping the xlsxwriter file');
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -106,6 +109,12 @@ function textResultsShared(parts: Parts): void {
   parts.set('xl/sharedStrings.xml', text(parts, 'xl/sharedStrings.xml').replace('</sst>', `${added.join('')}</sst>`));
 }
 
+/** xlsxwriter's formulas: result 0, recalculated by Excel and WPS when the file is opened. */
+function zeroResultsRecalculatedOnOpening(parts: Parts): void {
+  parts.set('xl/workbook.xml', text(parts, 'xl/workbook.xml').replace(/<calcPr [^>]*\/>/, '<calcPr calcId="124519" fullCalcOnLoad="1"/>'));
+  eachSheet(parts, (s) => s.replace(/<c ([^>]*?)(?: t="str")?><f>([^<]*)<\/f><v>[^<]*<\/v><\/c>/g, '<c $1><f>$2</f><v>0</v></c>'));
+}
+
 const VARIANTS: Array<[string, (p: Parts) => void]> = [
   ['Strict Open XML namespaces', strict],
   ['inline strings', inline('inlineStr')],
@@ -135,6 +144,18 @@ test.each(VARIANTS)('%s: read as the source', async (_name, fn) => {
   expect(await readSubmission(bytes, S)).toEqual(expected);
 });
 
+/** The same organizations, totals and grades, and only the notes that 总分 and 等次 were recalculated. */
+async function expectRecalculated(bytes: Uint8Array): Promise<void> {
+  const r = await readSubmission(bytes, S);
+  expect(r.issues.map((i) => `${i.code}@${i.cell ?? ''}`)).toEqual(['FORMULA_NO_RESULT@O5', 'FORMULA_NO_RESULT@R5']);
+  expect(r.submission?.orgs).toEqual(expected.submission?.orgs);
+  expect(r.submission?.rectifications).toEqual(expected.submission?.rectifications);
+}
+
+test('formula results of 0 in a workbook recalculated on opening are recalculated, not read as 总分 0 and 等次 "0"', async () => {
+  await expectRecalculated(rewrite(source, zeroResultsRecalculatedOnOpening));
+});
+
 describe('files the programs write', () => {
   let dir = '';
   beforeAll(() => {
@@ -150,5 +171,10 @@ describe('files the programs write', () => {
   (haveSsconvert ? test : test.skip)('Gnumeric (ssconvert): read as the source, 等次 included', async () => {
     run('ssconvert', [path.join(dir, 'src.xlsx'), path.join(dir, 'gnumeric.xlsx')]);
     expect(await readSubmission(new Uint8Array(fs.readFileSync(path.join(dir, 'gnumeric.xlsx'))), S)).toEqual(expected);
+  });
+
+  (haveXlsxwriter ? test : test.skip)('a script copying it with xlsxwriter: 总分 and 等次 recalculated', async () => {
+    run(PYTHON, [path.join(__dirname, 'fixtures', 'xlsxwriter_copy.py'), path.join(dir, 'src.xlsx'), path.join(dir, 'xlsxwriter.xlsx')]);
+    await expectRecalculated(new Uint8Array(fs.readFileSync(path.join(dir, 'xlsxwriter.xlsx'))));
   });
 });

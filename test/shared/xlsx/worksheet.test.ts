@@ -3,13 +3,14 @@
 import { readWorkbook, type SheetCell, type SheetModel } from '../../../shared';
 import { book, styles, worksheet } from '../../helpers/hostile-zip';
 
-async function sheetOf(rows: string, opts: { sst?: string[] | string; styles?: string; date1904?: boolean; after?: string } = {}): Promise<SheetModel> {
+async function sheetOf(rows: string, opts: { sst?: string[] | string; styles?: string; date1904?: boolean; recalcOnLoad?: boolean; after?: string } = {}): Promise<SheetModel> {
   const r = await readWorkbook(
     book({
       sheets: [{ xml: worksheet(rows, opts.after) }],
       ...(opts.sst !== undefined ? { sharedStrings: opts.sst } : {}),
       ...(opts.styles !== undefined ? { styles: opts.styles } : {}),
       ...(opts.date1904 ? { date1904: true } : {}),
+      ...(opts.recalcOnLoad ? { recalcOnLoad: true } : {}),
     }),
   );
   expect(r.issues).toEqual([]);
@@ -63,6 +64,10 @@ test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]
   ['a text formula result', '<c r="A1" t="str"><f>B1</f><v>较好</v></c>', {}, { v: '较好', formula: 'B1' }],
   ['a text formula result kept in the shared strings (Gnumeric)', '<c r="A1" t="s"><f>B1</f><v>1</v></c>', { sst: ['好', '较好'] }, { v: '较好', formula: 'B1' }],
   ['a text formula that gave "", kept in the shared strings (Gnumeric)', '<c r="A1" t="s"><f>B1</f><v>0</v></c>', { sst: [''] }, { v: null, formula: 'B1' }],
+  ['a result the workbook recalculates on opening is not its value (xlsxwriter saves 0)', '<c r="A1"><f>SUM(B1:C1)</f><v>0</v></c>', { recalcOnLoad: true }, { v: null, formula: 'SUM(B1:C1)', noResult: true }],
+  ['a calculated result is kept when the workbook recalculates on opening', '<c r="A1"><f>SUM(B1:C1)</f><v>87.5</v></c>', { recalcOnLoad: true }, { v: 87.5, formula: 'SUM(B1:C1)' }],
+  ['a calculated text result is kept when the workbook recalculates on opening', '<c r="A1" t="str"><f>B1</f><v>较好</v></c>', { recalcOnLoad: true }, { v: '较好', formula: 'B1' }],
+  ['a value stays a value when the workbook recalculates on opening', '<c r="A1"><v>92.5</v></c>', { recalcOnLoad: true }, { v: 92.5 }],
   ['a formula giving an error', '<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>', {}, { v: null, formula: '1/0', error: '#DIV/0!' }],
   ['a boolean formula', '<c r="A1" t="b"><f>B1&gt;1</f><v>0</v></c>', {}, { v: false, formula: 'B1>1' }],
   ['_x000D_ is a carriage return', '<c r="A1" t="inlineStr"><is><t>第一行_x000D_\n第二行</t></is></c>', {}, { v: '第一行\r\n第二行' }],
