@@ -28,6 +28,11 @@ export interface WorkbookRead {
   /** Null when the file was refused; then `issues` says why. */
   model: WorkbookModel | null;
   issues: Issue[];
+  /**
+   * When the only refusals are of cells (a character no workbook may hold, a text too long), the
+   * workbook as read with those cells cleaned: only to tell which organization each cell is about.
+   */
+  cleaned?: WorkbookModel;
 }
 
 const LT = 0x3c;
@@ -102,7 +107,7 @@ async function read(bytes: Uint8Array, L: ReadLimits, opts: WorkbookReadOptions)
   const ctx: WorkbookContext = { L, sst, dateStyles, date1904: pkg.date1904, recalcOnLoad: pkg.recalcOnLoad, cells: 0, textChars: sst.chars, merges: 0, issues: [] };
   const sheets: SheetModel[] = [];
   for (const part of pkg.sheets) sheets.push(skipped.has(part) ? { name: part.name, state: part.state, rows: [] } : await readWorksheet(bytes, part, ctx, pacer));
-  if (ctx.issues.length > 0) return { model: null, issues: ctx.issues };
+  if (ctx.issues.length > 0) return { model: null, issues: ctx.issues, cleaned: { sheets } };
   return { model: { sheets }, issues: [] };
 }
 
