@@ -181,6 +181,11 @@ export class CellBuilder {
       }
       case 'e':
         return { v: null, formula, error: this.text(v, vRaw) };
+      // Excel's Strict Open XML saves every date as ISO 8601 text, a formula's result too (=TODAY()).
+      case 'd': {
+        const d = parseIsoDate(v);
+        return d ? { v: d, formula } : this.bad(`日期“${oneLine(v)}”无效`);
+      }
       default: {
         const n = this.number(v);
         return { v: n instanceof Date && Number.isNaN(n.getTime()) ? null : n, formula };

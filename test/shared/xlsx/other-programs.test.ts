@@ -43,8 +43,23 @@ const sharedTexts = (parts: Parts): string[] =>
 
 const TRANSITIONAL = 'http://schemas.openxmlformats.org/';
 
-/** Excel's "Strict Open XML Spreadsheet": the same parts in the ISO namespaces. */
+/** Day serials (the ledger's 完成时限) as ISO text, as Strict Open XML saves dates; the first one as a formula's result. */
+function isoDates(parts: Parts): void {
+  let first = true;
+  eachSheet(parts, (s) =>
+    s.replace(/<c r="([A-Z]+\d+)"( s="\d+")?><v>(4\d{4})<\/v><\/c>/g, (_m, ref: string, style = '', serial: string) => {
+      const iso = new Date((Number(serial) - 25569) * 86_400_000).toISOString().slice(0, 19);
+      const f = first ? `<f>DATE(${iso.slice(0, 4)},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})</f>` : '';
+      first = false;
+      return `<c r="${ref}"${style} t="d">${f}<v>${iso}</v></c>`;
+    }),
+  );
+  if (first) throw new Error('no dates to rewrite');
+}
+
+/** Excel's "Strict Open XML Spreadsheet": the same parts in the ISO namespaces, dates as ISO text. */
 function strict(parts: Parts): void {
+  isoDates(parts);
   eachXml(parts, (s) =>
     s
       .replaceAll(`${TRANSITIONAL}spreadsheetml/2006/main`, 'http://purl.oclc.org/ooxml/spreadsheetml/main')

@@ -70,6 +70,7 @@ test.each<[string, string, Parameters<typeof sheetOf>[1], SheetCell | undefined]
   ['a value stays a value when the workbook recalculates on opening', '<c r="A1"><v>92.5</v></c>', { recalcOnLoad: true }, { v: 92.5 }],
   ['a formula giving an error', '<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>', {}, { v: null, formula: '1/0', error: '#DIV/0!' }],
   ['a boolean formula', '<c r="A1" t="b"><f>B1&gt;1</f><v>0</v></c>', {}, { v: false, formula: 'B1>1' }],
+  ['a date formula as Strict Open XML saves it (ISO text)', '<c r="A1" s="1" t="d"><f>TODAY()</f><v>2026-04-20T00:00:00</v></c>', { styles: dateStyles }, { v: new Date(Date.UTC(2026, 3, 20)), formula: 'TODAY()' }],
   ['_x000D_ is a carriage return', '<c r="A1" t="inlineStr"><is><t>第一行_x000D_\n第二行</t></is></c>', {}, { v: '第一行\r\n第二行' }],
   ['_x005F_ keeps an escape literal', '<c r="A1" t="inlineStr"><is><t>_x005F_x0041_</t></is></c>', {}, { v: '_x0041_' }],
   ['an escape in a shared string', '<c r="A1" t="s"><v>0</v></c>', { sst: ['制度_x000A_执行'] }, { v: '制度\n执行' }],
