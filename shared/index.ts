@@ -34,6 +34,7 @@ export * from './validate/limits';
 export * from './validate/validate';
 export * from './xlsx/limits';
 export { readWorkbook, type WorkbookRead } from './xlsx/read';
+export { workbookFileKind, type WorkbookFileKind } from './xlsx/file-kind';
 export * from './roster/identity';
 export * from './roster/similarity';
 export * from './roster/reconcile';
