@@ -8,3 +8,4 @@ export * from './output';
 export * from './writer';
 export * from './blocks';
 export * from './lean';
+export * from './default-font';

@@ -1,11 +1,11 @@
-// How wide text prints, in Excel's column-width units (the width of one "0" in the body font).
-// A Chinese character, full-width punctuation or a full-width digit takes about two units; that is
-// what makes a column fitted to 非公有制经济组织 wide enough, where counting characters cuts it.
-// Measured in LibreOffice's PDFs with Excel's unit (7 px, Calibri 11): a 32-wide column holds 16
-// Chinese characters a line where 2 units count 15, a line is 14.5 pt where LINE_PT counts 15:
-// about 10 % to spare for Excel's wider CJK. A LibreOffice without Calibri or Carlito takes DejaVu
-// Sans for the unit (9.3 px), fits 22 a line, and shows rows a third empty: that is not a reason
-// to count narrower (test/print/long-text.test.ts prints with both units).
+// How wide text prints, in Excel's column-width units (the width of one "0" in the workbook's
+// default font, print/default-font.ts). A Chinese character, full-width punctuation or a full-width
+// digit takes about two units; that is what makes a column fitted to 非公有制经济组织 wide enough,
+// where counting characters cuts it. Measured in LibreOffice's PDFs with Excel's unit (7 px): a
+// 32-wide column holds 16 Chinese characters a line where 2 units count 15, a line is 14.5 pt where
+// LINE_PT counts 15: about 10 % to spare for Excel's wider CJK. LibreOffice here takes Liberation
+// Sans for the default Arial (a 7.4 px unit), a little more room than Excel (test/print/long-text.test.ts
+// prints with both units).
 
 /** East Asian wide and full-width code points (CJK, kana, Hangul, full-width forms, CJK quotes). */
 function isWide(c: number): boolean {

@@ -8,6 +8,7 @@
 // when compiled; callers name exceljs's types through it (`import type { ExcelJS } from './excel'`).
 import type ExcelJS from 'exceljs';
 import { exactValidationRanges } from './validation-ranges';
+import { xlsxWithDefaultFont } from '../print/default-font';
 
 export type { ExcelJS };
 
@@ -47,6 +48,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   // A loaded workbook's validations would otherwise be written overlapping (validation-ranges.ts).
   for (const ws of wb.worksheets) exactValidationRanges(ws);
   const out: unknown = await wb.xlsx.writeBuffer();
-  if (out instanceof Uint8Array) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  return new Uint8Array(out as ArrayBuffer);
+  const bytes = out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out as ArrayBuffer);
+  // Column widths print as in Excel also where Calibri is missing (print/default-font.ts).
+  return xlsxWithDefaultFont(bytes);
 }

@@ -146,16 +146,15 @@ function overlap(a: Word, b: Word): boolean {
 
 /**
  * The workbook with Excel's column width unit. The unit is the width of a "0" in the workbook's
- * default font, Calibri 11: 7 px in Excel. Where Calibri (or its metric twin Carlito) is missing,
- * LibreOffice takes DejaVu Sans, whose "0" is 9.3 px: every column prints a third wider, and
- * a 32-wide column holds 22 Chinese characters a line instead of Excel's 16. DejaVu Sans at
- * 8.25 pt has a 7 px "0", so this copy prints its columns as wide as Excel does.
+ * default font, Arial 10 (shared/print/default-font.ts): 7 px in Excel. LibreOffice takes Liberation
+ * Sans for Arial, whose "0" is 7.4 px, a little wider than Excel's. DejaVu Sans at 8.25 pt has a
+ * 7 px "0", so this copy prints its columns as wide as Excel does.
  */
 function excelWidths(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
   const styles = strFromU8(files['xl/styles.xml'] as Uint8Array);
-  const narrow = styles.replace('<font><sz val="11"/><name val="Calibri"/>', '<font><sz val="8.25"/><name val="DejaVu Sans"/>');
-  if (narrow === styles) throw new Error('the default font is not Calibri 11 any more');
+  const narrow = styles.replace('<font><sz val="10"/><name val="Arial"/>', '<font><sz val="8.25"/><name val="DejaVu Sans"/>');
+  if (narrow === styles) throw new Error('the default font is not Arial 10 any more');
   files['xl/styles.xml'] = strToU8(narrow);
   return zipSync(files);
 }

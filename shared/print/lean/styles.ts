@@ -6,12 +6,11 @@
 import type ExcelJS from 'exceljs';
 import type { CellStyle } from '../output';
 import { NS_MAIN, XML_HEAD, xmlAttr } from './xml';
+import { DEFAULT_FONT_XML } from '../default-font';
 
 /** Excel's built-in number formats (ids below 164 that need no <numFmt>), the ones we may meet. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49 };
 
-/** The workbook's default font: column widths are measured in its digits, as in exceljs's files. */
-const DEFAULT_FONT = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
 
 function refuse(what: string, v: unknown): never {
   throw new Error(`lean xlsx writer: unsupported ${what} ${JSON.stringify(v)}`);
@@ -92,7 +91,7 @@ class Indexed {
 
 export class StyleTable {
   private readonly byObject = new Map<CellStyle, number>();
-  private readonly fonts = new Indexed([DEFAULT_FONT]);
+  private readonly fonts = new Indexed([DEFAULT_FONT_XML]);
   private readonly fills = new Indexed(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
   private readonly borders = new Indexed(['<border><left/><right/><top/><bottom/><diagonal/></border>']);
   private readonly xfs = new Indexed(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);

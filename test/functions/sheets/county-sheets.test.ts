@@ -155,7 +155,8 @@ wb.save(sys.argv[2])
     const pdf = toPdf(dir, { roster: filled }).roster as string;
     const pages = pdfPages(pdf);
     const text = pages.map((_, i) => pageText(pdf, i + 1));
-    const numbers = text.flatMap((t) => [...t.matchAll(/第(\d{4})号党支部委员会/g)].map((m) => Number(m[1])));
+    // A name wraps in its 32-wide column (16 Chinese characters a line, as in Excel): its number is on the first line.
+    const numbers = text.flatMap((t) => [...t.matchAll(/第(\d{4})号党支部/g)].map((m) => Number(m[1])));
     expect(numbers).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
     expect(text.filter((t) => !t.includes('党组织名称'))).toEqual([]);
     expect(pages.every((p) => p.paper === 'A4')).toBe(true);
