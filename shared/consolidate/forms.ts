@@ -2,7 +2,6 @@
 // (分类定级情况汇总表, 明细表, 较差基层党组织名单, 较差基层党组织状况明细表) plus the 好 list the
 // county files for 审核备案, the rectification ledger, the quota check, the reporting status and
 // the duplicates. Columns come from the scheme; widths are fitted to the longest name they hold.
-import { ORG_TYPES } from '../template/definition';
 import type { Scheme } from '../scheme/schema';
 import { fitWidth, type LabelledItem, type PrintColumn, type SheetDef } from '../print';
 import { SUMMARY_REMARK } from './summary';
@@ -48,13 +47,14 @@ export function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature' | 
 const col = (header: string, kind: PrintColumn['kind'], width: number, group?: string): PrintColumn => (group ? { header, kind, width, group } : { header, kind, width });
 
 /** Fitted to the township names (the header wraps if it must). */
-function townshipCol(ctx: FormContext, header = '乡镇（街道）'): PrintColumn {
-  return col(header, 'center', fitWidth(ctx.townships, 8, 18));
+function townshipCol(ctx: FormContext, header = '乡镇（街道）', max = 18): PrintColumn {
+  return col(header, 'center', fitWidth(ctx.townships, 8, max));
 }
 
-function categoryCol(ctx: FormContext): PrintColumn {
-  // Every category name on one line: 非公有制经济组织 must never print as 非公有制经.
-  return col('类别', 'center', fitWidth(ctx.scheme.categories.map((c) => c.name), 6, 20));
+function categoryCol(ctx: FormContext, max = 20): PrintColumn {
+  // Every category name on one line where room allows (the text wraps, the row grows, below max):
+  // 非公有制经济组织 must never print as 非公有制经.
+  return col('类别', 'center', fitWidth(ctx.scheme.categories.map((c) => c.name), 6, max));
 }
 
 const SEQ = col('序号', 'seq', 5);
@@ -90,31 +90,45 @@ export function summaryForm(ctx: FormContext, included: number): SheetDef {
 export const INDICATOR_GROUP_PRINT = '分类定级指标得分';
 export const FLAG_GROUP_PRINT = '否决及限制情形';
 
+/**
+ * Widths of the 明细表, the widest form (22 columns): at its old widths (214 units) fit to one
+ * landscape page printed its body at 65 % (6.5 pt in Excel, 5 pt where Calibri was missing). Here
+ * (about 165 units with townships of 4 characters) it prints at about 83 %: scores, totals and 是/否 in
+ * columns of 5 (a score such as 14.5 fits, the header wraps two characters a line as it did at 6),
+ * names and remarks wrap onto more lines, 非公有制经济组织 on two lines, the township's column is
+ * at most 12 wide; 所属党(工)委 keeps 4 characters a line (城关镇党委 on two lines, not three).
+ */
+const SCORE_WIDTH = 5;
+const DETAIL_TOWNSHIP_MAX = 12;
+const DETAIL_CATEGORY_MAX = 10;
+/** 党总支 on one line (three characters need 6.5 units, measure.ts). */
+const ORG_TYPE_WIDTH = 7;
+
 export function detailForm(ctx: FormContext): SheetDef {
   const s = ctx.scheme;
   const o = s.overrides;
   const flags: PrintColumn[] = [];
-  if (o.forcedBottom.enabled) flags.push(col(o.forcedBottom.label, 'center', 7, FLAG_GROUP_PRINT));
-  if (o.newlyEstablishedCap.enabled) flags.push(col(o.newlyEstablishedCap.label, 'center', 6, FLAG_GROUP_PRINT));
+  if (o.forcedBottom.enabled) flags.push(col(o.forcedBottom.label, 'center', SCORE_WIDTH, FLAG_GROUP_PRINT));
+  if (o.newlyEstablishedCap.enabled) flags.push(col(o.newlyEstablishedCap.label, 'center', SCORE_WIDTH, FLAG_GROUP_PRINT));
   return {
     name: SHEETS.detail,
     title: formTitle(ctx, '基层党组织分类定级情况明细表'),
     columns: [
       SEQ,
-      townshipCol(ctx),
-      NAME,
+      townshipCol(ctx, '乡镇（街道）', DETAIL_TOWNSHIP_MAX),
+      col('党组织名称', 'text', 18),
       col('所属党(工)委', 'text', 10),
-      categoryCol(ctx),
-      col('组织类型', 'center', fitWidth(ORG_TYPES.map((t) => t.label), 6)),
-      col('所属党总支', 'text', 17),
+      categoryCol(ctx, DETAIL_CATEGORY_MAX),
+      col('组织类型', 'center', ORG_TYPE_WIDTH),
+      col('所属党总支', 'text', 10),
       col('党员数', 'int', 5),
-      ...s.indicators.map((i) => col(`${i.name}（${i.max}分）`, 'number', 6, INDICATOR_GROUP_PRINT)),
-      col(`总分（${s.totalMax}分）`, 'number', 6),
+      ...s.indicators.map((i) => col(`${i.name}（${i.max}分）`, 'number', SCORE_WIDTH, INDICATOR_GROUP_PRINT)),
+      col(`总分（${s.totalMax}分）`, 'number', SCORE_WIDTH),
       ...flags,
       col('等次', 'center', fitWidth(s.grades.map((g) => g.label), 5)),
-      col('等次调整原因', 'text', 16),
-      col('情况说明', 'text', 24),
-      col('备注', 'text', 10),
+      col('等次调整原因', 'text', 10),
+      col('情况说明', 'text', 18),
+      col('备注', 'text', 6),
     ],
     freezeColumns: 3,
     ...blocks(ctx),

@@ -70,15 +70,24 @@ export interface ColumnDef<K extends string = string> {
 
 export type DetailColumn = ColumnDef<DetailKey>;
 
+/**
+ * Width of a score, total or 是/否 column: a score such as 14.5 fits, the header wraps two or
+ * three characters a line. At the old widths (7, 198 units for the 一览表) the sheet fit to a
+ * landscape page printed at 70 %, body text at 7 pt (5.5 pt where Calibri was missing); now 165
+ * units, ~83 %. Not 5: the 填报 block must stay on one row (DETAIL_LAYOUT) over the columns of a
+ * five-indicator scheme, and at 5 联系电话 takes the 情况说明 column and 填报日期 finds no room.
+ */
+const SCORE_WIDTH = 6;
+
 export function detailColumns(s: Scheme): DetailColumn[] {
   const cols: DetailColumn[] = [
     { key: 'seq', header: '序号', aliases: ['编号', '序'], kind: 'seq', required: false, width: 5 },
-    { key: 'name', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称', '党组织', '党组织全称', '单位名称', '支部名称'], kind: 'text', required: true, width: 24 },
+    { key: 'name', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称', '党组织', '党组织全称', '单位名称', '支部名称'], kind: 'text', required: true, width: 20 },
     { key: 'committee', header: '所属党(工)委', aliases: ['所属党委', '所属党工委', '所属基层党委', '所属党(工)委'], kind: 'text', required: false, width: 10 },
-    { key: 'category', header: '类别', aliases: ['领域', '所属领域', '类型类别', '党组织类别', '分类'], kind: 'category', required: true, width: fitWidth(s.categories.map((c) => c.name), 8, 24) },
+    { key: 'category', header: '类别', aliases: ['领域', '所属领域', '类型类别', '党组织类别', '分类'], kind: 'category', required: true, width: fitWidth(s.categories.map((c) => c.name), 8, 10) },
     { key: 'orgType', header: '组织类型', aliases: ['党组织类型', '组织形式', '党组织形式'], kind: 'orgType', required: false, width: 7 },
-    { key: 'parent', header: '所属党总支', aliases: ['上级党总支', '所属总支'], kind: 'text', required: false, width: 17 },
-    { key: 'members', header: '党员数', aliases: ['党员人数', '党员数(名)', '党员数(人)'], kind: 'int', required: false, width: 6 },
+    { key: 'parent', header: '所属党总支', aliases: ['上级党总支', '所属总支'], kind: 'text', required: false, width: 10 },
+    { key: 'members', header: '党员数', aliases: ['党员人数', '党员数(名)', '党员数(人)'], kind: 'int', required: false, width: 5 },
   ];
   s.indicators.forEach((ind, i) => {
     cols.push({
@@ -88,23 +97,23 @@ export function detailColumns(s: Scheme): DetailColumn[] {
       group: INDICATOR_GROUP,
       kind: 'score',
       required: true,
-      width: 7,
+      width: SCORE_WIDTH,
       indicator: i,
       max: ind.max,
     });
   });
-  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: 7 });
+  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: SCORE_WIDTH });
   const o = s.overrides;
   if (o.forcedBottom.enabled) {
-    cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: 7 });
+    cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: SCORE_WIDTH });
   }
   if (o.newlyEstablishedCap.enabled) {
-    cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: 6 });
+    cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: SCORE_WIDTH });
   }
   cols.push(
     { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次', '等级', '拟定等次', '定级结果'], kind: 'grade', required: true, width: 6 },
-    { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 26 },
-    { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 10 },
+    { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 24 },
+    { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 8 },
   );
   return cols;
 }
@@ -121,14 +130,14 @@ export type RectColumn = ColumnDef<RectKey>;
  */
 export const RECT_COLUMNS: readonly RectColumn[] = [
   { key: 'seq', header: '序号', aliases: ['编号'], kind: 'seq', required: false, width: 5 },
-  { key: 'orgName', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称'], kind: 'text', required: true, width: 22 },
+  { key: 'orgName', header: '党组织名称', aliases: ['基层党组织名称', '组织名称', '名称'], kind: 'text', required: true, width: 18 },
   { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次'], kind: 'grade', required: false, width: 6 },
-  { key: 'problems', header: '主要问题', aliases: ['存在问题', '存在的主要问题', '整改事项', '问题'], kind: 'text', required: true, width: 24 },
-  { key: 'measures', header: '整改措施', aliases: ['主要措施', '措施', '整改主要措施'], kind: 'text', required: true, width: 24 },
+  { key: 'problems', header: '主要问题', aliases: ['存在问题', '存在的主要问题', '整改事项', '问题'], kind: 'text', required: true, width: 22 },
+  { key: 'measures', header: '整改措施', aliases: ['主要措施', '措施', '整改主要措施'], kind: 'text', required: true, width: 22 },
   { key: 'owner', header: '责任人', aliases: ['整改责任人'], kind: 'text', required: true, width: 8 },
   { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '整改时限'], kind: 'text', required: true, width: 11 },
   { key: 'status', header: '完成情况', aliases: ['整改情况', '进展情况', '整改完成情况'], kind: 'text', required: false, width: 16 },
-  { key: 'requestClose', header: '申请销号', aliases: ['是否申请销号', '销号申请'], kind: 'flag', required: false, width: 9 },
+  { key: 'requestClose', header: '申请销号', aliases: ['是否申请销号', '销号申请'], kind: 'flag', required: false, width: 6 },
   { key: 'completedOn', header: '完成日期', aliases: ['整改完成日期', '实际完成日期'], kind: 'text', required: false, width: 11 },
   { key: 'state', header: '台账状态', aliases: ['销号情况', '整改状态'], kind: 'text', required: false, width: 8 },
   { key: 'leader', header: '挂点领导', aliases: ['挂点县领导', '挂点联系领导'], kind: 'text', required: false, width: 8 },

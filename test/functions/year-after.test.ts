@@ -510,7 +510,7 @@ describe('two years and a 回头看', () => {
     (canPrint ? it : it.skip)('the year-after sheets print on A4, one table wide, header and 第 N 页 on every page', async () => {
       const bytes = async (c: string) => new Uint8Array(await (await st.call('GET', `/campaigns/${c}/consolidated`, { token: county() })).arrayBuffer());
       const { ledger, targets, notMoved, lookback } = YEAR_AFTER_SHEETS;
-      const p = print({ 'year-after-y2': await bytes(Y2), 'year-after-lookback': await bytes(LB) }, false, [ledger, targets, notMoved, lookback]);
+      const p = await print({ 'year-after-y2': await bytes(Y2), 'year-after-lookback': await bytes(LB) }, false, [ledger, targets, notMoved, lookback]);
       const ctx: FormContext = { scheme: defaultScheme, county: '青山县', year: 2026, townships: [DS.name, XS.name], generatedAt: '2026-04-25 00:00' };
       const y2 = p['year-after-y2'] as Printed;
       expect([...y2.sheets.keys()]).toEqual([ledger, targets, notMoved]);

@@ -165,7 +165,7 @@ maybe('long texts in the county workbook, printed by LibreOffice', () => {
     const out = leanWorkbook({ creator: '青山县委组织部', created: new Date(Date.UTC(2026, 3, 25)) });
     for (const c of CASES) writePrintedSheet(out.book, c.def, c.rows);
     const bytes = new Uint8Array(await out.finish());
-    printed = print({ long: bytes, excel: excelWidths(bytes) }, false);
+    printed = await print({ long: bytes, excel: excelWidths(bytes) }, false);
     // Every page is worth looking at here, not only the first: the PDFs are kept beside the PNGs.
     for (const [label, p] of Object.entries(printed)) for (const [name, s] of p.sheets) fs.copyFileSync(s.pdf, path.join(ARTIFACTS, `${label}-${name}.pdf`));
   }, 300_000);

@@ -3,7 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { SheetDef } from '../../shared';
+import { spawnSync } from 'node:child_process';
+import { writePrintedSheet, type SheetDef } from '../../shared';
+import { leanWorkbook } from '../../functions/src/xlsx-out/workbook';
 import { firstPagePng, onlySheet, pageText, pdfPages, sheetNames, toPdf, type PageInfo } from './office';
 
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/print');
@@ -11,8 +13,42 @@ export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/print');
 export interface Printed {
   /** sheet → its pages when printed alone. */
   sheets: Map<string, { pdf: string; pages: PageInfo[] }>;
-  /** Pages of the whole workbook printed at once. */
+  /** Pages of the whole workbook printed at once, and its PDF. */
   whole: PageInfo[];
+  wholePdf: string;
+  /** Height of the glyph boxes of 10-pt body text printed at 100 % (this machine's CJK font). */
+  tenPoint: number;
+}
+
+/** The body font size every printed form must reach on paper, in points. */
+export const LEGIBLE_PT = 8;
+
+/** Heights of the boxes of the words with Chinese characters (pdftotext -bbox), every page. */
+function cjkHeights(pdf: string): number[] {
+  const html = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].filter((m) => /[\u4e00-\u9fff]/.test(m[3] ?? '')).map((m) => Number(m[2]) - Number(m[1]));
+}
+
+/** The most frequent height, to 0.1: the body's (body cells, headers and notes are 10 pt, titles fewer). */
+function commonHeight(pdf: string): number {
+  const count = new Map<number, number>();
+  for (const h of cjkHeights(pdf)) count.set(Math.round(h * 10) / 10, (count.get(Math.round(h * 10) / 10) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
+
+/** The body text's size on paper, in points: 10 pt times the scale the program printed the sheet at. */
+export function bodyPt(p: Printed, sheet: string): number {
+  const got = p.sheets.get(sheet);
+  if (!got) throw new Error(`sheet ${sheet} was not printed`);
+  return Math.round((100 * commonHeight(got.pdf)) / p.tenPoint) / 10;
+}
+
+/** A narrow table of body text, printed at 100 %: what 10 pt measures on this machine. */
+async function tenPointBook(): Promise<Uint8Array> {
+  const out = leanWorkbook({ creator: 'print test', created: new Date(Date.UTC(2026, 0, 1)) });
+  const rows = Array.from({ length: 20 }, (_, i) => [i + 1, '城关镇东山村党支部']);
+  writePrintedSheet(out.book, { name: '十磅', title: '十磅', columns: [{ header: '序号', kind: 'seq', width: 5 }, { header: '党组织名称', kind: 'text', width: 24 }] }, rows);
+  return new Uint8Array(await out.finish());
 }
 
 /** Temporary folders of the PDFs, removed when the calling file's tests are done. */
@@ -23,10 +59,10 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
  * Prints each workbook whole and each of its sheets (or only `only`) alone, all in one LibreOffice
  * run; the first page of each sheet goes to test-artifacts/print/<label>-<sheet>.png.
  */
-export function print(workbooks: Record<string, Uint8Array>, recalc: boolean, only?: readonly string[]): Record<string, Printed> {
+export async function print(workbooks: Record<string, Uint8Array>, recalc: boolean, only?: readonly string[]): Promise<Record<string, Printed>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
   dirs.push(dir);
-  const books: Record<string, Uint8Array> = {};
+  const books: Record<string, Uint8Array> = { 'ten-point': await tenPointBook() };
   const names: Record<string, string[]> = {};
   for (const [label, bytes] of Object.entries(workbooks)) {
     names[label] = sheetNames(bytes).filter((n) => n !== '_meta' && (!only || only.includes(n)));
@@ -34,6 +70,7 @@ export function print(workbooks: Record<string, Uint8Array>, recalc: boolean, on
     names[label]?.forEach((n, i) => (books[`${label}-s${i}`] = onlySheet(bytes, n)));
   }
   const pdfs = toPdf(dir, books, { recalc });
+  const tenPoint = commonHeight(pdfs['ten-point'] as string);
   const out: Record<string, Printed> = {};
   for (const label of Object.keys(workbooks)) {
     const sheets = new Map<string, { pdf: string; pages: PageInfo[] }>();
@@ -42,12 +79,16 @@ export function print(workbooks: Record<string, Uint8Array>, recalc: boolean, on
       sheets.set(n, { pdf, pages: pdfPages(pdf) });
       firstPagePng(pdf, path.join(ARTIFACTS, `${label}-${n}.png`));
     });
-    out[label] = { sheets, whole: pdfPages(pdfs[`${label}-whole`] as string) };
+    const wholePdf = pdfs[`${label}-whole`] as string;
+    out[label] = { sheets, whole: pdfPages(wholePdf), wholePdf, tenPoint };
   }
   return out;
 }
 
-/** Every page: A4 in the sheet's orientation, the first and last column headers (one table wide, header repeated), 第 N 页，共 M 页. */
+/**
+ * Every page: A4 in the sheet's orientation, the first and last column headers (one table wide,
+ * header repeated), 第 N 页，共 M 页; the body text at least LEGIBLE_PT on paper.
+ */
 export function expectPrintsWell(p: Printed, def: SheetDef): void {
   const got = p.sheets.get(def.name);
   if (!got) throw new Error(`sheet ${def.name} was not printed`);
@@ -60,4 +101,6 @@ export function expectPrintsWell(p: Printed, def: SheetDef): void {
     expect([def.name, i + 1, text.includes(first), text.includes(last)]).toEqual([def.name, i + 1, true, true]);
     expect(text).toContain(`第${i + 1}页，共${got.pages.length}页`);
   });
+  const pt = bodyPt(p, def.name);
+  expect(`${def.name}: ${pt >= LEGIBLE_PT ? 'legible' : `body text ${pt} pt`}`).toBe(`${def.name}: legible`);
 }

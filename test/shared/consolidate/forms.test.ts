@@ -19,6 +19,7 @@ import {
   summaryForm,
   summaryRow,
   textWidth,
+  wrappedLines,
   yichunScheme,
   consolidatedFileName,
   ledgerStatusForm,
@@ -37,11 +38,13 @@ const org = (grade: string): OrgRow => ({ row: 5, seq: 1, name: '甲', committee
 test.each([
   ['default', defaultScheme],
   ['yichun', yichunScheme],
-])('every category name fits its column on one line (%s)', (_n, scheme) => {
-  for (const form of [detailForm, poorListForm, poorDetailForm, goodListForm, ledgerForm]) {
+])('every category name fits its column on one line, in the 明细表 (22 columns to print legibly) on two (%s)', (_n, scheme) => {
+  for (const form of [poorListForm, poorDetailForm, goodListForm, ledgerForm]) {
     const c = form(ctx(scheme)).columns.find((x) => x.header === '类别');
     for (const cat of scheme.categories) expect([form.name, cat.name, (c?.width ?? 0) >= textWidth(cat.name) + 1]).toEqual([form.name, cat.name, true]);
   }
+  const detail = detailForm(ctx(scheme)).columns.find((x) => x.header === '类别');
+  for (const cat of scheme.categories) expect([cat.name, wrappedLines(cat.name, detail?.width ?? 0)]).toEqual([cat.name, cat.name.length > 4 ? 2 : 1]);
 });
 
 test('the 明细表 follows the scheme: its indicators with their maxima, override columns only when enabled', () => {
