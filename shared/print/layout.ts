@@ -153,7 +153,21 @@ function footerText(s: string): string {
   return s.replace(/&/g, '&&');
 }
 
-export const PAGE_NUMBERS = '第 &P 页，共 &N 页';
+/**
+ * Page numbers in the footer: the form (&A, its sheet's name), its own page (&P, restarting at 1
+ * on every sheet through FIRST_PAGE_NUMBER) and the pages of the print job (&N). When a whole
+ * workbook is printed &N cannot count one sheet's pages: LibreOffice gives the document's total
+ * (sc/source/ui/view/printfun.cxx takes nDocPages), so 第 &P 页，共 &N 页 read 第 157 页，共 1654
+ * 页 with numbering across sheets, and with numbering per sheet would read 第 1 页，共 29 页 on a
+ * one-page 汇总表. Said as the print job's total it is true both ways; printed alone they agree.
+ */
+export const PAGE_NUMBERS = '&A　第 &P 页（本次打印共 &N 页）';
+/**
+ * Every sheet numbers its pages from 1 (pageSetup firstPageNumber with useFirstPageNumber):
+ * without it Excel and LibreOffice go on numbering from the sheet before when a workbook is
+ * printed whole.
+ */
+export const FIRST_PAGE_NUMBER = 1;
 
 /** Paper size code of A4 in SpreadsheetML. */
 export const PAPER_A4 = 9;
@@ -169,8 +183,10 @@ export interface PageSpec {
   orientation: 'portrait' | 'landscape';
   /** Rows repeated at the top of every page (1-based, inclusive). */
   titleRows: { top: number; bottom: number };
-  /** Footer code (&L…&R…, &P page, &N pages). */
+  /** Footer code (&L…&R…, &A sheet, &P page, &N pages). */
   footer: string;
+  /** The number of the sheet's first page: each sheet counts its own pages. */
+  firstPageNumber: number;
   /** Columns left of and rows above the frozen panes. */
   frozen: { columns: number; rows: number };
 }
@@ -182,6 +198,7 @@ export function pageSpec(def: SheetDef, plan: SheetPlan = planSheet(def)): PageS
     titleRows: { top: plan.headerTop, bottom: plan.headerBottom },
     footer: sign ? `&L${sign}&R${PAGE_NUMBERS}` : `&C${PAGE_NUMBERS}`,
     frozen: { columns: def.freezeColumns ?? 0, rows: plan.headerBottom },
+    firstPageNumber: FIRST_PAGE_NUMBER,
   };
 }
 
@@ -199,6 +216,7 @@ export function sheetOptions(def: SheetDef, plan: SheetPlan = planSheet(def)): P
       horizontalCentered: true,
       margins: { ...PAGE_MARGINS },
       printTitlesRow: `${p.titleRows.top}:${p.titleRows.bottom}`,
+      firstPageNumber: p.firstPageNumber,
     },
     headerFooter: { oddFooter: p.footer },
     views: [{ state: 'frozen', xSplit: x, ySplit: y, topLeftCell: `${colLetter(x + 1)}${y + 1}`, activeCell: `A${y + 1}` }],

@@ -14,7 +14,7 @@ import { sampleOrgs } from '../../shared/template/sample';
 import { filled } from '../functions/filled';
 import { startStack, type Stack } from '../functions/stack';
 import { canPrint, pageText } from './office';
-import { expectPrintsWell, print, type Printed } from './printed';
+import { expectNumberedPerSheet, expectPrintsWell, print, type Printed } from './printed';
 
 const maybe = canPrint ? describe : describe.skip;
 if (!canPrint) console.warn('soffice or poppler-utils not found: skipping the print acceptance (CI installs libreoffice-calc and poppler-utils)');
@@ -75,6 +75,10 @@ maybe('the demo county’s consolidated workbook', () => {
     expect(printed.whole.length).toBe(sum);
     expect(printed.whole.every((p) => p.paper === 'A4')).toBe(true);
   });
+
+  test('printed whole, each form numbers its own pages from 1 under its name', () => {
+    expectNumberedPerSheet(printed);
+  });
 });
 
 maybe('a filled township template', () => {
@@ -118,5 +122,9 @@ maybe('a filled township template', () => {
       ['整改台账', 1],
     ]);
     expect(blank.whole).toHaveLength(3);
+  });
+
+  test('printed whole, each sheet numbers its own pages from 1 under its name', () => {
+    expectNumberedPerSheet(printed);
   });
 });

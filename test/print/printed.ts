@@ -87,7 +87,7 @@ export async function print(workbooks: Record<string, Uint8Array>, recalc: boole
 
 /**
  * Every page: A4 in the sheet's orientation, the first and last column headers (one table wide,
- * header repeated), 第 N 页，共 M 页; the body text at least LEGIBLE_PT on paper.
+ * header repeated), 〈sheet〉 第 N 页（本次打印共 M 页）; the body text at least LEGIBLE_PT on paper.
  */
 export function expectPrintsWell(p: Printed, def: SheetDef): void {
   const got = p.sheets.get(def.name);
@@ -99,8 +99,22 @@ export function expectPrintsWell(p: Printed, def: SheetDef): void {
     const text = pageText(got.pdf, i + 1).replace(/\s+/g, '');
     expect([def.name, i + 1, page.paper, page.width > page.height]).toEqual([def.name, i + 1, 'A4', landscape]);
     expect([def.name, i + 1, text.includes(first), text.includes(last)]).toEqual([def.name, i + 1, true, true]);
-    expect(text).toContain(`第${i + 1}页，共${got.pages.length}页`);
+    expect(text).toContain(`${def.name}第${i + 1}页（本次打印共${got.pages.length}页）`);
   });
   const pt = bodyPt(p, def.name);
   expect(`${def.name}: ${pt >= LEGIBLE_PT ? 'legible' : `body text ${pt} pt`}`).toBe(`${def.name}: legible`);
+}
+
+/**
+ * The whole workbook printed at once: each sheet numbers its own pages from 1, with its name, and
+ * 本次打印共 N 页 is the whole print's N (LibreOffice's &N is the document's pages, layout.ts).
+ */
+export function expectNumberedPerSheet(p: Printed): void {
+  const expected = [...p.sheets].flatMap(([name, s]) => s.pages.map((_, i) => `${name}第${i + 1}页（本次打印共${p.whole.length}页）`));
+  const got = p.whole.map((_, k) => {
+    const text = pageText(p.wholePdf, k + 1).replace(/\s+/g, '');
+    const want = expected[k] ?? '';
+    return text.includes(want) ? want : (/第\d+页（本次打印共\d+页）/.exec(text)?.[0] ?? text.slice(-40));
+  });
+  expect(got).toEqual(expected);
 }

@@ -165,7 +165,7 @@ export class LeanSheet implements SheetOutput {
       (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.join('')}</mergeCells>` : '') +
       '<printOptions horizontalCentered="1"/>' +
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-      `<pageSetup paperSize="${PAPER_A4}" orientation="${p.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<pageSetup paperSize="${PAPER_A4}" orientation="${p.orientation}" fitToWidth="1" fitToHeight="0" firstPageNumber="${p.firstPageNumber}" useFirstPageNumber="1"/>` +
       `<headerFooter><oddFooter>${xmlText(p.footer)}</oddFooter></headerFooter>` +
       '</worksheet>';
     this.part.end(head, tail);

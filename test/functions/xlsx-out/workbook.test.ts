@@ -91,7 +91,7 @@ describe('a lean workbook read back by exceljs', () => {
   test('page: A4, fit to one page wide, centred, margins, footer, print titles and area, frozen panes', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
     expect(ws.pageSetup.margins).toMatchObject({ left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 });
-    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    expect(ws.headerFooter.oddFooter).toBe('&C&A　第 &P 页（本次打印共 &N 页）');
     // Rows: 1 title, 2 note, 3 unit, 4–5 header, 6–125 body, 126 total, 127 blank, 128 signatures.
     expect(ws.pageSetup.printArea).toBe('A1:E128');
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');
@@ -119,9 +119,9 @@ test('the product’s own reader takes it whole (directory, sizes, CRC)', async 
       expect(pages.length).toBeGreaterThan(2);
       expect(pages.every((p) => p.paper === 'A4')).toBe(true);
       const texts = pages.map((_, i) => pageText(pdf, i + 1).replace(/\s+/g, ''));
-      // The last page is 空表's; every page of 明细 repeats the header. LibreOffice numbers the
-      // pages of the whole workbook printed at once.
-      texts.forEach((t, i) => expect(t).toContain(`第${i + 1}页，共${pages.length}页`));
+      // The last page is 空表's; every page of 明细 repeats the header. Printed at once, each sheet
+      // numbers its own pages from 1; LibreOffice's &N is the whole print's pages.
+      texts.forEach((t, i) => expect(t).toContain(i < texts.length - 1 ? `${def.name}第${i + 1}页（本次打印共${pages.length}页）` : `空表第1页（本次打印共${pages.length}页）`));
       texts.slice(0, -1).forEach((t, i) => expect([i, t.includes('党组织名称'), t.includes('完成时限')]).toEqual([i, true, true]));
       expect(texts[0]).toContain('填报单位（盖章）：某县委组织部');
       expect(texts[texts.length - 2]).toContain('制表人：');

@@ -46,9 +46,9 @@ describe('sheet plan and page setup', () => {
 
   test('A4, fit to one page wide, header rows repeated, frozen below the header, page numbers', () => {
     const o = sheetOptions(def);
-    expect(o.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
+    expect(o.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5', firstPageNumber: 1 });
     expect(o.views?.[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 5, topLeftCell: 'B6' });
-    expect(o.headerFooter?.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    expect(o.headerFooter?.oddFooter).toBe('&C&A　第 &P 页（本次打印共 &N 页）');
   });
 
   test.each([
@@ -61,6 +61,6 @@ describe('sheet plan and page setup', () => {
 
   test('signature lines in the footer go left of the page numbers; & in text is escaped', () => {
     const o = sheetOptions({ ...def, signature: [{ label: '审核人（签字）' }, { label: 'A&B', value: 'x' }], signatureAt: 'footer' });
-    expect(o.headerFooter?.oddFooter).toBe('&L审核人（签字）：＿＿＿＿＿＿    A&&B：x&R第 &P 页，共 &N 页');
+    expect(o.headerFooter?.oddFooter).toBe('&L审核人（签字）：＿＿＿＿＿＿    A&&B：x&R&A　第 &P 页（本次打印共 &N 页）');
   });
 });

@@ -105,7 +105,7 @@ describe.each(['document', 'stream', 'lean'] as const)('the %s writer', (kind) =
   test('A4, fit to one page wide, frozen under the header, page numbers in the footer', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
-    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    expect(ws.headerFooter.oddFooter).toBe('&C&A　第 &P 页（本次打印共 &N 页）');
   });
 
   test('the unit/date block and the signature lines print whole', () => {
