@@ -6,6 +6,8 @@ import type { CampaignKind } from '../api/campaign';
 import { kindName } from '../consolidate/titles';
 import { normalizeLabel } from '../text/normalize';
 import { fitWidth } from '../print/measure';
+import { inlineRows } from '../print/blocks';
+import type { LabelledItem } from '../print/types';
 
 export const TEMPLATE_ID = 'grading-detail';
 /** Bumped when the layout changes in a way an older reader would misread. */
@@ -115,7 +117,25 @@ export function detailColumns(s: Scheme): DetailColumn[] {
     { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 24 },
     { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 8 },
   );
-  return cols;
+  return fitInfoRow(cols);
+}
+
+/** The widest a score column grows to: the table stays narrower than the default scheme's. */
+const MAX_SCORE_WIDTH = 14;
+
+/**
+ * The 填报 block must stay on one row (DETAIL_LAYOUT). It is laid over the columns (print/blocks.ts),
+ * so a scheme with few indicators and no flag columns pushed 填报日期 to a second row and the
+ * header down: the score, total and flag columns widen together until the block fits.
+ */
+function fitInfoRow(cols: DetailColumn[]): DetailColumn[] {
+  const narrow = (c: DetailColumn) => c.kind === 'score' || c.kind === 'total' || c.kind === 'flag';
+  let out = cols;
+  for (let w = SCORE_WIDTH; w <= MAX_SCORE_WIDTH; w++) {
+    out = cols.map((c) => (narrow(c) ? { ...c, width: w } : c));
+    if (inlineRows(infoItems(null), out.map((c) => c.width)).length === 1) break;
+  }
+  return out;
 }
 
 export type RectKey = 'seq' | 'orgName' | 'grade' | 'problems' | 'measures' | 'owner' | 'deadline' | 'status' | 'requestClose' | 'completedOn' | 'state' | 'leader' | 'liaison' | 'itemId';
@@ -154,6 +174,22 @@ export const INFO_FIELDS = [
   { key: 'filledOn', label: '填报日期', aliases: ['填报时间', '日期', '报送日期'] },
 ] as const;
 export type InfoKey = (typeof INFO_FIELDS)[number]['key'];
+
+/** The unit/date block; value widths are fixed so the filler and the reader find the same cells. */
+export function infoItems(township: string | null): LabelledItem[] {
+  return INFO_FIELDS.map((f): LabelledItem => {
+    switch (f.key) {
+      case 'township':
+        return { label: '填报单位（盖章）', value: township, blank: 16 };
+      case 'phone':
+        return { label: f.label, blank: 16 };
+      case 'filledOn':
+        return { label: f.label, blank: 12, kind: 'date' };
+      default:
+        return { label: f.label, blank: 12 };
+    }
+  });
+}
 
 export const ORG_TYPES = [
   { key: 'committee', label: '党委', aliases: ['党工委', '基层党委', '党委会'] },

@@ -7,7 +7,9 @@ import type { CampaignKind } from '../api/campaign';
 import type { ExcelJS } from './excel';
 import { colLetter } from '../workbook/a1';
 import { addPrintedSheet, bodyStyle, fitRowHeight, inlineRows, putCell, styleWith, type LabelledItem, type PrintBook, type PrintCell, type PrintColumn, type PrintKind, type SheetDef } from '../print';
-import { DETAIL_SHEET, INFO_FIELDS, ORG_TYPES, detailColumns, detailTitle, type ColumnKind, type DetailColumn } from './definition';
+import { DETAIL_SHEET, ORG_TYPES, detailColumns, detailTitle, infoItems, type ColumnKind, type DetailColumn } from './definition';
+
+export { infoItems } from './definition';
 import { dropdown, formulaPrompt, scoreChecks, wholeNumberCheck, type Lists } from './checks';
 import { gradeFormula, totalFormula } from './formulas';
 import type { Scheme } from '../scheme/schema';
@@ -26,22 +28,6 @@ const KIND: Record<ColumnKind, PrintKind> = { seq: 'seq', text: 'text', category
 
 export function printColumns(cols: readonly DetailColumn[]): PrintColumn[] {
   return cols.map((c) => ({ header: c.header, kind: KIND[c.kind], width: c.width, ...(c.group ? { group: c.group } : {}) }));
-}
-
-/** The unit/date block; value widths are fixed so the filler and the reader find the same cells. */
-export function infoItems(township: string | null): LabelledItem[] {
-  return INFO_FIELDS.map((f): LabelledItem => {
-    switch (f.key) {
-      case 'township':
-        return { label: '填报单位（盖章）', value: township, blank: 16 };
-      case 'phone':
-        return { label: f.label, blank: 16 };
-      case 'filledOn':
-        return { label: f.label, blank: 12, kind: 'date' };
-      default:
-        return { label: f.label, blank: 12 };
-    }
-  });
 }
 
 /** Where the 填报 block's labels and values are (1-based columns; values merged to valueEnd). */
