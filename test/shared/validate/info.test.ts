@@ -90,10 +90,10 @@ test('each layout: a 填报 message names the cell where the value is typed', ()
   expect(LAYOUTS.map((l) => [l.name, issuesAt(l)])).toEqual(LAYOUTS.map((l) => [l.name, l.want]));
 });
 
-test('the generated template with the block blank: the messages name C2, G2, K2 and P2, and say the cell', async () => {
+test('the generated template with the block blank: the messages name C2, G2, L2 and Q2, and say the cell', async () => {
   const blank = await editWorkbook(await template(), (wb: ExcelJS.Workbook) => void (wb.getWorksheet(DETAIL_SHEET)!.getCell('C2').value = null));
   const r = await readSubmission(blank, S);
   const info = r.issues.filter((i) => i.code === 'INFO_BLANK');
-  expect(info.map((i) => i.cell)).toEqual(['C2', 'G2', 'K2', 'P2']);
+  expect(info.map((i) => i.cell)).toEqual(['C2', 'G2', 'L2', 'Q2']);
   expect(info[1]?.message).toBe(`工作表“${DETAIL_SHEET}”G2 单元格：未填写“填报人”`);
 });

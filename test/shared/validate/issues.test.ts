@@ -180,7 +180,7 @@ const cases: Case[] = [
     bytes: async () => editWorkbook(await filledWorkbook({ n: N }), (wb) => void (wb.getWorksheet(D)!.getCell('R8').value = { formula: '"好"' } as ExcelJS.CellFormulaValue)),
   },
   { code: 'INFO_BLANK', sheet: D, cell: 'G2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', phone: '1', filledOn: '2026-04-20' } }) },
-  { code: 'DATE_MALFORMED', sheet: D, cell: 'P2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
+  { code: 'DATE_MALFORMED', sheet: D, cell: 'Q2', bytes: () => filledWorkbook({ n: N, info: { township: '城关镇党委', filledBy: '张三', phone: '1', filledOn: '明天' } }) },
   {
     code: 'COLUMN_UNKNOWN',
     sheet: D,
