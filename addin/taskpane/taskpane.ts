@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const clock = { now: () => Date.now() };
 
   const lost = (message: string) => void connection.lost(message);
-  const work = new CheckUploadController(store, { caps, excel, files, reader: lazyReader }, session, lost);
+  // An upload opens (or changes) the township's 整改台账: it is read again, not left at "暂无整改事项".
+  const work = new CheckUploadController(store, { caps, excel, files, reader: lazyReader, afterUpload: () => county.enterTownship() }, session, lost);
   const county = countyScreens({
     store,
     session,

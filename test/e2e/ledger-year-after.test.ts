@@ -71,6 +71,29 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
 
   const status = (p: Page, org: string) => text(p, `#ledger-section [data-org="${org}"] .badge[data-status]`);
 
+  it('a township uploads in the page: the 整改台账 its upload opened is listed at once, without 刷新', async () => {
+    const c = await stack.createCampaign('e2e-ledger-upload', [DS], '2099-04-25', '示范县', 2026, { roster: { dsc: roster.dsc } });
+    const tw = await open(c.token(DS), PANE);
+    const t = tw.page;
+    await waitText(t, '#unit', '东山镇');
+    await waitText(t, '#ledger-counts', '暂无整改事项。');
+    const bytes = await fillTemplate(await c.template(DS), {
+      scheme: defaultScheme,
+      orgs: fillOrgs(ORGS.dsc ?? []),
+      rectifications: [line('东山村党支部', '活动阵地简陋', '2099-06-30')],
+      info: { township: DS.name, filledBy: '王秀英', phone: '0790-1234567', filledOn: '2026-04-20' },
+    });
+    await t.setInputFiles('#file', stack.file('东山镇-台账.xlsx', bytes));
+    await waitText(t, '#work-status', '检查');
+    await t.getByRole('button', { name: '上报', exact: true }).click();
+    await waitText(t, '#work-status', '上报成功');
+    await waitText(t, '#ledger-content', '东山村党支部');
+    await expect(status(t, '东山村党支部')).resolves.toBe('整改中');
+    await expect(text(t, '#ledger-counts')).resolves.not.toBe('暂无整改事项。');
+    await shot(t, '59-township-ledger-after-upload');
+    expect(tw.errors).toEqual([]);
+  });
+
   it('township 申请销号 → county 退回 → 申请销号 → 销号 → 复号; the history; then 晋位升级 in year 2', async () => {
     const y1 = await stack.createCampaign('e2e-ledger', [DS, XH], '2099-04-25', '示范县', 2026, { roster });
     await upload(y1, DS, ORGS.dsc ?? [], [line('东山村党支部', '活动阵地简陋', '2026-06-30')]);

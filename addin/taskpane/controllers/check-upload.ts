@@ -20,6 +20,8 @@ export interface CheckUploadDeps {
   excel: ExcelPort | null;
   files: FilePort;
   reader: WorkbookReader;
+  /** After an accepted upload: what else on the page follows it (the 整改台账 the upload opened or changed). Never throws. */
+  afterUpload?: () => Promise<void>;
 }
 
 /** Why 上报 cannot be pressed now (shown beside it), or null when it can. */
@@ -135,6 +137,7 @@ export class CheckUploadController {
         const { verdict, title } = receiptVerdicts(r, status);
         patchSlice(this.store, 'work', { receipt: r, receiptTitle: title });
         this.show(verdict);
+        await this.deps.afterUpload?.();
       },
       this.onAuthLost,
     );

@@ -32,14 +32,14 @@ export interface Setup {
   lost: string[];
 }
 
-export function setup(read: WorkbookReader | ReadResult = clean, o: { excel?: ExcelPort; me?: typeof TOWNSHIP_ME; connected?: boolean } = {}): Setup {
+export function setup(read: WorkbookReader | ReadResult = clean, o: { excel?: ExcelPort; me?: typeof TOWNSHIP_ME; connected?: boolean; afterUpload?: () => Promise<void> } = {}): Setup {
   const server = new FakeServer();
   const connected = o.connected === false ? { store: createStore(initialState()), session: { api: null } } : connectedStore(server, o.me ?? TOWNSHIP_ME);
   const files = new FakeFiles();
   const lost: string[] = [];
   const reader = 'read' in read ? read : fixedReader(read);
   const caps = o.excel ? capabilities(true, () => true) : browserCaps;
-  const ctl = new CheckUploadController(connected.store, { caps, excel: o.excel ?? null, files, reader }, connected.session, (m) => lost.push(m));
+  const ctl = new CheckUploadController(connected.store, { caps, excel: o.excel ?? null, files, reader, ...(o.afterUpload ? { afterUpload: o.afterUpload } : {}) }, connected.session, (m) => lost.push(m));
   return { server, store: connected.store, files, ctl, lost };
 }
 

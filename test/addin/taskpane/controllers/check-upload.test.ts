@@ -125,6 +125,22 @@ describe('CheckUploadController.upload', () => {
     expect(s.store.get().township.status?.state).toBe('submitted');
   });
 
+  it('an accepted upload then has the page read what follows it (the 整改台账); a refused one does not', async () => {
+    const calls: string[] = [];
+    const afterUpload = () => {
+      calls.push('after');
+      return Promise.resolve();
+    };
+    const ok = setup(clean, { afterUpload });
+    ok.server.status_ = status('submitted');
+    await ok.ctl.upload();
+    expect(calls).toEqual(['after']);
+    const refused = setup(clean, { afterUpload });
+    refused.server.upload_ = { kind: 'rejected', message: issueText('UPLOAD_REFUSED', { errors: 1 }), issues: [] };
+    await refused.ctl.upload();
+    expect(calls).toEqual(['after']);
+  });
+
   it("shows the server's refusal (422) as the issue list, naming organizations from the checked workbook", async () => {
     const s = setup(clean);
     const serverIssue = { ...makeIssue('GRADE_INCONSISTENT', { actual: '好', expected: '较好', reason: '总分 85 分对应“较好”' }, { sheet: DETAIL_SHEET, cell: 'P5' }) };
