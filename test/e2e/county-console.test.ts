@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInLink } from '../../shared/api/link';
+import { beijingDay } from '../../shared/consolidate/deadline';
 import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { connect, openLink, openPage, text, waitText, type Opened } from './page';
 import { startStack, type Stack, type Township } from './stack';
@@ -150,6 +151,34 @@ describeBrowser('county console in a browser', () => {
     await waitText(c, '#campaigns-status', '已创建工作批次：示范县 2027 年度，2 个乡镇（街道），截止 2027-04-25。');
     await waitText(c, '#townships', '石门镇');
     await shot(c, '47-county-created-from-paste-340px');
+    expect(errors).toEqual([]);
+  });
+
+  it('the deadline moved later than the links last: the page says which townships would be locked out and reissues them in one step', async () => {
+    const townships: Township[] = [{ id: 'shangyuan', name: '上园镇' }, { id: 'xiayuan', name: '下园乡' }];
+    // The stack's links last 30 days: past this deadline, not past the later one.
+    await stack.createCampaign('e2e-extend', townships, beijingDay(Date.now() + 10 * day), '示范县', 2024);
+    const later = beijingDay(Date.now() + 90 * day);
+    const { page: c, errors } = await open(DESKTOP);
+    await connect(c, stack.token.county);
+    await openCampaign(c, 'e2e-extend');
+    await waitText(c, '#access-summary', '上报链接（有效 2 / 共 2）');
+    await expect(c.isVisible('#access-early')).resolves.toBe(false);
+
+    await c.getByRole('button', { name: '修改本批次' }).click();
+    await c.fill('#cf-deadline', later);
+    await c.getByRole('button', { name: '保存修改' }).click();
+    await waitText(c, '#campaigns-status', '已保存批次设置');
+    await waitText(c, '#access-early', `上园镇、下园乡的上报链接在截止日期（${later}）前就会失效`);
+    await expect(text(c, '#access-table tr[data-township="shangyuan"]')).resolves.toContain('早于截止日期，请重新发放');
+    await shot(c, '49-county-links-end-before-deadline');
+
+    await c.getByRole('button', { name: '重新发放这 2 个链接' }).click();
+    await waitText(c, '#dialog-text', '上园镇、下园乡的链接在截止日期前就会失效');
+    await c.click('#dialog-ok');
+    await waitText(c, '#access-status', '已为 2 个乡镇（街道）重新发放上报链接');
+    await expect(c.isVisible('#access-early')).resolves.toBe(false);
+    await expect(text(c, '#access-table')).resolves.not.toContain('早于截止日期');
     expect(errors).toEqual([]);
   });
 

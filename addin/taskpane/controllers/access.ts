@@ -2,6 +2,7 @@
 // missing one, reissuing or revoking one (after the page's own confirmation: the old link stops
 // working), copying a link, and the 派发表. Links point at this page (its own address).
 import type { AccessList } from '../../../shared/api/contract';
+import { linksEndingEarly } from '../../../shared/campaign/link-expiry';
 import type { ClipboardPort, ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { formatTime } from '../ui/labels';
@@ -110,6 +111,33 @@ export class AccessController {
       patchSlice(this.store, 'access', { manual: { townshipId: t, link: row.link } });
       this.show(info(`浏览器不允许自动复制：请在下面选中${row.townshipName}的链接后按 Ctrl+C 复制。`));
     }
+  }
+
+  /** The active links that stop working before the deadline day is over (the deadline moved later since they were issued). */
+  endingEarly(): AccessList['townships'] {
+    const deadline = this.store.get().connection.campaign?.deadline;
+    return deadline ? linksEndingEarly(this.store.get().access.list?.townships ?? [], deadline) : [];
+  }
+
+  /** New links, lasting past the deadline, for every township whose link ends before it (one confirmation). */
+  reissueEarly(): Promise<void> {
+    return runAction(this.store, 'access', this.show, async () => {
+      const w = this.where();
+      const early = this.endingEarly();
+      if (!w || early.length === 0) return;
+      const names = early.map((r) => r.townshipName).join('、');
+      const yes = await this.deps.confirm.ask({
+        title: '重新发放上报链接',
+        text: `${names}的链接在截止日期前就会失效。重新发放后，原来的链接立即失效；请把新链接（或重新下载的派发表）发给${early.length > 1 ? '这些乡镇（街道）' : names}。`,
+        ok: `重新发放 ${early.length} 个`,
+        danger: true,
+      });
+      if (!yes) return;
+      const list = await w.api.issueAccess(w.c, { townships: early.map((r) => r.townshipId), reissue: true, page: this.deps.page() });
+      patchSlice(this.store, 'access', { list, manual: null });
+      const until = list.townships.find((t) => t.townshipId === early[0]?.townshipId)?.expiresAt;
+      this.show(ok(`已为 ${early.length} 个乡镇（街道）重新发放上报链接${until ? `，有效期至 ${formatTime(until)}` : ''}，原来的链接已失效。请下载派发表分发，或逐个复制链接发送。`));
+    }, this.onAuthLost);
   }
 
   /** The 派发表 (.xlsx: township, link, expiry) to print or send. */

@@ -22,11 +22,11 @@ function actions(r: Row, pending: boolean, ctl: AccessController): HTMLElement {
   );
 }
 
-function expiry(r: Row): string {
+function expiry(r: Row, early: boolean): string {
   if (r.status === 'none') return '尚未发放';
   if (r.status === 'revoked') return `已于 ${formatTime(r.revokedAt)} 收回`;
   if (r.status === 'expired') return `已于 ${formatTime(r.expiresAt)} 过期`;
-  return `有效期至 ${formatTime(r.expiresAt)}`;
+  return `有效期至 ${formatTime(r.expiresAt)}${early ? '（早于截止日期，请重新发放）' : ''}`;
 }
 
 export function accessView(store: Store<AppState>, ctl: AccessController): void {
@@ -46,7 +46,9 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
     manual,
     list,
   );
-  section.replaceChildren(details);
+  // Outside the folded list: links that end before the deadline must be seen even when it is closed.
+  const earlyBox = h('div', { id: 'access-early', className: 'notice warning', role: 'alert', hidden: true });
+  section.replaceChildren(details, earlyBox);
   let shownFor: string | null = null;
 
   const render = (s: AppState, prev: AppState | null) => {
@@ -66,6 +68,17 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
     sheet.disabled = !!s.busy.accessSheet || n('active') === 0;
     refresh.disabled = !!s.busy.access;
     renderVerdict(verdict, a.verdict);
+    const early = ctl.endingEarly();
+    const deadline = s.connection.campaign?.deadline ?? '';
+    earlyBox.hidden = early.length === 0;
+    earlyBox.replaceChildren(
+      ...(early.length
+        ? [
+            h('p', {}, `${early.map((r) => r.townshipName).join('、')}的上报链接在截止日期（${deadline}）前就会失效（链接是按原来的截止日期发放的）。到期后这些乡镇（街道）将无法上报。`),
+            h('button', { type: 'button', id: 'reissue-early', className: 'primary', disabled: !!s.busy.access, onclick: () => void ctl.reissueEarly() }, `重新发放这 ${early.length} 个链接`),
+          ]
+        : []),
+    );
     manual.replaceChildren(
       ...(a.manual
         ? [h('label', { for: 'manual-link' }, '上报链接（选中后按 Ctrl+C 复制）'), h('input', { id: 'manual-link', type: 'text', readonly: true, value: a.manual.link, onfocus: (e: Event) => (e.target as HTMLInputElement).select() })]
@@ -73,6 +86,7 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
     );
     if (prev && a.list === prev.access.list && a.pending === prev.access.pending && s.layout === prev.layout) return;
     const pending = (r: Row) => a.pending.includes(r.townshipId);
+    const isEarly = (r: Row) => early.includes(r);
     if (s.layout === 'wide') {
       list.replaceChildren(h('div', { className: 'table-wrap' },
         h('table', { className: 'county', id: 'access-table' },
@@ -80,14 +94,14 @@ export function accessView(store: Store<AppState>, ctl: AccessController): void 
           h('tbody', {}, ...rows.map((r) => h('tr', { 'data-township': r.townshipId },
             h('th', { scope: 'row' }, r.townshipName),
             h('td', {}, h('span', { className: `badge ${BADGE[r.status]}` }, ACCESS_LABEL[r.status])),
-            h('td', {}, expiry(r)),
+            h('td', {}, expiry(r, isEarly(r))),
             h('td', {}, actions(r, pending(r), ctl)),
           ))),
         )));
     } else {
       list.replaceChildren(h('ul', { className: 'plain', id: 'access-cards' }, ...rows.map((r) => h('li', { className: 'tw', 'data-township': r.townshipId },
         h('div', {}, h('span', { className: 'name' }, r.townshipName), h('span', { className: `badge ${BADGE[r.status]}` }, ACCESS_LABEL[r.status])),
-        h('p', { className: 'hint' }, expiry(r)),
+        h('p', { className: 'hint' }, expiry(r, isEarly(r))),
         actions(r, pending(r), ctl),
       ))));
     }

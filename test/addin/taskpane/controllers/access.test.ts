@@ -72,6 +72,34 @@ describe('AccessController', () => {
     expect(t.server.sent).toEqual([]);
   });
 
+  /** Both links active; 城关镇's issued for an older, earlier deadline (the campaign's is 2026-04-25). */
+  const earlyList = (): AccessList => {
+    const l = list('active', 'active');
+    return { ...l, townships: l.townships.map((r) => (r.townshipId === 'chengguan' ? { ...r, expiresAt: '2026-04-10T15:59:59Z' } : r)) };
+  };
+
+  it('finds the links that stop working before the deadline; reissues them after one confirmation', async () => {
+    const t = setup();
+    t.server.access_ = earlyList();
+    await t.ctl.load();
+    expect(t.ctl.endingEarly().map((r) => r.townshipId)).toEqual(['chengguan']);
+    t.server.access_ = list('active', 'active');
+    await t.ctl.reissueEarly();
+    expect(t.confirm.asked).toEqual(['重新发放上报链接：城关镇的链接在截止日期前就会失效。重新发放后，原来的链接立即失效；请把新链接（或重新下载的派发表）发给城关镇。']);
+    expect(t.server.sent).toEqual([['issue', { townships: ['chengguan'], reissue: true, page: PAGE }]]);
+    expect(t.access().verdict?.text).toMatch(/^已为 1 个乡镇（街道）重新发放上报链接，有效期至 2026-05-2\d \d\d:59，原来的链接已失效。请下载派发表分发，或逐个复制链接发送。$/);
+    expect(t.ctl.endingEarly()).toEqual([]);
+  });
+
+  it('reissuing the early links declined: nothing is sent', async () => {
+    const t = setup();
+    t.server.access_ = earlyList();
+    await t.ctl.load();
+    t.confirm.answer = false;
+    await t.ctl.reissueEarly();
+    expect(t.server.sent).toEqual([]);
+  });
+
   it('a township without a link gets one without being asked', async () => {
     const t = setup();
     await t.ctl.load();
