@@ -137,7 +137,8 @@ export function quotaVerdict(s: Scheme, q: QuotaCount, opts: QuotaOptions = {}):
         share,
         limit: cap,
         message: issueText('QUOTA_TOP_EXCEEDED', {
-          scope: scope + clsName,
+          // "西河乡" + "村、社区…类中" would read "西河乡村、社区…": the 的 keeps the township apart.
+          scope: scope && clsName ? `${scope}的${clsName}` : scope + clsName,
           grade: topBand?.label ?? topKey,
           count: n,
           share: percentBeside(share, cap),

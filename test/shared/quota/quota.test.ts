@@ -22,6 +22,15 @@ describe('checkQuota', () => {
     expect(r.summary).toContain('城关镇定为“好”的有 25 个，占 25.0%，超过上限 20%');
   });
 
+  test.each([
+    ['a township whose name ends in 乡 (not read as 乡村)', '西河乡', '西河乡的村、社区、国有企业、非公有制经济组织、社会组织类中定为“好”的有 4 个'],
+    ['the county', '青山县', '青山县的村、社区、国有企业、非公有制经济组织、社会组织类中定为“好”的有 4 个'],
+    ['no scope: the class alone', undefined, '；不符合比例要求：村、社区、国有企业、非公有制经济组织、社会组织类中定为“好”的有 4 个'],
+  ])('a class cap broken in a mixed set, for %s: the scope and the class are kept apart', (_who, scope, says) => {
+    const r = checkQuota(S, [...many('好', 4, '村'), ...many('较好', 5, '村'), ...many('较差', 1, '村'), ...many('较好', 2, '机关事业单位')], scope ? { scope } : {});
+    expect(r.summary).toContain(says);
+  });
+
   test('exactly 20 % 好 passes', () => {
     const r = checkQuota(S, [...many('好', 20), ...many('较好', 70), ...many('较差', 10)]);
     expect(r.breaches).toEqual([]);
