@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completenessSchema, type Completeness } from '../../shared/api/contract';
+import type { FillOrg } from '../../shared/template/fill';
 import { CHROMIUM, closeAll, DESKTOP, launch, PANE, shot } from './browser';
 import { connect, openPage, text, waitText, type Opened } from './page';
 import { E, F, startStack, type CampaignHandle, type Stack, type Township } from './stack';
@@ -96,6 +97,32 @@ describeBrowser('county in a browser', () => {
     const cells: string[] = [];
     wb.getWorksheet('明细表')?.eachRow((row) => row.eachCell((c) => cells.push(String(c.text ?? ''))));
     expect(cells.join('\n')).toContain(E.name);
+    expect(errors).toEqual([]);
+  });
+
+  it('desktop: accepting a township whose 比例 is 不符合 — the confirmation (one, and 全部通过) says so before anything is locked', async () => {
+    const [gaoqiao, fenghuang] = [SIX[5], SIX[4]] as [Township, Township];
+    const c: CampaignHandle = await stack.createCampaign('e2e-quota', [fenghuang, gaoqiao], '2099-04-25');
+    // Every village 好 (with the explanation 好 needs): far over the 20 % cap.
+    const allGood = (orgs: FillOrg[]) => orgs.map((o) => ({ ...o, category: '村', scores: [15, 15, 10, 10, 10, 20, 20], grade: undefined, explanation: '党建工作扎实' }));
+    await c.upload(gaoqiao, await c.workbook(gaoqiao, 60, allGood));
+    await c.upload(fenghuang, await c.workbook(fenghuang, 61));
+    const { page, errors } = await open(DESKTOP);
+    await connect(page, c.token());
+    const row = page.locator('#county-table tbody tr[data-township="gaoqiao"]');
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('不符合');
+
+    await page.getByRole('button', { name: '通过：高桥乡' }).click();
+    await waitText(page, '#dialog-text', '注意：高桥乡的比例不符合要求（');
+    await expect(text(page, '#dialog-text')).resolves.toMatch(/^注意：高桥乡的比例不符合要求（.*定为“好”的有 \d+ 个.*）。通过高桥乡第 1 版？/);
+    await shot(page, '16-county-accept-quota-breach');
+    await page.click('#dialog-cancel');
+    await page.getByRole('button', { name: /^全部通过（2 个待审核）/ }).click();
+    await waitText(page, '#dialog-text', '注意：其中高桥乡的比例不符合要求');
+    await page.click('#dialog-cancel');
+    await expect(text(page, '#county-status')).resolves.toBe('');
+    await expect(row.textContent()).resolves.toContain('已上报待审核');
     expect(errors).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
 // the table shows, and the consolidated workbook. A township's rows and diff are review-detail's.
 import { consolidatedFileName } from '../../../shared/consolidate/titles';
 import type { ReviewAction } from '../../../shared/api/contract';
+import { acceptCaveat, bulkAcceptCaveat } from '../model/accept-caveat';
 import { nextSort, type CountyFilter, type SortKey } from '../model/county-table';
 import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
@@ -62,13 +63,14 @@ export class CountyReviewController {
     const campaignId = campaign?.id;
     if (!api || me?.role !== 'county' || !campaignId) return;
     if (this.store.get().county.pending.includes(townshipId)) return;
-    const name = this.store.get().county.data?.townships.find((t) => t.id === townshipId)?.name ?? townshipId;
+    const row = this.store.get().county.data?.townships.find((t) => t.id === townshipId);
+    const name = row?.name ?? townshipId;
     if (action.action === 'return' && !action.comment?.trim()) {
       this.show(error(`退回“${name}”时请填写退回意见，乡镇据此修改。`));
       return;
     }
     if (action.action === 'accept') {
-      const text = `通过${name}第 ${action.version} 版？通过后该版本锁定，${name}不能再上报；如需修改，可重新开放。`;
+      const text = `${acceptCaveat(name, row?.quota)}通过${name}第 ${action.version} 版？通过后该版本锁定，${name}不能再上报；如需修改，可重新开放。`;
       if (!(await this.deps.confirm.ask({ title: '审核通过', text, ok: '确认通过' }))) return;
     }
     this.store.set((s) => ({ county: { ...s.county, pending: [...s.county.pending, townshipId] } }));
@@ -92,8 +94,8 @@ export class CountyReviewController {
   }
 
   /** The townships 全部通过 would accept: waiting, at the version the table shows. */
-  waiting(): Array<{ townshipId: string; version: number; name: string }> {
-    return (this.store.get().county.data?.townships ?? []).flatMap((t) => (t.state === 'submitted' && t.currentVersion !== null ? [{ townshipId: t.id, version: t.currentVersion, name: t.name }] : []));
+  waiting(): Array<{ townshipId: string; version: number; name: string; quota: { ok: boolean; summary: string } | null }> {
+    return (this.store.get().county.data?.townships ?? []).flatMap((t) => (t.state === 'submitted' && t.currentVersion !== null ? [{ townshipId: t.id, version: t.currentVersion, name: t.name, quota: t.quota }] : []));
   }
 
   /** Accepts every waiting township after one confirmation; each township's answer is listed. */
@@ -107,7 +109,7 @@ export class CountyReviewController {
       const list = names.length > 8 ? `${names.slice(0, 8).join('、')}等` : names.join('、');
       const yes = await this.deps.confirm.ask({
         title: '全部通过',
-        text: `通过 ${items.length} 个待审核的乡镇（街道）（${list}）各自当前的版本？通过后这些版本锁定，不能再上报；如需修改，可逐个重新开放。`,
+        text: `通过 ${items.length} 个待审核的乡镇（街道）（${list}）各自当前的版本？${bulkAcceptCaveat(items)}通过后这些版本锁定，不能再上报；如需修改，可逐个重新开放。`,
         ok: `通过 ${items.length} 个`,
       });
       if (!yes) return;

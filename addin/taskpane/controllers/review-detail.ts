@@ -2,6 +2,7 @@
 // verdict and what changed since the previous version; the file as uploaded; and the decision —
 // accept after the page's own confirmation, return with a required comment, reopen.
 import type { ReviewAction } from '../../../shared/api/contract';
+import { acceptCaveat } from '../model/accept-caveat';
 import type { ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { ACTION_DONE } from '../ui/labels';
@@ -82,7 +83,7 @@ export class ReviewDetailController {
     if (!d) return;
     const yes = await this.deps.confirm.ask({
       title: '审核通过',
-      text: `通过${d.townshipName}第 ${d.version} 版（${d.orgs.length} 个党组织）？通过后该版本锁定，${d.townshipName}不能再上报；如需修改，可重新开放。`,
+      text: `${acceptCaveat(d.townshipName, d.quota)}通过${d.townshipName}第 ${d.version} 版（${d.orgs.length} 个党组织）？通过后该版本锁定，${d.townshipName}不能再上报；如需修改，可重新开放。`,
       ok: '确认通过',
     });
     if (yes) await this.decide({ action: 'accept', version: d.version });

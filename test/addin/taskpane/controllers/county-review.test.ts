@@ -118,6 +118,16 @@ describe('CountyReviewController', () => {
     expect(t.store.get().county.verdict).toBeNull();
   });
 
+  it('accepting a version that breaks the quota: the confirmation says so first, with the reason', async () => {
+    const t = setup();
+    const data = completeness('submitted');
+    t.server.completeness_ = { ...data, townships: data.townships.map((x) => (x.id === 'chengguan' ? { ...x, quota: { ok: false, summary: '城关镇共 20 个；不符合比例要求：“好”的有 8 个，占 40.0%，超过上限 20%' } } : x)) };
+    await t.ctl.load();
+    t.confirm.answer = false;
+    await t.ctl.review('chengguan', { action: 'accept', version: 2 });
+    expect(t.confirm.asked).toEqual(['审核通过：注意：城关镇的比例不符合要求（“好”的有 8 个，占 40.0%，超过上限 20%）。通过城关镇第 2 版？通过后该版本锁定，城关镇不能再上报；如需修改，可重新开放。']);
+  });
+
   it('a return or a reopen is not asked about', async () => {
     const t = setup();
     await t.ctl.load();
@@ -136,6 +146,17 @@ describe('CountyReviewController.bulkAccept', () => {
       { id: 'xishan', name: '西山镇', state: 'returned', late: false, currentVersion: 1, receivedAt: '2026-04-20T02:00:00Z', quota: null, comment: '请补充' },
       { id: 'beiling', name: '北岭乡', state: 'missing', late: false, currentVersion: null, receivedAt: null, quota: null, comment: null },
     ],
+  });
+
+  it('全部通过 names the waiting townships that break the quota in its confirmation', async () => {
+    const t = setup();
+    const data = three();
+    t.server.completeness_ = { ...data, townships: data.townships.map((x) => (x.id === 'dongshan' ? { ...x, quota: { ok: false, summary: '不符合比例要求：“较差”0 个' } } : x)) };
+    await t.ctl.load();
+    t.confirm.answer = false;
+    await t.ctl.bulkAccept();
+    expect(t.confirm.asked[0]).toContain('各自当前的版本？注意：其中东山乡的比例不符合要求（原因见表中“比例”列）。通过后这些版本锁定');
+    expect(t.server.sent).toEqual([]);
   });
 
   it('confirms with the count, sends each waiting township at the version the table shows, lists each answer', async () => {

@@ -66,6 +66,16 @@ describe('ReviewDetailController', () => {
     expect(t.detail()).toMatchObject({ data: { state: 'accepted' }, verdict: { tone: 'ok', text: '城关镇第 2 版：已通过。' } });
   });
 
+  it('accepting a version that breaks the quota: the confirmation says so first', async () => {
+    const t = setup();
+    t.server.version_ = { ...version(2), quota: { ok: false, summary: '城关镇共 20 个；不符合比例要求：“好”的有 8 个，占 40.0%，超过上限 20%' } };
+    await t.ctl.open('chengguan', 2);
+    t.confirm.answer = false;
+    await t.ctl.accept();
+    expect(t.confirm.asked).toEqual(['审核通过：注意：城关镇的比例不符合要求（“好”的有 8 个，占 40.0%，超过上限 20%）。通过城关镇第 2 版（0 个党组织）？通过后该版本锁定，城关镇不能再上报；如需修改，可重新开放。']);
+    expect(t.server.reviews).toEqual([]);
+  });
+
   it('accept declined: nothing is sent', async () => {
     const t = setup();
     await t.ctl.open('chengguan', 2);
