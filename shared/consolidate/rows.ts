@@ -6,7 +6,7 @@ import type { PrintCell } from '../print';
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow, Submission } from '../submission/types';
 import { needsRectification, orgTypeLabel } from '../template/definition';
-import { orgKey } from '../text/normalize';
+import { normalizeLabel, orgKey } from '../text/normalize';
 import type { DuplicateOrg } from './duplicates';
 import type { CountRow, QuotaRow, StatusRow } from './summary';
 import { beijingText } from './deadline';
@@ -92,6 +92,22 @@ function joined(lines: readonly LedgerLine[], pick: (r: LedgerLine) => string | 
   return xs.map((x, i) => `${i + 1}. ${x}`).join('\n');
 }
 
+/**
+ * An organization's lines with the repeats left out: a line with the 问题 of an earlier line (and
+ * its 措施, or none) is the one item the ledger keeps ("重复的一行未采用", LEDGER_LINE_REPEATED), so
+ * the printed 整改台账 and 较差状况明细表 list it once too, as the 销号情况 sheet does.
+ */
+function distinct(lines: readonly LedgerLine[]): LedgerLine[] {
+  const kept: Array<{ line: LedgerLine; problems: string; measures: string }> = [];
+  for (const line of lines) {
+    const problems = normalizeLabel(line.problems ?? '');
+    const measures = normalizeLabel(line.measures ?? '');
+    if (problems !== '' && kept.some((k) => k.problems === problems && (measures === '' || k.measures === measures))) continue;
+    kept.push({ line, problems, measures });
+  }
+  return kept.map((k) => k.line);
+}
+
 /** The rows one submission adds to the lists and the ledger. */
 export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'orgs' | 'rectifications'>): LedgerRows {
   const byOrg = new Map<string, LedgerLine[]>();
@@ -113,7 +129,7 @@ export function ledgerRows(s: Scheme, township: string, sub: Pick<Submission, 'o
     if (match) {
       const k = orgKey(o.name);
       seen.add(k);
-      rs = byOrg.get(k) ?? [];
+      rs = distinct(byOrg.get(k) ?? []);
     }
     if (isTop(s, o.grade)) out.good.push([null, township, o.name, cat, o.members, o.total, o.explanation || null]);
     if (isBottom(s, o.grade)) {

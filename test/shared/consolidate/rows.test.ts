@@ -62,6 +62,18 @@ describe('lists and ledger of one submission', () => {
     expect(l.poorDetail[0]?.[5]).toBe('1. 班子软弱\n2. 制度不全');
   });
 
+  test.each([
+    ['the same 问题 and 措施 twice (the pre-filled line and a typed copy)', [line('甲', '班子软弱'), line('甲', '班子软弱')], ['班子软弱']],
+    ['written with spaces around it', [line('甲', '班子软弱'), line('甲', ' 班子软弱 ', { measures: '班子软弱的措施' })], ['班子软弱']],
+    ['the copy without 措施', [line('甲', '班子软弱'), line('甲', '班子软弱', { measures: '' })], ['班子软弱']],
+    ['the same 问题 with other 措施: two items', [line('甲', '班子软弱'), line('甲', '班子软弱', { measures: '另一项措施' })], ['班子软弱', '班子软弱']],
+    ['two blank 问题: both kept (nothing to compare)', [line('甲', ''), line('甲', '')], [null, null]],
+  ])('a repeated line is listed once, as the ledger keeps one item: %s', (_what, lines, problems) => {
+    const l = ledgerRows(s, '甲镇', sub([org('甲', 'poor', 50)], lines));
+    expect(l.rect.map((r) => r[5])).toEqual(problems);
+    expect(l.poorDetail[0]?.[5]).toBe(problems.length === 1 ? problems[0] : problems[0] === null ? null : '1. 班子软弱\n2. 班子软弱');
+  });
+
   test('an organization that needs rectification and has no line still gets an empty one', () => {
     const l = ledgerRows(s, '甲镇', sub([org('乙', 'average', 70)]));
     expect(l.rect).toEqual([[null, '甲镇', '乙', '村', '一般', null, null, null, null, null]]);
