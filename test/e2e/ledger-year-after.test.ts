@@ -213,11 +213,12 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     await c.waitForSelector('#campaign-list [data-campaign="e2e-recon-2030"]');
     await c.getByRole('button', { name: '新建工作批次' }).click();
     await waitText(c, '#admin-h', '新建工作批次');
-    await c.fill('#cf-year', '2031');
     await c.fill('#cf-deadline', '2099-04-25');
-    // Last year's campaign fills the township list; without a 名册 its organizations would carry over.
+    // Last year's campaign fills the year after it (the form starts at this calendar year) and the
+    // township list; without a 名册 its organizations would carry over.
     await c.selectOption('#cf-previous', 'e2e-recon-2030');
-    await waitText(c, '#admin-status', '已按上一年度批次（2030 年度 示范县）填入 1 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织');
+    await waitText(c, '#admin-status', '已按上一年度批次（2030 年度 示范县）填入年度 2031、1 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织');
+    await expect(c.inputValue('#cf-year')).resolves.toBe('2031');
     await expect(c.inputValue('#cf-townships')).resolves.toBe('桥头镇');
     await expect(text(c, '#cf-roster-summary')).resolves.toBe('不导入名册时，沿用上一年度（2030 年度）的名册：3 个党组织');
     await c.click('#cf-paste-box summary');

@@ -93,7 +93,7 @@ export class CampaignAdminController {
    * 上一年度工作批次 or 被复查的批次 chosen: the campaign is read and fills the form (the township
    * list; a 回头看's year too), which the county may still edit.
    */
-  chooseLinked(role: 'previous' | 'reviews', id: string): Promise<void> {
+  chooseLinked(role: 'previous' | 'reviews', id: string, typedYear = ''): Promise<void> {
     this.linking = `${role}:${id}`;
     const asked = this.linking;
     if (role === 'reviews') this.setField('reviews', null);
@@ -106,7 +106,7 @@ export class CampaignAdminController {
       if (!api) return;
       const detail = await api.campaignDetail(id);
       if (this.linking !== asked || this.store.get().admin.mode !== 'create') return;
-      const fill = linkFill(detail, role);
+      const fill = linkFill(detail, role, typedYear);
       const n = (this.store.get().admin.fill?.n ?? 0) + 1;
       this.patch({ linked: linkedOf(detail, role), fill: { n, values: fill.values }, reconcile: null });
       this.setField('townships', null);

@@ -4,6 +4,7 @@
 // A 回头看's reviewed grading gives the year, the county and the townships: the 回头看 regrades
 // those organizations under that standard. The county may still edit what was filled. Pure.
 import type { CampaignDetail } from '../../../shared/api/contract';
+import { followsPrevious, nextYear } from '../../../shared/campaign/previous';
 import type { Linked } from '../slices';
 import { campaignLabel, type CampaignFormValues } from './campaign-form';
 
@@ -18,7 +19,8 @@ export interface LinkFill {
   said: string;
 }
 
-export function linkFill(detail: CampaignDetail, role: Linked['role']): LinkFill {
+/** `typedYear`: the 年度 in the form when the link is chosen; kept when it already follows last year's. */
+export function linkFill(detail: CampaignDetail, role: Linked['role'], typedYear = ''): LinkFill {
   const linked = linkedOf(detail, role);
   const townships = linked.townships.map((t) => t.name).join('\n');
   const n = linked.townships.length;
@@ -30,8 +32,11 @@ export function linkFill(detail: CampaignDetail, role: Linked['role']): LinkFill
   }
   const standard = detail.schemeId === 'default6' || detail.schemeId === 'yichun5' ? detail.schemeId : undefined;
   const roster = linked.rosterCount ? `；不导入名册时沿用上一年度的 ${linked.rosterCount} 个党组织` : '';
+  // The form starts at this calendar year, often last year's grading year itself: the next one is offered.
+  const typed = Number(typedYear.trim());
+  const year = Number.isInteger(typed) && followsPrevious(typed, detail.year) ? null : String(nextYear(detail.year));
   return {
-    values: { townships, ...(standard ? { standard } : {}) },
-    said: `已按上一年度批次（${campaignLabel(linked)}）填入 ${n} 个乡镇（街道）${standard ? '和评定标准' : ''}${roster}。可以修改。`,
+    values: { townships, ...(year ? { year } : {}), ...(standard ? { standard } : {}) },
+    said: `已按上一年度批次（${campaignLabel(linked)}）填入${year ? `年度 ${year}、` : ' '}${n} 个乡镇（街道）${standard ? '和评定标准' : ''}${roster}。可以修改。`,
   };
 }

@@ -58,7 +58,7 @@ export function adminView(store: Store<AppState>, ctl: CampaignAdminController):
   });
   e.cancel.addEventListener('click', () => ctl.cancel());
   for (const k of ['grading', 'lookback'] as const) e.kinds[k].addEventListener('change', () => ctl.chooseKind(k));
-  e.previous.addEventListener('change', () => void ctl.chooseLinked('previous', e.previous.value));
+  e.previous.addEventListener('change', () => void ctl.chooseLinked('previous', e.previous.value, e.year.value));
   e.reviews.addEventListener('change', () => void ctl.chooseLinked('reviews', e.reviews.value));
   e.deadline.addEventListener('change', () => ctl.deadlineTyped(e.deadline.value));
   e.schemeFile.addEventListener('change', () => {

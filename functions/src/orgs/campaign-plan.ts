@@ -6,6 +6,7 @@
 import type { CreateCampaign } from '../../../shared/api/contract';
 import { buildCampaign, type CampaignDraft, type CampaignFields } from '../../../shared/campaign/build';
 import { lookbackTownships, pastDeadline } from '../../../shared/campaign/lookback';
+import { followsPrevious, nextYear } from '../../../shared/campaign/previous';
 import type { Issue } from '../../../shared/issues/types';
 import { carriedRoster } from '../../../shared/roster/campaign';
 import type { RosterDecision } from '../../../shared/roster/reconcile';
@@ -65,6 +66,7 @@ export async function planCampaign(store: Store, county: string, body: CampaignF
   if (reviewsId) throw new ApiError('CAMPAIGN_LINKS_MIXED');
   const previous = previousId ? await linked(store, county, previousId) : null;
   if (previous?.kind === 'lookback') throw new ApiError('CAMPAIGN_PREVIOUS_INVALID', { id: previous.id });
+  if (previous && !followsPrevious(body.year, previous.year)) throw new ApiError('CAMPAIGN_PREVIOUS_YEAR', { year: body.year, previous: previous.year, next: nextYear(previous.year) });
   // Left out, the roster of a successor is its predecessor's organizations (ids and all).
   const roster = body.roster ?? (previous ? carriedRoster(previous.scheme, await organizationsOf(store, previous), previous.townships, body.townships.map((t) => t.name)) : undefined);
   // Townships of the same name keep their ids across years; the standard defaults to the predecessor's.

@@ -87,6 +87,7 @@ export const serverIssues = {
   TARGETS_NO_PREVIOUS: refusal<{ id: Param }>(394, 409, (p) => `工作批次“${v(p.id)}”没有指定上一年度批次，无法计算晋位升级情况`),
   LEDGER_ITEM_NOT_FOUND: refusal<{ id: Param }>(395, 404, (p) => `整改台账中没有编号为“${v(p.id)}”的整改事项`),
   CAMPAIGN_NOT_LOOKBACK: refusal<{ id: Param }>(396, 409, (p) => `工作批次“${v(p.id)}”不是回头看批次`),
+  CAMPAIGN_PREVIOUS_YEAR: refusal<{ year: Param; previous: Param; next: Param }>(397, 400, (p) => `上一年度批次是 ${v(p.previous)} 年度，本批次的年度应晚于它（如 ${v(p.next)}），现填的是 ${v(p.year)} 年度`),
 
   // Faults, races and malformed requests on the server (HTTP 400 / 409 / 413 / 503): 340–359.
   STORAGE_UNAVAILABLE: refusal<{ seconds: Param }>(340, 503, (p) => `存储服务暂时无法访问，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),

@@ -37,6 +37,7 @@ describe('links that are refused', () => {
     ['a 回头看 without the campaign it reviews', () => ({ kind: 'lookback' }), 400, 'CAMPAIGN_REVIEWS_MISSING', '回头看批次须指定被复查的分类定级批次'],
     ['a 回头看 of a 回头看', (l) => ({ kind: 'lookback', reviewsId: l.lookback }), 400, 'CAMPAIGN_REVIEWS_INVALID', '回头看只能复查分类定级批次，“<lb>”本身是回头看批次'],
     ['a 回头看 as last year’s grading', (l) => ({ previousId: l.lookback }), 400, 'CAMPAIGN_PREVIOUS_INVALID', '“<lb>”是回头看批次，不能作为上一年度的分类定级批次'],
+    ['last year’s grading of the same year (the form left at this year)', (l) => ({ previousId: l.grading }), 400, 'CAMPAIGN_PREVIOUS_YEAR', '上一年度批次是 2026 年度，本批次的年度应晚于它（如 2027），现填的是 2026 年度'],
     ['a predecessor that does not exist', () => ({ previousId: 'nowhere-2025' }), 404, 'CAMPAIGN_NOT_FOUND', '工作批次“nowhere-2025”不存在，请先由县委组织部创建'],
     ['a grading that reviews', (l) => ({ reviewsId: l.grading }), 400, 'CAMPAIGN_LINKS_MIXED', '分类定级批次可以指定上一年度批次，回头看批次指定被复查的批次，二者不能混用'],
     ['a 回头看 with a roster of its own', (l) => ({ kind: 'lookback', reviewsId: l.grading, roster: ROSTER }), 400, 'CAMPAIGN_LOOKBACK_FIELDS', '回头看批次沿用被复查批次“<g>”的党组织名册和评定标准，请不要另行填写名册、名册确认事项或评定标准'],

@@ -35,9 +35,21 @@ describe('上一年度工作批次 chosen: the form is filled from it', () => {
     const t = setup();
     await t.ctl.chooseLinked('previous', 'c2026');
     expect(t.server.calls).toEqual(['campaignDetail c2026']);
-    expect(t.admin().fill?.values).toEqual({ townships: '城关镇\n东山乡', standard: 'yichun5' });
+    expect(t.admin().fill?.values).toEqual({ year: '2027', townships: '城关镇\n东山乡', standard: 'yichun5' });
     expect(t.admin().linked).toMatchObject({ role: 'previous', id: 'c2026', rosterCount: 3 });
-    expect(t.admin().verdict).toEqual({ tone: 'info', text: '已按上一年度批次（2026 年度 示范县）填入 2 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织。可以修改。' });
+    expect(t.admin().verdict).toEqual({ tone: 'info', text: '已按上一年度批次（2026 年度 示范县）填入年度 2027、2 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织。可以修改。' });
+  });
+
+  it.each([
+    ['the form’s default year, the predecessor’s own', '2026', '2027'],
+    ['an earlier year', '2025', '2027'],
+    ['nothing typed', '', '2027'],
+    ['not a year', '明年', '2027'],
+    ['a later year the county typed: kept', '2028', undefined],
+  ])('the 年度 when 上一年度工作批次 is chosen, with %s', async (_what, typed, filled) => {
+    const t = setup();
+    await t.ctl.chooseLinked('previous', 'c2026', typed);
+    expect(t.admin().fill?.values.year).toBe(filled);
   });
 
   it('created without a 名册: none is sent, so the server carries last year’s organizations', async () => {
