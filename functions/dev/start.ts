@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     console.log(`端口 ${addinPort} 已被占用（是否在运行 npm run dev:addin？），旁加载地址由它提供`);
     return null;
   });
+  // The page served there calls this API from its own origin: with ADDIN_PORT moved, that origin
+  // is allowed too (the host reads the list per request), or the page could not even connect.
+  if (addin && process.env.CORS_ORIGINS === undefined && !cors.includes(addin.url)) cors.push(addin.url);
   // Ctrl-C must work from the moment the banner says so.
   let stopping = false;
   const stop = async () => {

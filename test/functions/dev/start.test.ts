@@ -142,6 +142,19 @@ it('an upload acknowledged with 201 survives kill -9 of the host and Azurite tog
   await again.exited;
 }, 240_000);
 
+it('the sideloading page on its own port (ADDIN_PORT) may call the API: its origin is allowed and printed', async () => {
+  const r = await launch(freshDir());
+  const addin = /旁加载\s+(https:\/\/localhost:\d+)\/manifest\.xml/.exec(r.out())?.[1];
+  expect(addin).toBeDefined();
+  expect(/允许跨域来源\s+(.*)/.exec(r.out())?.[1]).toContain(String(addin));
+  const preflight = await fetch(`${r.api}/me`, { method: 'OPTIONS', headers: { Origin: String(addin), 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+  expect(preflight.headers.get('access-control-allow-origin')).toBe(addin);
+  const stray = await fetch(`${r.api}/me`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' } });
+  expect(stray.headers.get('access-control-allow-origin')).toBeNull();
+  process.kill(-(r.proc.pid ?? 0), 'SIGINT');
+  await r.exited;
+}, 120_000);
+
 it('Ctrl-C stops the host and Azurite and says so', async () => {
   const dataDir = freshDir();
   const r = await launch(dataDir);
