@@ -30,3 +30,13 @@ export function kindName(what: string, kind: CampaignKind | undefined): string {
 export function consolidatedFileName(c: TitleContext): string {
   return `${formTitle(c, '基层党组织分类定级汇总表')}.xlsx`;
 }
+
+/** The 派发表's title: a 回头看's names the 回头看, so its links are not taken for the grading's. */
+export function dispatchTitle(c: TitleContext): string {
+  return formTitle(c, '基层党组织分类定级上报链接派发表');
+}
+
+/** The 派发表's file name: "青山县2026年度上报链接派发表.xlsx"; a 回头看's "…年度分类定级回头看上报链接派发表.xlsx". */
+export function dispatchFileName(c: TitleContext): string {
+  return `${formTitle(c, '上报链接派发表')}.xlsx`;
+}

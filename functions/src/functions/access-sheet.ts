@@ -1,5 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { XLSX_MIME } from '../../../shared/api/contract';
+import { dispatchFileName } from '../../../shared/consolidate/titles';
 import { countyDepartment } from '../auth/access';
 import { accessList } from '../auth/invitations';
 import { pageFor } from '../auth/links';
@@ -12,11 +13,11 @@ import { dispatchSheet } from '../sheets/dispatch';
 export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign } = await countyScope(req);
   const access = await accessList(req, store, campaign, pageFor(req, req.query.get('page') ?? undefined));
-  const bytes = await dispatchSheet({ county: campaign.county, department: countyDepartment(campaign.county), year: campaign.year, deadline: campaign.deadline, access, now: Date.now() });
+  const bytes = await dispatchSheet({ county: campaign.county, department: countyDepartment(campaign.county), year: campaign.year, kind: campaign.kind, deadline: campaign.deadline, access, now: Date.now() });
   return {
     status: 200,
     body: bytes,
-    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(`${campaign.county}${campaign.year}年度上报链接派发表.xlsx`), 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': attachment(dispatchFileName(campaign)), 'Cache-Control': 'no-store' },
   };
 });
 

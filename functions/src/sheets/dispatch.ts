@@ -2,7 +2,9 @@
 // stamp and hand out (or send each township its own line). Laid out by the print standard
 // (shared/print): A4 landscape, title, the header on every page, the unit/date block to stamp under it.
 import type { AccessList } from '../../../shared/api/contract';
+import type { CampaignKind } from '../../../shared/api/campaign';
 import { beijingDay, beijingText } from '../../../shared/consolidate/deadline';
+import { dispatchTitle } from '../../../shared/consolidate/titles';
 import { writePrintedSheet } from '../../../shared/print/writer';
 import { newWorkbook, workbookBytes } from '../../../shared/template/excel';
 
@@ -10,14 +12,14 @@ export const DISPATCH_SHEET = '上报链接派发表';
 
 const STATUS_TEXT = { none: '未发放', active: '有效', expired: '已过期', revoked: '已收回' } as const;
 
-export async function dispatchSheet(o: { county: string; department: string; year: number; deadline: string; access: AccessList; now: number }): Promise<Uint8Array> {
+export async function dispatchSheet(o: { county: string; department: string; year: number; kind?: CampaignKind | undefined; deadline: string; access: AccessList; now: number }): Promise<Uint8Array> {
   const wb = await newWorkbook();
   wb.creator = o.department;
   writePrintedSheet(
     wb,
     {
       name: DISPATCH_SHEET,
-      title: `${o.county}${o.year}年度基层党组织分类定级上报链接派发表`,
+      title: dispatchTitle(o),
       notes: [`各乡镇（街道）党（工）委请在电脑浏览器中打开本单位的链接，下载模板、填报并于 ${o.deadline} 前上报。链接仅限本单位使用，请勿转发；遗失或泄露请联系${o.department}重新发放。`],
       orientation: 'landscape',
       columns: [

@@ -50,6 +50,13 @@ describe('派发表', () => {
     ws = await sheetOf(await dispatchSheet({ county: '青山县', department: '青山县委组织部', year: 2026, deadline: '2026-05-31', access, now: Date.UTC(2026, 3, 20) }), DISPATCH_SHEET);
   });
 
+  it('a 回头看’s 派发表 names the 回头看 in its title', async () => {
+    const access: AccessList = { campaignId: 'lb2026', page: 'http://localhost:7071/taskpane.html', townships: [township('东山镇', LINK, 'active')] };
+    const lb = await sheetOf(await dispatchSheet({ county: '青山县', department: '青山县委组织部', year: 2026, kind: 'lookback', deadline: '2026-05-31', access, now: Date.UTC(2026, 3, 20) }), DISPATCH_SHEET);
+    expect(String(lb.getCell('A1').value)).toBe('青山县2026年度基层党组织分类定级回头看上报链接派发表');
+    expect(String(ws.getCell('A1').value)).toBe('青山县2026年度基层党组织分类定级上报链接派发表');
+  });
+
   it('prints on A4 landscape, one page wide, the header on every page', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
     expect(ws.pageSetup.printTitlesRow).toContain(String(rowWith(ws, '上报链接')));
