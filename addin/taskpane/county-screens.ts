@@ -12,6 +12,7 @@ import { ReviewDetailController } from './controllers/review-detail';
 import { YearAfterController } from './controllers/year-after';
 import type { Capabilities } from './host/capabilities';
 import { browserClipboard } from './host/clipboard';
+import { tabCampaignMemory } from './host/storage';
 import type { Clock, ConfirmPort, Delivery, ExcelPort, FilePort, Session } from './ports';
 import { initialSlices } from './slices';
 import { patchSlice, type AppState, type Store } from './state';
@@ -61,7 +62,7 @@ export function countyScreens(w: CountyWiring): { enter(): Promise<void>; enterT
     await campaigns.loadList().catch(() => undefined);
     await campaigns.open(id, said);
   }, lost);
-  const campaigns: CampaignsController = new CampaignsController(store, { delivery: w.delivery }, session, { opened, startCreate: () => admin.startCreate() }, lost);
+  const campaigns: CampaignsController = new CampaignsController(store, { delivery: w.delivery, memory: tabCampaignMemory() }, session, { opened, startCreate: () => admin.startCreate() }, lost);
 
   // A decision made in the table or by 全部通过 shows in the open version too.
   store.subscribe((s, prev) => {

@@ -146,3 +146,9 @@ export interface Deps {
   reader: WorkbookReader;
   clock: Clock;
 }
+
+/** The campaign a county left open in this tab, so that a reload lands on it again. */
+export interface CampaignMemory {
+  get(): string | null;
+  set(id: string): void;
+}

@@ -109,6 +109,11 @@ describeBrowser('county console in a browser', () => {
     await c.waitForSelector('#county-table tbody tr[data-township="gucheng"]');
     await expect(c.$$eval('#county-table tbody tr[data-township] th', (els) => els.map((e) => (e.textContent ?? '').trim()))).resolves.toEqual(['古城镇', '新村乡']);
     await shot(c, '44-county-past-campaign-desktop');
+    // A reload (F5) stays on the campaign the county was working on, not the newest one.
+    await c.reload();
+    await c.waitForSelector('body[data-ready="browser"]');
+    await waitText(c, '#current-campaign', '当前：示范县 2025 年度 · 截止 2025-04-25');
+    await c.waitForSelector('#county-table tbody tr[data-township="gucheng"]');
 
     const [d] = await Promise.all([c.waitForEvent('download'), item.getByRole('button', { name: /^下载汇总表/ }).click()]);
     await waitText(c, '#campaigns-status', '2025 年度汇总表已下载');

@@ -1,8 +1,8 @@
 // The county's campaigns: the list (this year's and past ones, with their review counts), opening
 // one, and a past campaign's consolidated workbook. Signing in lands on the newest campaign, or on
-// 新建工作批次 when the county has none.
+// 新建工作批次 when the county has none; a reload lands on the campaign this tab had open.
 import { consolidatedFileName } from '../../../shared/consolidate/titles';
-import type { Delivery, Session } from '../ports';
+import type { CampaignMemory, Delivery, Session } from '../ports';
 import { chooseScheme } from '../scheme';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { ROLE_LABEL } from '../ui/labels';
@@ -21,7 +21,7 @@ const COUNTS_FOR = 12;
 export class CampaignsController {
   constructor(
     private readonly store: Store<AppState>,
-    private readonly deps: { delivery: Delivery },
+    private readonly deps: { delivery: Delivery; memory?: CampaignMemory },
     private readonly session: Session,
     private readonly hooks: CampaignHooks,
     private readonly onAuthLost?: OnAuthLost,
@@ -32,8 +32,19 @@ export class CampaignsController {
   /** Signed in as the county: the list, then the open campaign's views or the form for a first one. Throws. */
   async enter(): Promise<void> {
     await this.loadList();
+    await this.reopenRemembered();
     if (this.store.get().connection.campaign) await this.hooks.opened();
     else this.hooks.startCreate();
+  }
+
+  /** After a reload: the campaign this tab had open (still listed), not silently the newest one. Throws. */
+  private async reopenRemembered(): Promise<void> {
+    const api = this.session.api;
+    const id = this.deps.memory?.get();
+    const { connection, campaigns } = this.store.get();
+    if (!api || !id || id === connection.campaign?.id || !campaigns.list?.some((c) => c.id === id)) return;
+    const { campaign, scheme } = await api.campaign(id);
+    patchSlice(this.store, 'connection', { campaign, scheme: chooseScheme(campaign, scheme) });
   }
 
   /** The counts being loaded after the list (tests wait for it). */
@@ -70,6 +81,7 @@ export class CampaignsController {
       // The sign-in line said there was no campaign yet; now there is.
       const me = this.store.get().connection.me;
       patchSlice(this.store, 'connection', { campaign, scheme: chooseScheme(campaign, scheme), verdict: ok(`已连接：${ROLE_LABEL.county} ${me?.countyName || campaign.county}`) });
+      this.deps.memory?.set(campaign.id);
       await this.hooks.opened();
       this.show(said ?? ok(`已打开工作批次：${campaign.county} ${campaign.year} 年度（截止 ${campaign.deadline}）。`));
     }, this.onAuthLost);

@@ -1,6 +1,7 @@
 // The server address and token are kept between openings of the pane. OfficeRuntime.storage is
 // shared by the add-in's pages in the shared runtime; a browser keeps them in localStorage.
-// Nothing is ever bundled into the page.
+// Nothing is ever bundled into the page. The campaign a county has open is kept per tab, over a reload.
+import type { CampaignMemory } from '../ports';
 
 export interface Connection {
   serverUrl: string;
@@ -55,4 +56,33 @@ export async function saveConnection(c: Connection): Promise<void> {
 
 export async function forgetConnection(): Promise<void> {
   await backend().removeItem(KEY);
+}
+
+const OPEN_KEY = 'gradingDesk.openCampaign';
+
+/** CampaignMemory in sessionStorage: per tab (two tabs may work on two campaigns), kept over a reload. */
+export function tabCampaignMemory(): CampaignMemory {
+  const store = (): Storage | null => {
+    try {
+      return globalThis.sessionStorage ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get: () => {
+      try {
+        return store()?.getItem(OPEN_KEY) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    set: (id) => {
+      try {
+        store()?.setItem(OPEN_KEY, id);
+      } catch {
+        // Blocked storage: a reload lands on the newest campaign, as before.
+      }
+    },
+  };
 }

@@ -10,7 +10,7 @@ const summary = (id: string, year: number): CampaignList['campaigns'][number] =>
 });
 const totals = (accepted: number): CountyCompleteness['totals'] => ({ missing: 2 - accepted, submitted: 0, returned: 0, accepted, late: 0 });
 
-function setup(withCampaign = true) {
+function setup(withCampaign = true, remembered: string | null = null) {
   const server = new FakeServer();
   server.campaigns_ = { countyId: 'shifan', countyName: '示范县', campaigns: [summary('c2026', 2026), summary('c2025', 2025)] };
   server.completeness_ = () => ({ campaign: CAMPAIGN, townships: [], totals: totals(server.calls.filter((c) => c.startsWith('completeness')).length === 1 ? 0 : 2) });
@@ -20,11 +20,12 @@ function setup(withCampaign = true) {
   const delivery = new FakeDelivery();
   const events: string[] = [];
   const lost: string[] = [];
-  const ctl = new CampaignsController(store, { delivery }, connected.session, {
+  const memory = { id: remembered, get: () => memory.id, set: (id: string) => void (memory.id = id) };
+  const ctl = new CampaignsController(store, { delivery, memory }, connected.session, {
     opened: async () => void events.push(`opened ${store.get().connection.campaign?.id ?? ''}`),
     startCreate: () => void events.push('create'),
   }, (m) => lost.push(m));
-  return { server, store, delivery, events, lost, ctl };
+  return { server, store, delivery, events, lost, ctl, memory };
 }
 
 describe('CampaignsController', () => {
@@ -63,6 +64,30 @@ describe('CampaignsController', () => {
     expect(t.events).toEqual(['opened c2025']);
     expect(t.store.get().campaigns.verdict).toEqual({ tone: 'ok', text: '已打开工作批次：示范县 2025 年度（截止 2025-04-25）。' });
     expect(t.store.get().connection.verdict).toEqual({ tone: 'ok', text: '已连接：县委组织部 示范县' });
+  });
+
+  it('a reload lands on the campaign this tab had open, not the newest', async () => {
+    const opened = setup();
+    opened.server.campaign_ = { campaign: { ...CAMPAIGN, id: 'c2025', year: 2025, deadline: '2025-04-25' }, scheme: undefined };
+    await opened.ctl.open('c2025');
+    expect(opened.memory.id).toBe('c2025');
+
+    const reloaded = setup(true, opened.memory.id);
+    reloaded.server.campaign_ = { campaign: { ...CAMPAIGN, id: 'c2025', year: 2025, deadline: '2025-04-25' }, scheme: undefined };
+    await reloaded.ctl.enter();
+    expect(reloaded.store.get().connection.campaign?.id).toBe('c2025');
+    expect(reloaded.events).toEqual(['opened c2025']);
+  });
+
+  it.each([
+    ['one no longer listed (deleted, or another county’s)', 'c2019'],
+    ['the newest itself', 'c2026'],
+  ])('a remembered campaign that is %s: the newest, as at sign-in', async (_what, id) => {
+    const t = setup(true, id);
+    await t.ctl.enter();
+    expect(t.store.get().connection.campaign?.id).toBe('c2026');
+    expect(t.server.calls.filter((c) => c.startsWith('campaign '))).toEqual([]);
+    expect(t.events).toEqual(['opened c2026']);
   });
 
   it('a campaign that cannot be opened leaves the open one as it was, with the reason beside the list', async () => {
