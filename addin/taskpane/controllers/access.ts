@@ -86,13 +86,14 @@ export class AccessController {
 
   /** A township without an active link gets one (no old link to stop). */
   issue(t: string): Promise<void> {
-    return this.one(t, (w) => w.api.issueAccess(w.c, { townships: [t], page: this.deps.page() }), '已发放上报链接。');
+    const name = this.name(t);
+    return this.one(t, (w) => w.api.issueAccess(w.c, { townships: [t], page: this.deps.page() }), `已发放上报链接。请点“复制链接”发给${name}，或重新下载派发表。`);
   }
 
   async reissue(t: string): Promise<void> {
     const name = this.name(t);
     const yes = await this.deps.confirm.ask({ title: '重新发放上报链接', text: `重新发放后，${name}原来的链接立即失效，不能再使用；请把新链接发给${name}。`, ok: '重新发放', danger: true });
-    if (yes) await this.one(t, (w) => w.api.issueAccess(w.c, { townships: [t], reissue: true, page: this.deps.page() }), '已重新发放，原来的链接已失效。');
+    if (yes) await this.one(t, (w) => w.api.issueAccess(w.c, { townships: [t], reissue: true, page: this.deps.page() }), `已重新发放，原来的链接已失效（已打印的派发表上的也一样）。请点“复制链接”把新链接发给${name}，或重新下载派发表。`);
   }
 
   async revoke(t: string): Promise<void> {

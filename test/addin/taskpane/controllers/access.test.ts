@@ -51,7 +51,7 @@ describe('AccessController', () => {
   });
 
   it.each([
-    ['reissue', (c: AccessController) => c.reissue('chengguan'), '重新发放上报链接：重新发放后，城关镇原来的链接立即失效，不能再使用；请把新链接发给城关镇。', ['issue', { townships: ['chengguan'], reissue: true, page: PAGE }], '城关镇：已重新发放，原来的链接已失效。'],
+    ['reissue', (c: AccessController) => c.reissue('chengguan'), '重新发放上报链接：重新发放后，城关镇原来的链接立即失效，不能再使用；请把新链接发给城关镇。', ['issue', { townships: ['chengguan'], reissue: true, page: PAGE }], '城关镇：已重新发放，原来的链接已失效（已打印的派发表上的也一样）。请点“复制链接”把新链接发给城关镇，或重新下载派发表。'],
     ['revoke', (c: AccessController) => c.revoke('chengguan'), '收回上报链接：收回后，城关镇的链接立即失效，不能再查看或上报；需要时可再发放新链接。', ['revoke', { townships: ['chengguan'], page: PAGE }], '城关镇：链接已收回。'],
   ] as const)('%s asks the page’s own confirmation (the old link stops working), then acts on that township only', async (_what, run, asked, sent, said) => {
     const t = setup();
@@ -106,6 +106,7 @@ describe('AccessController', () => {
     await t.ctl.issue('dongshan');
     expect(t.confirm.asked).toEqual([]);
     expect(t.server.sent).toEqual([['issue', { townships: ['dongshan'], page: PAGE }]]);
+    expect(t.access().verdict?.text).toBe('东山乡：已发放上报链接。请点“复制链接”发给东山乡，或重新下载派发表。');
   });
 
   it('a refused action is said with the township’s name; the row is free again', async () => {
