@@ -1,6 +1,7 @@
 // The county's table of townships: rows from the completeness answer, sorted and filtered the
 // way the clerk asked, with a totals row over what is shown. Pure: no DOM, tested by tables.
 import type { ReviewState } from '../../../shared/api/contract';
+import { isIncluded } from '../../../shared/consolidate/summary';
 import { REVIEW_STATE_SHORT } from '../../../shared/review/machine';
 import type { CountyCompleteness } from '../api/client';
 
@@ -115,7 +116,10 @@ export interface CountyTotals {
   townships: number;
   byState: Record<ReviewState, number>;
   late: number;
-  /** Per grade label over the rows that have counts; null when no row has any. */
+  /**
+   * Per grade label over the rows the 汇总表 counts (submitted or accepted: isIncluded) that have
+   * counts; null when none has any. A returned township's figures are not added, as in the workbook.
+   */
   counts: Record<string, number> | null;
   /** Rows whose quota verdict is 不符合. */
   quotaBad: number;
@@ -126,7 +130,7 @@ export function totalsOf(rows: readonly CountyRow[], gradeLabels: readonly strin
   let counts: Record<string, number> | null = null;
   for (const r of rows) {
     byState[r.state]++;
-    if (r.counts) {
+    if (r.counts && isIncluded(r.state)) {
       counts ??= Object.fromEntries(gradeLabels.map((g) => [g, 0]));
       for (const g of gradeLabels) counts[g] = (counts[g] ?? 0) + (r.counts[g] ?? 0);
     }

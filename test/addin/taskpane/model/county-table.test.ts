@@ -89,6 +89,14 @@ describe('filters and totals', () => {
     expect(countyTable(DATA, { key: 'name', dir: 'asc' }, filter, GRADES).totals).toEqual(totals);
   });
 
+  it('a returned township’s figures are not added to the grade totals, as the 汇总表 leaves them out', () => {
+    const withReturned = { ...DATA, townships: DATA.townships.map((t) => (t.id === 'bei' ? { ...t, counts: { 好: 5, 较好: 1, 一般: 0, 较差: 0 } } : t)) };
+    const t = countyTable(withReturned, { key: 'name', dir: 'asc' }, 'all', GRADES).totals;
+    expect(t.counts).toEqual({ 好: 3, 较好: 11, 一般: 5, 较差: 2 });
+    expect(t.byState.returned).toBe(1);
+    expect(countyTable(withReturned, { key: 'name', dir: 'asc' }, 'returned', GRADES).totals.counts).toBeNull();
+  });
+
   it('has no grade counts while the server sends none', () => {
     const rows = countyRows({ ...DATA, townships: DATA.townships.map(({ counts: _c, ...t }) => t) });
     expect(totalsOf(rows, GRADES).counts).toBeNull();
