@@ -121,7 +121,7 @@ export interface CountyTotals {
    * counts; null when none has any. A returned township's figures are not added, as in the workbook.
    */
   counts: Record<string, number> | null;
-  /** Rows whose quota verdict is 不符合. */
+  /** Rows the 汇总表 counts whose quota verdict is 不符合 (its 比例检查 lists no returned township). */
   quotaBad: number;
 }
 
@@ -135,7 +135,7 @@ export function totalsOf(rows: readonly CountyRow[], gradeLabels: readonly strin
       for (const g of gradeLabels) counts[g] = (counts[g] ?? 0) + (r.counts[g] ?? 0);
     }
   }
-  return { townships: rows.length, byState, late: rows.filter((r) => r.late).length, counts, quotaBad: rows.filter((r) => r.quota && !r.quota.ok).length };
+  return { townships: rows.length, byState, late: rows.filter((r) => r.late).length, counts, quotaBad: rows.filter((r) => isIncluded(r.state) && r.quota && !r.quota.ok).length };
 }
 
 /** How many rows each filter would show, for the filter buttons. */

@@ -99,7 +99,7 @@ export function countyTableView(table: CountyTable, sort: CountySort, gradeLabel
   const caption = table.rows.length === table.all ? `共 ${table.all} 个乡镇（街道）` : `显示 ${table.rows.length} 个，共 ${table.all} 个乡镇（街道）`;
   return h('div', { className: 'table-wrap' },
     h('table', { className: 'county', id: 'county-table' },
-      h('caption', { className: 'hint' }, `${caption}；点击列名排序，合计行按当前显示的乡镇统计（好、较好、一般、较差的合计与汇总表一致，不含已退回的乡镇）`),
+      h('caption', { className: 'hint' }, `${caption}；点击列名排序，合计行按当前显示的乡镇统计（等次和比例的合计与汇总表一致，不含已退回的乡镇）`),
       h('thead', {}, h('tr', {}, ...cols.map((c) => headerCell(c, sort, handlers)))),
       body,
       h('tfoot', {}, h('tr', { className: 'totals-row', id: 'county-totals' }, ...cols.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c.total(table.totals)) : h('td', { className: c.className }, c.total(table.totals)))))),

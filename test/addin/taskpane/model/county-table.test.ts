@@ -82,8 +82,9 @@ describe('filters and totals', () => {
   });
 
   it.each([
-    ['all', { townships: 5, byState: { missing: 1, submitted: 2, returned: 1, accepted: 1 }, late: 2, counts: { 好: 3, 较好: 11, 一般: 5, 较差: 2 }, quotaBad: 1 }],
-    ['late', { townships: 2, byState: { missing: 1, submitted: 0, returned: 1, accepted: 0 }, late: 2, counts: null, quotaBad: 1 }],
+    // 北岭乡, returned, breaks the quota: not counted, as the 汇总表's 比例检查 does not list it.
+    ['all', { townships: 5, byState: { missing: 1, submitted: 2, returned: 1, accepted: 1 }, late: 2, counts: { 好: 3, 较好: 11, 一般: 5, 较差: 2 }, quotaBad: 0 }],
+    ['late', { townships: 2, byState: { missing: 1, submitted: 0, returned: 1, accepted: 0 }, late: 2, counts: null, quotaBad: 0 }],
     ['submitted', { townships: 2, byState: { missing: 0, submitted: 2, returned: 0, accepted: 0 }, late: 0, counts: { 好: 1, 较好: 5, 一般: 2, 较差: 1 }, quotaBad: 0 }],
   ] as const)('the totals row counts what filter %s shows', (filter, totals) => {
     expect(countyTable(DATA, { key: 'name', dir: 'asc' }, filter, GRADES).totals).toEqual(totals);
