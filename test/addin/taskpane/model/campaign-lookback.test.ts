@@ -58,14 +58,18 @@ function detail(o: Partial<CampaignDetail>): CampaignDetail {
 
 describe('linkFill: what a chosen campaign fills in', () => {
   it.each<[string, 'previous' | 'reviews', Partial<CampaignDetail>, Partial<CampaignFormValues>, string]>([
-    ['a predecessor: its townships and built-in standard; its organizations carry over without a 名册', 'previous', {}, { townships: '湖滨镇\n桥头镇', standard: 'yichun5' },
-      '已按上一年度批次（2031 年度 示范县）填入 2 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织。可以修改。'],
-    ['a predecessor with the county’s own standard and no 名册: the townships only', 'previous', { schemeId: 'custom-abc', roster: {} }, { townships: '湖滨镇\n桥头镇' },
-      '已按上一年度批次（2031 年度 示范县）填入 2 个乡镇（街道）。可以修改。'],
+    ['a predecessor: the year after it, its townships and built-in standard; its organizations carry over without a 名册', 'previous', {}, { year: '2032', townships: '湖滨镇\n桥头镇', standard: 'yichun5' },
+      '已按上一年度批次（2031 年度 示范县）填入年度 2032、2 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织。可以修改。'],
+    ['a predecessor with the county’s own standard and no 名册: the year after it and the townships', 'previous', { schemeId: 'custom-abc', roster: {} }, { year: '2032', townships: '湖滨镇\n桥头镇' },
+      '已按上一年度批次（2031 年度 示范县）填入年度 2032、2 个乡镇（街道）。可以修改。'],
     ['a reviewed grading: its year, county and townships', 'reviews', { county: '示范县（新）' }, { year: '2031', county: '示范县（新）', townships: '湖滨镇\n桥头镇' },
       '已按被复查的批次（2031 年度 示范县（新））填入年度和 2 个乡镇（街道）；回头看沿用该批次的评定标准和党组织名册。请填写截止日期；不参加回头看的乡镇（街道）可从名单中删去。'],
   ])('%s', (_what, role, o, values, said) => {
     expect(linkFill(detail(o), role)).toEqual({ values, said });
+  });
+
+  it('a predecessor chosen after a later year was typed: that year is kept, and not said as filled', () => {
+    expect(linkFill(detail({}), 'previous', '2033')).toEqual({ values: { townships: '湖滨镇\n桥头镇', standard: 'yichun5' }, said: '已按上一年度批次（2031 年度 示范县）填入 2 个乡镇（街道）和评定标准；不导入名册时沿用上一年度的 3 个党组织。可以修改。' });
   });
 
   it('the linked campaign keeps its townships’ ids and counts its 名册', () => {
