@@ -6,7 +6,7 @@ import { Inflate, inflateSync } from 'fflate';
 import { makeIssue } from '../issues/catalogue';
 import { formatBytes } from '../xlsx/limits';
 import { crc32 as jsCrc32 } from './crc32';
-import { FLAG_DESCRIPTOR, type ZipEntry } from './directory';
+import type { ZipEntry } from './directory';
 import { Refusal, refuse } from './refusal';
 
 /** Compressed bytes per push: deflate expands at most ~1032×, so one push yields at most ~4 MB. */
@@ -50,7 +50,7 @@ let crc32: Crc32 = jsCrc32;
 export interface NativeZip {
   oneShot: OneShotInflate;
   crc32?: Crc32;
-  /** For small entries with a data descriptor: the end of the stream comes free with the output (see refuseTail). */
+  /** For small deflated entries: the end of the stream comes free with the output (see endsEarly). */
   measured?: MeasuredInflate;
 }
 
@@ -109,7 +109,7 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
   const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   let out = 0;
   let crc = 0;
-  const descriptor = e.method === 8 && (e.flags & FLAG_DESCRIPTOR) !== 0;
+  const deflated = e.method === 8;
   /** Where the deflate stream ended, when the inflater said. */
   let streamEnd = -1;
   const take = (chunk: Uint8Array) => {
@@ -128,7 +128,7 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
   } else if (e.compressedSize <= ONE_SHOT) {
     let whole: Uint8Array | 'too-large';
     try {
-      if (descriptor && measured) {
+      if (measured) {
         const r = measured(data, e.size + 1);
         whole = r.out;
         streamEnd = r.read;
@@ -159,7 +159,7 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
     }
   }
   if (out !== e.size || crc !== e.crc) mismatch(e);
-  if (descriptor) {
+  if (deflated) {
     if (streamEnd >= 0 ? streamEnd !== data.length : await endsEarly(data, e, pacer)) refuse(makeIssue('ZIP_LAYOUT', { what: '部件的压缩数据之后夹带了其他数据' }));
   }
 }
@@ -167,12 +167,12 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: 
 /**
  * With a data descriptor, a streaming reader (java.util.zip.ZipInputStream) looks for the
  * descriptor, and then the next entry, where the deflate stream ends, not where the directory
- * says the data ends: bytes between the two are entries only it would read. So the stream must
- * need its last byte: inflating all but that byte must fail for want of input. (The server's
- * zlib says where the stream of a small entry ended, so only fflate and big entries pay for this
- * second pass.) Without a descriptor, readers go by the size both headers give (ZipInputStream
- * compares the stream with it and stops with an error), so bytes left after the stream hide
- * nothing and those entries are not checked.
+ * says the data ends: bytes between the two are entries only it would read. Without one, readers
+ * go by the size both headers give, but bytes after the stream are still bytes no spreadsheet
+ * program writes (the tiling of directory.ts: nothing in the file that no reader accounts for), so
+ * every deflated entry is held to it. The stream must need its last byte: inflating all but that
+ * byte must fail for want of input. (The server's zlib says where the stream of a small entry
+ * ended, so only fflate and big entries pay for this second pass.)
  */
 async function endsEarly(data: Uint8Array, e: ZipEntry, pacer: Pacer): Promise<boolean> {
   if (data.length < 2) return false;

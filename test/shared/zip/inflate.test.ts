@@ -1,9 +1,10 @@
-// An entry with a data descriptor must end its deflate stream exactly where the directory says
-// its data ends. A streaming reader (java.util.zip.ZipInputStream) looks for the descriptor and
-// the next entry where the stream ends, so bytes after the stream's end, inside the declared
-// size, are entries only it reads: a forged sheet hidden there. Both inflaters (the pane's
-// fflate, the server's zlib) refuse it, for an entry small enough to inflate in one call and for
-// a bigger one inflated in pieces.
+// A deflated entry must end its deflate stream exactly where the directory says its data ends.
+// With a data descriptor, a streaming reader (java.util.zip.ZipInputStream) looks for the
+// descriptor and the next entry where the stream ends, so bytes after the stream's end, inside
+// the declared size, are entries only it reads: a forged sheet hidden there. Without one, such
+// bytes are still what no spreadsheet program writes. Both inflaters (the pane's fflate, the
+// server's zlib) refuse it, for an entry small enough to inflate in one call and for a bigger one
+// inflated in pieces, with a descriptor and without.
 import { randomBytes } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { readWorkbook } from '../../../shared';
@@ -17,10 +18,12 @@ const FORGED = worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>好</t></is>
 /** Random bytes: they do not compress, so the entry is over the one-call size (16 KB compressed). */
 const IMAGE = randomBytes(40_000);
 
-/** A descriptor entry whose declared data is its deflate stream followed by `tail`. */
-function tailed(name: string, raw: Uint8Array, tail: Uint8Array): HostilePart {
+/** An entry (with a data descriptor, or sizes in both headers) whose declared data is its deflate stream followed by `tail`. */
+function tailed(name: string, raw: Uint8Array, tail: Uint8Array, descriptor: boolean): HostilePart {
   const crc = zlib.crc32(raw) >>> 0;
-  return { name, data: '', deflated: { data: Buffer.concat([zlib.deflateRawSync(raw), tail]), size: raw.length }, central: { crc }, descriptor: { crc, signature: true } };
+  const data = Buffer.concat([zlib.deflateRawSync(raw), tail]);
+  if (!descriptor) return { name, data: '', deflated: { data, size: raw.length }, central: { crc }, local: { crc } };
+  return { name, data: '', deflated: { data, size: raw.length }, central: { crc }, descriptor: { crc, signature: true } };
 }
 
 /** What a streaming reader meets after the stream: the descriptor it expects, then a forged sheet. */
@@ -42,16 +45,18 @@ function withEntry(part: HostilePart): Uint8Array {
 const CT = Buffer.from('<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>');
 
 describe.each([
-  ['fflate (task pane)', false],
-  ['zlib (server)', true],
-])('%s', (_name, native) => {
+  ['fflate (task pane), with a data descriptor', false, true],
+  ['zlib (server), with a data descriptor', true, true],
+  ['fflate (task pane), sizes in both headers', false, false],
+  ['zlib (server), sizes in both headers', true, false],
+])('%s', (_name, native, desc) => {
   beforeAll(() => setNativeZip(native ? nodeZip : null));
   afterAll(() => setNativeZip(null));
 
   test.each<[string, () => Uint8Array]>([
-    ['a forged sheet after the stream of a small entry', () => withEntry(tailed('docProps/app.xml', CT, forgedAfter(CT)))],
-    ['a forged sheet after the stream of an entry inflated in pieces', () => withEntry(tailed('xl/media/image1.png', IMAGE, forgedAfter(IMAGE)))],
-    ['one byte after the stream', () => withEntry(tailed('docProps/app.xml', CT, Buffer.from([0])))],
+    ['a forged sheet after the stream of a small entry', () => withEntry(tailed('docProps/app.xml', CT, forgedAfter(CT), desc))],
+    ['a forged sheet after the stream of an entry inflated in pieces', () => withEntry(tailed('xl/media/image1.png', IMAGE, forgedAfter(IMAGE), desc))],
+    ['one byte after the stream', () => withEntry(tailed('docProps/app.xml', CT, Buffer.from([0]), desc))],
   ])('%s → ZIP_LAYOUT', async (_case, make) => {
     const r = await readWorkbook(make());
     expect(r.issues.map((i) => [i.code, i.message])).toEqual([
@@ -60,10 +65,10 @@ describe.each([
   });
 
   test.each<[string, () => Uint8Array]>([
-    ['a small entry', () => withEntry(tailed('docProps/app.xml', CT, new Uint8Array(0)))],
-    ['an entry inflated in pieces', () => withEntry(tailed('xl/media/image1.png', IMAGE, new Uint8Array(0)))],
-    ['an empty entry', () => withEntry(tailed('docProps/custom.xml', new Uint8Array(0), new Uint8Array(0)))],
-  ])('a descriptor entry whose stream ends with its data is read: %s', async (_case, make) => {
+    ['a small entry', () => withEntry(tailed('docProps/app.xml', CT, new Uint8Array(0), desc))],
+    ['an entry inflated in pieces', () => withEntry(tailed('xl/media/image1.png', IMAGE, new Uint8Array(0), desc))],
+    ['an empty entry', () => withEntry(tailed('docProps/custom.xml', new Uint8Array(0), new Uint8Array(0), desc))],
+  ])('an entry whose stream ends with its data is read: %s', async (_case, make) => {
     const r = await readWorkbook(make());
     expect(r.issues).toEqual([]);
     expect(r.model?.sheets[0]?.rows[0]?.cells[1]?.v).toBe('较好');
