@@ -4,7 +4,8 @@
 // not change once townships have reported. Pure, so the page can apply the same rules.
 import type { CampaignRosterEntry, CreateCampaign } from '../api/contract';
 import type { Issue } from '../issues/types';
-import { checkRoster, type RosterLine } from '../roster/sheet';
+import { makeIssue } from '../issues/catalogue';
+import { checkRoster, MAX_ROSTER_ENTRIES, type RosterLine } from '../roster/sheet';
 import { defaultSchemeInput, yichunSchemeInput } from '../scheme/default';
 import { loadScheme } from '../scheme/load';
 import { schemeFingerprint } from '../scheme/lookup';
@@ -125,6 +126,9 @@ export function buildCampaign(f: CampaignFields, opts: { now: number; previous?:
     // Cleaned as a 名册 read from a sheet is (a wrapped name sent as JSON): the stored roster pre-fills the templates.
     list.forEach((e, i) => lines.push({ township: t.name, name: cleanName(e.name), category: e.category ?? '', orgType: e.orgType ?? '', parent: e.parent ?? '', id: e.id ?? '', row: i + 1 }));
   }
+  // The bound of an uploaded 名册 holds for the whole roster sent as lists too (each list alone is
+  // bounded by the contract, 500 townships' lists together were not).
+  if (lines.length > MAX_ROSTER_ENTRIES) return { kind: 'rosterRefused', issues: [makeIssue('ROSTER_TOO_MANY', { count: lines.length, limit: MAX_ROSTER_ENTRIES }, { sheet: '党组织名册' })] };
   const checked = checkRoster(lines, scheme, (l) => ({ sheet: `${l.township}名册` }), { townships: townships.map((t) => t.name) });
   if (checked.issues.some((i) => i.severity === 'error')) return { kind: 'rosterRefused', issues: checked.issues };
   const roster: Record<string, CampaignRosterEntry[]> = {};

@@ -2,7 +2,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { createCampaignSchema } from '../../../shared/api/contract';
 import { authenticate, requireCounty } from '../auth/access';
 import { parseBody, publicCampaign } from '../http/common';
-import { ApiError } from '../http/errors';
+import { ApiError, shownIssues } from '../http/errors';
 import { endpoint, json } from '../http/handler';
 import { followCampaignRoster } from '../ledger/sync';
 import { freeId, planCampaign, yearAfterFields } from '../orgs/campaign-plan';
@@ -36,7 +36,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
       // The ledger follows renamed, merged and dissolved organizations now; should this fail, the
       // first read of the ledger does it (ledger/sync.ts ensureLedger).
       await followCampaignRoster(store, doc).catch((e: unknown) => console.warn(`ledger follow of ${id} deferred:`, e));
-      return json(201, { ...publicCampaign(doc), warnings: [...warnings, ...year.warnings].map(({ params: _p, ...w }) => w) });
+      return json(201, { ...publicCampaign(doc), warnings: shownIssues([...warnings, ...year.warnings]) });
     }
     if (body.id) throw new ApiError('CAMPAIGN_EXISTS', { id });
     taken.add(id);

@@ -2,7 +2,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { updateCampaignSchema } from '../../../shared/api/contract';
 import { checkEdit } from '../../../shared/campaign/build';
 import { publicCampaign } from '../http/common';
-import { ApiError } from '../http/errors';
+import { ApiError, shownIssues } from '../http/errors';
 import { endpoint } from '../http/handler';
 import { countyBodyScope } from '../http/scope';
 import { followCampaignRoster } from '../ledger/sync';
@@ -42,7 +42,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   }
   return {
     status: 200,
-    jsonBody: { ...publicCampaign(doc), warnings: [...warnings, ...year.warnings].map(({ params: _p, ...w }) => w) },
+    jsonBody: { ...publicCampaign(doc), warnings: shownIssues([...warnings, ...year.warnings]) },
     headers: { ETag: `"${doc.revision}"` },
   };
 });

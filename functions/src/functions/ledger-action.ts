@@ -6,7 +6,7 @@ import { applyLedgerAction } from '../../../shared/ledger/machine';
 import type { Actor } from '../../../shared/ledger/types';
 import { authenticate } from '../auth/access';
 import { loadCampaign, param, parseBody } from '../http/common';
-import { ApiError } from '../http/errors';
+import { ApiError, shownIssues } from '../http/errors';
 import { endpoint, json } from '../http/handler';
 import { ledgerRefusal } from '../ledger/refusal';
 import { ensureLedger } from '../ledger/sync';
@@ -58,7 +58,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
     return done;
   });
   const names = await campaignTownshipNames(store, campaign, [r.item.townshipId]);
-  const answer: LedgerActionResult = { item: itemView(campaign, names, r.item, now.getTime()), changed: r.event !== null, warnings: r.issues.map(({ params: _p, ...w }) => w) };
+  const answer: LedgerActionResult = { item: itemView(campaign, names, r.item, now.getTime()), changed: r.event !== null, warnings: shownIssues(r.issues) };
   return json(200, answer);
 });
 

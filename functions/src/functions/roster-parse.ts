@@ -7,7 +7,7 @@ import type { RosterOptions, RosterRead } from '../../../shared/roster/sheet';
 import { authenticate, requireCounty, type Caller } from '../auth/access';
 import { settings } from '../config';
 import { loadCampaign } from '../http/common';
-import { ApiError } from '../http/errors';
+import { ApiError, shownIssues } from '../http/errors';
 import { readUploadBody } from '../http/body';
 import { endpoint, json } from '../http/handler';
 import { readRosterBytes } from '../sheets/roster-read';
@@ -39,7 +39,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits, sender: `county:${who.countyId}` });
   // The true count: the list shows the first issues and one with the count of the rest.
   const errors = issueTotals(read.issues).error;
-  const issues = read.issues.map(({ params: _p, ...rest }) => rest);
+  const issues = shownIssues(read.issues);
   if (read.entries.length === 0 && errors > 0) throw new ApiError('ROSTER_REFUSED', { errors }, read.issues);
   const body: RosterParse = { entries: read.entries, townships: read.townships, issues, ok: errors === 0 };
   return json(200, body);

@@ -9,7 +9,7 @@ import { rosterEntries } from '../../../shared/roster/campaign';
 import { defaultDecisions } from '../../../shared/roster/defaults';
 import type { OrgIdentity, TownshipNames } from '../../../shared/roster/identity';
 import { reconcileRoster, type RosterDecision } from '../../../shared/roster/reconcile';
-import { ApiError } from '../http/errors';
+import { ApiError, shownIssues } from '../http/errors';
 import type { StoredCampaign } from '../storage/campaigns';
 import { getOrgs, putOrgs, type OrgSnapshot } from '../storage/orgs';
 import type { Store } from '../storage/store';
@@ -68,7 +68,6 @@ export async function rosterProposal(
   const byId = new Map(previous.map((o) => [o.id, o]));
   const defaults = [...args.decisions.filter((d) => d.kind === 'assign' || d.kind === 'distinct'), ...defaultDecisions(p)];
   const check = apply(previous, args.draft, defaults, { campaignId: args.campaignId, on: '2000-01-01' }, townshipNames);
-  const strip = (issues: Issue[]) => issues.map(({ params: _p, ...rest }) => rest);
   return {
     previousId: args.previous?.id ?? null,
     campaignId: args.campaignId,
@@ -81,8 +80,8 @@ export async function rosterProposal(
     renames: p.renames,
     merges: p.merges,
     twice: p.twice,
-    issues: strip(p.issues),
+    issues: shownIssues(p.issues),
     defaults,
-    defaultsIssues: check.ok ? [] : strip(check.issues.filter((i) => i.severity === 'error')),
+    defaultsIssues: check.ok ? [] : shownIssues(check.issues.filter((i) => i.severity === 'error')),
   };
 }

@@ -83,6 +83,13 @@ describe('roster', () => {
     expect(issues.map((i) => [i.code, i.sheet])).toEqual([['ROSTER_CATEGORY_UNKNOWN', '东山镇名册']]);
     expect(issues[0]?.message).toContain('第 2 行“乙村党支部”的类别“农场”');
   });
+
+  it('refuses more organizations in all the lists together than a 名册 may have', () => {
+    const list = (t: number) => Array.from({ length: 5000 }, (_, i) => ({ name: `${t}村${i}党支部`, category: '村' }));
+    const townships = Array.from({ length: 5 }, (_, t) => ({ name: `${t}镇` }));
+    const r = buildCampaign(fields({ townships, roster: Object.fromEntries(townships.map((t, i) => [t.name, list(i)])) }), { now: NOW });
+    expect(r.kind === 'rosterRefused' ? r.issues.map((i) => [i.code, i.sheet, i.message]) : r).toEqual([['ROSTER_TOO_MANY', '党组织名册', '工作表“党组织名册”：名册有 25000 行，超过上限 20000 行，请按乡镇（街道）拆分']]);
+  });
 });
 
 describe('deadline', () => {
