@@ -145,6 +145,9 @@ export const LEDGER_ACTION_LABELS: Readonly<Record<string, string>> = {
   deadline: '完成时限',
 };
 
+/** The longest key a message quotes whole. */
+const MAX_KEY_SHOWN = 40;
+
 /** ['townships', 2, 'name'] → 乡镇（街道）名单第 3 项的名称. `labels`: the route's own words (LEDGER_ACTION_LABELS). */
 export function fieldPath(path: readonly PropertyKey[], labels: Readonly<Record<string, string>> = FIELD_LABELS): string {
   if (path.length === 0) return '请求内容';
@@ -153,7 +156,9 @@ export function fieldPath(path: readonly PropertyKey[], labels: Readonly<Record<
     if (typeof seg === 'number') out += `第 ${seg + 1} 项`;
     else {
       const key = String(seg);
-      const label = labels[key] ?? `“${key}”`;
+      // Own keys only: "__proto__" or "constructor" would find Object.prototype's. A key is
+      // anything the sender wrote (a record's keys have no bound): quoted, it is cut.
+      const label = Object.hasOwn(labels, key) ? labels[key] : `“${key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key}”`;
       out += out ? `的${label}` : label;
     }
   }

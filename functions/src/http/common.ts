@@ -4,6 +4,7 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import type { CampaignDetail } from '../../../shared/api/contract';
 import { idSchema } from '../../../shared/api/contract';
+import { jsonShape } from '../../../shared/api/json-shape';
 import { fieldPath } from '../../../shared/api/zod-zh';
 import { makeIssue } from '../../../shared/issues/catalogue';
 import type { BuildOutcome, CampaignDraft } from '../../../shared/campaign/build';
@@ -26,7 +27,7 @@ export function param(req: HttpRequest, name: string): string {
  * `labels`: the route's own names for its fields, where the shared ones (FIELD_LABELS) mean something else.
  */
 export async function parseBody<S extends z.ZodType>(req: HttpRequest, schema: S, labels?: Readonly<Record<string, string>>): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(req));
+  const parsed = schema.safeParse(await readJson(req, jsonShape(schema), labels));
   if (parsed.success) return parsed.data;
   const all = parsed.error.issues.map((i) => ({ field: fieldPath(i.path, labels), problem: i.message }));
   const [first] = all;

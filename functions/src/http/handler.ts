@@ -13,7 +13,9 @@ import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type In
 import { settings } from '../config';
 import { ContentionError } from '../storage/retry';
 import { StorageUnavailableError } from '../storage/store';
-import { zodIssuesText } from '../../../shared/api/zod-zh';
+import { MAX_JSON_BYTES, scanJson } from '../../../shared/api/json-scan';
+import type { JsonShape } from '../../../shared/api/json-shape';
+import { fieldPath, zodIssuesText } from '../../../shared/api/zod-zh';
 import { formatBytes } from '../../../shared/xlsx/limits';
 import { ClientGone, readBodyCapped } from './body';
 import { releaseBody } from './body-budget';
@@ -79,12 +81,23 @@ export function json(status: number, body: unknown): HttpResponseInit {
   return { status, jsonBody: body };
 }
 
-/** A JSON body (empty → {}), read with the upload cap. */
-export async function readJson(req: HttpRequest): Promise<unknown> {
-  const limit = settings().maxUploadBytes;
+/**
+ * A JSON body (empty → {}), read with the JSON cap (at most the upload cap). Its text must be
+ * UTF-8 (a broken byte would be stored as U+FFFD in a name) and, with `shape`, within the shape
+ * its schema allows (shared/api/json-scan.ts) before JSON.parse builds any of it.
+ */
+export async function readJson(req: HttpRequest, shape?: JsonShape, labels?: Readonly<Record<string, string>>): Promise<unknown> {
+  const limit = Math.min(MAX_JSON_BYTES, settings().maxUploadBytes);
   const bytes = await readBodyCapped(req, limit, () => new ApiError('REQUEST_TOO_LARGE', { limit: formatBytes(limit) }));
-  const text = new TextDecoder().decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError('REQUEST_BODY_INVALID', { detail: '不是有效的 UTF-8 文字' });
+  }
   if (!text.trim()) return {};
+  const over = shape ? scanJson(text, shape) : null;
+  if (over) throw new ApiError('REQUEST_FIELD_INVALID', { field: fieldPath(over.path, labels), problem: over.problem });
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -63,6 +63,9 @@ describe('field names', () => {
     [['townships', 2, 'name'], '乡镇（街道）名单第 3 项的名称'],
     [['roster', '东山镇', 0, 'category'], '党组织名册的“东山镇”第 1 项的类别'],
     [[], '请求内容'],
+    [['__proto__'], '“__proto__”'],
+    [['roster', 'constructor'], '党组织名册的“constructor”'],
+    [['roster', '镇'.repeat(41)], `党组织名册的“${'镇'.repeat(40)}…”`],
   ])('%j → %s', (path, want) => {
     expect(fieldPath(path)).toBe(want);
   });
