@@ -61,6 +61,9 @@ export function draftOrRefuse(o: BuildOutcome): CampaignDraft {
 export async function loadCampaign(who: Caller, id: string): Promise<{ store: Store; campaign: StoredCampaign; etag: string }> {
   const store = await getStore();
   if (who.role === 'township' && who.campaignId !== id) throw new ApiError('AUTH_OTHER_CAMPAIGN', { own: who.campaignId ?? '', other: id });
+  // An id from a query (roster/parse?campaign=) as from a route: "../x" is no table key, and
+  // storage answered it with a 500 that read as "storage unavailable" (503).
+  if (!idSchema.safeParse(id).success) throw new ApiError('CAMPAIGN_NOT_FOUND', { id });
   const found = await getCountyCampaign(store, who.countyId, id);
   if (!found) throw new ApiError('CAMPAIGN_NOT_FOUND', { id });
   return { store, ...found };

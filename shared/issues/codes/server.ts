@@ -1,5 +1,5 @@
 // Codes for uploads, review and access on the county's server: 300–399.
-import { refusal, v, type IssueDef, type Param, type Severity } from '../types';
+import { nameText, refusal, v, type IssueDef, type Param, type Severity } from '../types';
 
 /**
  * An issue about something the county sends (a 名册 cell, a deadline): it travels in the issues of
@@ -17,19 +17,20 @@ export const serverIssues = {
   AUTH_INVALID: refusal(302, 401, () => `访问令牌无效（可能复制不完整或已被更换），请向县委组织部重新领取`),
   AUTH_EXPIRED: refusal<{ at: Param }>(303, 401, (p) => `访问令牌已于 ${v(p.at)} 过期，请向县委组织部重新领取`),
   AUTH_COUNTY_ONLY: refusal(304, 403, () => `此操作只有县委组织部可以进行`),
-  AUTH_OTHER_TOWNSHIP: refusal<{ own: Param; other: Param }>(305, 403, (p) => `您的令牌只能用于本单位（编号 ${v(p.own)}），不能查看或提交其他单位（编号 ${v(p.other)}）的数据`),
-  AUTH_OTHER_CAMPAIGN: refusal<{ own: Param; other: Param }>(306, 403, (p) => `您的令牌属于工作批次“${v(p.own)}”，不能访问批次“${v(p.other)}”`),
+  AUTH_OTHER_TOWNSHIP: refusal<{ own: Param; other: Param }>(305, 403, (p) => `您的令牌只能用于本单位（编号 ${v(p.own)}），不能查看或提交其他单位（编号 ${nameText(p.other)}）的数据`),
+  AUTH_OTHER_CAMPAIGN: refusal<{ own: Param; other: Param }>(306, 403, (p) => `您的令牌属于工作批次“${v(p.own)}”，不能访问批次“${nameText(p.other)}”`),
   AUTH_TOWNSHIP_ONLY: refusal(307, 403, () => `只有乡镇（街道）党(工)委可以上报本单位的工作簿`),
 
   // Requests (HTTP 400 / 404 / 413).
   REQUEST_BODY_INVALID: refusal<{ detail: Param }>(310, 400, (p) => `请求内容不正确：${v(p.detail)}`),
   REQUEST_NOT_FOUND: refusal<{ path: Param }>(311, 404, (p) => `没有这个接口：${v(p.path)}`),
-  CAMPAIGN_NOT_FOUND: refusal<{ id: Param }>(312, 404, (p) => `工作批次“${v(p.id)}”不存在，请先由县委组织部创建`),
+  // Ids below are quoted from the request's address, whatever the sender wrote: on one line, escaped (nameText).
+  CAMPAIGN_NOT_FOUND: refusal<{ id: Param }>(312, 404, (p) => `工作批次“${nameText(p.id)}”不存在，请先由县委组织部创建`),
   CAMPAIGN_EXISTS: refusal<{ id: Param }>(313, 409, (p) => `工作批次“${v(p.id)}”已经存在，不能重复创建`),
   CAMPAIGN_SCHEME_INVALID: refusal<{ detail: Param }>(314, 400, (p) => v(p.detail)),
   CAMPAIGN_TOWNSHIP_DUPLICATE: refusal<{ id: Param }>(315, 400, (p) => `乡镇（街道）编号“${v(p.id)}”重复`),
   CAMPAIGN_ROSTER_UNKNOWN: refusal<{ id: Param }>(316, 400, (p) => `名册中的“${v(p.id)}”不在本批次的乡镇（街道）名单中`),
-  TOWNSHIP_NOT_FOUND: refusal<{ id: Param }>(317, 404, (p) => `本批次中没有编号为“${v(p.id)}”的乡镇（街道）`),
+  TOWNSHIP_NOT_FOUND: refusal<{ id: Param }>(317, 404, (p) => `本批次中没有编号为“${nameText(p.id)}”的乡镇（街道）`),
 
   // Uploads (HTTP 409 / 413 / 415 / 422).
   UPLOAD_EMPTY: refusal(320, 400, () => `上传的内容为空，请选择填好的工作簿（.xlsx）后再上报`),
@@ -55,7 +56,7 @@ export const serverIssues = {
   CAMPAIGN_TOWNSHIP_REPORTED: refusal<{ name: Param }>(364, 409, (p) => `“${v(p.name)}”已经上报，不能从乡镇（街道）名单中删除`),
   DEADLINE_PAST: sent<{ deadline: Param }>(365, 'warning', (p) => `截止日期 ${v(p.deadline)} 已经过去，此后上报的乡镇（街道）都会标为逾期`),
   PAGE_URL_NOT_ALLOWED: refusal<{ url: Param; allowed: Param }>(366, 400, (p) => `页面地址“${v(p.url)}”不是本系统允许的页面（允许：${v(p.allowed)}），请从本系统的页面发放链接；页面地址如有变化，请管理员在设置中添加`),
-  VERSION_NOT_FOUND: refusal<{ township: Param; version: Param }>(367, 404, (p) => `“${v(p.township)}”没有第 ${v(p.version)} 版`),
+  VERSION_NOT_FOUND: refusal<{ township: Param; version: Param }>(367, 404, (p) => `“${v(p.township)}”没有第 ${nameText(p.version)} 版`),
   CAMPAIGN_ROSTER_REFUSED: refusal<{ errors: Param }>(368, 422, (p) => `党组织名册中有 ${v(p.errors)} 处错误，工作批次未保存；请按提示逐项修改后重试`),
   ROSTER_REFUSED: refusal<{ errors: Param }>(369, 422, (p) => `无法读取党组织名册（${v(p.errors)} 处错误），请按提示修改后重新上传`),
   ROSTER_HEADER_NOT_FOUND: sent(370, 'error', () => `找不到名册的表头行（应包含“乡镇（街道）”和“党组织名称”两列），请使用名册模板`),
@@ -85,7 +86,7 @@ export const serverIssues = {
   CAMPAIGN_REVIEWS_MISSING: refusal(392, 400, () => `回头看批次须指定被复查的分类定级批次`),
   CAMPAIGN_LINKS_MIXED: refusal(393, 400, () => `分类定级批次可以指定上一年度批次，回头看批次指定被复查的批次，二者不能混用`),
   TARGETS_NO_PREVIOUS: refusal<{ id: Param }>(394, 409, (p) => `工作批次“${v(p.id)}”没有指定上一年度批次，无法计算晋位升级情况`),
-  LEDGER_ITEM_NOT_FOUND: refusal<{ id: Param }>(395, 404, (p) => `整改台账中没有编号为“${v(p.id)}”的整改事项`),
+  LEDGER_ITEM_NOT_FOUND: refusal<{ id: Param }>(395, 404, (p) => `整改台账中没有编号为“${nameText(p.id)}”的整改事项`),
   CAMPAIGN_NOT_LOOKBACK: refusal<{ id: Param }>(396, 409, (p) => `工作批次“${v(p.id)}”不是回头看批次`),
   CAMPAIGN_PREVIOUS_YEAR: refusal<{ year: Param; previous: Param; next: Param }>(397, 400, (p) => `上一年度批次是 ${v(p.previous)} 年度，本批次的年度应晚于它（如 ${v(p.next)}），现填的是 ${v(p.year)} 年度`),
 
