@@ -24,6 +24,15 @@ async function against(who: Caller, req: HttpRequest): Promise<{ scheme: Scheme;
   return { scheme: BUILT_IN[req.query.get('schemeId') ?? 'default6'] ?? defaultScheme, opts: {} };
 }
 
+/** Pasted text must be UTF-8: a broken byte would become U+FFFD in a name the campaign then stores. */
+function pastedText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError('REQUEST_BODY_INVALID', { detail: '粘贴的名册不是 UTF-8 文字，请从 Excel 或 WPS 中重新复制粘贴' });
+  }
+}
+
 /**
  * POST /api/roster/parse[?schemeId=yichun5|?campaign=c] (county): a 党组织名册 as an .xlsx body, or
  * as text pasted from Excel (Content-Type text/plain) → its entries and cell-level issues. 422 when
@@ -36,7 +45,7 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const limit = settings().maxUploadBytes;
   const bytes = await readUploadBody(req, limit);
   const isText = /^text\/plain/i.test(req.headers.get('content-type') ?? '');
-  const read: RosterRead = isText ? readRosterText(new TextDecoder().decode(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits, sender: `county:${who.countyId}` });
+  const read: RosterRead = isText ? readRosterText(pastedText(bytes), scheme, opts) : await readRosterBytes(bytes, scheme, { ...opts, maxBytes: limit, readLimits: settings().readLimits, sender: `county:${who.countyId}` });
   // The true count: the list shows the first issues and one with the count of the rest.
   const errors = issueTotals(read.issues).error;
   const issues = shownIssues(read.issues);

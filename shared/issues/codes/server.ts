@@ -74,6 +74,7 @@ export const serverIssues = {
   ROSTER_ROW_HIDDEN: sent<{ row: Param }>(382, 'warning', (p) => `第 ${v(p.row)} 行是隐藏行，未读入名册；如果它是本年度的党组织，请取消隐藏后重新上传`),
   CAMPAIGN_TOWNSHIP_NAME_DUPLICATE: refusal<{ name: Param }>(383, 400, (p) => `乡镇（街道）“${v(p.name)}”在名单中出现了两次`),
   REQUEST_FIELD_INVALID: refusal<{ field: Param; problem: Param; more?: Param }>(384, 400, (p) => `请求内容不正确：${v(p.field)}：${v(p.problem)}${p.more ? `（另有 ${v(p.more)} 处问题）` : ''}`),
+  ROSTER_PASTE_TOO_WIDE: sent<{ row: Param; columns: Param; limit: Param }>(325, 'error', (p) => `粘贴的第 ${v(p.row)} 行有 ${v(p.columns)} 列，超过上限 ${v(p.limit)} 列；请只复制名册中的各列后重新粘贴`),
   ROSTER_TEXT_TOO_LONG: sent<{ row: Param; field: Param; length: Param; limit: Param }>(385, 'error', (p) => `第 ${v(p.row)} 行的${v(p.field)}有 ${v(p.length)} 个字，超过上限 ${v(p.limit)} 个字`),
 
   // The year after: campaigns linked across years, the ledger, targets, 回头看: 386–398.
