@@ -21,6 +21,7 @@ export const dateSchema = z.string().transform((s, ctx) => {
 
 /** The built-in standards a county can pick without writing a scheme file. */
 export const builtInSchemeIds = ['default6', 'yichun5'] as const;
+export type BuiltInSchemeId = (typeof builtInSchemeIds)[number];
 
 /** One organization of a township's roster (党组织名册), as stored with the campaign. */
 export const campaignRosterEntrySchema = z.object({
@@ -65,6 +66,12 @@ export const rosterDecisionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('distinct'), name: nameSchema(200) }),
 ]);
 export type RosterDecisionInput = z.infer<typeof rosterDecisionSchema>;
+
+/** The query of POST /api/roster/parse: the campaign to check against, or a built-in standard (neither → default6). */
+export const rosterParseQuerySchema = z.object({
+  campaign: idSchema.optional(),
+  schemeId: z.enum(builtInSchemeIds).optional(),
+});
 
 /** POST /api/roster/parse (county; body .xlsx or tab-separated text) → entries + cell-level issues. */
 export const rosterParseSchema = z.object({

@@ -98,6 +98,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   townships: '乡镇（街道）名单',
   name: '名称',
   schemeId: '评定标准',
+  campaign: '工作批次',
   scheme: '自定义评定标准',
   roster: '党组织名册',
   township: '乡镇（街道）',

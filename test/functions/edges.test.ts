@@ -38,7 +38,9 @@ describe('malformed URL escapes', () => {
 describe('ids from the address', () => {
   it.each([
     // "../c2026" is no table key: storage answered 500, and the county read "存储服务暂时无法访问" (503).
-    ['a campaign in a query that is no id', 'POST', '/roster/parse?campaign=..%2Fc2026', 404, '工作批次“../c2026”不存在，请先由县委组织部创建'],
+    ['a campaign in a query that is no id', 'POST', '/roster/parse?campaign=..%2Fc2026', 400, '请求内容不正确：工作批次：编号只能使用小写字母、数字和短横线（不超过 63 个字符）'],
+    // A plain lookup found Object.prototype for "__proto__", and the read failed with a 500.
+    ['a standard in a query that is none', 'POST', '/roster/parse?schemeId=__proto__', 400, '请求内容不正确：评定标准：应为以下之一：“default6”、“yichun5”'],
     ['a NUL in a campaign id, quoted escaped', 'GET', '/campaigns/c2026%00/completeness', 404, '工作批次“c2026\\u0000”不存在，请先由县委组织部创建'],
     ['a direction override in a township id', 'GET', '/campaigns/c2026/townships/dongshan%E2%80%AE/submissions', 404, '本批次中没有编号为“dongshan\\u202E”的乡镇（街道）'],
     ['a line break in a version', 'GET', '/campaigns/c2026/townships/dongshan/versions/1%0A2', 404, '“东山镇”没有第 1\\n2 版'],

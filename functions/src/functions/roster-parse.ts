@@ -1,6 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { defaultScheme, yichunScheme, type Scheme } from '../../../shared';
-import type { RosterParse } from '../../../shared/api/contract';
+import { rosterParseQuerySchema, type BuiltInSchemeId, type RosterParse } from '../../../shared/api/contract';
 import { issueTotals } from '../../../shared/issues/cap';
 import { readRosterText } from '../../../shared/roster/paste';
 import type { RosterOptions, RosterRead } from '../../../shared/roster/sheet';
@@ -10,18 +10,23 @@ import { loadCampaign } from '../http/common';
 import { ApiError, shownIssues } from '../http/errors';
 import { readUploadBody } from '../http/body';
 import { endpoint, json } from '../http/handler';
+import { parseQuery } from '../http/query';
 import { readRosterBytes } from '../sheets/roster-read';
 
-const BUILT_IN: Record<string, Scheme> = { default6: defaultScheme, yichun5: yichunScheme };
+const BUILT_IN: Readonly<Record<BuiltInSchemeId, Scheme>> = { default6: defaultScheme, yichun5: yichunScheme };
 
-/** Checked against a campaign (its standard and townships) when `campaign` is given, else a built-in standard. */
+/**
+ * Checked against a campaign (its standard and townships) when `campaign` is given, else a built-in
+ * standard. The query goes through its schema: ?schemeId=__proto__ found Object.prototype in a plain
+ * lookup and the read failed with a 500.
+ */
 async function against(who: Caller, req: HttpRequest): Promise<{ scheme: Scheme; opts: RosterOptions }> {
-  const c = req.query.get('campaign');
-  if (c) {
-    const { campaign } = await loadCampaign(who, c);
+  const q = parseQuery(req, rosterParseQuerySchema);
+  if (q.campaign) {
+    const { campaign } = await loadCampaign(who, q.campaign);
     return { scheme: campaign.scheme, opts: { townships: campaign.townships.map((t) => t.name) } };
   }
-  return { scheme: BUILT_IN[req.query.get('schemeId') ?? 'default6'] ?? defaultScheme, opts: {} };
+  return { scheme: BUILT_IN[q.schemeId ?? 'default6'], opts: {} };
 }
 
 /** Pasted text must be UTF-8: a broken byte would become U+FFFD in a name the campaign then stores. */
