@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { configure, type Settings } from '../src/config';
 import { ApiError, errorBody } from '../src/http/errors';
+import { answerClientErrors } from './client-error';
 import { XLSX_MIME } from '../../shared/api/contract';
 import type { Store } from '../src/storage/store';
 import { resetStore } from '../src/storage/store-singleton';
@@ -234,6 +235,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
     });
   });
 
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, () => resolve());

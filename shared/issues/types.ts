@@ -7,7 +7,7 @@ export type Param = string | number;
 export type IssueParams = Record<string, Param | undefined>;
 
 /** HTTP statuses a refusal may answer with; user-data issues travel inside a 422. */
-export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
 
 export interface IssueDef<P extends object = object, S extends HttpStatus | undefined = HttpStatus | undefined> {
   /** Stable number, never reused: clients and logs may key on it (like ODK's problem.js). */

@@ -2,6 +2,7 @@
 // is read, bodies read with a cap, memory that stays flat under refused uploads.
 import { spawn } from 'node:child_process';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import { errorBodySchema } from '../../shared/api/contract';
 import { campaignBody, startStack, type Stack } from './stack';
 
@@ -47,6 +48,32 @@ describe('ids from the address', () => {
   ])('%s: %s %s → %i in Chinese, on one line', async (_name, method, path, status, message) => {
     const r = await st.call(method, path, { token: st.county(), ...(method === 'POST' ? { text: '东山镇\t东山村党支部' } : {}) });
     expect([r.status, (await error(r)).message]).toEqual([status, message]);
+  });
+});
+
+describe('requests Node refuses before any route', () => {
+  /** The raw answer to raw bytes: Node's parser, not a route, decides these. */
+  const raw = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const u = new URL(st.url);
+      const socket = net.connect(Number(u.port), u.hostname, () => socket.end(bytes));
+      let got = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (got += d));
+      socket.on('end', () => resolve(got));
+      socket.on('error', reject);
+    });
+
+  it.each([
+    // Node answered an empty 431, or reset the connection while the client was still sending.
+    ['an address of 100 KB', `GET /api/campaigns/${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, '请求地址或请求头过长，未予处理；请检查链接是否完整，或是否被重复粘贴'],
+    ['a header of 20 KB', `GET /api/me HTTP/1.1\r\nHost: x\r\nX-Pad: ${'x'.repeat(20_000)}\r\n\r\n`, 431, '请求地址或请求头过长，未予处理；请检查链接是否完整，或是否被重复粘贴'],
+    ['a request line that is not HTTP', 'GARBAGE\r\n\r\n', 400, '请求内容不正确：不是有效的 HTTP 请求'],
+  ])('%s is answered in Chinese JSON', async (_name, bytes, status, message) => {
+    const answer = await raw(bytes);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(errorBodySchema.parse(JSON.parse(body)).error.message).toBe(message);
   });
 });
 

@@ -95,6 +95,8 @@ export const serverIssues = {
   STORAGE_UNAVAILABLE: refusal<{ seconds: Param }>(340, 503, (p) => `存储服务暂时无法访问，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
   STORAGE_BUSY: refusal<{ seconds: Param }>(341, 503, (p) => `该单位的数据正被多个操作同时修改，本次操作未生效；请 ${v(p.seconds)} 秒后重试`),
   REQUEST_URL_INVALID: refusal<{ path: Param }>(342, 400, (p) => `请求地址“${v(p.path)}”含有无法识别的百分号编码（% 后应为两位十六进制数字），请检查链接是否完整`),
+  // An address or headers longer than a server reads (Node's 16 KB): answered before any route sees it.
+  REQUEST_HEADERS_TOO_LARGE: refusal(328, 431, () => `请求地址或请求头过长，未予处理；请检查链接是否完整，或是否被重复粘贴`),
   REQUEST_TOO_LARGE: refusal<{ limit: Param }>(343, 413, (p) => `请求内容超过上限 ${v(p.limit)}，未予处理`),
   REVIEW_CONFLICT: refusal<{ township: Param; state: Param; action: Param }>(344, 409, (p) => `“${v(p.township)}”的状态刚刚被另一操作改为“${v(p.state)}”，您的“${v(p.action)}”未生效；请刷新后重新审核`),
   UPLOADS_BUSY: refusal<{ seconds: Param }>(345, 503, (p) => `服务器正在同时处理较多的上报文件，本次请求未处理（已上报的内容不受影响）；请 ${v(p.seconds)} 秒后重试`),
