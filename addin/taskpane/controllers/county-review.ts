@@ -4,6 +4,7 @@
 import { consolidatedFileName } from '../../../shared/consolidate/titles';
 import type { ReviewAction } from '../../../shared/api/contract';
 import { acceptCaveat, bulkAcceptCaveat } from '../model/accept-caveat';
+import { reopenQuestion } from '../model/reopen-question';
 import { nextSort, type CountyFilter, type SortKey } from '../model/county-table';
 import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
@@ -73,6 +74,7 @@ export class CountyReviewController {
       const text = `${acceptCaveat(name, row?.quota)}通过${name}第 ${action.version} 版？通过后该版本锁定，${name}不能再上报；如需修改，可重新开放。`;
       if (!(await this.deps.confirm.ask({ title: '审核通过', text, ok: '确认通过' }))) return;
     }
+    if (action.action === 'reopen' && !(await this.deps.confirm.ask(reopenQuestion(name, action.version)))) return;
     this.store.set((s) => ({ county: { ...s.county, pending: [...s.county.pending, townshipId] } }));
     let outcome: Verdict;
     try {

@@ -3,6 +3,7 @@
 // accept after the page's own confirmation, return with a required comment, reopen.
 import type { ReviewAction } from '../../../shared/api/contract';
 import { acceptCaveat } from '../model/accept-caveat';
+import { reopenQuestion } from '../model/reopen-question';
 import type { ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { ACTION_DONE } from '../ui/labels';
@@ -100,9 +101,9 @@ export class ReviewDetailController {
     await this.decide({ action: 'return', comment: comment.trim(), version: d.version });
   }
 
-  reopen(): Promise<void> {
+  async reopen(): Promise<void> {
     const d = this.store.get().detail.data;
-    return d ? this.decide({ action: 'reopen', version: d.version }) : Promise.resolve();
+    if (d && (await this.deps.confirm.ask(reopenQuestion(d.townshipName, d.version)))) await this.decide({ action: 'reopen', version: d.version });
   }
 
   private decide(action: ReviewAction): Promise<void> {

@@ -128,12 +128,24 @@ describe('CountyReviewController', () => {
     expect(t.confirm.asked).toEqual(['审核通过：注意：城关镇的比例不符合要求（“好”的有 8 个，占 40.0%，超过上限 20%）。通过城关镇第 2 版？通过后该版本锁定，城关镇不能再上报；如需修改，可重新开放。']);
   });
 
-  it('a return or a reopen is not asked about', async () => {
+  it('a return is not asked about (its comment is the decision)', async () => {
     const t = setup();
     await t.ctl.load();
     await t.ctl.review('chengguan', { action: 'return', comment: '请补充', version: 2 });
     expect(t.confirm.asked).toEqual([]);
     expect(t.server.reviews).toHaveLength(1);
+  });
+
+  it.each([
+    [false, 0],
+    [true, 1],
+  ])('a reopen is asked about first (answered %s: %i request sent)', async (yes, sent) => {
+    const t = setup();
+    await t.ctl.load();
+    t.confirm.answer = yes;
+    await t.ctl.review('chengguan', { action: 'reopen', version: 2 });
+    expect(t.confirm.asked).toEqual(['重新开放：重新开放城关镇第 2 版？该版本将解除锁定、回到“待审核”，城关镇可以修改后重新上报；汇总仍计入该版本，直到新的版本上报。']);
+    expect(t.server.reviews).toHaveLength(sent);
   });
 });
 

@@ -107,6 +107,15 @@ describe('ReviewDetailController', () => {
     expect(t.reloaded).toEqual([1]);
   });
 
+  it('reopen asks first; declined, nothing is sent', async () => {
+    const t = setup();
+    await t.ctl.open('chengguan', 2);
+    t.confirm.answer = false;
+    await t.ctl.reopen();
+    expect(t.confirm.asked).toEqual(['重新开放：重新开放城关镇第 2 版？该版本将解除锁定、回到“待审核”，城关镇可以修改后重新上报；汇总仍计入该版本，直到新的版本上报。']);
+    expect(t.server.reviews).toEqual([]);
+  });
+
   it('downloads the file as uploaded', async () => {
     const t = setup();
     await t.ctl.open('chengguan', 2);
