@@ -85,15 +85,26 @@ export function headerCells(cols: readonly PrintColumn[]): HeaderCell[] {
     if (two && c.group) {
       let j = i;
       while (cols[j + 1]?.group === c.group) j++;
-      out.push({ row: 0, from: i, to: j, tall: false, text: c.group });
-      for (let k = i; k <= j; k++) out.push({ row: 1, from: k, to: k, tall: false, text: cols[k]?.header ?? '' });
+      out.push({ row: 0, from: i, to: j, tall: false, text: headerText(c.group, spanWidth(cols, i, j)) });
+      for (let k = i; k <= j; k++) out.push({ row: 1, from: k, to: k, tall: false, text: headerText(cols[k]?.header ?? '', cols[k]?.width ?? 0) });
       i = j + 1;
     } else {
-      out.push({ row: 0, from: i, to: i, tall: two, text: c.header });
+      out.push({ row: 0, from: i, to: i, tall: two, text: headerText(c.header, c.width) });
       i++;
     }
   }
   return out;
+}
+
+/**
+ * A header that wraps breaks before its bracketed part: 乡镇（街道） in a narrow column printed
+ * 乡镇（街道 over a lone ）, 上报时间（北京时间 over ）. Readers compare headers without
+ * whitespace (normalizeLabel), so the line break changes nothing they match.
+ */
+export function headerText(text: string, width: number): string {
+  const at = text.search(/[（(]/);
+  if (at <= 0 || text.includes('\n') || cellLines(text, width) === 1) return text;
+  return `${text.slice(0, at)}\n${text.slice(at)}`;
 }
 
 function spanWidth(cols: readonly PrintColumn[], from: number, to: number): number {

@@ -110,7 +110,7 @@ describe('派发表', () => {
     const ws = wb.getWorksheet('上报链接派发表');
     if (!ws) throw new Error('no sheet');
     expect(String(ws.getCell('A1').value)).toBe('青山县2027年度基层党组织分类定级上报链接派发表');
-    expect(rowValues(ws, 3)).toEqual(['序号', '乡镇（街道）', '上报链接', '有效期至（北京时间）', '状态', '签收人']);
+    expect(rowValues(ws, 3)).toEqual(['序号', '乡镇（街道）', '上报链接', '有效期至\n（北京时间）', '状态', '签收人']);
     const rows = [4, 5, 6].map((n) => rowValues(ws, n));
     expect(rows.map((x) => x[1])).toEqual(['东山镇', '西河乡', '南岭街道']);
     expect(rows.map((x) => x[2])).toEqual(links.townships.map((t) => t.link ?? undefined));

@@ -1,4 +1,4 @@
-import { headerCells, headerHeights, orientationOf, planSheet, sheetOptions, type PrintColumn, type SheetDef } from '../../../shared/print';
+import { headerCells, headerHeights, headerText, orientationOf, planSheet, sheetOptions, type PrintColumn, type SheetDef } from '../../../shared/print';
 
 const col = (header: string, width: number, group?: string): PrintColumn => ({ header, kind: 'int', width, ...(group ? { group } : {}) });
 const flat = [col('序号', 5), col('名称', 24), col('类别', 18), col('备注', 10)];
@@ -62,5 +62,25 @@ describe('sheet plan and page setup', () => {
   test('signature lines in the footer go left of the page numbers; & in text is escaped', () => {
     const o = sheetOptions({ ...def, signature: [{ label: '审核人（签字）' }, { label: 'A&B', value: 'x' }], signatureAt: 'footer' });
     expect(o.headerFooter?.oddFooter).toBe('&L审核人（签字）：＿＿＿＿＿＿    A&&B：x&R&A　第 &P 页（本次打印共 &N 页）');
+  });
+});
+
+describe('headerText: a wrapping header breaks before its bracketed part', () => {
+  test.each<[string, number, string]>([
+    ['乡镇（街道）', 7, '乡镇\n（街道）'],
+    ['上报时间（北京时间）', 14, '上报时间\n（北京时间）'],
+    ['乡镇（街道）', 14, '乡镇（街道）'], // fits on one line: unchanged
+    ['党员数', 4, '党员数'], // nothing bracketed
+    ['（注）说明', 4, '（注）说明'], // bracket first: nothing to keep together
+    ['总分\n（100分）', 5, '总分\n（100分）'], // already broken by hand
+    ['总分(100分)', 5, '总分\n(100分)'],
+  ])('%j at width %i → %j', (text, width, want) => {
+    expect(headerText(text, width)).toBe(want);
+  });
+
+  test('header cells carry the broken text, and their height counts its lines', () => {
+    const cols: PrintColumn[] = [{ header: '乡镇（街道）', kind: 'text', width: 7 }];
+    expect(headerCells(cols).map((h) => h.text)).toEqual(['乡镇\n（街道）']);
+    expect(headerHeights(cols)).toEqual(headerHeights([{ header: '乡镇\n（街道）', kind: 'text', width: 7 }]));
   });
 });

@@ -75,9 +75,9 @@ describe('default template', () => {
     ['C2', '城关镇'],
     ['B3', '党组织名称'],
     ['H3', '分类定级指标得分'],
-    ['H4', '党组织带头人（15分）'],
-    ['N4', '群众反映（20分）'],
-    ['O3', '总分（100分）'],
+    ['H4', '党组织带头人\n（15分）'],
+    ['N4', '群众反映\n（20分）'],
+    ['O3', '总分\n（100分）'],
     ['P3', '否决及限制情形'],
     ['P4', '涉及三打两建问题'],
     ['Q4', '新组建'],
@@ -191,7 +191,7 @@ test('a roster’s long names get rows as tall as their lines (LibreOffice clips
 
 test.each([
   ['Yichun five-way categories', yichunScheme, 'D5', '"农村,社区,机关,非公有制企业,教育卫生事业单位"'],
-  ['five goods: five indicators, no override columns', fiveGoods, 'L4', '群众反映好（20分）'],
+  ['five goods: five indicators, no override columns', fiveGoods, 'L4', '群众反映好\n（20分）'],
 ])('columns and lists follow the scheme: %s', async (_name, scheme, cell, expected) => {
   const ws = (await load(await generateTemplate({ ...base, scheme }))).getWorksheet(DETAIL_SHEET)!;
   const v = ws.getCell(cell).dataValidation?.formulae?.[0] ?? ws.getCell(cell).value;
