@@ -6,7 +6,8 @@ import type { PrintCell } from '../print';
 import type { Scheme } from '../scheme/schema';
 import type { OrgRow, RectificationRow, Submission } from '../submission/types';
 import { needsRectification, orgTypeLabel } from '../template/definition';
-import { normalizeLabel, orgKey } from '../text/normalize';
+import { isCopy, textKey, type Said } from '../ledger/merge';
+import { orgKey } from '../text/normalize';
 import type { DuplicateOrg } from './duplicates';
 import type { CountRow, QuotaRow, StatusRow } from './summary';
 import { beijingText } from './deadline';
@@ -98,12 +99,12 @@ function joined(lines: readonly LedgerLine[], pick: (r: LedgerLine) => string | 
  * the printed 整改台账 and 较差状况明细表 list it once too, as the 销号情况 sheet does.
  */
 function distinct(lines: readonly LedgerLine[]): LedgerLine[] {
-  const kept: Array<{ line: LedgerLine; problems: string; measures: string }> = [];
+  const kept: Array<{ line: LedgerLine; said: Said }> = [];
   for (const line of lines) {
-    const problems = normalizeLabel(line.problems ?? '');
-    const measures = normalizeLabel(line.measures ?? '');
-    if (problems !== '' && kept.some((k) => k.problems === problems && (measures === '' || k.measures === measures))) continue;
-    kept.push({ line, problems, measures });
+    const problems = textKey(line.problems ?? '');
+    const measures = textKey(line.measures ?? '');
+    if (problems !== '' && kept.some((k) => isCopy(k.said, problems, measures))) continue;
+    kept.push({ line, said: { matters: new Set([problems]), measures: new Set([measures]) } });
   }
   return kept.map((k) => k.line);
 }

@@ -120,7 +120,7 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
 }
 
 /** 整改事项 and 措施 compared as labels are (normalizeLabel: half-width, Simplified, no whitespace). */
-const textKey = normalizeLabel;
+export const textKey = normalizeLabel;
 
 /**
  * The item a line without 台账编号 is, by its 整改事项: one no other line took, still being worked
@@ -135,13 +135,16 @@ function sameMatter(items: readonly LedgerItem[], matter: string, campaignId: st
     .sort((a, b) => Number(unclosed(b)) - Number(unclosed(a)) || a.seq - b.seq)[0];
 }
 
-interface Said {
+export interface Said {
   matters: Set<string>;
   measures: Set<string>;
 }
 
-/** A line saying the same 整改事项 and 措施 (or none) as the item or a line that already took it. */
-function isCopy(said: Said | undefined, matter: string, measures: string): boolean {
+/**
+ * A line saying the same 整改事项 and 措施 (or none) as the item or a line that already took it
+ * (keys by textKey). The printed 整改台账 leaves such a line out by the same rule (consolidate/rows.ts).
+ */
+export function isCopy(said: Said | undefined, matter: string, measures: string): boolean {
   return said !== undefined && said.matters.has(matter) && (measures === '' || said.measures.has(measures));
 }
 
