@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { writeConsolidated } from '../src/consolidate/write-workbook';
 import { getCampaign } from '../src/storage/ledger';
 import { createAzureStore } from '../src/storage/store';
+import { ownPeakRssBytes } from './peak-rss';
 
 async function main(): Promise<void> {
   const [campaignId, out] = process.argv.slice(2);
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   // when other work shares the cores.
   const cpu = process.cpuUsage(c0);
   fs.writeFileSync(out, bytes);
-  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, ...stats, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, ...stats, maxRssMb: ownPeakRssBytes() / 1048576 }));
 }
 
 main().catch((e: unknown) => {

@@ -2,7 +2,7 @@
 // and of a 100,000-row workbook (generated here with exceljs's streaming writer in the template's
 // layout): throughput and peak memory, for the product's reader (shared/xlsx) and, as the
 // reference, exceljs's in-memory reader. Each runs in its own child process so its peak RSS
-// (maxRSS) is its own. The 100,000-row file is over the default cell bounds (a township's upload
+// (VmHWM) is its own. The 100,000-row file is over the default cell bounds (a township's upload
 // is far smaller), so the big run raises them as a server setting would.
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -37,6 +37,7 @@ import { nodeZip } from '../../functions/src/upload/native-inflate';
 import { setNativeZip } from '../../shared/zip/inflate';
 import { exceljsModel } from '../helpers/exceljs-model';
 import { filledWorkbook } from '../helpers/workbooks';
+import { ownPeakRssBytes } from '../../functions/dev/peak-rss';
 
 /** Bounds raised for the 100,000-row run (the defaults refuse a sheet of 2 million cells). */
 export const BIG_LIMITS = { maxCellsPerSheet: 4_000_000, maxCells: 4_000_000, maxTextChars: 64 * 1024 * 1024 };
@@ -128,8 +129,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     rows: result.submission?.orgs.length ?? 0,
     issues: result.issues.length,
     errors: result.issues.filter((i) => i.severity === 'error').length,
-    // maxRSS is in kilobytes.
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    peakRssMB: ownPeakRssBytes() / 1048576,
     peakHeapMB: peakHeap / 1024 / 1024,
   };
   process.send?.(figures);
