@@ -52,6 +52,13 @@ export class IssueKeeper {
   }
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors, then warnings, then notes, each in the order it came (a copy; the sort is stable). */
+export function bySeverity(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
 /** Errors, warnings and notes, those a summary issue stands for included. */
 export function issueTotals(issues: readonly Issue[]): SeverityCounts {
   const out = zero();

@@ -1,7 +1,7 @@
 // User-facing refusals: a catalogue code (which carries its HTTP status) plus its params, and for
 // 422 the workbook's issues. Anything else thrown in a handler is an infrastructure fault.
 import { makeIssue, statusOf, type HttpStatus, type Issue, type IssueArgs, type ParamsOf, type RefusalCode } from '../../../shared';
-import { capIssues, MAX_ISSUES } from '../../../shared/issues/cap';
+import { bySeverity, capIssues, MAX_ISSUES } from '../../../shared/issues/cap';
 
 /** Params may be left out only when the code has none that are required; issues go with a 422. */
 export type ApiErrorArgs<C extends RefusalCode> = Record<never, never> extends ParamsOf<C> ? [params?: ParamsOf<C>, issues?: Issue[]] : [params: ParamsOf<C>, issues?: Issue[]];
@@ -33,11 +33,9 @@ export class ApiError<C extends RefusalCode = RefusalCode> extends Error {
 export function shownIssues(issues: readonly Issue[]): Array<Omit<Issue, 'params'>> {
   // A list that is cut shows its errors first (each severity in its own order), as an upload's
   // does: what is left out is what the clerk can fix later. A short list stays as it came.
-  const ordered = issues.length > MAX_ISSUES ? [...issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]) : issues;
+  const ordered = issues.length > MAX_ISSUES ? bySeverity(issues) : issues;
   return capIssues(ordered).map(({ params: _p, ...rest }) => rest);
 }
-
-const RANK: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 export function errorBody(e: { issue: Issue; issues?: Issue[] | undefined }) {
   const error: { code: string; message: string; issues?: Array<Omit<Issue, 'params'>> } = { code: e.issue.code, message: e.issue.message };

@@ -4,7 +4,7 @@
 // township going back to that file: it becomes current again).
 import { checkIdentity, gradeCountsByLabel, hasErrors, quotaVerdict, tallySubmission, type IdentityRefusal, type Issue } from '../../../shared';
 import type { Receipt } from '../../../shared/api/contract';
-import { capIssues, issueTotals } from '../../../shared/issues/cap';
+import { bySeverity, issueTotals } from '../../../shared/issues/cap';
 import { resentUpload, uploadAllowed } from '../../../shared/review/machine';
 import { withRosterNames } from '../../../shared/roster/spelling';
 import { readSubmission } from '../../../shared/workbook/read';
@@ -42,10 +42,12 @@ function ownerRefusal(r: IdentityRefusal, issues: Issue[]): ApiError {
   }
 }
 
-/** 422 with the issues as the shared cap shows them (the ledger's refusals may add many) and the true count of errors. */
+/**
+ * 422 with the true count of errors and the issues errors first (the ledger's refusals come after
+ * the read's warnings); the answer caps the list as every answer's is (http/errors.ts).
+ */
 function refuse(issues: Issue[]): never {
-  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  throw new ApiError('UPLOAD_REFUSED', { errors: issueTotals(issues).error }, capIssues(sorted));
+  throw new ApiError('UPLOAD_REFUSED', { errors: issueTotals(issues).error }, bySeverity(issues));
 }
 
 /** What the upload did: stored a new version, found the current one's bytes, or made an older one current again. */

@@ -1,6 +1,6 @@
 // How many issues a read shows: the first MAX_ISSUES in the order given, then one issue with the
 // count of the rest; totals that include what was left out; row issues kept bounded as they come.
-import { capIssues, issueTotals, IssueKeeper, MAX_ISSUES } from '../../../shared/issues/cap';
+import { bySeverity, capIssues, issueTotals, IssueKeeper, MAX_ISSUES } from '../../../shared/issues/cap';
 import { makeIssue } from '../../../shared/issues/catalogue';
 import type { Issue } from '../../../shared/issues/types';
 
@@ -38,6 +38,18 @@ describe('capIssues', () => {
     const out = capIssues(list(MAX_ISSUES * 3, err));
     expect(out).toHaveLength(MAX_ISSUES + 1);
     expect(issueTotals(out)).toEqual({ error: MAX_ISSUES * 3, warning: 0, info: 0 });
+  });
+});
+
+describe('bySeverity', () => {
+  it.each<[string, Issue[], string[]]>([
+    ['errors, then warnings, then notes', [note(1), warn(2), err(3)], ['eC3', 'wB2', 'iP1']],
+    ['each severity keeps its order', [warn(5), err(4), warn(1), err(2), note(3)], ['eC4', 'eC2', 'wB5', 'wB1', 'iP3']],
+    ['a list already in order is unchanged', [err(1), warn(2), note(3)], ['eC1', 'wB2', 'iP3']],
+  ])('%s', (_, issues, want) => {
+    const before = brief(issues);
+    expect(brief(bySeverity(issues))).toEqual(want);
+    expect(brief(issues)).toEqual(before);
   });
 });
 
