@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { defaultScheme } from '../../shared';
 import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, LedgerList, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
 import { readSignInFragment, signInLink } from '../../shared/api/link';
+import { beijingDay, beijingText } from '../../shared/consolidate/deadline';
 import { fillTemplate } from '../../shared/template/fill';
 import { issueCountyCredential } from '../src/auth/issue';
 import { tokenFor } from '../src/auth/token';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     for (const i of parsed.issues.slice(0, 3)) console.log(`        · ${i.message}`);
 
     // A deadline a month ahead, so nobody is late in the demo.
-    const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    const deadline = beijingDay(Date.now() + 30 * 86400_000);
     const roster: Record<string, Array<Omit<RosterParse['entries'][number], 'township' | 'row'>>> = {};
     for (const { township, row: _r, ...e } of parsed.entries) (roster[township] ??= []).push(e);
     const created = await must<CampaignDetail>(await call('POST', '/campaigns', county, { year: 2026, county: me.countyName, deadline, townships: TOWNSHIPS, schemeId: 'default6', roster }), '创建批次');
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
 
     const access = await must<AccessList>(await call('POST', `/campaigns/${c}/access`, county, { page }), '发放链接');
     console.log('\n4. 各乡镇（街道）的上报链接：');
-    for (const t of access.townships) console.log(`   ${t.townshipName.padEnd(5, '　')} 有效期至 ${t.expiresAt?.slice(0, 10)}  ${t.link}`);
+    for (const t of access.townships) console.log(`   ${t.townshipName.padEnd(5, '　')} 有效期至 ${beijingText(t.expiresAt)}  ${t.link}`);
     const sheet = await call('GET', `/campaigns/${c}/access/sheet?page=${encodeURIComponent(page)}`, county);
     console.log(`   派发表：${save('上报链接派发表.xlsx', new Uint8Array(await sheet.arrayBuffer()))}`);
     const tokens = new Map(access.townships.map((t) => [t.townshipId, readSignInFragment(new URL(t.link ?? '').hash)?.token ?? '']));

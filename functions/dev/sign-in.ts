@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { signInLink } from '../../shared/api/link';
+import { beijingText } from '../../shared/consolidate/deadline';
 import { issueCountyCredential } from '../src/auth/issue';
 import { tokenFor, type CredentialScope } from '../src/auth/token';
 import { credentialStatus, ensureCounty, listCountyCredentials, type CredentialRecord } from '../src/storage/credentials';
@@ -67,4 +68,12 @@ export function localCountyToken(secret: string): string | null {
   const r = JSON.parse(fs.readFileSync(LOCAL_FILE(), 'utf8')) as Partial<CredentialScope>;
   if (!r.id || r.kind !== 'county' || !r.countyId || !r.issuedAt || !r.expiresAt) return null;
   return tokenFor({ id: r.id, kind: 'county', countyId: r.countyId, campaignId: null, townshipId: null, issuedAt: r.issuedAt, expiresAt: r.expiresAt }, secret);
+}
+
+/**
+ * The banner's heading over the sign-in link. The expiry is shown in Beijing time, as the page shows
+ * it (令牌有效期至 …): the record is in UTC, and its date alone was the day before from 16:00 UTC on.
+ */
+export function signInHeading(s: Pick<SignIn, 'countyName' | 'record' | 'created'>): string {
+  return `${s.countyName}委组织部登录链接（有效期至 ${beijingText(s.record.expiresAt)}${s.created ? '，新建' : ''}）：`;
 }

@@ -7,7 +7,7 @@ import { startAddinHttps } from './addin-https';
 import { startAzuriteProcess } from './azurite';
 import { dataDir, devSecret } from './env';
 import { startDevHost } from './host';
-import { localSignIn, openStore } from './sign-in';
+import { localSignIn, openStore, signInHeading } from './sign-in';
 
 /** AZURITE_DATA_DIR moves the data (tests use a temporary folder). */
 function azuriteLocation(): { location: string; shown: string } {
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   存储 Azurite   Blob ${az.blobUrl}  Table ${az.tableUrl}  数据目录 ${where.shown}
   允许跨域来源   ${[...cors, host.url].join(', ')}
 
-${signIn.countyName}委组织部登录链接（有效期至 ${signIn.record.expiresAt.slice(0, 10)}${signIn.created ? '，新建' : ''}）：
+${signInHeading(signIn)}
   ${signIn.link}
   在浏览器中打开即以县委组织部身份进入；还没有工作批次时，从“新建工作批次”开始。
   各乡镇（街道）的上报链接在工作批次中发放（派发表可下载打印）。

@@ -5,6 +5,7 @@
 // (.data/dev-secret) that `npm start` uses. Township links are issued by the county in the page.
 import { idSchema } from '../../shared/api/contract';
 import { signInLink } from '../../shared/api/link';
+import { beijingText } from '../../shared/consolidate/deadline';
 import { issueCountyCredential } from '../src/auth/issue';
 import { tokenFor } from '../src/auth/token';
 import { getCounty } from '../src/storage/credentials';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const { county, record } = await issueCountyCredential(store, { countyId, countyName: known?.name ?? name ?? '', days, label: '管理员发放（npm run token）' });
   const secret = devSecret();
   const token = tokenFor(record, secret);
-  console.error(`${county.name}委组织部的凭据（编号 ${record.id}），有效期至 ${record.expiresAt.slice(0, 10)}（${process.env.TOKEN_SECRET ? '使用 TOKEN_SECRET 签名' : '使用本地开发密钥 .data/dev-secret 签名'}）。登录链接：`);
+  console.error(`${county.name}委组织部的凭据（编号 ${record.id}），有效期至 ${beijingText(record.expiresAt)}（${process.env.TOKEN_SECRET ? '使用 TOKEN_SECRET 签名' : '使用本地开发密钥 .data/dev-secret 签名'}）。登录链接：`);
   console.error(`  ${signInLink(page, { server, token })}`);
   console.log(token);
 }
