@@ -96,10 +96,13 @@ export interface ReviewRequest {
 export interface ReviewSubject {
   state: ReviewState;
   version: number | null;
+  /** The county's comment kept with the state (null or absent when none). */
+  comment?: string | null;
 }
 
 export type ReviewDecision =
-  | { ok: true; next: ReviewState; comment: string | null }
+  /** `repeat`: the township is already where the action leads, at that version and with that comment. */
+  | { ok: true; next: ReviewState; comment: string | null; repeat?: true }
   | { ok: false; refusal: 'nothing' }
   | { ok: false; refusal: 'commentRequired' }
   | { ok: false; refusal: 'stale'; current: number }
@@ -107,8 +110,8 @@ export type ReviewDecision =
 
 /**
  * Decides one review action against the township's current pointer. Checks in the order a county
- * clerk can act on: nothing to review, a return without a reason, a newer version arrived, then
- * whether the state allows the action.
+ * clerk can act on: nothing to review, a return without a reason, a newer version arrived, the
+ * same action already done, then whether the state allows the action.
  */
 export function decideReview(cur: ReviewSubject, req: ReviewRequest): ReviewDecision {
   if (cur.state === 'missing' || cur.version === null) return { ok: false, refusal: 'nothing' };
@@ -116,6 +119,10 @@ export function decideReview(cur: ReviewSubject, req: ReviewRequest): ReviewDeci
   if (req.action === 'return' && !comment) return { ok: false, refusal: 'commentRequired' };
   if (req.version !== cur.version) return { ok: false, refusal: 'stale', current: cur.version };
   const t = TRANSITIONS[req.action];
+  // The same action on the same version again: a retry whose answer was lost, or a second clerk
+  // doing what the first just did. It is done; nothing is written twice. A different comment is
+  // not the same action (it would be lost), so that one is refused below.
+  if (cur.state === t.to && (comment || null) === (cur.comment ?? null)) return { ok: true, next: t.to, comment: cur.comment ?? null, repeat: true };
   if (!t.from.includes(cur.state)) return { ok: false, refusal: 'notAllowed', state: cur.state };
   // The comment is the county's word to the township; it is kept with any action that has one.
   return { ok: true, next: t.to, comment: comment || null };

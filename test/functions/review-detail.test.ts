@@ -114,7 +114,7 @@ describe('bulk accept', () => {
     expect(nl.state).toBe('submitted');
   });
 
-  it('refuses an already accepted township with its own message while the others go through', async () => {
+  it('refuses a returned township with its own message while the others go through; an accepted one sent again is answered as accepted', async () => {
     expect((await upload(BP.id, (await filled(BP, { seed: 5 })).bytes)).status).toBe(201);
     const accept = async (items: Array<{ townshipId: string; version: number }>) =>
       bulkReviewResultSchema.parse(await (await st.call('POST', '/campaigns/c2026/review', { token: st.county(), json: { action: 'accept', items } })).json());
@@ -124,6 +124,11 @@ describe('bulk accept', () => {
       ['nowhere', false, 'TOWNSHIP_NOT_FOUND'],
     ]);
     const again = await accept([{ townshipId: BP.id, version: 1 }]);
-    expect(again.results[0]).toMatchObject({ ok: false, state: 'accepted', error: { code: 'REVIEW_NOT_ALLOWED', message: '当前状态为“已审核通过”，不能审核通过' } });
+    expect(again.results[0]).toMatchObject({ ok: true, state: 'accepted' });
+    expect(again.results[0]?.error).toBeUndefined();
+    expect((await st.call('POST', `/campaigns/c2026/townships/${BP.id}/review`, { token: st.county(), json: { action: 'reopen', version: 1 } })).status).toBe(200);
+    expect((await st.call('POST', `/campaigns/c2026/townships/${BP.id}/review`, { token: st.county(), json: { action: 'return', version: 1, comment: '请核实' } })).status).toBe(200);
+    const returned = await accept([{ townshipId: BP.id, version: 1 }]);
+    expect(returned.results[0]).toMatchObject({ ok: false, state: 'returned', error: { code: 'REVIEW_NOT_ALLOWED', message: '“北坪镇”当前状态为“已退回”，不能审核通过' } });
   });
 });

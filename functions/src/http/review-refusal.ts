@@ -19,6 +19,6 @@ export function reviewRefusal(r: ReviewOutcome, township: string, req: ReviewReq
     case 'stale':
       return new ApiError('REVIEW_STALE', { seen: req.version, current: d.current });
     case 'notAllowed':
-      return new ApiError('REVIEW_NOT_ALLOWED', { state: reviewStateLabel(d.state), action });
+      return new ApiError('REVIEW_NOT_ALLOWED', { township, state: reviewStateLabel(d.state), action });
   }
 }

@@ -65,6 +65,10 @@ export async function applyReviews(store: Store, c: string, items: readonly Revi
       out[index] = step;
       continue;
     }
+    if (step.kind === 'repeat') {
+      out[index] = { kind: 'done', state: step.state };
+      continue;
+    }
     group.push({ index, item, seen: seenOf(cur), next: step.next });
     ops.push(...step.ops);
     if (group.length === REVIEWS_PER_TRANSACTION) await flush();

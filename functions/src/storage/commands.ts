@@ -166,14 +166,19 @@ export const seenOf = (cur: TownshipState | null): ReviewSeen => ({ state: cur?.
 const sameSeen = (a: ReviewSeen, b: ReviewSeen) => a.state === b.state && a.version === b.version && a.hash === b.hash;
 
 /** A review decided on the pointer as read: refused, or the writes that apply it (pointer under its ETag, audit entry). */
-export type ReviewStep = { kind: 'refused'; decision: Extract<ReviewDecision, { ok: false }> } | { kind: 'write'; next: Omit<TownshipState, 'etag'>; ops: TxOp[] };
+export type ReviewStep =
+  | { kind: 'refused'; decision: Extract<ReviewDecision, { ok: false }> }
+  /** Already done (a retry, or another clerk's same action): answered as done, nothing written. */
+  | { kind: 'repeat'; state: Omit<TownshipState, 'etag'> }
+  | { kind: 'write'; next: Omit<TownshipState, 'etag'>; ops: TxOp[] };
 
 /** `order` (a bulk request's item number) sorts audit entries of one millisecond in the order asked. */
 export function reviewStep(c: string, t: string, cur: TownshipState | null, req: ReviewRequest, audit: { actor: string; at: string; order?: number }): ReviewStep {
-  const d = decideReview({ state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null }, req);
+  const d = decideReview({ state: cur?.state ?? 'missing', version: cur?.currentVersion ?? null, comment: cur?.comment ?? null }, req);
   if (!d.ok) return { kind: 'refused', decision: d };
   if (!cur || d.next === 'missing') return { kind: 'refused', decision: { ok: false, refusal: 'nothing' } };
   const { etag, ...rest } = cur;
+  if (d.repeat) return { kind: 'repeat', state: rest };
   const next: Omit<TownshipState, 'etag'> = { ...rest, state: d.next, comment: d.comment };
   const record: AuditRecord = { at: audit.at, actor: audit.actor, action: req.action, townshipId: t, version: cur.currentVersion, contentHash: cur.currentHash, comment: d.comment ?? '' };
   return { kind: 'write', next, ops: [{ op: 'replace', pk: c, rk: rowKey.state(t), props: fromState(next), etag }, auditOp(c, record, audit.order)] };
@@ -183,7 +188,8 @@ export function reviewStep(c: string, t: string, cur: TownshipState | null, req:
  * Applies one review action under the pointer's ETag. The decision is taken once, on what the
  * county saw; if the write loses a race and the reread shows a different state or version, the
  * action is NOT re-decided on the new state (that would turn an accept into a return): the caller
- * answers 409. Only a conflict that changed nothing the decision depends on is retried.
+ * answers 409. Only a conflict that changed nothing the decision depends on is retried, and one
+ * whose reread shows this very action done (the same request sent twice at once) is answered as done.
  * `seen`: the pointer as an earlier read of this request found it (a bulk transaction that lost a
  * race), which the first read here must still match.
  */
@@ -194,10 +200,15 @@ export async function applyReview(store: Store, c: string, t: string, req: Revie
   return retryOnConflict(`review ${c}/${t}`, async (): Promise<ReviewOutcome> => {
     const cur = await getState(store, c, t);
     const seen = seenOf(cur);
-    if (first && !sameSeen(first, seen)) return { kind: 'conflict', state: cur?.state ?? 'missing', version: seen.version };
-    first = seen;
     const step = reviewStep(c, t, cur, req, { actor: opts.actor, at: now().toISOString() });
+    if (first && !sameSeen(first, seen)) {
+      // The same action sent twice at once: the other request did it, so this one is done too.
+      if (step.kind === 'repeat') return { kind: 'done', state: step.state };
+      return { kind: 'conflict', state: cur?.state ?? 'missing', version: seen.version };
+    }
+    first = seen;
     if (step.kind === 'refused') return step;
+    if (step.kind === 'repeat') return { kind: 'done', state: step.state };
     await store.transact(c, step.ops);
     return { kind: 'done', state: step.next };
   });

@@ -44,7 +44,7 @@ export const serverIssues = {
 
   // Review (HTTP 400 / 409).
   REVIEW_STALE: refusal<{ seen: Param; current: Param }>(330, 409, (p) => `您审核的是第 ${v(p.seen)} 版，但该单位已上报第 ${v(p.current)} 版，请刷新后重新审核`),
-  REVIEW_NOT_ALLOWED: refusal<{ state: Param; action: Param }>(331, 409, (p) => `当前状态为“${v(p.state)}”，不能${v(p.action)}`),
+  REVIEW_NOT_ALLOWED: refusal<{ township: Param; state: Param; action: Param }>(331, 409, (p) => `“${v(p.township)}”当前状态为“${v(p.state)}”，不能${v(p.action)}`),
   REVIEW_COMMENT_REQUIRED: refusal(332, 400, () => `退回时请填写退回意见，说明需要修改的内容`),
   REVIEW_NOTHING: refusal<{ township: Param }>(333, 409, (p) => `“${v(p.township)}”尚未上报，没有可审核的版本`),
 

@@ -99,7 +99,7 @@ describe.each([
   });
 });
 
-it('refusals are answered from the one read and cost no write: nothing sent, a newer version, already accepted', async () => {
+it('refusals and repeats are answered from the one read and cost no write: nothing sent, already accepted (done), a newer version', async () => {
   const c = await campaignWith(lean, ids(3));
   await applyReviews(lean, c, accepts(['t003']), { actor: 'county' });
   const { store, calls } = counted(lean);
@@ -107,16 +107,16 @@ it('refusals are answered from the one read and cost no write: nothing sent, a n
   expect(out).toEqual([
     { kind: 'done', state: expect.objectContaining({ state: 'accepted' }) },
     { kind: 'refused', decision: { ok: false, refusal: 'nothing' } },
-    { kind: 'refused', decision: { ok: false, refusal: 'notAllowed', state: 'accepted' } },
+    { kind: 'done', state: expect.objectContaining({ state: 'accepted', currentVersion: 1 }) },
     { kind: 'refused', decision: { ok: false, refusal: 'stale', current: 1 } },
   ]);
   expect(calls).toEqual({ lists: 1, gets: 0, transactions: [2] });
 });
 
-it('a township listed twice is accepted once; the second listing is refused as already accepted', async () => {
+it('a township listed twice is accepted once; the second listing is answered as done, with no second entry', async () => {
   const c = await campaignWith(lean, ids(2));
   const out = await applyReviews(lean, c, accepts(['t001', 't002', 't001']), { actor: 'county' });
-  expect(out.map((o) => (o.kind === 'refused' ? o.decision.refusal : o.kind))).toEqual(['done', 'done', 'notAllowed']);
+  expect(out.map((o) => (o.kind === 'refused' ? o.decision.refusal : o.kind))).toEqual(['done', 'done', 'done']);
   expect((await listAudit(lean, c)).map((a) => a.townshipId)).toEqual(['t001', 't002']);
 });
 

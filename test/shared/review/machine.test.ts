@@ -53,6 +53,14 @@ describe('checks before the transition', () => {
     ['a stale version in a state that does not allow the action (stale first: refresh)', at('accepted', 4), { action: 'accept' as const, version: 3 }, { ok: false, refusal: 'stale', current: 4 }],
     ['the comment is trimmed and kept', at('submitted', 3), { action: 'return' as const, version: 3, comment: ' 请核实 ' }, { ok: true, next: 'returned', comment: '请核实' }],
     ['no comment is null', at('submitted', 3), { action: 'accept' as const, version: 3 }, { ok: true, next: 'accepted', comment: null }],
+    // The same action again (a retry after a lost answer, two clicks at once, a second clerk): done, nothing to write.
+    ['an accept of the accepted version', { ...at('accepted', 3), comment: null }, { action: 'accept' as const, version: 3 }, { ok: true, next: 'accepted', comment: null, repeat: true }],
+    ['a return of the returned version, the same comment', { ...at('returned', 3), comment: '请核实' }, { action: 'return' as const, version: 3, comment: ' 请核实' }, { ok: true, next: 'returned', comment: '请核实', repeat: true }],
+    ['a reopen of the reopened version', { ...at('submitted', 3), comment: null }, { action: 'reopen' as const, version: 3 }, { ok: true, next: 'submitted', comment: null, repeat: true }],
+    // Not the same action: the second comment would be lost without a word.
+    ['a return of the returned version with another comment', { ...at('returned', 3), comment: '请核实' }, { action: 'return' as const, version: 3, comment: '请补充' }, { ok: false, refusal: 'notAllowed', state: 'returned' }],
+    ['an accept with a comment of a version accepted without one', { ...at('accepted', 3), comment: null }, { action: 'accept' as const, version: 3, comment: '好' }, { ok: false, refusal: 'notAllowed', state: 'accepted' }],
+    ['an accept of an accepted version that is no longer current (stale first)', { ...at('accepted', 4), comment: null }, { action: 'accept' as const, version: 3 }, { ok: false, refusal: 'stale', current: 4 }],
   ])('%s', (_name, cur, req, want) => {
     expect(decideReview(cur, req)).toEqual(want);
   });
