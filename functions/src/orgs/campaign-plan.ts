@@ -6,6 +6,7 @@
 import type { CreateCampaign } from '../../../shared/api/contract';
 import { buildCampaign, type CampaignDraft, type CampaignFields } from '../../../shared/campaign/build';
 import { lookbackTownships, pastDeadline } from '../../../shared/campaign/lookback';
+import { beijingDay } from '../../../shared/consolidate/deadline';
 import { followsPrevious, nextYear } from '../../../shared/campaign/previous';
 import type { Issue } from '../../../shared/issues/types';
 import { carriedRoster } from '../../../shared/roster/campaign';
@@ -100,7 +101,9 @@ export async function yearAfterFields(
     // The same organizations as the grading under review: a 回头看 regrades them, it changes no roster.
     return { fields: { kind: 'lookback', previousId: null, reviewsId: plan.reviewed.id, orgs: plan.reviewed.orgs ?? null, decisions: [], roster: plan.draft.roster }, warnings: [] };
   }
-  const applied = await storeCampaignOrgs(store, { campaignId, on: createdAt.slice(0, 10), draft: plan.draft, previous: plan.previous, decisions: plan.decisions });
+  // The day an organization was created, renamed or dissolved is the county's (Beijing) day: a campaign
+  // made on the morning of 1 January in Beijing is still 31 December in UTC.
+  const applied = await storeCampaignOrgs(store, { campaignId, on: beijingDay(Date.parse(createdAt)), draft: plan.draft, previous: plan.previous, decisions: plan.decisions });
   // A name listed by two townships and given to one is on that township's roster only.
   const active = new Set(applied.snapshot.identities.filter((o) => o.status === 'active').map((o) => `${o.townshipId}|${orgKey(o.name)}`));
   const roster = Object.fromEntries(Object.entries(plan.draft.roster).map(([t, list]) => [t, list.filter((e) => active.has(`${t}|${orgKey(e.name)}`))]));
