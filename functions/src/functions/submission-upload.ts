@@ -16,6 +16,9 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const { maxUploadBytes: limit, readLimits } = settings();
   const { store, campaign } = await loadCampaign(who, c);
   const bytes = await readUploadBody(req, limit);
+  // A body can take minutes to arrive; a link the county revoked (or that expired) meanwhile has
+  // "stopped working at once" for the county, so the upload is refused as the link is, and nothing is stored.
+  await authenticate(req);
   const r = await ingest(store, { campaign, townshipId: t, bytes, actor: actorOf(who), maxBytes: limit, readLimits });
   return json(r.status, r.receipt);
 });
