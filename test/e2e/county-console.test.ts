@@ -187,7 +187,7 @@ describeBrowser('county console in a browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an edit that another change overtook (409): the latest is loaded and the county is told; saved again it goes through', async () => {
+  it('an edit that another change overtook (409): the latest is loaded with the clerk\'s own change kept, and the county is told; saved again it goes through', async () => {
     const c0 = await stack.createCampaign('e2e-edit', [{ id: 'qiaotou', name: '桥头镇' }], '2099-04-25', '示范县', 2028);
     const { page: c, errors } = await open(DESKTOP);
     await connect(c, stack.token.county);
@@ -199,11 +199,12 @@ describeBrowser('county console in a browser', () => {
     await stack.api(`/campaigns/${c0.id}`, c0.token(), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ year: 2028, county: '示范县', deadline: '2099-05-01', townships: [{ id: 'qiaotou', name: '桥头镇' }], revision: 1 }) });
     await c.fill('#cf-townships', '桥头镇\n河口乡');
     await c.getByRole('button', { name: '保存修改' }).click();
-    await waitText(c, '#admin-status', '页面已重新载入最新的批次设置，请核对后再保存。');
+    await waitText(c, '#admin-status', '页面已载入最新的批次设置，并保留了您未保存的修改（乡镇（街道）名单）。请核对后再保存。');
     await expect(text(c, '#admin-status')).resolves.toMatch(/^您修改的是第 1 版批次设置，但它已被改为第 2 版/);
+    // The other's deadline and the clerk's township, both in the form: nothing to type again.
     await expect(c.inputValue('#cf-deadline')).resolves.toBe('2099-05-01');
+    await expect(c.inputValue('#cf-townships')).resolves.toBe('桥头镇\n河口乡');
     await shot(c, '48-county-edit-conflict');
-    await c.fill('#cf-townships', '桥头镇\n河口乡');
     await c.getByRole('button', { name: '保存修改' }).click();
     await waitText(c, '#campaigns-status', '已保存批次设置（第 3 版）。');
     await waitText(c, '#current-campaign', '2 个乡镇（街道）');

@@ -9,6 +9,7 @@ import { loadScheme } from '../../../shared/scheme/load';
 import { ApiError } from '../api/client';
 import { campaignLabel, checkForm, deadlineFieldNote, type CampaignFormValues, type FieldKey, type FieldNote, type FormContext } from '../model/campaign-form';
 import { linkedOf, linkFill } from '../model/campaign-links';
+import { rebaseEdit, rebaseText } from '../model/edit-rebase';
 import { chooseTwice, toggleMerge, toggleRename, type ReconcileChoices } from '../model/reconcile';
 import type { Clock, Delivery, Session } from '../ports';
 import { blankForm, type AdminState, type Editing } from '../slices';
@@ -67,14 +68,17 @@ export class CampaignAdminController {
   }
 
   /** The open campaign, read afresh (its revision, roster and standard). */
-  startEdit(said: Verdict | null = null): Promise<void> {
+  /** `mine`: a save refused as stale, whose own changes are carried onto the latest (model/edit-rebase.ts). */
+  startEdit(said: Verdict | null = null, mine?: { base: CampaignFormValues; values: CampaignFormValues; stale: string }): Promise<void> {
     return runAction(this.store, 'edit', this.show, async () => {
       const api = this.session.api;
       const id = this.store.get().connection.campaign?.id;
       if (!api || !id) return;
       const { detail, editing } = await this.editingOf(api, id);
       const values: CampaignFormValues = { year: String(detail.year), county: detail.county, deadline: detail.deadline, standard: 'keep', townships: detail.townships.map((t) => t.name).join('\n'), kind: editing.kind, reviewsId: detail.reviewsId ?? '' };
-      this.open('edit', values, editing, said);
+      if (!mine) return this.open('edit', values, editing, said);
+      const r = rebaseEdit(mine.base, mine.values, values);
+      this.open('edit', r.values, editing, warning(rebaseText(mine.stale, r)));
     }, this.onAuthLost);
   }
 
@@ -201,8 +205,10 @@ export class CampaignAdminController {
       } catch (e) {
         if (!(e instanceof ApiError) || e.status === 401) throw e;
         if (e.code === 'CAMPAIGN_REVISION_STALE') {
+          const base = this.store.get().admin.initial;
           this.patch({ mode: 'closed' });
-          return this.startEdit(warning(`${e.message.replace(/[；;]?请刷新后重新修改[。\s]*$/, '').replace(/[。\s]+$/, '')}。页面已重新载入最新的批次设置，请核对后再保存。`));
+          const stale = e.message.replace(/[；;]?请刷新后重新修改[。\s]*$/, '').replace(/[。\s]+$/, '');
+          return this.startEdit(null, { base, values, stale });
         }
         const fields = fieldsOfRefusal(e);
         this.patch({ fields: { ...check.warnings, ...fields }, ...(e.issues.length && e.code !== 'REQUEST_FIELD_INVALID' ? { issues: { title: '服务器检查结果', issues: e.issues } } : {}) });

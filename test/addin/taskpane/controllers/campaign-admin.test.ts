@@ -175,15 +175,32 @@ describe('CampaignAdminController: 修改本批次', () => {
     expect(t.saved).toEqual([['c2026', { tone: 'ok', text: '已保存批次设置（第 4 版）。' }]]);
   });
 
-  it('a revision overtaken meanwhile (409): the latest is loaded into the form and the county is told', async () => {
+  // Read at revision 1 (示范县 2026, 截止 2026-04-25, 城关镇 东山乡); someone saved revision 2 meanwhile.
+  it.each<[string, Partial<CampaignFormValues>, Partial<CampaignDetail>, Partial<CampaignFormValues>, string]>([
+    ['nothing typed: the latest is loaded', {}, { deadline: '2026-05-01' }, { deadline: '2026-05-01', townships: '城关镇\n东山乡' }, '页面已重新载入最新的批次设置，请核对后再保存。'],
+    [
+      'both changed the deadline: the latest stands and the clerk is told what they typed',
+      { deadline: '2026-04-30' },
+      { deadline: '2026-05-01' },
+      { deadline: '2026-05-01' },
+      '页面已载入最新的批次设置；截止日期已被他人改过，表中为最新内容，您填的“2026-04-30”未保存。请核对后再保存。',
+    ],
+    [
+      'the clerk added a township, the other moved the deadline: both are in the form',
+      { townships: '城关镇\n东山乡\n西山镇' },
+      { deadline: '2026-05-01' },
+      { deadline: '2026-05-01', townships: '城关镇\n东山乡\n西山镇' },
+      '页面已载入最新的批次设置，并保留了您未保存的修改（乡镇（街道）名单）。请核对后再保存。',
+    ],
+  ])('a revision overtaken meanwhile (409), %s', async (_name, typed, theirs, form, said) => {
     const t = setup();
     t.server.detail_ = detail(1);
     await t.ctl.startEdit();
     t.server.update_ = new ApiError(issueText('CAMPAIGN_REVISION_STALE', { seen: 1, current: 2 }), 409, 'CAMPAIGN_REVISION_STALE');
-    t.server.detail_ = detail(2, { deadline: '2026-05-01' });
-    await t.ctl.submit({ ...VALUES, year: '2026', standard: 'keep' });
-    expect(t.admin()).toMatchObject({ mode: 'edit', formId: 2, editing: { revision: 2 }, initial: { deadline: '2026-05-01' } });
-    expect(t.admin().verdict).toEqual({ tone: 'warning', text: '您修改的是第 1 版批次设置，但它已被改为第 2 版。页面已重新载入最新的批次设置，请核对后再保存。' });
+    t.server.detail_ = detail(2, theirs);
+    await t.ctl.submit({ ...t.admin().initial, ...typed });
+    expect(t.admin()).toMatchObject({ mode: 'edit', formId: 2, editing: { revision: 2 }, initial: form });
+    expect(t.admin().verdict).toEqual({ tone: 'warning', text: `您修改的是第 1 版批次设置，但它已被改为第 2 版。${said}` });
     expect(t.saved).toEqual([]);
   });
 });
