@@ -4,10 +4,12 @@
 // with another comment is not the same action: it is refused, naming the township, and the first
 // comment stands.
 import { bulkReviewResultSchema, type ReviewAction } from '../../shared/api/contract';
+import { issueCountyCredential } from '../../functions/src/auth/issue';
+import { tokenFor } from '../../functions/src/auth/token';
 import { listAudit } from '../../functions/src/storage/queries';
 import { createAzureStore, type Store } from '../../functions/src/storage/store';
 import { err, freshCampaign } from './campaign';
-import { startStack, TOWNSHIPS, type Stack } from './stack';
+import { COUNTY, SECRET, startStack, TOWNSHIPS, type Stack } from './stack';
 
 const xihe = TOWNSHIPS[1] as (typeof TOWNSHIPS)[0];
 let st: Stack;
@@ -75,4 +77,22 @@ it('全部通过 sent again: every township answered as accepted, one audit entr
     ['西河乡', true, 'accepted'],
   ]);
   expect(await reviews(f.c)).toEqual(['accept:', 'accept:']);
+});
+
+it('two county clerks with credentials of their own: the audit says whose return and whose accept it was', async () => {
+  const f = await freshCampaign(st);
+  await f.version(xihe, 11);
+  const { record } = await issueCountyCredential(direct, { countyId: COUNTY.id, countyName: COUNTY.name, days: 1, label: '第二位审核人' });
+  const second = tokenFor(record, SECRET);
+  expect((await f.act(xihe.id, RETURN)).status).toBe(200);
+  await f.version(xihe, 12);
+  expect((await st.call('POST', `/campaigns/${f.c}/townships/${xihe.id}/review`, { token: second, json: { action: 'accept', version: 2 } })).status).toBe(200);
+  const actors = (await listAudit(direct, f.c)).map((a) => [a.action, a.actor]);
+  expect(actors).toEqual([
+    ['upload', 'township:xihe'],
+    ['return', expect.stringMatching(/^county:/)],
+    ['upload', 'township:xihe'],
+    ['accept', `county:${record.id}`],
+  ]);
+  expect(actors[1]?.[1]).not.toBe(`county:${record.id}`);
 });

@@ -112,6 +112,11 @@ export function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function actorOf(c: { role: string; townshipId: string | null }): string {
-  return c.role === 'county' ? 'county' : `township:${c.townshipId ?? ''}`;
+/**
+ * Who an audit entry names. A county has several clerks, each with a credential of their own
+ * (npm run token): "county" alone could not tell whose 通过 or 退回 it was, so the credential's id
+ * is kept with it (its record has the label and the dates).
+ */
+export function actorOf(c: { role: string; id: string; townshipId: string | null }): string {
+  return c.role === 'county' ? `county:${c.id}` : `township:${c.townshipId ?? ''}`;
 }
