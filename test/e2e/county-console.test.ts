@@ -204,6 +204,9 @@ describeBrowser('county console in a browser', () => {
     // The other's deadline and the clerk's township, both in the form: nothing to type again.
     await expect(c.inputValue('#cf-deadline')).resolves.toBe('2099-05-01');
     await expect(c.inputValue('#cf-townships')).resolves.toBe('桥头镇\n河口乡');
+    // The heading and the list show the other's deadline too, not the one the page first read.
+    await waitText(c, '#current-campaign', '截止 2099-05-01');
+    await expect(text(c, '#campaign-list [data-campaign="e2e-edit"]')).resolves.toContain('2099-05-01');
     await shot(c, '48-county-edit-conflict');
     await c.getByRole('button', { name: '保存修改' }).click();
     await waitText(c, '#campaigns-status', '已保存批次设置（第 3 版）。');

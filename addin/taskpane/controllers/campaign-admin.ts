@@ -60,11 +60,24 @@ export class CampaignAdminController {
 
   private async editingOf(api: NonNullable<Session['api']>, id: string): Promise<{ detail: CampaignDetail; editing: Editing }> {
     const detail = await api.campaignDetail(id);
+    this.showLatest(detail);
     const loaded = loadScheme(detail.scheme);
     const data = this.store.get().county.data;
     const reported = data?.campaign.id === id ? data.townships.filter((t) => t.currentVersion !== null).length : 0;
     const scheme = loaded.ok ? loaded.scheme : detail.schemeId === yichunScheme.id ? yichunScheme : defaultScheme;
     return { detail, editing: { id, revision: detail.revision, townships: detail.townships, roster: detail.roster, scheme, reported, kind: detail.kind ?? 'grading' } };
+  }
+
+  /**
+   * The campaign as just read, in the page's heading and the campaign list too: after another
+   * tab's save (409) the form showed its deadline while “当前：… 截止” and the link warnings kept the old one.
+   */
+  private showLatest(d: CampaignDetail): void {
+    const { year, county, deadline, townships, schemeId, schemeFingerprint } = d;
+    this.store.set((s) => ({
+      connection: s.connection.campaign?.id === d.id ? { ...s.connection, campaign: { ...s.connection.campaign, year, county, deadline, townships, schemeId, schemeFingerprint } } : s.connection,
+      campaigns: { ...s.campaigns, list: s.campaigns.list?.map((c) => (c.id === d.id ? { ...c, year, county, deadline, schemeId, townships: townships.length, revision: d.revision, updatedAt: d.updatedAt } : c)) ?? null },
+    }));
   }
 
   /** The open campaign, read afresh (its revision, roster and standard). */

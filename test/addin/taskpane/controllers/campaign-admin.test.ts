@@ -203,4 +203,20 @@ describe('CampaignAdminController: 修改本批次', () => {
     expect(t.admin().verdict).toEqual({ tone: 'warning', text: `您修改的是第 1 版批次设置，但它已被改为第 2 版。${said}` });
     expect(t.saved).toEqual([]);
   });
+
+  it('a revision overtaken meanwhile (409): the page heading and the campaign list show the latest too', async () => {
+    const t = setup();
+    const listed = { id: 'c2026', year: 2026, county: '示范县', deadline: '2026-04-25', schemeId: 'default6', townships: 2, revision: 1, createdAt: CAMPAIGN.createdAt, updatedAt: CAMPAIGN.createdAt };
+    t.store.set((s) => ({ campaigns: { ...s.campaigns, list: [listed, { ...listed, id: 'c2025', year: 2025 }] } }));
+    t.server.detail_ = detail(1);
+    await t.ctl.startEdit();
+    t.server.update_ = new ApiError(issueText('CAMPAIGN_REVISION_STALE', { seen: 1, current: 2 }), 409, 'CAMPAIGN_REVISION_STALE');
+    t.server.detail_ = detail(2, { deadline: '2026-05-01', townships: [...CAMPAIGN.townships, { id: 'xishan', name: '西山镇' }] });
+    await t.ctl.submit(t.admin().initial);
+    expect(t.store.get().connection.campaign).toMatchObject({ id: 'c2026', deadline: '2026-05-01', townships: [...CAMPAIGN.townships, { id: 'xishan', name: '西山镇' }] });
+    expect(t.store.get().campaigns.list?.map((c) => [c.id, c.deadline, c.townships, c.revision])).toEqual([
+      ['c2026', '2026-05-01', 3, 2],
+      ['c2025', '2026-04-25', 2, 1],
+    ]);
+  });
 });
