@@ -6,7 +6,7 @@ import { linksEndingEarly } from '../../../shared/campaign/link-expiry';
 import type { ClipboardPort, ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { formatTime } from '../ui/labels';
-import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
+import { aboutTownship, error, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface AccessDeps {
   confirm: ConfirmPort;
@@ -78,7 +78,7 @@ export class AccessController {
       this.show(ok(`${name}：${done}`));
     } catch (e) {
       if (isAuthLost(e) && this.onAuthLost) return this.onAuthLost(e.message);
-      this.show(error(`${name}：${errorText(e)}`));
+      this.show(error(aboutTownship(name, e)));
     } finally {
       this.store.set((s) => ({ access: { ...s.access, pending: s.access.pending.filter((x) => x !== t) } }));
     }

@@ -9,7 +9,7 @@ import { nextSort, type CountyFilter, type SortKey } from '../model/county-table
 import type { ConfirmPort, ExcelPort, FilePort, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { ACTION_DONE } from '../ui/labels';
-import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
+import { aboutTownship, error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface CountyReviewDeps {
   excel: ExcelPort | null;
@@ -83,7 +83,7 @@ export class CountyReviewController {
       outcome = ok(`${name}：${ACTION_DONE[action.action]}。`);
     } catch (e) {
       if (isAuthLost(e) && this.onAuthLost) return this.onAuthLost(e.message);
-      outcome = error(`${name}：${errorText(e)}`);
+      outcome = error(aboutTownship(name, e));
     } finally {
       this.store.set((s) => ({ county: { ...s.county, pending: s.county.pending.filter((id) => id !== townshipId) } }));
     }

@@ -17,6 +17,15 @@ export function errorText(e: unknown): string {
   return `操作未完成，请重试。${code ? `如仍不行，请把代码 ${code} 告诉县委组织部。` : ''}`;
 }
 
+/**
+ * A failure about one township, led by its name: “西河乡：…”, unless the message already names it
+ * (REVIEW_NOT_ALLOWED and REVIEW_CONFLICT quote it), which read “西河乡：“西河乡”当前状态为…”.
+ */
+export function aboutTownship(name: string, e: unknown): string {
+  const text = errorText(e);
+  return text.includes(`“${name}”`) ? text : `${name}：${text}`;
+}
+
 /** 401 during work: the token expired or was revoked while the page was open. */
 export function isAuthLost(e: unknown): e is ApiError {
   return e instanceof ApiError && e.status === 401;

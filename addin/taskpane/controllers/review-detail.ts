@@ -7,7 +7,7 @@ import { reopenQuestion } from '../model/reopen-question';
 import type { ConfirmPort, Delivery, Session } from '../ports';
 import { patchSlice, type AppState, type Store, type Verdict } from '../state';
 import { ACTION_DONE } from '../ui/labels';
-import { error, errorText, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
+import { aboutTownship, error, info, isAuthLost, ok, runAction, type OnAuthLost } from './feedback';
 
 export interface DetailDeps {
   confirm: ConfirmPort;
@@ -118,7 +118,7 @@ export class ReviewDetailController {
         patchSlice(this.store, 'detail', { returning: false });
       } catch (e) {
         if (isAuthLost(e)) throw e;
-        said = error(`${d.townshipName}：${errorText(e)}`);
+        said = error(aboutTownship(d.townshipName, e));
       }
       // The state as it is now (another reviewer may have moved first), then the verdict.
       const [fresh] = await Promise.all([w.api.version(w.c, d.townshipId, d.version).catch(() => null), this.onReviewed().catch(() => undefined)]);

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../../addin/taskpane/api/client';
-import { errorText, runAction } from '../../../../addin/taskpane/controllers/feedback';
+import { aboutTownship, errorText, runAction } from '../../../../addin/taskpane/controllers/feedback';
 import { SheetConflictError } from '../../../../addin/taskpane/excel/insert-sheets';
 import { ReadFileError } from '../../../../addin/taskpane/excel/read-file';
 import { createStore, initialState, type Verdict } from '../../../../addin/taskpane/state';
@@ -16,6 +16,15 @@ describe('errorText: Chinese for anything thrown, never English prose or a stack
     ['an Office error in Chinese', officeError('请求的资源不存在。\n at x.js:1', 'ItemNotFound'), '操作未完成：请求的资源不存在。'],
     ['anything else', new TypeError('x is undefined'), '操作未完成，请重试。'],
   ])('%s', (_what, e, text) => expect(errorText(e)).toBe(text));
+});
+
+describe('aboutTownship: a failure about one township is led by its name once', () => {
+  it.each([
+    ['a message without the name', new ApiError('版本已变化，请刷新', 409, 'X'), '西河乡：版本已变化，请刷新'],
+    ['a message that quotes it', new ApiError('“西河乡”当前状态为“已退回”，不能退回', 409, 'REVIEW_NOT_ALLOWED'), '“西河乡”当前状态为“已退回”，不能退回'],
+    ['another township quoted', new ApiError('“东山镇”当前状态为“已退回”，不能退回', 409, 'REVIEW_NOT_ALLOWED'), '西河乡：“东山镇”当前状态为“已退回”，不能退回'],
+    ['anything else thrown', new TypeError('x is undefined'), '西河乡：操作未完成，请重试。'],
+  ])('%s', (_what, e, text) => expect(aboutTownship('西河乡', e)).toBe(text));
 });
 
 describe('runAction', () => {
