@@ -2,9 +2,10 @@
 // custom-functions-metadata-plugin reads it to write functions.json and appends the
 // CustomFunctions.associate(id, fn) calls to this file when bundling. English text here is the
 // default metadata; addin/functions/locale/zh-CN.json gives the Chinese one (functions.zh-CN.json).
-// Logic lives in grade-core.ts; this file only converts results and errors for Excel.
+// Logic lives in grade-core.ts and quota-core.ts; this file only converts results and errors for Excel.
 import { issueText } from '../../shared/issues/catalogue';
-import { gradeCore, quotaCheckCore, quotaTableCore, type GradeCell } from './grade-core';
+import { gradeCore, type GradeCell } from './grade-core';
+import { quotaCheckCore, quotaTableCore } from './quota-core';
 import { FnInputError } from './values';
 
 /**

@@ -1,5 +1,6 @@
-// The logic behind =DJ.GRADE, =DJ.QUOTA_CHECK and =DJ.QUOTA_TABLE, free of the CustomFunctions
-// global so Node tests and the bench call it directly. functions.ts only wraps it for Excel.
+// The logic behind =DJ.GRADE (quota-core.ts: =DJ.QUOTA_CHECK and =DJ.QUOTA_TABLE), free of the
+// CustomFunctions global so Node tests and the bench call it directly. functions.ts only wraps it
+// for Excel.
 //
 // Error policy: a problem with the arguments as a whole (wrong number of columns, unknown scheme,
 // mismatched parallel ranges) throws FnInputError → the formula shows #VALUE! with the message.
@@ -11,13 +12,10 @@ import { parseFlag } from '../../shared/grade/flags';
 import { checkTotal, gradeTotal, sumIndicators, type Problem } from '../../shared/grade/grade';
 import { sumScores } from '../../shared/grade/score';
 import { issueText } from '../../shared/issues/catalogue';
-import { percent, percentBeside, percentCap } from '../../shared/quota/format';
-import { checkQuota, type QuotaEntry, type QuotaResult } from '../../shared/quota/quota';
 import { maxTotal } from '../../shared/scheme/lookup';
-import type { Scheme } from '../../shared/scheme/schema';
 import { cellAddress, parseOrigin, type Origin } from './address';
 import { resolveScheme } from './scheme-arg';
-import { FnInputError, asMatrix, isBlankCell, sizeText, width, type Matrix } from './values';
+import { FnInputError, asMatrix, cellValue, isBlankCell, readCell, sizeText, width, type Matrix } from './values';
 
 export interface RowProblem {
   problem: string;
@@ -49,7 +47,7 @@ function flagColumn(arg: unknown, label: string, rows: number, address: string |
   if (m === null || m.length === 0) return col;
   const w = width(m);
   if (m.length === 1 && w === 1) {
-    const f = parseFlag(m[0]?.[0]);
+    const f = flagOf(m[0]?.[0]);
     if (!f.ok) throw new FnInputError(issueText('FN_FLAG_MALFORMED', { name: label, value: f.text }));
     col.broadcast = f.value;
     return col;
@@ -73,7 +71,12 @@ function flagAt(c: FlagColumn, i: number): FlagAt {
   const v = c.cells[i]?.[0];
   // Most rows carry no flag: skip the parser for empty cells.
   if (v === null || v === undefined || v === '') return NO;
-  return parseFlag(v);
+  return flagOf(v);
+}
+
+/** A flag cell; an error cell (#N/A) is named by its code, never “[object Object]”. */
+function flagOf(v: unknown): FlagAt {
+  return parseFlag(typeof v === 'object' && v !== null ? cellValue(v) : v);
 }
 
 interface CellProblem {
@@ -113,8 +116,10 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
       // A number within the scale is what checkTotal would accept as is; text goes through it.
       if (typeof v === 'number' && v >= 0 && v <= limit) {
         total = v;
+      } else if (typeof v === 'object' && v !== null && 'error' in readCell(v)) {
+        problems = [errorProblem(v, origin && cellAddress(origin, i, 0))];
       } else {
-        const c = checkTotal(s, v);
+        const c = checkTotal(s, cellValue(v));
         if (!c.ok) problems = c.problems.map((p) => ({ text: problemText(p), cell: origin && cellAddress(origin, i, 0) }));
         else total = c.total;
       }
@@ -122,12 +127,14 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
       // Every score a number in range is the common case: summed without the parser.
       total = plainSum(row, maxima, limit, scratch);
       if (total === null && !allBlank(row, k)) {
-        const r = sumIndicators(s, row.length === k ? row : Array.from({ length: k }, (_, j) => row[j] ?? null));
-        if (!r.ok) {
-          problems = r.problems.map((p) => ({
-            text: problemText(p),
-            cell: origin && p.index !== undefined ? cellAddress(origin, i, p.index) : null,
-          }));
+        const cells = Array.from({ length: k }, (_, j) => cellValue(row[j] ?? null));
+        const errorAt = cellErrors(row, k);
+        const r = sumIndicators(s, cells);
+        if (!r.ok || errorAt.size) {
+          // An error cell is reported as such, not again as a malformed score.
+          const rest = r.ok ? [] : r.problems.filter((p) => p.index === undefined || !errorAt.has(p.index));
+          problems = [...errorAt].map((j) => errorProblem(row[j], origin && cellAddress(origin, i, j)));
+          for (const p of rest) problems.push({ text: problemText(p), cell: origin && p.index !== undefined ? cellAddress(origin, i, p.index) : null });
         } else total = r.total;
       }
     }
@@ -146,6 +153,20 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
     if (!fb.ok) all.push(flagProblem(forced, fb.text, i));
     if (!ne.ok) all.push(flagProblem(fresh, ne.text, i));
     out[i] = [{ problem: rowPrefix(multi, origin, i) + all.map((p) => (p.cell ? `${p.cell} 单元格` : '') + p.text).join('；') }];
+  }
+  return out;
+}
+
+function errorProblem(v: unknown, cell: string | null): CellProblem {
+  return { text: issueText('FN_CELL_ERROR', { value: String(cellValue(v)) }), cell };
+}
+
+/** Indexes of the row's error cells, in column order. */
+function cellErrors(row: readonly unknown[], k: number): Set<number> {
+  const out = new Set<number>();
+  for (let j = 0; j < k; j++) {
+    const v = row[j];
+    if (typeof v === 'object' && v !== null && 'error' in readCell(v)) out.add(j);
   }
   return out;
 }
@@ -184,97 +205,4 @@ function problemText(p: Problem): string {
 function rowPrefix(multi: boolean, origin: Origin | null, i: number): string {
   if (!multi) return '';
   return origin ? `第 ${origin.row + i} 行：` : `所选区域第 ${i + 1} 行：`;
-}
-
-export interface QuotaArgs {
-  grades: unknown;
-  categories?: unknown;
-  scheme?: unknown;
-}
-
-/** Grades (any shape, read row by row) with their categories: a parallel range or one cell for all. */
-export function quotaEntries(a: QuotaArgs): QuotaEntry[] {
-  const g = asMatrix(a.grades) ?? [];
-  const gw = width(g);
-  let cats = asMatrix(a.categories);
-  let broadcast: unknown = null;
-  if (cats !== null && cats.length > 0) {
-    const cw = width(cats);
-    if (cats.length === 1 && cw === 1) {
-      broadcast = cats[0]?.[0] ?? null;
-      cats = null;
-    } else if (cats.length !== g.length || cw !== gw) {
-      throw new FnInputError(
-        issueText('FN_PARALLEL_SIZE', { name: '类别', actual: sizeText(cats.length, cw), against: '等次区域', expected: sizeText(g.length, gw) }),
-      );
-    }
-  }
-  const entries: QuotaEntry[] = [];
-  for (let i = 0; i < g.length; i++) {
-    const row = g[i] ?? [];
-    const catRow = cats?.[i];
-    for (let j = 0; j < gw; j++) entries.push({ grade: row[j] ?? null, category: catRow ? (catRow[j] ?? null) : broadcast });
-  }
-  return entries;
-}
-
-export function quotaResult(a: QuotaArgs): { scheme: Scheme; result: QuotaResult } {
-  const scheme = resolveScheme(a.scheme);
-  return { scheme, result: checkQuota(scheme, quotaEntries(a)) };
-}
-
-export function quotaCheckCore(a: QuotaArgs): string {
-  return quotaResult(a).result.summary;
-}
-
-export const QUOTA_TABLE_HEADER = ['等次', '个数', '占比', '要求', '结论'] as const;
-
-/**
- * The counts and shares behind the one-line verdict, as a table to spill: one row per grade,
- * a row per quota class over its cap, the total, then blanks and unrecognized labels if any.
- */
-export function quotaTableCore(a: QuotaArgs): Array<Array<string | number>> {
-  const { scheme: s, result: r } = quotaResult(a);
-  const topExceeded = r.breaches.some((b) => b.code === 'QUOTA_TOP_EXCEEDED');
-  const bottomOff = r.breaches.some((b) => b.code === 'QUOTA_BOTTOM_OFF');
-  const table: Array<Array<string | number>> = [[...QUOTA_TABLE_HEADER]];
-  for (const g of s.grades) {
-    let need = '';
-    let verdict = '';
-    if (g.key === s.quota.top.grade) {
-      need = `不超过 ${percentCap(s.quota.top.maxShare)}${classCapsText(s)}`;
-      verdict = r.graded ? (topExceeded ? '超出' : '符合') : '';
-    } else if (g.key === s.quota.bottom.grade) {
-      need = `${percentCap(s.quota.bottom.targetShare)} 左右`;
-      verdict = r.graded ? (bottomOff ? '偏离' : '符合') : '';
-    }
-    // The top grade's share sits beside its cap: it must read on the cap's right side.
-    const share = r.shares[g.key] ?? 0;
-    table.push([g.label, r.counts[g.key] ?? 0, g.key === s.quota.top.grade ? percentBeside(share, s.quota.top.maxShare) : percent(share), need, verdict]);
-  }
-  for (const b of r.breaches) {
-    if (b.code !== 'QUOTA_TOP_EXCEEDED' || b.quotaClass === null) continue;
-    table.push([`${b.grade}（${className(s, b.quotaClass)}）`, b.count, percentBeside(b.share, b.limit), `不超过 ${percentCap(b.limit)}`, '超出']);
-  }
-  const overall = !r.ok ? '不符合比例要求' : r.breaches.length ? '符合比例要求，但请注意提醒' : '符合比例要求';
-  table.push(['合计', r.graded, percent(r.graded ? 1 : 0), '', r.graded ? overall : issueText('QUOTA_NOTHING_GRADED')]);
-  if (r.blanks) table.push(['空白（未计入）', r.blanks, '', '', '']);
-  if (r.unknownGrades.length) table.push(['无法识别的等次', r.unknownGrades.length, '', '', examples(r.unknownGrades)]);
-  if (r.unknownCategories.length) table.push(['无法识别的类别', r.unknownCategories.length, '', '', examples(r.unknownCategories)]);
-  return table;
-}
-
-function classCapsText(s: Scheme): string {
-  const parts = Object.entries(s.quota.top.classCaps).map(([cls, cap]) => `${className(s, cls)} ${percentCap(cap)}`);
-  return parts.length ? `（${parts.join('；')}）` : '';
-}
-
-function className(s: Scheme, cls: string): string {
-  const names = s.categories.filter((c) => c.quotaClass === cls).map((c) => c.name);
-  return names.length ? names.join('、') : cls;
-}
-
-function examples(xs: ReadonlyArray<{ value: string }>): string {
-  const shown = xs.slice(0, 3).map((u) => `“${u.value}”`).join('、');
-  return xs.length > 3 ? `${shown}等` : shown;
 }

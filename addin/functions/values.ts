@@ -17,6 +17,31 @@ export function asMatrix(v: unknown): Matrix | null {
   return v.map((x) => [x]);
 }
 
+/**
+ * A cell as the engine reads it. An error cell (#N/A, #VALUE!…) arrives as an object, not text:
+ * CustomFunctions.Error ({ code: '#N/A' }) or, with data types enabled in the metadata
+ * (allowCustomDataForDataTypeAny), an ErrorCellValue ({ type: 'Error', basicValue: '#N/A' });
+ * a data-typed cell (a formatted number) as { basicValue }. Left as they are, both read
+ * “[object Object]” in a clerk's message.
+ */
+export type CellRead = { error: string } | { value: unknown };
+
+export function readCell(v: unknown): CellRead {
+  if (typeof v !== 'object' || v === null || v instanceof Date) return { value: v };
+  const o = v as { code?: unknown; type?: unknown; basicValue?: unknown; errorType?: unknown };
+  if (typeof o.code === 'string' && o.code.startsWith('#')) return { error: o.code };
+  if (o.type === 'Error') return { error: typeof o.basicValue === 'string' && o.basicValue.startsWith('#') ? o.basicValue : '#VALUE!' };
+  const b = o.basicValue;
+  if (b === null || typeof b === 'string' || typeof b === 'number' || typeof b === 'boolean') return { value: b };
+  return { value: v };
+}
+
+/** The cell as text or a number for the engine: an error cell becomes its code (“#N/A”). */
+export function cellValue(v: unknown): unknown {
+  const r = readCell(v);
+  return 'error' in r ? r.error : r.value;
+}
+
 export function firstCell(v: unknown): unknown {
   const m = asMatrix(v);
   return m?.[0]?.[0] ?? null;

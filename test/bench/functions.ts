@@ -1,7 +1,8 @@
 // `npm run bench -- functions [--json]`: one call of =DJ.GRADE over 100,000 totals, one over
 // 100,000 rows × 7 indicator scores, and one of =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE over 100,000
 // grades — the shapes Excel passes for a province-sized sheet. Reports the median of a few runs.
-import { gradeCore, quotaCheckCore, quotaTableCore } from '../../addin/functions/grade-core';
+import { gradeCore } from '../../addin/functions/grade-core';
+import { quotaCheckCore, quotaTableCore } from '../../addin/functions/quota-core';
 import { defaultScheme } from '../../shared/scheme/default';
 import { seededRandom } from '../../shared/template/sample';
 

@@ -28,5 +28,6 @@ export const gradingIssues = {
   FN_PARALLEL_SIZE: def<{ name: Param; actual: Param; against: Param; expected: Param }>(151, 'error', (p) => `“${v(p.name)}”区域为 ${v(p.actual)}，应与${v(p.against)}一样为 ${v(p.expected)}（或只给一个单元格，对所有行适用）`),
   FN_SCHEME_UNKNOWN: def<{ value: Param; allowed: Param }>(152, 'error', (p) => `“${v(p.value)}”不是已知的评定标准，应为 ${v(p.allowed)} 之一，或填写评定标准的 JSON 文本`),
   FN_FLAG_MALFORMED: def<{ name: Param; value: Param }>(153, 'error', (p) => `“${v(p.name)}”一栏的“${v(p.value)}”无法识别，请填写“是”或“否”（或留空）`),
+  FN_CELL_ERROR: def<{ value: Param }>(155, 'error', (p) => `内容为错误值 ${v(p.value)}，请先更正该单元格（或其公式引用的单元格）`),
   FN_INTERNAL: def<{ detail: Param }>(154, 'error', (p) => `计算时出错，请把此信息告知县委组织部：${v(p.detail)}`),
 } satisfies Record<string, IssueDef>;

@@ -1,9 +1,9 @@
 // The logic behind =DJ.GRADE / =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE with the shapes Excel passes:
 // numbers, clerk-typed strings, null for blanks and omitted arguments, 2-D ranges.
-import { gradeCore, plainSum, quotaCheckCore, quotaEntries, quotaTableCore, QUOTA_TABLE_HEADER, type GradeCell } from '../../../addin/functions/grade-core';
+import { gradeCore, plainSum, type GradeCell } from '../../../addin/functions/grade-core';
 import { FnInputError } from '../../../addin/functions/values';
 import { parseOrigin, cellAddress } from '../../../addin/functions/address';
-import { defaultScheme, defaultSchemeInput, maxTotal, sumIndicators, yichunSchemeInput } from '../../../shared';
+import { defaultScheme, defaultSchemeInput, maxTotal, sumIndicators } from '../../../shared';
 
 const labels = (cells: GradeCell[][]) => cells.map((r) => (typeof r[0] === 'string' ? r[0] : `ERR:${r[0]?.problem}`));
 
@@ -200,98 +200,6 @@ describe('schemes', () => {
     ['{"id": "x"}', '评定标准（scheme）无效：'],
   ])('bad scheme JSON %s → %s', (text, fragment) => {
     expect(thrown(() => gradeCore({ scores: 90, scheme: text }))).toContain(fragment);
-  });
-});
-
-describe('QUOTA_CHECK', () => {
-  const column = (xs: unknown[]) => xs.map((x) => [x]);
-  const mix = (good: number, fair: number, avg: number, poor: number) => [
-    ...Array(good).fill('好'),
-    ...Array(fair).fill('较好'),
-    ...Array(avg).fill('一般'),
-    ...Array(poor).fill('较差'),
-  ];
-
-  test('a good mix is within the quotas', () => {
-    expect(quotaCheckCore({ grades: column(mix(1, 6, 2, 1)) })).toBe('共 10 个：好 1（10.0%）、较好 6（60.0%）、一般 2（20.0%）、较差 1（10.0%）；比例符合要求');
-  });
-
-  test('Traditional labels and blanks: counted and skipped', () => {
-    expect(quotaCheckCore({ grades: column(['較好', null, '較差', '', '好', '较好']) })).toMatch(/^共 4 个：好 1（25\.0%）、较好 2（50\.0%）、一般 0（0\.0%）、较差 1（25\.0%）；不符合比例要求/);
-  });
-
-  test('too many 好 is reported with the cap', () => {
-    expect(quotaCheckCore({ grades: column(mix(3, 5, 1, 1)) })).toContain('定为“好”的有 3 个，占 30.0%，超过上限 20%');
-  });
-
-  test('categories: agencies have their own raised cap', () => {
-    const grades = column(mix(3, 6, 0, 1));
-    const categories = column(['机关', '机关', '机关', '机关', '机关', '机关', '机关', '机关', '机关', '村']);
-    expect(quotaCheckCore({ grades, categories })).toContain('机关事业单位类中定为“好”的有 3 个，占 33.3%，超过上限 30%');
-  });
-
-  test('one category cell applies to every grade', () => {
-    const entries = quotaEntries({ grades: column(['好', '较好']), categories: [['機關']] });
-    expect(entries).toEqual([
-      { grade: '好', category: '機關' },
-      { grade: '较好', category: '機關' },
-    ]);
-  });
-
-  test('nothing to count says so', () => {
-    expect(quotaCheckCore({ grades: column([null, '']) })).toBe('没有可统计的等次：所给范围全部为空');
-  });
-
-  test('unknown labels are named, not counted', () => {
-    expect(quotaCheckCore({ grades: column(['好', '优秀', ...mix(0, 8, 0, 1)]) })).toContain('另有1 个无法识别的等次（“优秀”）未计入');
-  });
-
-  test('categories of another size → FnInputError', () => {
-    expect(thrown(() => quotaCheckCore({ grades: column(['好', '较好', '一般']), categories: column(['村', '村']) }))).toBe(
-      '“类别”区域为 2 行 × 1 列，应与等次区域一样为 3 行 × 1 列（或只给一个单元格，对所有行适用）',
-    );
-  });
-
-  test('the yichun5 scheme knows its own categories', () => {
-    const grades = column(mix(1, 7, 1, 1));
-    expect(quotaCheckCore({ grades, categories: [['教育卫生']], scheme: 'yichun5' })).toContain('比例符合要求');
-    expect(quotaCheckCore({ grades, categories: [['教育卫生']] })).toContain('无法识别的类别');
-    expect(yichunSchemeInput.id).toBe('yichun5');
-  });
-});
-
-describe('QUOTA_TABLE', () => {
-  test('counts, shares, requirements and verdicts as a rectangular table', () => {
-    const grades = [['好'], ['好'], ['好'], ['较好'], ['较好'], ['较好'], ['较好'], ['一般'], ['较差'], [null], ['优秀']];
-    const t = quotaTableCore({ grades });
-    expect(t[0]).toEqual([...QUOTA_TABLE_HEADER]);
-    expect(t).toEqual([
-      ['等次', '个数', '占比', '要求', '结论'],
-      ['好', 3, '33.3%', '不超过 20%（机关事业单位 30%）', '超出'],
-      ['较好', 4, '44.4%', '', ''],
-      ['一般', 1, '11.1%', '', ''],
-      ['较差', 1, '11.1%', '10% 左右', '符合'],
-      ['合计', 9, '100.0%', '', '不符合比例要求'],
-      ['空白（未计入）', 1, '', '', ''],
-      ['无法识别的等次', 1, '', '', '“优秀”'],
-    ]);
-    for (const row of t) expect(row).toHaveLength(5);
-  });
-
-  test('a class over its cap gets its own row', () => {
-    const t = quotaTableCore({ grades: [['好'], ['较好'], ['较好']], categories: [['机关']] });
-    expect(t).toContainEqual(['好（机关事业单位）', 1, '33.3%', '不超过 30%', '超出']);
-  });
-
-  test('a share just over the cap reads over it (402 of 2,005: 20.05%, not 20.0%)', () => {
-    const grades = [...Array<string[]>(402).fill(['好']), ...Array<string[]>(1403).fill(['较好']), ...Array<string[]>(200).fill(['较差'])];
-    const t = quotaTableCore({ grades });
-    expect(t[1]).toEqual(['好', 402, '20.05%', '不超过 20%（机关事业单位 30%）', '超出']);
-    expect(quotaCheckCore({ grades })).toContain('占 20.05%，超过上限 20%');
-  });
-
-  test('an empty range still gives the header and a total', () => {
-    expect(quotaTableCore({ grades: [[null]] }).at(-2)).toEqual(['合计', 0, '0.0%', '', '没有可统计的等次：所给范围全部为空']);
   });
 });
 
