@@ -14,7 +14,7 @@ import { FnInputError } from './values';
  * @param scores A total (92, "92分", "９２"), a column of totals, or rows with one score per indicator (7 columns in the default standard). Blank rows stay blank.
  * @param [forcedBottom] Involved in 三打两建 problems (是/否): one cell for every row, or a column beside the scores. 是 means 较差 whatever the score.
  * @param [newlyEstablished] Newly established organization (是/否): one cell for every row, or a column beside the scores. It cannot be graded 好.
- * @param [scheme] The grading standard: default6 (the default), yichun5, or a county's standard as JSON text.
+ * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
  * @param invocation Supplied by Excel: the addresses of the arguments, so messages name the sheet row and cell.
  * @requiresParameterAddresses
  * @returns The grade of each row (好, 较好, 一般 or 较差). A row with bad input shows #VALUE! with a Chinese message.
@@ -43,7 +43,7 @@ export function grade(
  * @customfunction QUOTA_CHECK
  * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells are skipped.
  * @param [categories] The category of each organization, a range the same size as grades (or one cell for all): agencies may have a raised cap for 好.
- * @param [scheme] The grading standard: default6 (the default), yichun5, or a county's standard as JSON text.
+ * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
  * @returns Counts and shares per grade, then whether the quotas are met and what is off.
  */
 export function quotaCheck(grades: unknown[][], categories: unknown[][], scheme: string): string {
@@ -59,7 +59,7 @@ export function quotaCheck(grades: unknown[][], categories: unknown[][], scheme:
  * @customfunction QUOTA_TABLE
  * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells are skipped.
  * @param [categories] The category of each organization, a range the same size as grades (or one cell for all).
- * @param [scheme] The grading standard: default6 (the default), yichun5, or a county's standard as JSON text.
+ * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
  * @returns A table with five columns: 等次, 个数, 占比, 要求, 结论.
  */
 export function quotaTable(grades: unknown[][], categories: unknown[][], scheme: string): unknown[][] {

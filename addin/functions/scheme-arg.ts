@@ -1,15 +1,14 @@
-// The optional scheme argument of the functions: a built-in id or name, or a county's scheme as
+// The optional scheme argument of the functions: a built-in standard by id or Chinese name, or a county's scheme as
 // JSON text in a cell. Parsed JSON schemes are cached because Excel recalculates often.
 // Engine modules are imported one by one, not through shared/index, so functions.js does not
 // pull in the workbook reader and exceljs.
 import { issueText } from '../../shared/issues/catalogue';
-import { defaultScheme, yichunScheme } from '../../shared/scheme/default';
+import { builtInSchemeChoices, findBuiltInScheme } from '../../shared/scheme/builtin';
+import { defaultScheme } from '../../shared/scheme/default';
 import { loadSchemeJson } from '../../shared/scheme/load';
 import type { Scheme } from '../../shared/scheme/schema';
-import { normalizeLabel } from '../../shared/text/normalize';
 import { FnInputError, firstCell } from './values';
 
-const BUILT_IN: readonly Scheme[] = [defaultScheme, yichunScheme];
 const CACHE_LIMIT = 8;
 const jsonCache = new Map<string, Scheme>();
 
@@ -19,12 +18,9 @@ export function resolveScheme(arg: unknown): Scheme {
   const text = String(v).trim();
   if (text === '') return defaultScheme;
   if (text.startsWith('{')) return fromJson(text);
-  const key = normalizeLabel(text);
-  const found = BUILT_IN.find((s) => normalizeLabel(s.id) === key || normalizeLabel(s.name) === key);
+  const found = findBuiltInScheme(text);
   if (found) return found;
-  throw new FnInputError(
-    issueText('FN_SCHEME_UNKNOWN', { value: text.length > 40 ? `${text.slice(0, 40)}…` : text, allowed: BUILT_IN.map((s) => s.id).join('、') }),
-  );
+  throw new FnInputError(issueText('FN_SCHEME_UNKNOWN', { value: text.length > 40 ? `${text.slice(0, 40)}…` : text, allowed: builtInSchemeChoices() }));
 }
 
 function fromJson(text: string): Scheme {

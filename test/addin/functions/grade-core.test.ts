@@ -110,7 +110,7 @@ describe('GRADE on a column of totals', () => {
       () => gradeCore({ scores: [[1, 2, 3]] }),
       '所给区域有 3 列：应为 1 列总分，或 7 列指标得分（党组织带头人、工作思路、工作制度、活动阵地、保障机制、工作业绩、群众反映）',
     ],
-    ['an unknown scheme id', () => gradeCore({ scores: 90, scheme: 'beijing' }), '“beijing”不是已知的评定标准，应为 default6、yichun5 之一，或填写评定标准的 JSON 文本'],
+    ['an unknown scheme id', () => gradeCore({ scores: 90, scheme: 'beijing' }), '“beijing”不是已知的评定标准，应为 default6（六类）、yichun5（宜春五类） 之一，或填写评定标准的 JSON 文本'],
   ])('%s → FnInputError', (_name, fn, message) => {
     expect(thrown(fn)).toBe(message);
   });
