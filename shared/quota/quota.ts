@@ -4,6 +4,7 @@ import { issueText } from '../issues/catalogue';
 import type { Severity } from '../issues/types';
 import type { Scheme } from '../scheme/schema';
 import { findCategory, findGrade } from '../scheme/lookup';
+import { isGradeHeader } from '../template/header-words';
 import { normalizeLabel } from '../text/normalize';
 import { percent, percentBeside, percentCap } from './format';
 
@@ -88,7 +89,8 @@ export function countQuota(s: Scheme, entries: readonly QuotaEntry[]): QuotaCoun
     }
     const g = findGrade(s, String(e.grade));
     if (!g) {
-      unknownGrades.push({ index, value: String(e.grade).trim() });
+      // A range taken with its header (=DJ.QUOTA_CHECK(R:R), R4:R200) holds 等次 once: not a grade.
+      if (!isGradeHeader(String(e.grade))) unknownGrades.push({ index, value: String(e.grade).trim() });
       return;
     }
     graded++;
@@ -214,6 +216,8 @@ function summarize(
   if (errors.length === 0 && warnings.length === 0 && problems.length === 0) return `${line}；比例符合要求`;
   if (errors.length) line += `；不符合比例要求：${errors.map((b) => b.message).join('；')}`;
   if (warnings.length) line += `；请注意：${warnings.map((b) => b.message).join('；')}`;
-  if (problems.length) line += `；另有${problems.join('、')}未计入`;
+  // What was counted still gets its verdict: a stray label must not hide whether the quotas are met.
+  if (errors.length === 0 && warnings.length === 0 && graded > 0) line += '；已计入的比例符合要求';
+  if (problems.length) line += `；另有 ${problems.join('、')}未计入，请核对`;
   return line;
 }

@@ -5,6 +5,7 @@ import type { Scheme } from '../scheme/schema';
 import type { CampaignKind } from '../api/campaign';
 import { kindName } from '../consolidate/titles';
 import { normalizeLabel } from '../text/normalize';
+import { GRADE_HEADER, GRADE_HEADER_ALIASES } from './header-words';
 import { fitWidth } from '../print/measure';
 import { inlineRows } from '../print/blocks';
 import type { LabelledItem } from '../print/types';
@@ -113,7 +114,7 @@ export function detailColumns(s: Scheme): DetailColumn[] {
     cols.push({ key: 'newlyEstablished', header: o.newlyEstablishedCap.label, aliases: ['新组建党组织', '新建', '是否新组建'], group: FLAG_GROUP, kind: 'flag', required: false, width: SCORE_WIDTH });
   }
   cols.push(
-    { key: 'grade', header: '等次', aliases: ['定级等次', '评定等次', '等级', '拟定等次', '定级结果'], kind: 'grade', required: true, width: 6 },
+    { key: 'grade', header: GRADE_HEADER, aliases: [...GRADE_HEADER_ALIASES], kind: 'grade', required: true, width: 6 },
     { key: 'explanation', header: '情况说明', aliases: ['说明', '扣分理由', '定级理由', '情况说明(扣分理由)'], kind: 'text', required: s.explanations.length > 0, width: 24 },
     { key: 'remark', header: '备注', aliases: [], kind: 'text', required: false, width: 8 },
   );

@@ -54,7 +54,7 @@ describe('QUOTA_CHECK', () => {
   });
 
   test('unknown labels are named, not counted', () => {
-    expect(quotaCheckCore({ grades: column(['好', '优秀', ...mix(0, 8, 0, 1)]) })).toContain('另有1 个无法识别的等次（“优秀”）未计入');
+    expect(quotaCheckCore({ grades: column(['好', '优秀', ...mix(0, 8, 0, 1)]) })).toContain('；已计入的比例符合要求；另有 1 个无法识别的等次（“优秀”）未计入，请核对');
   });
 
   test('categories of another size → FnInputError', () => {
@@ -103,5 +103,41 @@ describe('QUOTA_TABLE', () => {
 
   test('an empty range still gives the header and a total', () => {
     expect(quotaTableCore({ grades: [[null]] }).at(-2)).toEqual(['合计', 0, '0.0%', '', '没有可统计的等次：所给范围全部为空']);
+  });
+});
+
+describe('ranges as clerks take them', () => {
+  const col = (xs: unknown[]) => xs.map((x) => [x]);
+  const ten = ['好', '较好', '较好', '较好', '较好', '较好', '较好', '一般', '一般', '较差'];
+  const met = '共 10 个：好 1（10.0%）、较好 6（60.0%）、一般 2（20.0%）、较差 1（10.0%）；比例符合要求';
+
+  test.each<[string, unknown[][], unknown[][] | null, string]>([
+    ['with its header (R4:R200)', col(['等次', ...ten]), null, met],
+    ['with a Traditional header and categories with theirs', col(['評定等次', ...ten]), col(['类别', ...Array(10).fill('村')]), met],
+    ['a whole column: header, grades, then blanks', col(['等次', ...ten, ...Array(5000).fill(null)]), null, met],
+    [
+      'a label that is no grade: named, and what was counted still gets its verdict',
+      col([...ten, '優秀']),
+      null,
+      '共 10 个：好 1（10.0%）、较好 6（60.0%）、一般 2（20.0%）、较差 1（10.0%）；已计入的比例符合要求；另有 1 个无法识别的等次（“優秀”）未计入，请核对',
+    ],
+    [
+      'an unknown label beside a breach: the breach is the verdict',
+      col(['好', '好', '较好', '一般', '较差', '优秀']),
+      null,
+      '共 5 个：好 2（40.0%）、较好 1（20.0%）、一般 1（20.0%）、较差 1（20.0%）；不符合比例要求：定为“好”的有 2 个，占 40.0%，超过上限 20%；另有 1 个无法识别的等次（“优秀”）未计入，请核对',
+    ],
+  ])('%s', (_name, grades, categories, line) => {
+    expect(quotaCheckCore({ grades, categories })).toBe(line);
+  });
+
+  test.each<[string, unknown[][], string]>([
+    ['a header is no row of the table', col(['等次', ...ten]), '符合比例要求'],
+    ['an unknown label: counted ones met, the rest named', col([...ten, '優秀']), '已计入的符合比例要求；另有无法识别的项未计入'],
+    ['over the cap stays 不符合', col(['好', '好', '较好', '一般', '较差', '优秀']), '不符合比例要求'],
+  ])('QUOTA_TABLE 合计: %s', (_name, grades, overall) => {
+    const t = quotaTableCore({ grades });
+    expect(t.find((r) => r[0] === '合计')?.[4]).toBe(overall);
+    expect(t.some((r) => r[0] === '无法识别的等次' && r[4] === '“等次”')).toBe(false);
   });
 });
