@@ -12,7 +12,9 @@ import { parseFlag } from '../../shared/grade/flags';
 import { checkTotal, gradeTotal, sumIndicators, type Problem } from '../../shared/grade/grade';
 import { sumScores } from '../../shared/grade/score';
 import { issueText } from '../../shared/issues/catalogue';
-import { maxTotal } from '../../shared/scheme/lookup';
+import { findIndicator, maxTotal } from '../../shared/scheme/lookup';
+import type { Scheme } from '../../shared/scheme/schema';
+import { headerLabel, isTotalHeader } from '../../shared/template/header-words';
 import { cellAddress, parseOrigin, type Origin } from './address';
 import { resolveScheme } from './scheme-arg';
 import { FnInputError, asMatrix, cellValue, isBlankCell, readCell, sizeText, width, type Matrix } from './values';
@@ -120,8 +122,9 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
         problems = [errorProblem(v, origin && cellAddress(origin, i, 0))];
       } else {
         const c = checkTotal(s, cellValue(v));
-        if (!c.ok) problems = c.problems.map((p) => ({ text: problemText(p), cell: origin && cellAddress(origin, i, 0) }));
-        else total = c.total;
+        if (c.ok) total = c.total;
+        // The column's header, taken with the range (O4:O200, O:O), is no total: its row stays blank.
+        else if (!(typeof v === 'string' && isTotalHeader(v))) problems = c.problems.map((p) => ({ text: problemText(p), cell: origin && cellAddress(origin, i, 0) }));
       }
     } else {
       // Every score a number in range is the common case: summed without the parser.
@@ -130,7 +133,9 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
         const cells = Array.from({ length: k }, (_, j) => cellValue(row[j] ?? null));
         const errorAt = cellErrors(row, k);
         const r = sumIndicators(s, cells);
-        if (!r.ok || errorAt.size) {
+        if (!r.ok && isIndicatorHeaderRow(s, cells)) {
+          // The header row taken with the range (H4:N200): blank, as for a total's header.
+        } else if (!r.ok || errorAt.size) {
           // An error cell is reported as such, not again as a malformed score.
           const rest = r.ok ? [] : r.problems.filter((p) => p.index === undefined || !errorAt.has(p.index));
           problems = [...errorAt].map((j) => errorProblem(row[j], origin && cellAddress(origin, i, j)));
@@ -154,7 +159,23 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
     if (!ne.ok) all.push(flagProblem(fresh, ne.text, i));
     out[i] = [{ problem: rowPrefix(multi, origin, i) + all.map((p) => (p.cell ? `${p.cell} 单元格` : '') + p.text).join('；') }];
   }
+  return trimBlankTail(out);
+}
+
+/**
+ * The spill ends at the last row with something in it: =DJ.GRADE(O:O) or O5:O2000 would otherwise
+ * spill a blank for every empty row below the list (a million of them), and any cell there (a
+ * signature line, a note) stops the whole spill with #SPILL!. Rows keep their places; one row stays.
+ */
+export function trimBlankTail(out: GradeCell[][]): GradeCell[][] {
+  let n = out.length;
+  while (n > 1 && out[n - 1]?.[0] === '') n--;
+  if (n < out.length) out.length = n;
   return out;
+}
+
+function isIndicatorHeaderRow(s: Scheme, cells: readonly unknown[]): boolean {
+  return cells.every((c) => typeof c === 'string' && findIndicator(s, headerLabel(c)) !== undefined);
 }
 
 function errorProblem(v: unknown, cell: string | null): CellProblem {

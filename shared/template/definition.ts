@@ -5,7 +5,7 @@ import type { Scheme } from '../scheme/schema';
 import type { CampaignKind } from '../api/campaign';
 import { kindName } from '../consolidate/titles';
 import { normalizeLabel } from '../text/normalize';
-import { GRADE_HEADER, GRADE_HEADER_ALIASES } from './header-words';
+import { GRADE_HEADER, GRADE_HEADER_ALIASES, TOTAL_HEADER, TOTAL_HEADER_ALIASES } from './header-words';
 import { fitWidth } from '../print/measure';
 import { inlineRows } from '../print/blocks';
 import type { LabelledItem } from '../print/types';
@@ -105,7 +105,7 @@ export function detailColumns(s: Scheme): DetailColumn[] {
       max: ind.max,
     });
   });
-  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: ['总分', '合计得分', '得分', '综合得分', '总得分'], kind: 'total', required: true, width: SCORE_WIDTH });
+  cols.push({ key: 'total', header: `总分（${formatMax(s.totalMax)}分）`, aliases: [TOTAL_HEADER, ...TOTAL_HEADER_ALIASES], kind: 'total', required: true, width: SCORE_WIDTH });
   const o = s.overrides;
   if (o.forcedBottom.enabled) {
     cols.push({ key: 'forcedBottom', header: o.forcedBottom.label, aliases: ['三打两建', '涉及三打两建', '涉及“三打两建”问题'], group: FLAG_GROUP, kind: 'flag', required: false, width: SCORE_WIDTH });

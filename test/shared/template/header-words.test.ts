@@ -1,5 +1,5 @@
-// The 等次 column's header words, as a range taken with its header hands them to the quota count.
-import { isGradeHeader } from '../../../shared/template/header-words';
+// The 等次 and 总分 columns' header words, as a range taken with its header hands them to the functions.
+import { isGradeHeader, isTotalHeader } from '../../../shared/template/header-words';
 
 test.each<[string, boolean]>([
   ['等次', true],
@@ -15,4 +15,16 @@ test.each<[string, boolean]>([
   ['', false],
 ])('%p → %p', (text, header) => {
   expect(isGradeHeader(text)).toBe(header);
+});
+
+test.each<[string, boolean]>([
+  ['总分', true],
+  ['总分（100分）', true],
+  ['總分(100分)', true],
+  [' 综合得分 ', true],
+  ['92', false],
+  ['九十', false],
+  ['总分说明', false],
+])('isTotalHeader(%p) → %p', (text, header) => {
+  expect(isTotalHeader(text)).toBe(header);
 });
