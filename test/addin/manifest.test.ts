@@ -3,6 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { defaultScheme } from '../../shared/scheme/default';
+import { DETAIL_LAYOUT, detailColumns } from '../../shared/template/definition';
+import { colLetter } from '../../shared/workbook/a1';
 
 const root = path.resolve(__dirname, '../..');
 const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
@@ -106,4 +109,28 @@ test('icons referenced exist in addin/assets', () => {
     const size = bytes.readUInt32BE(16);
     expect(name).toBe(`icon-${size}.png`);
   }
+});
+
+test('the first-run examples name the template’s own columns: 总分 for GRADE, 等次 and 类别 for QUOTA_CHECK', () => {
+  // The template's columns come from its definition (default standard): letters and first data row.
+  const cols = detailColumns(defaultScheme);
+  const letter = (key: string) => colLetter(cols.findIndex((c) => c.key === key) + 1);
+  const first = DETAIL_LAYOUT.firstDataRow;
+  const text = (e: El | undefined) => [e?.attrs.DefaultValue ?? '', ...(e?.children.map((c) => c.attrs.Value ?? '') ?? [])];
+  for (const t of text(strings.get('GetStarted.Description'))) {
+    expect(t).toContain(`=DJ.GRADE(${letter('total')}${first})`);
+    expect(t).toContain(`=DJ.QUOTA_CHECK(${letter('grade')}${first}:${letter('grade')}200, ${letter('category')}${first}:${letter('category')}200)`);
+  }
+});
+
+test('texts Office shows stay within its lengths (ShortStrings 125, LongStrings 250, DisplayName 125, Description 250)', () => {
+  const within = (tag: string, max: number) => {
+    for (const e of els.filter((x) => x.tag === tag)) for (const v of [e.attrs.DefaultValue ?? '', ...e.children.map((c) => c.attrs.Value ?? '')]) expect([tag, v, v.length <= max]).toEqual([tag, v, true]);
+  };
+  for (const e of els.filter((x) => x.tag === 'bt:String')) {
+    const max = e.parent === 'bt:LongStrings' ? 250 : 125;
+    for (const v of [e.attrs.DefaultValue ?? '', ...e.children.map((c) => c.attrs.Value ?? '')]) expect([e.attrs.id, v.length <= max]).toEqual([e.attrs.id, true]);
+  }
+  within('DisplayName', 125);
+  within('Description', 250);
 });
