@@ -171,7 +171,8 @@ export class CheckUploadController {
     if (!this.deps.excel || !issue.sheet) return;
     try {
       const r = await this.deps.excel.selectCell({ sheet: issue.sheet, cell: issue.cell });
-      if (r === 'noSheet') this.show(error(`工作簿中没有名为“${issue.sheet}”的工作表。`));
+      if (r === 'noSheet') this.show(error(`工作簿中没有名为“${issue.sheet}”的工作表（可能已改名或删除）。请点“检查”重新检查后再定位。`));
+      else if (r === 'hiddenSheet') this.show(error(`工作表“${issue.sheet}”已隐藏，无法定位。请在工作表标签上右击，选“取消隐藏”后再点此问题。`));
     } catch (e) {
       this.show(error(`无法定位到该单元格。${errorText(e)}`));
     }

@@ -2,12 +2,21 @@
 import { isA1, type CellRef } from './address';
 import { existingSheets } from './sheets';
 
-export type SelectResult = 'selected' | 'sheetOnly' | 'noSheet';
+/**
+ * 'hiddenSheet': the sheet is hidden (a hidden sheet's table is reported as skipped, and a clerk
+ * may hide one after checking); Excel refuses to activate it, which read as 请重试 with an Office
+ * error code although only unhiding helps.
+ */
+export type SelectResult = 'selected' | 'sheetOnly' | 'noSheet' | 'hiddenSheet';
 
 export async function selectCell(ref: CellRef): Promise<SelectResult> {
   return Excel.run(async (context) => {
     if (!(await existingSheets(context, [ref.sheet])).has(ref.sheet)) return 'noSheet';
+    // Only a sheet known to exist is asked its visibility: a null object has none to load.
     const sheet = context.workbook.worksheets.getItem(ref.sheet);
+    sheet.load('visibility');
+    await context.sync();
+    if (sheet.visibility !== 'Visible') return 'hiddenSheet';
     sheet.activate();
     if (!isA1(ref.cell)) {
       await context.sync();

@@ -29,7 +29,16 @@ describe('CheckUploadController with Excel (office-addin-mock)', () => {
     await s.ctl.goTo(scoreError);
     expect(calls.selected).toEqual([`${DETAIL_SHEET}!M5`]);
     await s.ctl.goTo(rectWarning);
-    expect(s.store.get().work.verdict).toEqual({ tone: 'error', text: `工作簿中没有名为“${RECT_SHEET}”的工作表。` });
+    expect(s.store.get().work.verdict).toEqual({ tone: 'error', text: `工作簿中没有名为“${RECT_SHEET}”的工作表（可能已改名或删除）。请点“检查”重新检查后再定位。` });
+  });
+
+  it('a hidden sheet is named with how to unhide it, not “请重试” with an Office code', async () => {
+    const { mock, calls } = excelMock({ [DETAIL_SHEET]: { M5: null } }, { hidden: { [DETAIL_SHEET]: 'Hidden' } });
+    installExcel(mock);
+    const s = setup(clean, { excel: excelPort(memoryStore()) });
+    await s.ctl.goTo(scoreError);
+    expect(calls.activated).toEqual([]);
+    expect(s.store.get().work.verdict).toEqual({ tone: 'error', text: `工作表“${DETAIL_SHEET}”已隐藏，无法定位。请在工作表标签上右击，选“取消隐藏”后再点此问题。` });
   });
 
   it('paints the cells of the last check and clears them again', async () => {

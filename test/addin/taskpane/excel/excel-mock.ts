@@ -12,6 +12,8 @@ export interface Calls {
 export interface MockOptions {
   /** Sheets the template adds when inserted, by id. */
   templateSheets?: Array<{ id: string; name: string; visibility?: string }>;
+  /** Sheets of the workbook that are hidden, by name, with their visibility ('Hidden', 'VeryHidden'). */
+  hidden?: Record<string, string>;
 }
 
 type Cells = Record<string, string | null>;
@@ -49,7 +51,7 @@ export function excelMock(sheets: Record<string, Cells>, opts: MockOptions = {})
     };
   };
   const byName: Record<string, unknown> = {};
-  for (const [name, cells] of Object.entries(sheets)) byName[name] = sheetData(name, cells);
+  for (const [name, cells] of Object.entries(sheets)) byName[name] = sheetData(name, cells, opts.hidden?.[name]);
   const byId: Record<string, unknown> = {};
   for (const t of opts.templateSheets ?? []) byId[t.id] = sheetData(t.name, {}, t.visibility);
 

@@ -17,6 +17,14 @@ describe('selectCell', () => {
     expect(calls.selected).toEqual(selected);
   });
 
+  it.each([['Hidden'], ['VeryHidden']])('a %s sheet is not activated (Excel refuses): the pane is told', async (visibility) => {
+    const { mock, calls } = excelMock({ [sheet]: { H5: null } }, { hidden: { [sheet]: visibility } });
+    installExcel(mock);
+    await expect(selectCell({ sheet, cell: 'H5' })).resolves.toBe('hiddenSheet');
+    expect(calls.activated).toEqual([]);
+    expect(calls.selected).toEqual([]);
+  });
+
   it('says so when the workbook has no such sheet, touching nothing', async () => {
     const { mock, calls } = excelMock({ Sheet1: { A1: null } });
     installExcel(mock);
