@@ -172,6 +172,7 @@ export class CheckUploadController {
     try {
       const r = await this.deps.excel.selectCell({ sheet: issue.sheet, cell: issue.cell });
       if (r === 'noSheet') this.show(error(`工作簿中没有名为“${issue.sheet}”的工作表（可能已改名或删除）。请点“检查”重新检查后再定位。`));
+      else if (r === 'hiddenCell') this.show(info(`已选中工作表“${issue.sheet}”的 ${issue.cell ?? ''} 单元格，但它所在的行或列已隐藏（或被筛选掉）。请取消隐藏或清除筛选后查看。`));
       else if (r === 'hiddenSheet') this.show(error(`工作表“${issue.sheet}”已隐藏，无法定位。请在工作表标签上右击，选“取消隐藏”后再点此问题。`));
     } catch (e) {
       this.show(error(`无法定位到该单元格。${errorText(e)}`));

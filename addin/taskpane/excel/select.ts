@@ -5,9 +5,10 @@ import { existingSheets } from './sheets';
 /**
  * 'hiddenSheet': the sheet is hidden (a hidden sheet's table is reported as skipped, and a clerk
  * may hide one after checking); Excel refuses to activate it, which read as 请重试 with an Office
- * error code although only unhiding helps.
+ * error code although only unhiding helps. 'hiddenCell': selected, but in a hidden (or filtered) row
+ * or column.
  */
-export type SelectResult = 'selected' | 'sheetOnly' | 'noSheet' | 'hiddenSheet';
+export type SelectResult = 'selected' | 'sheetOnly' | 'noSheet' | 'hiddenSheet' | 'hiddenCell';
 
 export async function selectCell(ref: CellRef): Promise<SelectResult> {
   return Excel.run(async (context) => {
@@ -22,8 +23,12 @@ export async function selectCell(ref: CellRef): Promise<SelectResult> {
       await context.sync();
       return 'sheetOnly';
     }
-    sheet.getRange(ref.cell.trim()).select();
+    const range = sheet.getRange(ref.cell.trim());
+    range.select();
+    // ExcelApi 1.2. A hidden or filtered-out row (ROWS_HIDDEN_SKIPPED names one) is selected but
+    // not seen: the clerk would see nothing happen.
+    range.load(['rowHidden', 'columnHidden']);
     await context.sync();
-    return 'selected';
+    return range.rowHidden === true || range.columnHidden === true ? 'hiddenCell' : 'selected';
   });
 }

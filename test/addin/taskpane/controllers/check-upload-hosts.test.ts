@@ -32,6 +32,15 @@ describe('CheckUploadController with Excel (office-addin-mock)', () => {
     expect(s.store.get().work.verdict).toEqual({ tone: 'error', text: `工作簿中没有名为“${RECT_SHEET}”的工作表（可能已改名或删除）。请点“检查”重新检查后再定位。` });
   });
 
+  it('a cell in a hidden row is selected and the clerk told why nothing shows', async () => {
+    const { mock, calls } = excelMock({ [DETAIL_SHEET]: { M5: null } }, { hiddenRows: [`${DETAIL_SHEET}!M5`] });
+    installExcel(mock);
+    const s = setup(clean, { excel: excelPort(memoryStore()) });
+    await s.ctl.goTo(scoreError);
+    expect(calls.selected).toEqual([`${DETAIL_SHEET}!M5`]);
+    expect(s.store.get().work.verdict).toEqual({ tone: 'info', text: `已选中工作表“${DETAIL_SHEET}”的 M5 单元格，但它所在的行或列已隐藏（或被筛选掉）。请取消隐藏或清除筛选后查看。` });
+  });
+
   it('a hidden sheet is named with how to unhide it, not “请重试” with an Office code', async () => {
     const { mock, calls } = excelMock({ [DETAIL_SHEET]: { M5: null } }, { hidden: { [DETAIL_SHEET]: 'Hidden' } });
     installExcel(mock);

@@ -14,6 +14,8 @@ export interface MockOptions {
   templateSheets?: Array<{ id: string; name: string; visibility?: string }>;
   /** Sheets of the workbook that are hidden, by name, with their visibility ('Hidden', 'VeryHidden'). */
   hidden?: Record<string, string>;
+  /** Cells in hidden (or filtered-out) rows, as 'Sheet!A1'. */
+  hiddenRows?: string[];
 }
 
 type Cells = Record<string, string | null>;
@@ -35,6 +37,8 @@ export function excelMock(sheets: Record<string, Cells>, opts: MockOptions = {})
           },
         },
         select: () => calls.selected.push(`${name}!${addr}`),
+        rowHidden: opts.hiddenRows?.includes(`${name}!${addr}`) ?? false,
+        columnHidden: false,
       };
     }
     return {

@@ -17,6 +17,14 @@ describe('selectCell', () => {
     expect(calls.selected).toEqual(selected);
   });
 
+  it('a cell in a hidden or filtered-out row is selected, and the pane is told it is out of sight', async () => {
+    const { mock, calls } = excelMock({ [sheet]: { B8: null, B9: null } }, { hiddenRows: [`${sheet}!B8`] });
+    installExcel(mock);
+    await expect(selectCell({ sheet, cell: 'B8' })).resolves.toBe('hiddenCell');
+    await expect(selectCell({ sheet, cell: 'B9' })).resolves.toBe('selected');
+    expect(calls.selected).toEqual([`${sheet}!B8`, `${sheet}!B9`]);
+  });
+
   it.each([['Hidden'], ['VeryHidden']])('a %s sheet is not activated (Excel refuses): the pane is told', async (visibility) => {
     const { mock, calls } = excelMock({ [sheet]: { H5: null } }, { hidden: { [sheet]: visibility } });
     installExcel(mock);
