@@ -78,7 +78,8 @@ test('loaded as Excel loads it, the bundle registers working functions', () => {
   vm.runInNewContext(read('functions.js'), { CustomFunctions, console, self: {}, window: {} });
   expect([...registered.keys()].sort()).toEqual(['GRADE', 'QUOTA_CHECK', 'QUOTA_TABLE']);
   const grade = registered.get('GRADE');
-  expect(grade?.([[92], ['８５分'], [null]], null, null, null, { parameterAddresses: ['S!H5:H7'] })).toEqual([['好'], ['较好'], ['']]);
+  // A blank row keeps its place; the spill ends at the last filled row.
+  expect(grade?.([[92], [null], ['８５分'], [null]], null, null, null, { parameterAddresses: ['S!H5:H8'] })).toEqual([['好'], [''], ['较好']]);
   expect(registered.get('QUOTA_CHECK')?.([['好'], ['較好']], null, null)).toMatch(/^共 2 个：好 1（50\.0%）/);
 });
 
