@@ -1,5 +1,5 @@
 // Scores as clerks type them: 92, "92", "92分", "９２", "92.0", " 92 ", or nothing.
-import { toHalfWidth } from '../text/normalize';
+import { INVISIBLE_OR_SPACE, toHalfWidth } from '../text/normalize';
 
 export type ScoreParse =
   | { kind: 'blank' }
@@ -14,7 +14,7 @@ export function parseScore(v: unknown): ScoreParse {
     return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'malformed', text: String(v) };
   }
   if (typeof v !== 'string') return { kind: 'malformed', text: describe(v) };
-  const s = toHalfWidth(v).replace(/\s+/g, '').replace(/。/g, '.');
+  const s = toHalfWidth(v).replace(INVISIBLE_OR_SPACE, '').replace(/。/g, '.');
   if (s === '') return { kind: 'blank' };
   const body = s.endsWith('分') ? s.slice(0, -1) : s;
   if (!NUMBER.test(body)) return { kind: 'malformed', text: v.trim() };

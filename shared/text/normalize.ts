@@ -99,7 +99,7 @@ export function toSimplified(s: string): string {
 export function normalizeLabel(s: string): string {
   const hit = labelCache.get(s);
   if (hit !== undefined) return hit;
-  const out = foldPlain(s) ?? toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+  const out = foldPlain(s) ?? toSimplified(toHalfWidth(s)).replace(INVISIBLE_OR_SPACE, '').toLowerCase();
   remember(labelCache, s, out);
   return out;
 }
@@ -130,6 +130,13 @@ function foldPlain(s: string): string | null {
   }
   return from === 0 ? s : out + s.slice(from);
 }
+
+/**
+ * Spaces and the zero-width characters text pasted from a web page or a chat carries (U+200B–U+200D,
+ * U+2060; the BOM is already \s): “较好\u200b” looked like 较好 and was an unrecognized grade.
+ * foldPlain takes none of them, so the fast path and this one still agree.
+ */
+export const INVISIBLE_OR_SPACE = /[\s\u200b-\u200d\u2060]+/g;
 
 /** What `\s` matches below U+0080: tab, line feed, vertical tab, form feed, carriage return, space. */
 function isAsciiSpace(c: number): boolean {

@@ -16,6 +16,15 @@ test('normalizeLabel folds width, script, spaces and case', () => {
   expect(normalizeLabel('ＧＯＯＤ')).toBe('good');
 });
 
+// Text pasted from a web page or a chat carries zero-width characters a clerk cannot see.
+test.each([
+  ['较好\u200b', '较好'],
+  ['\u200b較\u200c差', '较差'],
+  ['好\u2060', '好'],
+  ['\ufeff一般\u200d', '一般'],
+  ['机关\u200b事业单位', '机关事业单位'],
+])('normalizeLabel(%p) drops what cannot be seen → %p', (a, b) => expect(normalizeLabel(a)).toBe(b));
+
 test('cleanText keeps one space between words', () => {
   expect(cleanText('  城关镇\u3000 第一  支部 ')).toBe('城关镇 第一 支部');
 });
@@ -42,7 +51,8 @@ test.each([
 
 // normalizeLabel takes a one-pass path for the text clerks type (ASCII, CJK, full-width forms,
 // common punctuation) and the general one for the rest: both must give what the definition says.
-const reference = (s: string) => toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+// Whitespace and the zero-width characters (U+200B–U+200D, U+2060) both go.
+const reference = (s: string) => toSimplified(toHalfWidth(s)).replace(/[\s\u200b-\u200d\u2060]+/g, '').toLowerCase();
 
 test('normalizeLabel agrees with its definition on every BMP code unit', () => {
   const wrong: string[] = [];
@@ -58,6 +68,7 @@ test.each([
   ['dot, dash, ellipsis', '县直机关·第一党支部—其他…'], ['ASCII controls', 'Ａ\tB\r\nc\u000bＤ'], ['full-width brackets', '组织建设（15分）'],
   ['an accented letter', 'Élan 党支部'], ['Greek capitals', 'ΣΑΣ'], ['a dotted capital I', 'İstanbul'], ['a no-break space', '东山村\u00a0党支部'],
   ['a line separator', '党\u2028支部'], ['a surrogate pair', '\ud83c\udf89庆祝'], ['a lone surrogate', '\ud800孤'], ['a narrow no-break space', 'ab\u202fcd'], ['nothing', ''],
+  ['a zero-width space', '较好\u200b'],
 ])('normalizeLabel of %s is toSimplified∘toHalfWidth, no whitespace, lower case', (_name, s) => {
   expect(normalizeLabel(s)).toBe(reference(s));
 });
