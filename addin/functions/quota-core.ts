@@ -77,11 +77,12 @@ export function quotaTableCore(a: QuotaArgs): Array<Array<string | number>> {
     if (b.code !== 'QUOTA_TOP_EXCEEDED' || b.quotaClass === null) continue;
     table.push([`${b.grade}（${className(s, b.quotaClass)}）`, b.count, percentBeside(b.share, b.limit), `不超过 ${percentCap(b.limit)}`, '超出']);
   }
-  // An unrecognized label is not counted and listed below: what was counted keeps its own verdict.
+  // An unrecognized grade is not counted (a category is, under the common cap), and both are listed
+  // below: what was counted keeps its own verdict.
   const breached = r.breaches.some((b) => b.severity === 'error');
   const met = r.breaches.length ? '符合比例要求，但请注意提醒' : '符合比例要求';
-  const unknown = r.unknownGrades.length + r.unknownCategories.length > 0;
-  const overall = breached ? '不符合比例要求' : unknown ? `已计入的${met}；另有无法识别的项未计入` : met;
+  const notes = [r.unknownGrades.length ? '另有无法识别的等次未计入' : '', r.unknownCategories.length ? '有无法识别的类别' : ''].filter(Boolean);
+  const overall = breached ? '不符合比例要求' : notes.length ? `已计入的${met}；${notes.join('，')}` : met;
   table.push(['合计', r.graded, percent(r.graded ? 1 : 0), '', r.graded ? overall : issueText('QUOTA_NOTHING_GRADED')]);
   if (r.blanks) table.push(['空白（未计入）', r.blanks, '', '', '']);
   if (r.unknownGrades.length) table.push(['无法识别的等次', r.unknownGrades.length, '', '', examples(r.unknownGrades)]);

@@ -203,14 +203,13 @@ function summarize(
   const parts = s.grades.map((g) => `${g.label} ${counts[g.key] ?? 0}（${percent(shares[g.key] ?? 0)}）`);
   let line = `${scope}共 ${graded} 个：${parts.join('、')}`;
   const problems: string[] = [];
-  if (unknownGrades.length) {
-    const shown = unknownGrades.slice(0, 3).map((u) => `“${u.value}”`).join('、');
-    problems.push(`${unknownGrades.length} 个无法识别的等次（${shown}${unknownGrades.length > 3 ? '等' : ''}）`);
-  }
-  if (unknownCategories.length) {
-    const shown = unknownCategories.slice(0, 3).map((u) => `“${u.value}”`).join('、');
-    problems.push(`${unknownCategories.length} 个无法识别的类别（${shown}${unknownCategories.length > 3 ? '等' : ''}）`);
-  }
+  const shown = (xs: QuotaResult['unknownGrades']) => {
+    const distinct = [...new Set(xs.map((u) => u.value))];
+    return distinct.slice(0, 3).map((v) => `“${v}”`).join('、') + (distinct.length > 3 ? '等' : '');
+  };
+  if (unknownGrades.length) problems.push(`另有 ${unknownGrades.length} 个无法识别的等次（${shown(unknownGrades)}）未计入`);
+  // The grade of an organization whose category is not recognized is counted, under the common cap.
+  if (unknownCategories.length) problems.push(`${unknownCategories.length} 个类别无法识别（${shown(unknownCategories)}），其等次已按“${s.grades.find((g) => g.key === s.quota.top.grade)?.label ?? s.quota.top.grade}”不超过 ${percentCap(s.quota.top.maxShare)} 的类别计入`);
   const errors = breaches.filter((b) => b.severity === 'error');
   const warnings = breaches.filter((b) => b.severity !== 'error');
   if (errors.length === 0 && warnings.length === 0 && problems.length === 0) return `${line}；比例符合要求`;
@@ -218,6 +217,6 @@ function summarize(
   if (warnings.length) line += `；请注意：${warnings.map((b) => b.message).join('；')}`;
   // What was counted still gets its verdict: a stray label must not hide whether the quotas are met.
   if (errors.length === 0 && warnings.length === 0 && graded > 0) line += '；已计入的比例符合要求';
-  if (problems.length) line += `；另有 ${problems.join('、')}未计入，请核对`;
+  if (problems.length) line += `；${problems.join('；')}，请核对`;
   return line;
 }

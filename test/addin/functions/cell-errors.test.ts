@@ -42,7 +42,7 @@ describe('GRADE with error cells', () => {
 
 test.each<[string, unknown[][], unknown[][] | undefined, string]>([
   ['a grade in error', [['好'], [na], ['较好'], ['较好'], ['一般']], undefined, '1 个无法识别的等次（“#N/A”）'],
-  ['a category in error', [['好'], ['较好']], [[na], ['村']], '1 个无法识别的类别（“#N/A”）'],
+  ['a category in error', [['好'], ['较好']], [[na], ['村']], '1 个类别无法识别（“#N/A”），其等次已按“好”不超过 20% 的类别计入'],
 ])('QUOTA_CHECK: %s is named by its code', (_name, grades, categories, fragment) => {
   const line = quotaCheckCore({ grades, categories });
   expect(line).toContain(fragment);

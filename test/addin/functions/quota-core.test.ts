@@ -66,7 +66,8 @@ describe('QUOTA_CHECK', () => {
   test('the yichun5 scheme knows its own categories', () => {
     const grades = column(mix(1, 7, 1, 1));
     expect(quotaCheckCore({ grades, categories: [['教育卫生']], scheme: 'yichun5' })).toContain('比例符合要求');
-    expect(quotaCheckCore({ grades, categories: [['教育卫生']] })).toContain('无法识别的类别');
+    // Named once however many rows repeat it; the grades still count, under the common cap.
+    expect(quotaCheckCore({ grades, categories: [['教育卫生']] })).toContain('；已计入的比例符合要求；10 个类别无法识别（“教育卫生”），其等次已按“好”不超过 20% 的类别计入，请核对');
     expect(yichunSchemeInput.id).toBe('yichun5');
   });
 });
@@ -122,6 +123,12 @@ describe('ranges as clerks take them', () => {
       '共 10 个：好 1（10.0%）、较好 6（60.0%）、一般 2（20.0%）、较差 1（10.0%）；已计入的比例符合要求；另有 1 个无法识别的等次（“優秀”）未计入，请核对',
     ],
     [
+      'a category that names two (两新组织): its grade counted under the common cap, not “未计入”',
+      col(['好', '较好', '较好', '较好', '一般']),
+      col(['村', '两新组织', '村', '村', '村']),
+      '共 5 个：好 1（20.0%）、较好 3（60.0%）、一般 1（20.0%）、较差 0（0.0%）；已计入的比例符合要求；1 个类别无法识别（“两新组织”），其等次已按“好”不超过 20% 的类别计入，请核对',
+    ],
+    [
       'an unknown label beside a breach: the breach is the verdict',
       col(['好', '好', '较好', '一般', '较差', '优秀']),
       null,
@@ -133,7 +140,7 @@ describe('ranges as clerks take them', () => {
 
   test.each<[string, unknown[][], string]>([
     ['a header is no row of the table', col(['等次', ...ten]), '符合比例要求'],
-    ['an unknown label: counted ones met, the rest named', col([...ten, '優秀']), '已计入的符合比例要求；另有无法识别的项未计入'],
+    ['an unknown label: counted ones met, the rest named', col([...ten, '優秀']), '已计入的符合比例要求；另有无法识别的等次未计入'],
     ['over the cap stays 不符合', col(['好', '好', '较好', '一般', '较差', '优秀']), '不符合比例要求'],
   ])('QUOTA_TABLE 合计: %s', (_name, grades, overall) => {
     const t = quotaTableCore({ grades });
