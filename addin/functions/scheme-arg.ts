@@ -5,7 +5,7 @@
 import { issueText } from '../../shared/issues/catalogue';
 import { builtInSchemeChoices, findBuiltInScheme } from '../../shared/scheme/builtin';
 import { defaultScheme } from '../../shared/scheme/default';
-import { loadSchemeJson } from '../../shared/scheme/load';
+import { loadSchemeJson, schemeLoadBrief } from '../../shared/scheme/load';
 import type { Scheme } from '../../shared/scheme/schema';
 import { FnInputError, firstCell } from './values';
 
@@ -27,7 +27,8 @@ function fromJson(text: string): Scheme {
   const hit = jsonCache.get(text);
   if (hit) return hit;
   const r = loadSchemeJson(text);
-  if (!r.ok) throw new FnInputError(issueText('SCHEME_INVALID', { detail: r.message }));
+  // Not through issueText: its 40-character bound for quoted cell text cut our own advice short.
+  if (!r.ok) throw new FnInputError(schemeLoadBrief(r));
   if (jsonCache.size >= CACHE_LIMIT) {
     const oldest = jsonCache.keys().next().value;
     if (oldest !== undefined) jsonCache.delete(oldest);

@@ -7,12 +7,14 @@ import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
 import { checkRoster, MAX_ROSTER_ENTRIES, type RosterLine } from '../roster/sheet';
 import { defaultSchemeInput, yichunSchemeInput } from '../scheme/default';
-import { loadScheme } from '../scheme/load';
+import { loadScheme, parseJsonText } from '../scheme/load';
 import { schemeFingerprint } from '../scheme/lookup';
 import type { Scheme, SchemeInput } from '../scheme/schema';
 import { orgKey } from '../text/normalize';
 import { pastDeadline } from './lookback';
 import { cleanName } from '../text/name';
+
+export { parseJsonText };
 
 /** The request after zod (the deadline already yyyy-mm-dd). */
 export type CampaignFields = Omit<CreateCampaign, 'deadline' | 'id'> & { deadline: string };
@@ -39,21 +41,6 @@ export type BuildOutcome =
   | { kind: 'rosterRefused'; issues: Issue[] };
 
 const BUILT_IN: Record<string, SchemeInput> = { default6: defaultSchemeInput, yichun5: yichunSchemeInput };
-
-/** JSON text → value, or a Chinese message with the line and column (JSON.parse speaks English). */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-  } catch (e) {
-    const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    let where = '';
-    if (pos !== undefined) {
-      const before = text.slice(0, Number(pos)).split('\n');
-      where = `（第 ${before.length} 行第 ${(before.at(-1)?.length ?? 0) + 1} 个字符附近）`;
-    }
-    return { ok: false, message: `评定标准文件不是有效的 JSON${where}，请检查括号、引号和逗号是否成对` };
-  }
-}
 
 /** The county's own scheme (JSON text or parsed), else a built-in one, else the previous revision's, else default6. */
 function chooseScheme(f: CampaignFields, previous: Scheme | undefined): { ok: true; scheme: Scheme } | { ok: false; detail: string } {
