@@ -74,9 +74,15 @@ function valueError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
-/** Users get a Chinese message, never a stack trace; unexpected faults say so. */
+/**
+ * Users get a Chinese message, never a stack trace; unexpected faults say so. A fault's own text is
+ * the engine's English (“Cannot read properties of undefined…”): only its kind is shown, as a code
+ * to pass on, and the fault goes to the console for whoever debugs it.
+ */
 function excelError(e: unknown): CustomFunctions.Error {
   if (e instanceof FnInputError) return valueError(e.message);
-  const detail = e instanceof Error ? e.message : String(e);
+  console.error('分类定级：自定义函数出错', e);
+  const said = e instanceof Error ? e.message : String(e);
+  const detail = /[\u4e00-\u9fff]/.test(said) ? said : `内部错误，代码 ${e instanceof Error ? e.name : typeof e}`;
   return valueError(issueText('FN_INTERNAL', { detail }));
 }

@@ -98,9 +98,15 @@ describe('=DJ.QUOTA_CHECK and =DJ.QUOTA_TABLE', () => {
     expect(t.at(-1)).toEqual(['合计', 10, '100.0%', '', '符合比例要求']);
   });
 
-  test('an unexpected fault becomes a Chinese #VALUE!, not a stack trace', () => {
-    const hostile = [[{ toString: () => { throw new Error('boom'); } }]];
+  test.each<[string, Error, string]>([
+    ['the engine’s English stays out: only its kind, as a code', new TypeError("Cannot read properties of undefined (reading 'length')"), '计算时出错，请把此信息告知县委组织部：内部错误，代码 TypeError'],
+    ['a Chinese fault is shown as it is', new Error('评定标准缺少等次'), '计算时出错，请把此信息告知县委组织部：评定标准缺少等次'],
+  ])('an unexpected fault becomes a Chinese #VALUE!, not a stack trace: %s', (_name, fault, message) => {
+    const hostile = [[{ toString: () => { throw fault; } }]];
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const e = thrownBy(() => quotaCheck(hostile, null as never, null as never));
-    expect(e).toEqual(new StubError('#VALUE!', '计算时出错，请把此信息告知县委组织部：boom'));
+    expect(e).toEqual(new StubError('#VALUE!', message));
+    expect(log).toHaveBeenCalledTimes(1);
+    log.mockRestore();
   });
 });
