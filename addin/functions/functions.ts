@@ -41,7 +41,7 @@ export function grade(
 /**
  * Checks the shares of grades against the quota rules (好 at most 20 %, raised for some categories; 较差 around 10 %) and returns a one-line verdict in Chinese.
  * @customfunction QUOTA_CHECK
- * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells are skipped.
+ * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells and the 等次 header are skipped; rows hidden by a filter are counted too (Excel passes them), while an upload reads visible rows only.
  * @param [categories] The category of each organization, a range the same size as grades (or one cell for all): agencies may have a raised cap for 好.
  * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
  * @returns Counts and shares per grade, then whether the quotas are met and what is off.
@@ -57,7 +57,7 @@ export function quotaCheck(grades: unknown[][], categories: unknown[][], scheme:
 /**
  * The counts and shares behind QUOTA_CHECK as a table that spills: grade, count, share, requirement, verdict; then the total and any blanks or unrecognized labels.
  * @customfunction QUOTA_TABLE
- * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells are skipped.
+ * @param grades The grades to count (好/较好/一般/较差, Simplified or Traditional). Blank cells and the 等次 header are skipped; rows hidden by a filter are counted too (Excel passes them), while an upload reads visible rows only.
  * @param [categories] The category of each organization, a range the same size as grades (or one cell for all).
  * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
  * @returns A table with five columns: 等次, 个数, 占比, 要求, 结论.
