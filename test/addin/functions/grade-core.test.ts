@@ -209,6 +209,12 @@ describe('addresses', () => {
     ["'一览表 (2)'!$H$5", { row: 5, col: 7 }],
     ['[Book1]Sheet1!AA10:AB11', { row: 10, col: 26 }],
     ['H5', { row: 5, col: 7 }],
+    ['Sheet1!O:O', { row: 1, col: 14 }],
+    ["'一览 表'!$H:$N", { row: 1, col: 7 }],
+    ['Sheet1!aa:ab', { row: 1, col: 26 }],
+    ['Sheet1!5:200', { row: 5, col: 0 }],
+    ['Sheet1!$8:$8', { row: 8, col: 0 }],
+    ['Sheet1!O:', null],
     ['Sheet1!#REF!', null],
     [null, null],
   ])('%p → %p', (address, origin) => {

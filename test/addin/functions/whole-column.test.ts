@@ -12,6 +12,8 @@ test.each<[string, unknown[][], string | null, string[]]>([
   ['a word that is no header still is an error', [['总分'], ['优']], 'S!O4:O5', ['', 'ERR:第 5 行：O5 单元格“优”不是有效的分数，请填写 0 到 100 之间的数字']],
   ['a blank row inside the list keeps its place', [[92], [null], [70], [null], [null]], 'S!O5:O9', ['好', '', '一般']],
   ['a range of blanks is one blank', [[null], [null], [null]], 'S!O5:O7', ['']],
+  ['a whole column names the sheet row and cell', [['总分'], [90], ['x']], 'S!O:O', ['', '好', 'ERR:第 3 行：O3 单元格“x”不是有效的分数，请填写 0 到 100 之间的数字']],
+  ['whole indicator columns too', [header7, [15, 15, 10, 10, 10, 25, 20]], "'一览 表'!$H:$N", ['', 'ERR:第 2 行：M2 单元格“工作业绩”分数 25 超出范围，应在 0 到 20 之间']],
 ])('%s', (_name, scores, address, expected) => {
   expect(labels(gradeCore({ scores, addresses: [address] }))).toEqual(expected);
 });
