@@ -11,7 +11,7 @@ import { FnInputError } from './values';
 /**
  * Grades Party organizations under the county's standard: one total, a column of totals, or rows of indicator scores (one row per organization). Returns one grade, or a column of grades that spills.
  * @customfunction GRADE
- * @param scores A total (92, "92分", "９２"), a column of totals, or rows with one score per indicator (7 columns in the default standard). Blank rows stay blank.
+ * @param scores A total (92, "92分", "９２"), a column of totals, or rows with one score per indicator (7 columns in the default standard). Blank rows and a header row taken with the range stay blank; the spill ends at the last filled row, so a whole column (O:O) works.
  * @param [forcedBottom] Involved in 三打两建 problems (是/否): one cell for every row, or a column beside the scores. 是 means 较差 whatever the score.
  * @param [newlyEstablished] Newly established organization (是/否): one cell for every row, or a column beside the scores. It cannot be graded 好.
  * @param [scheme] The grading standard: default6 (the default, 六类) or yichun5 (宜春五类), by id or by that Chinese name, or a county's standard as JSON text.
