@@ -5,7 +5,7 @@ import { percent, percentBeside, percentCap } from '../../shared/quota/format';
 import { checkQuota, type QuotaEntry, type QuotaResult } from '../../shared/quota/quota';
 import type { Scheme } from '../../shared/scheme/schema';
 import { resolveScheme } from './scheme-arg';
-import { FnInputError, asMatrix, cellValue, sizeText, width } from './values';
+import { FnInputError, asMatrix, cellValue, isBlankCell, sizeText, width } from './values';
 
 export interface QuotaArgs {
   grades: unknown;
@@ -13,7 +13,7 @@ export interface QuotaArgs {
   scheme?: unknown;
 }
 
-/** Grades (any shape, read row by row) with their categories: a parallel range or one cell for all. */
+/** Grades (any shape, read row by row, up to the last filled row) with their categories: a parallel range or one cell for all. */
 export function quotaEntries(a: QuotaArgs): QuotaEntry[] {
   const g = asMatrix(a.grades) ?? [];
   const gw = width(g);
@@ -30,8 +30,12 @@ export function quotaEntries(a: QuotaArgs): QuotaEntry[] {
       );
     }
   }
+  // Rows after the last grade are the sheet's empty rest (R:R hands over 1,048,576): they are not
+  // blanks of the list (QUOTA_TABLE listed 空白（未计入） 1,048,564), and not worth an entry each.
+  let end = g.length;
+  while (end > 0 && (g[end - 1] ?? []).every(isBlankCell)) end--;
   const entries: QuotaEntry[] = [];
-  for (let i = 0; i < g.length; i++) {
+  for (let i = 0; i < end; i++) {
     const row = g[i] ?? [];
     const catRow = cats?.[i];
     for (let j = 0; j < gw; j++) entries.push({ grade: cellValue(row[j] ?? null), category: cellValue(catRow ? (catRow[j] ?? null) : broadcast) });

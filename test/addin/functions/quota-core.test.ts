@@ -103,7 +103,8 @@ describe('QUOTA_TABLE', () => {
   });
 
   test('an empty range still gives the header and a total', () => {
-    expect(quotaTableCore({ grades: [[null]] }).at(-2)).toEqual(['合计', 0, '0.0%', '', '没有可统计的等次：所给范围全部为空']);
+    // The total says the range is empty; its empty rows are no 空白 row of their own.
+    expect(quotaTableCore({ grades: [[null]] }).at(-1)).toEqual(['合计', 0, '0.0%', '', '没有可统计的等次：所给范围全部为空']);
   });
 });
 
@@ -136,6 +137,14 @@ describe('ranges as clerks take them', () => {
     ],
   ])('%s', (_name, grades, categories, line) => {
     expect(quotaCheckCore({ grades, categories })).toBe(line);
+  });
+
+  test.each<[string, unknown[][], Array<[string, number]>]>([
+    ['a whole column: only blanks inside the list', col(['等次', '好', null, '较好', ...Array(1_048_572).fill(null)]), [['空白（未计入）', 1]]],
+    ['a list with no gap', col(['等次', ...ten, ...Array(100).fill('')]), []],
+  ])('QUOTA_TABLE blanks: %s', (_name, grades, blankRows) => {
+    const t = quotaTableCore({ grades });
+    expect(t.filter((r) => r[0] === '空白（未计入）').map((r) => [r[0], r[1]])).toEqual(blankRows);
   });
 
   test.each<[string, unknown[][], string]>([
