@@ -27,6 +27,12 @@ export interface GradingLedgerInput {
   /** The uploading township. */
   actor: Actor;
   at: string;
+  /**
+   * Organizations this campaign had already graded in the bottom band (the township's version
+   * before this one): graded so again by a re-upload is not "again", so no 复号 of what the
+   * county closed meanwhile.
+   */
+  earlierBottom?: ReadonlySet<string>;
 }
 
 const SYSTEM: Actor = { role: 'system' };
@@ -35,7 +41,7 @@ export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSe
   const { scheme: s, campaignId, at } = input;
   const ctx = { at, campaignId };
   const batch = new LedgerBatch(input.items);
-  reopenInto(batch, s, input.graded, campaignId, at);
+  reopenInto(batch, s, input.graded, campaignId, at, input.earlierBottom);
   mergeInto(batch, { campaignId, townshipId: input.townshipId, lines: input.lines, identities: input.identities, grades: new Map(input.graded.map((g) => [g.orgId, g.grade])), actor: input.actor, at });
 
   for (const g of input.graded) {
@@ -55,7 +61,10 @@ export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSe
 
 /**
  * 复号 of the closed items of organizations graded in the bottom band again (by a later
- * campaign: a grading or a 回头看). Items the same campaign opened are not "again".
+ * campaign: a grading or a 回头看). Items the same campaign opened are not "again", nor is a
+ * campaign's grading "again" once it has reopened the item or had already graded the organization
+ * so (a re-upload after a return): the county's 销号 given since stands. Each grading reopens at
+ * most once.
  */
 export function reopenOnBottomGrade(s: Scheme, items: readonly LedgerItem[], graded: readonly GradedOrg[], campaignId: string, at: string): LedgerChangeSet {
   const batch = new LedgerBatch(items);
@@ -63,17 +72,22 @@ export function reopenOnBottomGrade(s: Scheme, items: readonly LedgerItem[], gra
   return batch.result();
 }
 
-function reopenInto(batch: LedgerBatch, s: Scheme, graded: readonly GradedOrg[], campaignId: string, at: string): void {
+function reopenInto(batch: LedgerBatch, s: Scheme, graded: readonly GradedOrg[], campaignId: string, at: string, earlierBottom?: ReadonlySet<string>): void {
   const bottom = s.grades[s.grades.length - 1];
   if (!bottom) return;
   const ctx = { at, campaignId };
   for (const g of graded) {
-    if (g.grade !== bottom.key) continue;
+    if (g.grade !== bottom.key || earlierBottom?.has(g.orgId)) continue;
     for (const item of batch.ofOrg(g.orgId)) {
-      if (item.status !== 'closed' || item.campaignId === campaignId) continue;
+      if (item.status !== 'closed' || item.campaignId === campaignId || reopenedBy(item, campaignId)) continue;
       if (batch.act(item, { kind: 'autoReopen', gradeLabel: bottom.label }, SYSTEM, ctx)) {
         batch.issues.push(makeIssue('LEDGER_REOPENED_POOR', { name: g.name, grade: bottom.label, matter: item.matter || '（未填写）' }, g.where ?? {}));
       }
     }
   }
+}
+
+/** Whether this campaign's grading already reopened the item once. */
+function reopenedBy(item: LedgerItem, campaignId: string): boolean {
+  return item.history.some((e) => e.action === 'autoReopen' && e.campaignId === campaignId);
 }

@@ -14,6 +14,12 @@ import { syncLedgerWithGrading } from './grading';
 import { lineFromRectification } from './lines';
 import type { LedgerChangeSet, LedgerItem } from './types';
 
+/** The organizations a version graded in the bottom band, by id. */
+function bottomOrgs(s: Scheme, identities: readonly OrgIdentity[], t: string, sub: Pick<Submission, 'orgs'>): Set<string> {
+  const bottom = s.grades[s.grades.length - 1]?.key;
+  return new Set(gradedFromSubmission(identities, t, sub).graded.filter((g) => g.grade === bottom).map((g) => g.orgId));
+}
+
 export interface SubmissionLedgerInput {
   scheme: Scheme;
   campaignId: string;
@@ -28,6 +34,8 @@ export interface SubmissionLedgerInput {
   at: string;
   /** A grading (not a 回头看): every organization on the township's roster must be graded. */
   complete?: boolean;
+  /** The township's version the ledger reflected before this one, in the same campaign (none for its first). */
+  previous?: Pick<Submission, 'orgs'>;
 }
 
 /** Whether the township's ledger is kept: the campaign has a roster for it. */
@@ -60,6 +68,7 @@ export function ledgerOfSubmission(input: SubmissionLedgerInput): LedgerChangeSe
     identities,
     actor: { role: 'township', townshipId: t },
     at: input.at,
+    ...(input.previous ? { earlierBottom: bottomOrgs(input.scheme, identities, t, input.previous) } : {}),
   });
   const missing = input.complete ? rosterMissing(identities, t, sub, input.townshipNames ? { townshipNames: input.townshipNames } : {}) : [];
   const issues: Issue[] = [...g.issues, ...missing, ...cs.issues];

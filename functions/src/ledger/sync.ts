@@ -38,7 +38,7 @@ export interface UploadLedger {
 }
 
 /** What an upload of township `t` does to the ledger, over the items given or else read now; null when its uploads keep no ledger. */
-export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign, t: string, sub: Submission, at: string, items?: readonly StoredItem[]): Promise<UploadLedger | null> {
+export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign, t: string, sub: Submission, at: string, items?: readonly StoredItem[], previous?: Submission): Promise<UploadLedger | null> {
   if (!campaign.orgs) return null;
   const snap = await getOrgs(store, campaign.orgs.blob);
   if (!keepsLedger(snap.identities, t)) return null;
@@ -53,6 +53,7 @@ export async function uploadLedgerChanges(store: Store, campaign: StoredCampaign
     items: read.map((s) => s.item),
     at,
     complete: campaign.kind !== 'lookback',
+    ...(previous ? { previous } : {}),
   });
   return { changes, items: read, identities: snap.identities };
 }
@@ -100,7 +101,9 @@ export async function syncTownshipLedger(store: Store, campaign: StoredCampaign,
     if (!stored) throw new Error(`stored submission ${campaign.id}/${t}/${state.currentHash} is missing`);
     // Only the first try may use the items handed in: a conflict means they are stale.
     const items = (n === 0 ? first : undefined) ?? (await listItems(store, county));
-    const cs = (await uploadLedgerChanges(store, campaign, t, stored.submission, state.receivedAt, items))?.changes;
+    // The version the ledger reflected before: what it graded 较差 is not graded so "again".
+    const previous = marker ? (await readStoredSubmission(store, campaign.id, t, marker.hash))?.submission : undefined;
+    const cs = (await uploadLedgerChanges(store, campaign, t, stored.submission, state.receivedAt, items, previous))?.changes;
     const marked = { kind: 'sync' as const, campaignId: campaign.id, townshipId: t, hash: state.currentHash, version: state.currentVersion, at: state.receivedAt, etag: marker?.etag ?? null };
     await writeLedger(store, county, cs?.changed ?? [], cs?.events ?? [], etagsOf(items), { ...marked, issues: cs?.issues ?? [] });
     return { issues: cs?.issues ?? [], items: cs?.items ?? items.map((s) => s.item) };
