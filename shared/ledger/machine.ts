@@ -9,6 +9,7 @@
 // is one event; a refused one says why in Chinese and which HTTP answer fits.
 import type { Issue } from '../issues/types';
 import { makeIssue } from '../issues/catalogue';
+import { beijingDay } from '../consolidate/deadline';
 import { parseCellDate } from '../validate/rect';
 import { eventOf, recordChanges, setFields, trimmed, whereOf, type LedgerWhere } from './fields';
 import { COUNTY_FIELDS, LEDGER_FIELD_LABELS, LEDGER_STATUS_LABELS, OPEN_STATUSES, type Actor, type LedgerContext, type LedgerEvent, type LedgerInput, type LedgerItem, type LedgerStatus } from './types';
@@ -84,8 +85,11 @@ export function applyLedgerAction(item: LedgerItem, action: LedgerAction, actor:
       const progress = trimmed(action.progress) || item.progress;
       const completedOn = parseCellDate(trimmed(action.completedOn));
       const problems: Issue[] = [];
+      // 销号 is verified rectification: of a stated matter, done by now (a date to come is a plan).
+      if (!next.matter) problems.push(makeIssue('LEDGER_REQUEST_NO_MATTER', { name }, whereOf(where, 'matter')));
       if (!progress) problems.push(makeIssue('LEDGER_REQUEST_NO_PROGRESS', { name }, whereOf(where, 'progress')));
       if (completedOn === null) problems.push(makeIssue('LEDGER_REQUEST_NO_DATE', { name, value: trimmed(action.completedOn) }, whereOf(where, 'completedOn')));
+      else if (completedOn > beijingDay(Date.parse(ctx.at))) problems.push(makeIssue('LEDGER_REQUEST_DATE_FUTURE', { name, value: completedOn, today: beijingDay(Date.parse(ctx.at)) }, whereOf(where, 'completedOn')));
       if (problems.length) return refuse('invalid', problems);
       set('progress', progress);
       set('completedOn', completedOn);

@@ -53,6 +53,8 @@ test('a refusal carries its HTTP status; a data issue has none', () => {
     ['LEDGER_BAD_TRANSITION', LEDGER_REFUSAL_STATUS.conflict],
     ['LEDGER_REQUEST_NO_PROGRESS', LEDGER_REFUSAL_STATUS.invalid],
     ['LEDGER_REQUEST_NO_DATE', LEDGER_REFUSAL_STATUS.invalid],
+    ['LEDGER_REQUEST_DATE_FUTURE', LEDGER_REFUSAL_STATUS.invalid],
+    ['LEDGER_REQUEST_NO_MATTER', LEDGER_REFUSAL_STATUS.invalid],
     ['LEDGER_COMMENT_REQUIRED', LEDGER_REFUSAL_STATUS.invalid],
   ]);
   for (const d of ALL_ISSUE_DEFS) {

@@ -88,11 +88,13 @@ describe('what each action needs', () => {
   test.each<[string, LedgerStatus, LedgerAction, Actor, string[]]>([
     ['申请销号 without 完成情况 or date', 'open', { kind: 'request', completedOn: '' }, dongshan, ['LEDGER_REQUEST_NO_DATE']],
     ['申请销号 with a bad date', 'open', { kind: 'request', completedOn: '2026-02-30' }, dongshan, ['LEDGER_REQUEST_NO_DATE']],
+    ['申请销号 with a completion date after today (Beijing)', 'open', { kind: 'request', completedOn: '2026-06-02' }, dongshan, ['LEDGER_REQUEST_DATE_FUTURE']],
+    ['申请销号 of an item that never named its matter', 'open', { kind: 'request', completedOn: '2026-05-28' }, dongshan, ['LEDGER_REQUEST_NO_MATTER']],
     ['退回 without a comment', 'requested', { kind: 'reject', comment: '  ' }, county, ['LEDGER_COMMENT_REQUIRED']],
     ['复号 without a comment', 'closed', { kind: 'reopen', comment: '' }, county, ['LEDGER_COMMENT_REQUIRED']],
     ['a township filling in 挂点领导', 'open', { kind: 'edit', fields: { leader: '钱副县长' } }, dongshan, ['LEDGER_FORBIDDEN_ROLE']],
-  ])('%s is refused', (_what, from, action, actor, codes) => {
-    const r = applyLedgerAction(item(from), action, actor, ctx);
+  ])('%s is refused', (what, from, action, actor, codes) => {
+    const r = applyLedgerAction(item(from, what.includes('never named') ? { matter: '' } : {}), action, actor, ctx);
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => i.code)).toEqual(codes);
   });
@@ -100,6 +102,15 @@ describe('what each action needs', () => {
   test('申请销号 needs 完成情况: blank progress and no date give both messages', () => {
     const r = applyLedgerAction(item('open', { progress: '' }), { kind: 'request', completedOn: '' }, dongshan, ctx, { sheet: '整改台账', cells: { progress: 'J5', completedOn: 'L5' } });
     expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual(['工作表“整改台账”J5 单元格：“东山村党支部”申请销号须填写完成情况', '工作表“整改台账”L5 单元格：“东山村党支部”申请销号须填写完成日期']);
+  });
+
+  test.each([
+    ['today in Beijing (10:00, still 06-01 in UTC)', '2026-06-01', true],
+    ['the day before', '2026年5月31日', true],
+    ['tomorrow', '2026-06-02', false],
+  ])('申请销号 completed on %s', (_what, completedOn, ok) => {
+    const r = applyLedgerAction(item(), { kind: 'request', completedOn }, dongshan, ctx, { sheet: '整改台账', cells: { completedOn: 'L5' } });
+    expect(r.ok ? 'ok' : r.issues.map((i) => i.message)).toEqual(ok ? 'ok' : ['工作表“整改台账”L5 单元格：“东山村党支部”申请销号的完成日期 2026-06-02 晚于今天（2026-06-01），请填写已经完成整改的日期']);
   });
 
   test('申请销号 records progress and the date; 退回 clears the date and returns to 整改中', () => {
