@@ -73,7 +73,8 @@ export function ledgerStatusForm(ctx: FormContext, items: readonly LedgerItem[],
       col('完成情况', 'text', 18),
       col('挂点领导', 'center', 8),
       col('联络员', 'center', 8),
-      col('状态', 'center', 10),
+      // 已复号（逾期 526 天） on two lines, its bracket not left alone on a third.
+      col('状态', 'center', 13),
       col('销号日期', 'date', 11),
     ],
     ...blocks(ctx),
@@ -120,7 +121,7 @@ export function targetsForm(ctx: FormContext, previousYear: number | null, lookb
     notes: [
       `对照${previousYear ?? '上一'}年度定级结果${basis}：按党组织编号比对，更名、调整隶属的仍是同一党组织，合并的按合并后的党组织计，已撤销的不计入；本年度尚未定级的按未晋位升级计。`,
     ],
-    columns: [townshipCol(ctx, '范围'), col('上年等次', 'center', 7), col('上年个数', 'int', 7), col('已晋位升级', 'int', 8), col('晋位升级率', 'percent', 8), col('目标', 'percent', 7), col('是否达标', 'center', 7), col('还差', 'int', 6), col('说明', 'text', 26)],
+    columns: [townshipCol(ctx, '范围'), col('上年等次', 'center', 7), col('上年个数', 'int', 7), col('已晋位升级', 'int', 8), col('晋位升级率', 'percent', 8), col('目标', 'percent', 8), col('是否达标', 'center', 7), col('还差', 'int', 6), col('说明', 'text', 26)],
     orientation: 'portrait',
     ...blocks(ctx),
   };

@@ -26,7 +26,7 @@ import {
   type Targets,
 } from '../../shared/api/contract';
 import { YEAR_AFTER_SHEETS, defaultScheme, ledgerStatusForm, lookbackForm, notMovedForm, targetsForm, type FormContext } from '../../shared';
-import { canPrint } from '../print/office';
+import { canPrint, pageText } from '../print/office';
 import { expectPrintsWell, print, type Printed } from '../print/printed';
 import { AVERAGE, FAIR, GOOD, POOR, line, townshipBook, upload, type Org } from './ledger/fixture';
 import { startStack, type Stack } from './stack';
@@ -516,6 +516,9 @@ describe('two years and a 回头看', () => {
       expect([...y2.sheets.keys()]).toEqual([ledger, targets, notMoved]);
       for (const def of [ledgerStatusForm(ctx, [], 0), targetsForm(ctx, 2025, false), notMovedForm(ctx)]) expectPrintsWell(y2, def);
       expectPrintsWell(p['year-after-lookback'] as Printed, lookbackForm(ctx, 2026));
+      // Every number printed whole: a 100 % target printed ### in a column too narrow for 100.0%.
+      for (const [name, sh] of [...y2.sheets, ...(p['year-after-lookback'] as Printed).sheets]) expect([name, pageText(sh.pdf, 1).includes('###')]).toEqual([name, false]);
+      expect(pageText(y2.sheets.get(targets)?.pdf ?? '', 1)).toMatch(/较差\s+1\s+0\s+0\.0%\s+100\.0%/);
       // Each fits on one page here: a county of two townships has a few rows.
       expect([...y2.sheets.values()].map((x) => x.pages.length)).toEqual([1, 1, 1]);
     }, 240_000);
