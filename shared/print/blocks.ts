@@ -104,11 +104,30 @@ export function joinedRows(items: readonly LabelledItem[], widths: readonly numb
     col = to + 1;
   }
   if (cur.length) rows.push(cur);
-  return rows.map((row) => {
-    const spare = n - 1 - (row[row.length - 1]?.to ?? n - 1);
-    const gap = row.length > 1 ? Math.floor(spare / (row.length - 1)) : 0;
-    return row.map((sp, i) => ({ from: sp.from + gap * i, to: i === row.length - 1 ? n - 1 : sp.to + gap * i, text: sp.text }));
+  return rows.map((row) => spread(row, widths));
+}
+
+/**
+ * A row's spare columns spread between its items, the last reaching the edge. Moving an item
+ * right by whole columns can land it on narrower ones (填报日期：2026-12-08 moved onto a
+ * 说明 column alone printed 2026-12-): an item takes back columns on its left (never the one
+ * before's) until its text fits, and a row that still cannot fit so is left as it was laid out.
+ */
+function spread(row: readonly TextSpan[], widths: readonly number[]): TextSpan[] {
+  const n = widths.length;
+  const room = (from: number, to: number) => widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  const fits = (sp: TextSpan) => room(sp.from, sp.to) >= textWidth(sp.text) + 1;
+  const spare = n - 1 - (row[row.length - 1]?.to ?? n - 1);
+  const gap = row.length > 1 ? Math.floor(spare / (row.length - 1)) : 0;
+  const out: TextSpan[] = [];
+  row.forEach((sp, i) => {
+    const moved: TextSpan = { from: sp.from + gap * i, to: i === row.length - 1 ? n - 1 : sp.to + gap * i, text: sp.text };
+    const floor = (out[out.length - 1]?.to ?? -1) + 1;
+    while (moved.from > floor && !fits(moved)) moved.from--;
+    out.push(moved);
   });
+  if (out.every(fits)) return out;
+  return row.map((sp, i) => (i === row.length - 1 ? { ...sp, to: n - 1 } : sp));
 }
 
 /** Spread a row's spare columns into the gaps between its items; the last value reaches the edge. */

@@ -51,3 +51,24 @@ describe('unit/date and signature blocks', () => {
     for (const s of r) expect(widths.slice(s.from, s.to + 1).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(textWidth(s.text));
   });
 });
+
+describe('printed items spread over the row keep the room their text needs', () => {
+  // 未晋位升级名单: 序号, 乡镇（街道）, two names, two grades, 说明 — the date moved right by whole
+  // columns landed on 说明 alone and printed “填报日期：2026-12-”.
+  test.each<[string, number[], Array<{ label: string; value?: string; blank?: number }>]>([
+    ['unit and date over narrow columns on the right', [5, 13, 22, 22, 7, 7, 18], [{ label: '填报单位（盖章）', value: '青山县委组织部' }, { label: '填报日期', value: '2026-12-08' }]],
+    ['signature lines over the same', [5, 13, 22, 22, 7, 7, 18], [{ label: '制表人' }, { label: '审核人' }, { label: '联系电话', blank: 16 }]],
+    ['unit and date over wide columns', [5, 10, 24, 18, 6, 6, 26, 10], [{ label: '填报单位（盖章）', value: '青山县委组织部' }, { label: '填报日期', value: '2026-12-08' }]],
+    ['the date alone on the right of many narrow columns', [30, 4, 4, 4, 4, 4, 4, 4, 4], [{ label: '填报单位（盖章）', value: '青山县委组织部' }, { label: '填报日期', value: '2026-12-08' }]],
+  ])('%s', (_what, widths, items) => {
+    for (const r of joinedRows(items, widths)) {
+      let end = -1;
+      for (const s of r) {
+        expect([s.text, s.from > end]).toEqual([s.text, true]);
+        expect([s.text, widths.slice(s.from, s.to + 1).reduce((a, b) => a + b, 0) >= textWidth(s.text) + 1]).toEqual([s.text, true]);
+        end = s.to;
+      }
+      expect(end).toBe(widths.length - 1);
+    }
+  });
+});
