@@ -5,7 +5,7 @@
 // changes nothing the second time.
 import { makeIssue } from '../issues/catalogue';
 import type { GradedOrg } from '../roster/graded';
-import type { OrgIdentity } from '../roster/identity';
+import { orgIndex, type OrgIdentity } from '../roster/identity';
 import { gradeByKey } from '../scheme/lookup';
 import type { Scheme } from '../scheme/schema';
 import { needsRectification } from '../template/definition';
@@ -44,6 +44,11 @@ export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSe
   reopenInto(batch, s, input.graded, campaignId, at, input.earlierBottom);
   mergeInto(batch, { campaignId, townshipId: input.townshipId, lines: input.lines, identities: input.identities, grades: new Map(input.graded.map((g) => [g.orgId, g.grade])), actor: input.actor, at });
 
+  // Organizations this sheet's 整改台账 still says something for (a pre-filled blank line says
+  // nothing): their items are the township's to keep.
+  const find = orgIndex(input.identities);
+  const said = input.lines.filter((l) => l.matter.trim() !== '' || l.measures.trim() !== '');
+  const lined = new Set(said.map((l) => find(input.townshipId, l.orgName)?.id).filter((id): id is string => id !== undefined));
   for (const g of input.graded) {
     const label = gradeByKey(s, g.grade)?.label ?? g.grade;
     const unclosed = batch.ofOrg(g.orgId).filter((i) => UNCLOSED_STATUSES.includes(i.status));
@@ -53,10 +58,31 @@ export function syncLedgerWithGrading(input: GradingLedgerInput): LedgerChangeSe
         batch.issues.push(makeIssue('LEDGER_ITEM_MISSING', { name: g.name, grade: label }, g.where ?? {}));
       }
     } else if (unclosed.length > 0) {
-      batch.issues.push(makeIssue('LEDGER_ORG_NOT_BELOW', { name: g.name, grade: label, count: unclosed.length }, g.where ?? {}));
+      const kept = withdrawRegraded(batch, s, g, unclosed, lined, campaignId, at);
+      if (kept.length > 0) batch.issues.push(makeIssue('LEDGER_ORG_NOT_BELOW', { name: g.name, grade: label, count: kept.length }, g.where ?? {}));
     }
   }
   return batch.result();
+}
+
+/**
+ * An organization this campaign's earlier version graded 一般/较差 and this one grades above (a
+ * corrected grade): the items that grade opened here and nobody has worked on since — still 整改中,
+ * no line of this sheet for the organization — are 已撤销 (kept, with the reason), not left to
+ * stand as rectification of an organization that needs none. Returns the unclosed items that stay.
+ */
+function withdrawRegraded(batch: LedgerBatch, s: Scheme, g: GradedOrg, unclosed: readonly LedgerItem[], lined: ReadonlySet<string>, campaignId: string, at: string): LedgerItem[] {
+  if (lined.has(g.orgId)) return [...unclosed];
+  const label = (key: string) => gradeByKey(s, key)?.label ?? key;
+  const kept: LedgerItem[] = [];
+  for (const item of unclosed) {
+    const stale = item.campaignId === campaignId && item.status === 'open' && needsRectification(s, item.grade);
+    const comment = `本次上报改定为“${label(g.grade)}”，原因定为“${label(item.grade)}”建立的整改事项撤销`;
+    if (stale && batch.act(item, { kind: 'void', comment }, SYSTEM, { at, campaignId })) {
+      batch.issues.push(makeIssue('LEDGER_WITHDRAWN_REGRADED', { name: g.name, grade: label(g.grade), before: label(item.grade), matter: item.matter }, g.where ?? {}));
+    } else kept.push(item);
+  }
+  return kept;
 }
 
 /**

@@ -54,6 +54,8 @@ export const ledgerIssues = {
   LEDGER_SYNC_PENDING: def<Record<never, never>>(447, 'warning', () => `本次上报已保存，但整改台账暂未随之更新（存储服务繁忙）；县委组织部或本单位下次查看整改台账时将自动补上，无需重新上报`),
   LEDGER_REQUEST_DATE_FUTURE: refusal<{ name: Param; value: Param; today: Param }>(449, 422, (p) => `${org(p.name)}申请销号的完成日期 ${v(p.value)} 晚于今天（${v(p.today)}），请填写已经完成整改的日期`),
   LEDGER_REQUEST_NO_MATTER: refusal<{ name: Param }>(450, 422, (p) => `${org(p.name)}的这条整改记录还没有填写整改事项，不能申请销号；请先在整改台账中填写它的整改事项和整改措施`),
+  LEDGER_WITHDRAWN_REGRADED: def<{ name: Param; grade: Param; before: Param; matter: Param }>(451, 'info', (p) =>
+    `${org(p.name)}本次改定为“${v(p.grade)}”，此前因定为“${v(p.before)}”建立的${v(p.matter) === '' ? '待填写的整改记录' : `整改事项“${v(p.matter)}”`}已撤销（记录保留）`),
   LEDGER_LINE_REPEATED: def<{ name: Param; matter: Param }>(448, 'warning', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”在表中重复填写，已按一项记录，重复的一行未采用`),
 
   // Upgrade targets (晋位升级).
