@@ -177,7 +177,7 @@ describe('the ledger follows the version made current again', () => {
   const T = { id: 'dongshan', name: '东山镇' };
   const PLACE = '活动阵地简陋';
   // A: 东山村 较差 with its line due in June; 西河村 一般 without a line (the ledger opens a blank
-  // item). B: the line due in September; 西河村 较好, so its item still open is noted against B's row.
+  // item). B: the line due in September; 西河村 较好, so the blank item A's grade opened is 已撤销.
   const A = [
     { name: '东山村党支部', category: '村', total: POOR },
     { name: '西河村党支部', category: '村', total: AVERAGE },
@@ -202,24 +202,28 @@ describe('the ledger follows the version made current again', () => {
     const second = await upload(st, c, T, b);
     expect(second.status).toBe(201);
     const rb = await receiptOf(second);
-    expect(rb.warnings.map((w) => w.code)).toContain('LEDGER_ORG_NOT_BELOW');
+    expect(rb.warnings.map((w) => w.code)).toContain('LEDGER_WITHDRAWN_REGRADED');
     expect(await deadlineOf(c)).toBe('2026-09-30');
 
     const again = await upload(st, c, T, a);
     expect(again.status).toBe(201);
     const r = await receiptOf(again);
     expect(r).toMatchObject({ version: 1, contentHash: ra.contentHash, duplicate: false, restored: true });
-    // Nothing B's sync said about B's rows (西河村 较好 with an item still open); A's own warnings
-    // and this sync's. A's first sync opened 西河村's blank item (LEDGER_ITEM_MISSING, which stood
-    // for the reader's RECT_MISSING of that row); the item is there now, so this sync opens nothing
-    // and the reader's own warning about A's row shows.
-    expect(rb.warnings.find((w) => w.code === 'LEDGER_ORG_NOT_BELOW')?.message).toContain('较好');
-    expect(r.warnings.map((w) => w.code)).not.toContain('LEDGER_ORG_NOT_BELOW');
+    // Nothing B's sync said about B's rows (西河村 较好, its blank item withdrawn); A's own warnings
+    // and this sync's. 西河村 is 一般 again with no item being worked on, so this sync opens a new
+    // blank one (LEDGER_ITEM_MISSING, standing for the reader's RECT_MISSING of that row), as A's
+    // first sync did; the withdrawn one stays on record.
+    expect(rb.warnings.find((w) => w.code === 'LEDGER_WITHDRAWN_REGRADED')?.message).toContain('较好');
+    expect(r.warnings.map((w) => w.code)).not.toContain('LEDGER_WITHDRAWN_REGRADED');
     expect(JSON.stringify(r.warnings)).not.toContain('较好');
     expect(ra.warnings.map((w) => [w.code, w.cell])).toEqual([['LEDGER_ITEM_MISSING', 'B6']]);
-    expect(r.warnings.map((w) => [w.code, w.cell, w.message.includes('定为“一般”')])).toEqual([['RECT_MISSING', 'B6', true]]);
+    expect(r.warnings.map((w) => [w.code, w.cell])).toEqual([['LEDGER_ITEM_MISSING', 'B6']]);
     expect(await deadlineOf(c)).toBe('2026-06-30');
-    expect((await ledgerOf(c)).map((i) => i.orgName).sort()).toEqual(['东山村党支部', '西河村党支部']);
+    expect((await ledgerOf(c)).map((i) => [i.orgName, i.statusLabel])).toEqual([
+      ['东山村党支部', '整改中'],
+      ['西河村党支部', '已撤销'],
+      ['西河村党支部', '整改中'],
+    ]);
   });
 
   it('A, roster changed, B, A: refused (422) as an upload of A would be now, and B stays current', async () => {
