@@ -90,5 +90,7 @@ export function countsText(list: LedgerList): string {
   const c = list.counts;
   const parts = FILTER_STATUSES.filter((s) => c[s] > 0).map((s) => `${LEDGER_STATUS_LABELS[s]} ${c[s]}`);
   const total = FILTER_STATUSES.reduce((n, s) => n + c[s], 0);
-  return total === 0 ? '暂无整改事项。' : `共 ${total} 项：${parts.join('、')}${c.overdue ? `；逾期 ${c.overdue} 项` : ''}。`;
+  // 已撤销 is not listed under 全部状态, but the 汇总表's 整改台账 counts it: say it, so the two add up.
+  const withdrawn = c.void ? `；另有已撤销 ${c.void} 项（未列出）` : '';
+  return total === 0 && !c.void ? '暂无整改事项。' : `共 ${total} 项${parts.length ? `：${parts.join('、')}` : ''}${c.overdue ? `；逾期 ${c.overdue} 项` : ''}${withdrawn}。`;
 }

@@ -5,7 +5,6 @@
 // show every stored upload.
 import {
   YEAR_AFTER_SHEETS,
-  campaignItems,
   ledgerStatusForm,
   ledgerStatusRow,
   lookbackForm,
@@ -22,13 +21,12 @@ import {
 } from '../../../shared';
 import { ledgerOrder } from '../ledger/views';
 import { ensureLedger } from '../ledger/sync';
-import { organizationsOf } from '../orgs/campaign-orgs';
+import { campaignLedgerItems } from '../ledger/scope';
 import { campaignTownshipNames } from '../orgs/township-names';
 import { campaignLookback } from '../results/lookback';
 import { campaignTargets } from '../results/targets';
 import type { StoredCampaign } from '../storage/campaigns';
 import type { CampaignDoc } from '../storage/ledger';
-import { listItems } from '../storage/ledger-items';
 import type { Store } from '../storage/store';
 
 /** A campaign read from its county's list has the year after's fields; an old first-revision document may not. */
@@ -43,10 +41,7 @@ export async function writeYearAfterSheets(wb: SheetBook, store: Store, doc: Cam
   const written: string[] = [];
   await ensureLedger(store, campaign);
 
-  const all = (await listItems(store, campaign.countyId)).map((x) => x.item);
-  const orgIds = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
-  const own = campaign.kind === 'lookback' ? new Set(campaign.townships.map((t) => t.id)) : undefined;
-  const items = ledgerOrder(campaign, campaignItems(all, campaign.id, orgIds, own));
+  const items = ledgerOrder(campaign, await campaignLedgerItems(store, campaign));
   const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
   if (items.length) {
     writePrintedSheet(wb, ledgerStatusForm(ctx, items, now), items.map((i, n) => ledgerStatusRow(s, n + 1, townshipName(names, i.townshipId), i, now)));

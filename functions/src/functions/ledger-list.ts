@@ -5,23 +5,22 @@ import { parseQuery } from '../http/query';
 import { countyScope } from '../http/scope';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
-import { organizationsOf } from '../orgs/campaign-orgs';
-import { listItems } from '../storage/ledger-items';
+import { campaignLedgerItems } from '../ledger/scope';
 import { campaignTownshipNames } from '../orgs/township-names';
 
 /**
- * GET /api/campaigns/{campaignId}/ledger (county): the county's rectification items of the
- * organizations the campaign knows — its own and, through its predecessors, every earlier one
- * (the ledger outlives a campaign) — filtered by `?township=&status=open,reopened&overdue=1&opened=`,
- * with counts and the overdue ones flagged. Uploads not yet reflected are synced first.
+ * GET /api/campaigns/{campaignId}/ledger (county): the rectification items of the campaign as its
+ * workbook's 整改台账 lists them — opened by it, still not 销号 (whenever opened, through its
+ * predecessors: the ledger outlives a campaign), or changed in its course; a 回头看's townships
+ * only — filtered by `?township=&status=open,reopened&overdue=1&opened=`, with counts and the
+ * overdue ones flagged. Uploads not yet reflected are synced first.
  */
 export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign } = await countyScope(req);
   const q = parseQuery(req, ledgerQuerySchema);
   await ensureLedger(store, campaign);
-  // The county's items of the organizations this campaign knows: its own and every predecessor's.
-  const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
+  // The items its workbook's 整改台账 lists, so the page and the printed sheet count the same.
+  const items = await campaignLedgerItems(store, campaign);
   const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
   return json(200, ledgerList(campaign, names, items, q, Date.now(), null));
 });

@@ -5,8 +5,7 @@ import { parseQuery } from '../http/query';
 import { townshipScope } from '../http/scope';
 import { ensureLedger } from '../ledger/sync';
 import { ledgerList } from '../ledger/views';
-import { organizationsOf } from '../orgs/campaign-orgs';
-import { listItems } from '../storage/ledger-items';
+import { campaignLedgerItems } from '../ledger/scope';
 import { campaignTownshipNames } from '../orgs/township-names';
 
 /**
@@ -17,9 +16,8 @@ export const handler = endpoint(async (req: HttpRequest) => {
   const { store, campaign, township: tw } = await townshipScope(req);
   const q = parseQuery(req, ledgerQuerySchema);
   await ensureLedger(store, campaign);
-  // The township's items of the organizations this campaign knows (dissolved ones included).
-  const known = new Set((await organizationsOf(store, campaign)).map((o) => o.id));
-  const items = (await listItems(store, campaign.countyId)).map((s) => s.item).filter((i) => known.has(i.orgId));
+  // The campaign's items (as its workbook lists them), the township's filtered below.
+  const items = await campaignLedgerItems(store, campaign);
   const names = await campaignTownshipNames(store, campaign, new Set(items.map((i) => i.townshipId)));
   return json(200, ledgerList(campaign, names, items, q, Date.now(), tw.id));
 });

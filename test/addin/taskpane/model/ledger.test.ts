@@ -58,9 +58,14 @@ it('names the townships that have items, in the list’s order', () => {
   expect(townshipsOf(null)).toEqual([]);
 });
 
-it('counts the list in one sentence', () => {
-  expect(countsText(list(ITEMS))).toBe('共 4 项：整改中 1、申请销号 1、已销号 1、已复号 1；逾期 2 项。');
-  expect(countsText(list([]))).toBe('暂无整改事项。');
+it.each<[string, typeof ITEMS, string]>([
+  // 已撤销 is not listed but said, so the line adds up to the 汇总表's 整改台账 (共 5 项 there).
+  ['every status, one 已撤销', ITEMS, '共 4 项：整改中 1、申请销号 1、已销号 1、已复号 1；逾期 2 项；另有已撤销 1 项（未列出）。'],
+  ['none withdrawn', ITEMS.slice(0, 4), '共 4 项：整改中 1、申请销号 1、已销号 1、已复号 1；逾期 2 项。'],
+  ['only 已撤销', ITEMS.slice(4), '共 0 项；另有已撤销 1 项（未列出）。'],
+  ['nothing', [], '暂无整改事项。'],
+])('counts the list in one sentence: %s', (_what, items, text) => {
+  expect(countsText(list(items))).toBe(text);
 });
 
 it('tells the history newest first, with who, what, the status move and the comment', () => {
