@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { defaultScheme } from '../../shared';
+import { beijingDay, defaultScheme } from '../../shared';
 import type { AccessList, BulkReviewResult, CampaignDetail, Completeness, ErrorBody, LedgerList, Me, Receipt, RosterParse, VersionDetail } from '../../shared/api/contract';
 import { readSignInFragment, signInLink } from '../../shared/api/link';
 import { beijingDay, beijingText } from '../../shared/consolidate/deadline';
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     const ledger = await must<LedgerList>(await call('GET', `/campaigns/${c}/ledger`, county), '整改台账');
     const first = ledger.items.find((i) => i.townshipId === 'dongshan' && i.matter);
     if (first) {
-      await must(await call('POST', `/campaigns/${c}/ledger/${first.id}`, tokenOf('dongshan'), { action: 'request', progress: '已按措施完成整改', completedOn: '2026-06-28' }), '申请销号');
+      await must(await call('POST', `/campaigns/${c}/ledger/${first.id}`, tokenOf('dongshan'), { action: 'request', progress: '已按措施完成整改', completedOn: beijingDay(Date.now()) }), '申请销号');
       await must(await call('POST', `/campaigns/${c}/ledger/${first.id}`, county, { action: 'confirm', comment: '经核实，同意销号' }), '销号');
     }
     const after = await must<LedgerList>(await call('GET', `/campaigns/${c}/ledger`, county), '整改台账');
