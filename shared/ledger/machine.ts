@@ -31,6 +31,18 @@ export type LedgerAction =
 
 export type LedgerRefusalReason = 'forbidden' | 'conflict' | 'invalid';
 
+/** Every code the machine refuses an action with (an HTTP answer maps them: functions/src/ledger/refusal.ts). */
+export const LEDGER_REFUSAL_CODES = [
+  'LEDGER_FORBIDDEN_ROLE',
+  'LEDGER_OTHER_TOWNSHIP',
+  'LEDGER_BAD_TRANSITION',
+  'LEDGER_REQUEST_NO_MATTER',
+  'LEDGER_REQUEST_NO_PROGRESS',
+  'LEDGER_REQUEST_NO_DATE',
+  'LEDGER_REQUEST_DATE_FUTURE',
+  'LEDGER_COMMENT_REQUIRED',
+] as const;
+
 /** 403 for the wrong role or township, 409 for the wrong status, 422 for missing or bad values. */
 export const LEDGER_REFUSAL_STATUS: Readonly<Record<LedgerRefusalReason, 403 | 409 | 422>> = { forbidden: 403, conflict: 409, invalid: 422 };
 

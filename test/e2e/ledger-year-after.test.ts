@@ -121,6 +121,11 @@ describeBrowser('the 整改台账 in the page: 申请销号, 退回, 销号, 复
     await waitText(t, '#ledger-status', '不是有效的日期');
     await expect(text(t, '#ledger-status')).resolves.toContain('东山村党支部');
     await shot(t, '60-township-ledger-request-refused');
+    // A date to come is a plan, not a completion: refused, the form kept for another date.
+    await t.getByLabel('完成日期').fill('2099-01-01');
+    await t.getByRole('button', { name: '提交销号申请' }).click();
+    await waitText(t, '#ledger-status', '申请销号的完成日期 2099-01-01 晚于今天');
+    await expect(status(t, '东山村党支部')).resolves.toBe('整改中');
     await t.getByLabel('完成日期').fill('2026年5月1日');
     await t.getByRole('button', { name: '提交销号申请' }).click();
     await waitText(t, '#ledger-status', '“东山村党支部”：已申请销号');

@@ -1,9 +1,10 @@
 // A ledger action the machine refused, answered with its own code (shared/issues/codes/ledger.ts:
 // each carries the status its reason maps to, 403 / 409 / 422) and every issue it gave.
 import type { Issue } from '../../../shared/issues/types';
+import { LEDGER_REFUSAL_CODES } from '../../../shared/ledger/machine';
 import { ApiError } from '../http/errors';
 
-const MACHINE_REFUSALS = ['LEDGER_FORBIDDEN_ROLE', 'LEDGER_OTHER_TOWNSHIP', 'LEDGER_BAD_TRANSITION', 'LEDGER_REQUEST_NO_PROGRESS', 'LEDGER_REQUEST_NO_DATE', 'LEDGER_COMMENT_REQUIRED'] as const;
+const MACHINE_REFUSALS = LEDGER_REFUSAL_CODES;
 type MachineRefusal = (typeof MACHINE_REFUSALS)[number];
 
 function isMachineRefusal(code: string): code is MachineRefusal {

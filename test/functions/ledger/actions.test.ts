@@ -65,6 +65,15 @@ describe('who may take which step', () => {
     expect((await listLedgerAudit(st.store(), 'qingshan')).length).toBe(before);
   });
 
+  test('a request dated after today (Beijing): 422 naming the date and today, nothing changed', async () => {
+    const { c, ledger } = await graded();
+    const before = (await listLedgerAudit(st.store(), 'qingshan')).length;
+    const [status, code, message] = await refusal(await post(c, idOf(ledger, '东山村党支部'), { action: 'request', progress: '已完成', completedOn: '2099年1月1日' }, st.township(DS.id, c)));
+    expect([status, code]).toEqual([422, 'LEDGER_REQUEST_DATE_FUTURE']);
+    expect(message).toMatch(/^“东山村党支部”申请销号的完成日期 2099-01-01 晚于今天（\d{4}-\d{2}-\d{2}），请填写已经完成整改的日期$/);
+    expect((await listLedgerAudit(st.store(), 'qingshan')).length).toBe(before);
+  });
+
   test('退回 needs a comment; with one, the item is being rectified again and the township may ask again', async () => {
     const { c, ledger } = await graded();
     const id = idOf(ledger, '东山村党支部');
@@ -90,6 +99,21 @@ describe('who may take which step', () => {
       ['confirm', 'county', 'closed'],
       ['reopen', 'county', 'reopened'],
     ]);
+  });
+
+  test('two county clerks at once on one request, 销号 and 退回: one is taken, the other told what it found', async () => {
+    const { c, ledger } = await graded();
+    const id = idOf(ledger, '东山村党支部');
+    await post(c, id, { action: 'request', progress: '已完成', completedOn: '2026-05-01' }, st.township(DS.id, c));
+    const [a, b] = await Promise.all([post(c, id, { action: 'confirm', comment: '同意' }, st.county()), post(c, id, { action: 'reject', comment: '缺照片' }, st.county())]);
+    const answers = [a, b].map((r) => r.status).sort();
+    expect(answers).toEqual([200, 409]);
+    const lost = a.status === 409 ? a : b;
+    const [, code, message] = await refusal(lost);
+    expect(code).toBe('LEDGER_BAD_TRANSITION');
+    expect(message).toMatch(/^“东山村党支部”的整改事项当前为“(已销号|整改中)”，不能(销号|退回销号申请)$/);
+    const mine = (await listLedgerAudit(st.store(), 'qingshan')).filter((e) => e.itemId === id && e.by.role === 'county');
+    expect(mine).toHaveLength(1);
   });
 });
 

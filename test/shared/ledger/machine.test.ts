@@ -1,4 +1,4 @@
-import { applyLedgerAction, createLedgerItem, LEDGER_REFUSAL_STATUS, type Actor, type LedgerAction, type LedgerItem, type LedgerStatus } from '../../../shared';
+import { applyLedgerAction, createLedgerItem, ISSUES, LEDGER_REFUSAL_CODES, LEDGER_REFUSAL_STATUS, type Actor, type LedgerAction, type LedgerItem, type LedgerStatus } from '../../../shared';
 
 const county: Actor = { role: 'county', label: '县委组织部 李四' };
 const dongshan: Actor = { role: 'township', townshipId: 'dongshan', label: '东山镇 张三' };
@@ -81,6 +81,8 @@ describe('who may do what, from which status', () => {
 
   test('a refusal names what fits over HTTP', () => {
     expect(LEDGER_REFUSAL_STATUS).toEqual({ forbidden: 403, conflict: 409, invalid: 422 });
+    // Every code the machine refuses with answers a request (the HTTP side maps exactly these).
+    for (const code of LEDGER_REFUSAL_CODES) expect([code, ISSUES[code].status]).toEqual([code, expect.any(Number)]);
   });
 });
 
