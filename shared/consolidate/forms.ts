@@ -35,13 +35,13 @@ export interface FormContext {
 }
 
 /** The county's own unit/date block and signature lines, the same on every sheet. */
-export function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature' | 'signatureAt'> {
+export function blocks(ctx: FormContext): Pick<SheetDef, 'info' | 'signature'> {
   const info: LabelledItem[] = [
     { label: '填报单位（盖章）', value: `${ctx.county}委组织部` },
     { label: '填报日期', value: ctx.generatedAt.slice(0, 10) },
   ];
   const signature: LabelledItem[] = [{ label: '制表人' }, { label: '审核人' }, { label: '联系电话', blank: 16 }];
-  return { info, signature, signatureAt: 'table' };
+  return { info, signature };
 }
 
 const col = (header: string, kind: PrintColumn['kind'], width: number, group?: string): PrintColumn => (group ? { header, kind, width, group } : { header, kind, width });

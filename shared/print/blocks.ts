@@ -1,4 +1,4 @@
-// The unit/date block above a table and the signature lines under it, laid out over the table's
+// The unit/date block above a table and printed label items, laid out over the table's
 // columns: each label, value or printed item gets whole columns until its text fits, so nothing
 // is clipped (a narrow 序号 column once cut 填报单位： to 报单位：).
 import { textWidth } from './measure';

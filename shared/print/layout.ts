@@ -203,7 +203,7 @@ export interface PageSpec {
 }
 
 export function pageSpec(def: SheetDef, plan: SheetPlan = planSheet(def)): PageSpec {
-  const sign = def.signatureAt === 'footer' && def.signature?.length ? def.signature.map((s) => footerText(itemText(s))).join('    ') : '';
+  const sign = def.signature?.length ? def.signature.map((s) => footerText(itemText(s))).join('    ') : '';
   return {
     orientation: orientationOf(def),
     titleRows: { top: plan.headerTop, bottom: plan.headerBottom },

@@ -57,13 +57,13 @@ export interface SheetDef {
    * finds the value right of its label). Otherwise each item prints as one text.
    */
   infoInput?: boolean;
-  /** 制表人 / 审核人 / 联系电话 …: under the table, or in every page's footer. */
-  signature?: readonly LabelledItem[];
   /**
-   * 'table': the block follows the last row (the sheet's length is known when it is written).
-   * 'footer': it prints at the foot of every page — for templates, whose rows the clerk adds.
+   * 制表人 / 审核人 / 联系电话 …, printed in every page's footer. Never under the table: no
+   * spreadsheet program keeps a row with the rows above it, so when a table filled its last page
+   * exactly the block printed alone on one more page under the repeated header (比例检查 of 27
+   * or 28 townships), and where the rows end depends on each program's fonts.
    */
-  signatureAt?: 'table' | 'footer';
+  signature?: readonly LabelledItem[];
   /** Columns kept in view when scrolling right (the header rows are always frozen). */
   freezeColumns?: number;
   /**

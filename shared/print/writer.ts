@@ -1,10 +1,10 @@
 // Writes a sheet by the print standard: title, notes, the unit/date block, the header, rows, the
-// signature block, print area. Where the cells go is a SheetOutput (output.ts): exceljs for
-// templates (excel.ts), the lean .xlsx writer for the county workbook (lean/). Rows only ever
+// print area (the signature lines go in the footer, layout.ts). Where the cells go is a SheetOutput
+// (output.ts): exceljs for templates (excel.ts), the lean .xlsx writer for the county workbook (lean/). Rows only ever
 // append, which is all a streaming writer allows. Every value written goes through `cellValue`
 // (value.ts), the one place text is made safe (shared/text/sanitize.ts).
 import { splitLines } from './measure';
-import { joinedRows, labelText, type ItemSpan, type TextSpan } from './blocks';
+import { labelText, type ItemSpan, type TextSpan } from './blocks';
 import { ExcelSheet, type PrintBook } from './excel';
 import { CONTINUED_LINES, INFO_PT, ROW_LINES, TITLE_PT, cellLines, headerCells, rowHeight, headerHeights, noteHeight, planSheet, type SheetPlan } from './layout';
 import { isSheetBook, type CellStyle, type SheetBook, type SheetOutput } from './output';
@@ -145,15 +145,9 @@ export class PrintedSheet<O extends SheetOutput = SheetOutput> {
     this.out.commit(r);
   }
 
-  /** The signature block (when it goes under the table), the print area, and the sheet's end. */
+  /** The print area and the sheet's end (the signature lines are in the footer, layout.ts). */
   end(): void {
     const d = this.def;
-    if (d.signature?.length && d.signatureAt !== 'footer') {
-      this.next++;
-      for (const spans of joinedRows(d.signature, d.columns.map((c) => c.width))) this.texts(this.next++, spans);
-      this.lastRow = this.next - 1;
-      this.out.commit(this.lastRow);
-    }
     this.out.end(d.printArea === 'used' ? null : { lastRow: Math.max(this.lastRow, this.plan.headerBottom) });
   }
 

@@ -48,7 +48,6 @@ export function detailDef(s: Scheme, county: string, township: string, year: num
     info: infoItems(township),
     infoInput: true,
     signature: TEMPLATE_SIGNATURE,
-    signatureAt: 'footer',
     freezeColumns: 2,
     printArea: 'used',
   };

@@ -53,7 +53,6 @@ export function rectDef(township: string, year: number, kind?: CampaignKind): Sh
     info: [infoItems(township)[0] ?? { label: '填报单位（盖章）' }, { label: '填报日期', blank: 12, kind: 'date' }],
     infoInput: true,
     signature: TEMPLATE_SIGNATURE,
-    signatureAt: 'footer',
     freezeColumns: 2,
     printArea: 'used',
   };

@@ -41,7 +41,6 @@ export function summaryDef(s: Scheme, township: string, year: number, kind?: Cam
     info: [infoItems(township)[0] ?? { label: '填报单位（盖章）' }, { label: '填报日期', blank: 12, kind: 'date' }],
     infoInput: true,
     signature: TEMPLATE_SIGNATURE,
-    signatureAt: 'footer',
   };
 }
 

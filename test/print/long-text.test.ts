@@ -178,8 +178,8 @@ maybe('long texts in the county workbook, printed by LibreOffice', () => {
     const got = printed[label]?.sheets.get(name);
     if (!got) throw new Error(`${name} was not printed`);
     const all = words(got.pdf);
-    // The page numbers print in the bottom margin (0.6 in, the footer 0.25 in from the edge); the
-    // signature lines (制表人：＿＿＿) under the table are no column's.
+    // The page numbers and the signature lines (制表人：＿＿＿) print in the bottom margin (0.6 in,
+    // the footer 0.25 in from the edge): no column's.
     const footer = (w: Word) => w.y0 > (got.pages[w.page - 1]?.height ?? 0) - 0.55 * 72 || w.text.includes('＿');
     for (const k of c.columns) {
       const header = c.def.columns[k]?.header ?? '';

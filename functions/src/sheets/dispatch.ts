@@ -30,12 +30,10 @@ export async function dispatchSheet(o: { county: string; department: string; yea
         { header: '状态', kind: 'center', width: 8 },
         { header: '签收人', kind: 'center', width: 10 },
       ],
-      // Under the table, where the stamp goes once the list is complete.
       signature: [
         { label: '发放单位（盖章）', value: o.department },
         { label: '发放日期', value: beijingDay(o.now) },
       ],
-      signatureAt: 'table',
     },
     o.access.townships.map((t, i) => [i + 1, t.townshipName, t.link ?? '', t.expiresAt ? beijingText(t.expiresAt) : '', STATUS_TEXT[t.status], '']),
     '本次没有需要派发链接的乡镇（街道）。',

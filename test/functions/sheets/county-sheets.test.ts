@@ -62,11 +62,9 @@ describe('派发表', () => {
     expect(ws.pageSetup.printTitlesRow).toContain(String(rowWith(ws, '上报链接')));
   });
 
-  it('has the unit to stamp and the date under the table', () => {
-    const stamp = rowWith(ws, '发放单位（盖章）');
-    expect(stamp).toBeGreaterThan(rowWith(ws, '南岭乡'));
-    expect(textOf(ws, stamp)).toContain('青山县委组织部');
-    expect(textOf(ws, rowWith(ws, '发放日期'))).toContain('2026-04-20');
+  it('has the unit to stamp and the date at the foot of every page, nothing under the table', () => {
+    expect(ws.headerFooter.oddFooter).toBe('&L发放单位（盖章）：青山县委组织部    发放日期：2026-04-20&R&A　第 &P 页（本次打印共 &N 页）');
+    expect(ws.rowCount).toBe(rowWith(ws, '南岭乡'));
   });
 
   it.each<[string, string, number | undefined]>([

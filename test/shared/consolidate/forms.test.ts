@@ -81,10 +81,10 @@ test('each form has as many columns as its rows have cells', () => {
   for (const [name, cols, cells] of pairs) expect([name, cells]).toEqual([name, cols]);
 });
 
-test('every county sheet carries the unit/date block and the signature lines under the table', () => {
+test('every county sheet carries the unit/date block, and the signature lines (printed in every page’s footer)', () => {
   const c = ctx(defaultScheme);
   for (const d of [summaryForm(c, 1), detailForm(c), poorListForm(c), poorDetailForm(c), goodListForm(c), ledgerForm(c), quotaForm(c), statusForm(c), duplicatesForm(c)]) {
-    expect([d.name, d.info?.map((i) => i.label), d.signature?.map((i) => i.label), d.signatureAt]).toEqual([d.name, ['填报单位（盖章）', '填报日期'], ['制表人', '审核人', '联系电话'], 'table']);
+    expect([d.name, d.info?.map((i) => i.label), d.signature?.map((i) => i.label)]).toEqual([d.name, ['填报单位（盖章）', '填报日期'], ['制表人', '审核人', '联系电话']]);
   }
 });
 

@@ -60,7 +60,7 @@ describe('sheet plan and page setup', () => {
   });
 
   test('signature lines in the footer go left of the page numbers; & in text is escaped', () => {
-    const o = sheetOptions({ ...def, signature: [{ label: '审核人（签字）' }, { label: 'A&B', value: 'x' }], signatureAt: 'footer' });
+    const o = sheetOptions({ ...def, signature: [{ label: '审核人（签字）' }, { label: 'A&B', value: 'x' }] });
     expect(o.headerFooter?.oddFooter).toBe('&L审核人（签字）：＿＿＿＿＿＿    A&&B：x&R&A　第 &P 页（本次打印共 &N 页）');
   });
 });
