@@ -52,14 +52,19 @@ export interface ConsolidateStats {
   bytes: number;
 }
 
+/**
+ * A total row goes first, under its header, as in statistical report forms: last, it printed alone
+ * on a page under the repeated header whenever the rows above filled the page before (比例检查 of
+ * 29 townships), and no spreadsheet program keeps a row with the rows above it.
+ */
 function writeSummary(wb: SheetBook, ctx: FormContext, summary: CountySummary): void {
   const sh = addPrintedSheet(wb, summaryForm(ctx, summary.included));
-  for (const r of summary.byTownship) sh.row(summaryRow(r));
   sh.row(summaryRow(summary.townshipTotal), 'total');
+  for (const r of summary.byTownship) sh.row(summaryRow(r));
   sh.gap();
   sh.heading(summaryColumns(ctx, 'category'));
-  for (const r of summary.byCategory) sh.row(summaryRow(r));
   sh.row(summaryRow(summary.categoryTotal), 'total');
+  for (const r of summary.byCategory) sh.row(summaryRow(r));
   sh.end();
 }
 
@@ -113,9 +118,10 @@ export async function writeConsolidated(store: Store, campaign: CampaignDoc, now
   writePrintedSheet(wb, goodListForm(ctx), numbered(lists.good), NONE);
   writePrintedSheet(wb, ledgerForm(ctx), numbered(lists.rect), NONE);
 
+  // The county's row first, as in the 汇总表 (writeSummary says why).
   const quota = addPrintedSheet(wb, quotaForm(ctx));
-  for (const q of summary.quota) quota.row(quotaRow(q));
   quota.row(quotaRow(summary.countyQuota), 'total');
+  for (const q of summary.quota) quota.row(quotaRow(q));
   quota.end();
 
   writePrintedSheet(wb, statusForm(ctx), summary.status.map((r, i) => statusRow(i + 1, r)));

@@ -52,8 +52,9 @@ export async function writeYearAfterSheets(wb: SheetBook, store: Store, doc: Cam
     const t = await campaignTargets(store, campaign);
     const sheet = addPrintedSheet(wb, targetsForm(ctx, t.previous.year, t.lookbackId !== null));
     const rows = targetRows(t.report);
-    for (const r of rows.townships) sheet.row(r);
+    // The county's rows first: last, they could print alone under the repeated header (write-workbook.ts).
     for (const r of rows.county) sheet.row(r, 'total');
+    for (const r of rows.townships) sheet.row(r);
     sheet.end();
     const allNames = { ...Object.fromEntries(t.previous.townships.map((x) => [x.id, x.name])), ...names };
     writePrintedSheet(wb, notMovedForm(ctx), notMovedRows(s, t.report, allNames), '上一年度“较差”“一般”等次的党组织均已晋位升级。');
