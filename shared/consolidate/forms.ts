@@ -12,6 +12,7 @@ export { consolidatedFileName, formTitle } from './titles';
 
 export const SHEETS = {
   summary: '汇总表',
+  summaryByCategory: '汇总表（按类别）',
   detail: '明细表',
   poor: '较差名单',
   poorDetail: '较差状况明细表',
@@ -77,12 +78,17 @@ export function summaryColumns(ctx: FormContext, first: 'township' | 'category')
   ];
 }
 
-export function summaryForm(ctx: FormContext, included: number): SheetDef {
+/**
+ * 汇总表 by township, and by category on a sheet of its own: printed under one sheet's repeated
+ * header, the categories of a county of 35 or more townships went on page 2 under 乡镇（街道）,
+ * and their own header printed alone at the foot of page 1 (38–41 townships).
+ */
+export function summaryForm(ctx: FormContext, included: number, by: 'township' | 'category' = 'township'): SheetDef {
   return {
-    name: SHEETS.summary,
-    title: formTitle(ctx, '基层党组织分类定级情况汇总表'),
+    name: by === 'township' ? SHEETS.summary : SHEETS.summaryByCategory,
+    title: formTitle(ctx, by === 'township' ? '基层党组织分类定级情况汇总表' : '基层党组织分类定级情况汇总表（按类别）'),
     notes: [`统计范围：已上报和已审核通过的 ${included} 个乡镇（街道）的当前版本（已退回和未上报的单位不计入）；生成时间 ${ctx.generatedAt}（北京时间）。`],
-    columns: summaryColumns(ctx, 'township'),
+    columns: summaryColumns(ctx, by),
     ...blocks(ctx),
   };
 }

@@ -124,18 +124,6 @@ export class PrintedSheet<O extends SheetOutput = SheetOutput> {
     return s;
   }
 
-  /** A second header inside the sheet (e.g. 汇总表's by-category block); same widths, other texts. */
-  heading(cols: readonly PrintColumn[]): void {
-    this.writeHeader(cols, this.next);
-    this.next += headerHeights(cols).length;
-    this.out.commit(this.next - 1);
-  }
-
-  /** An empty row between blocks. */
-  gap(): void {
-    this.next++;
-  }
-
   /** A wrapped line of text across the table (a remark under it). */
   note(text: string): void {
     const r = this.next++;

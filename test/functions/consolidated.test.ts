@@ -92,7 +92,7 @@ describe('the county workbook', () => {
   }
 
   it('has the forms in order and a Chinese filename', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总表', '明细表', '较差名单', '较差状况明细表', '好等次名单', '整改台账', '比例检查', '报送情况', '重复上报']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总表', '汇总表（按类别）', '明细表', '较差名单', '较差状况明细表', '好等次名单', '整改台账', '比例检查', '报送情况', '重复上报']);
     expect(decodeURIComponent(cd.split("UTF-8''")[1] ?? '')).toBe('青山县2026年度基层党组织分类定级汇总表.xlsx');
   });
 
@@ -111,8 +111,9 @@ describe('the county workbook', () => {
     expect(rowValues(ws, h + 6)).toEqual(['北坪镇', ...Array(10).fill(undefined), '未上报']);
   });
 
-  it('汇总表 by category, with 党员 totals', () => {
-    const ws = sheet(wb, '汇总表');
+  it('汇总表 by category, with 党员 totals, on a sheet of its own (its rows under its own repeated header)', () => {
+    expect(() => findRow(sheet(wb, '汇总表'), '类别')).toThrow();
+    const ws = sheet(wb, '汇总表（按类别）');
     const h = findRow(ws, '类别');
     expectCountRow(ws, h + 2, '青山县合计', count(counted()), members(counted()));
     CATEGORIES.forEach((c, i) => expectCountRow(ws, h + 3 + i, c, count(counted(), (o) => o.category === c), members(counted(), (o) => o.category === c)));

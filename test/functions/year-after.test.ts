@@ -472,7 +472,7 @@ describe('two years and a 回头看', () => {
       const c = `plain-${run}`;
       expect((await st.call('POST', '/campaigns', { token: county(), json: { id: c, year: 2026, county: '青山县', deadline: '2099-04-25', townships: [DS] } })).status).toBe(201);
       const wb = await consolidated(c);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总表', '明细表', '较差名单', '较差状况明细表', '好等次名单', '整改台账', '比例检查', '报送情况', '重复上报']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总表', '汇总表（按类别）', '明细表', '较差名单', '较差状况明细表', '好等次名单', '整改台账', '比例检查', '报送情况', '重复上报']);
     });
 
     it('回头看 of one township: its workbook lists that township’s items only', async () => {

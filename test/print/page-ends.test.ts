@@ -15,7 +15,7 @@ const maybe = canPrint ? describe : describe.skip;
 if (!canPrint) console.warn('soffice or poppler-utils not found: skipping the page-end print check');
 
 const ctx: FormContext = { scheme: defaultScheme, county: '青山县', year: 2026, townships: ['城关镇'], generatedAt: '2026-04-25 10:00' };
-const FORMS: SheetDef[] = [summaryForm(ctx, 1), detailForm(ctx), poorListForm(ctx), poorDetailForm(ctx), goodListForm(ctx), ledgerForm(ctx), quotaForm(ctx), statusForm(ctx), duplicatesForm(ctx)];
+const FORMS: SheetDef[] = [summaryForm(ctx, 1), summaryForm(ctx, 1, 'category'), detailForm(ctx), poorListForm(ctx), poorDetailForm(ctx), goodListForm(ctx), ledgerForm(ctx), quotaForm(ctx), statusForm(ctx), duplicatesForm(ctx)];
 const COUNTS = Array.from({ length: 26 }, (_, i) => 20 + i);
 
 /** Row k of a form: 行k in its text columns (short, one line), numbers elsewhere. */
@@ -51,7 +51,7 @@ maybe('the last page of a form', () => {
   }, 600_000);
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
-  test.each(FORMS.map((d) => [d.name]))('%s: every page of 20 to 45 rows holds rows and the signature lines', (name) => {
+  test.each(FORMS.map((d) => [d.name]))('%s: every page of 20 to 45 rows holds rows under the form’s header, and the signature lines', (name) => {
     const seen: string[] = [];
     for (const n of COUNTS) {
       const got = pages.get(n)?.get(name) ?? [];
@@ -60,7 +60,10 @@ maybe('the last page of a form', () => {
         // 行k of a text column: a page of only the header has none.
         const rows = /行\d+/.test(t);
         seen.push(`${n}:${i + 1}`);
-        expect([name, n, i + 1, rows, t.includes('制表人：') && t.includes('审核人：')]).toEqual([name, n, i + 1, true, true]);
+        // Under the form's own header: its first and last column (汇总表（按类别）'s 类别, not 乡镇（街道）).
+        const def = FORMS.find((d) => d.name === name) as SheetDef;
+        const header = [def.columns[0], def.columns[def.columns.length - 1]].every((c) => t.includes((c?.header ?? '').replace(/\s+/g, '')));
+        expect([name, n, i + 1, rows, header, t.includes('制表人：') && t.includes('审核人：')]).toEqual([name, n, i + 1, true, true, true]);
       });
       // The rows' last one is printed, on the last page.
       expect([n, got[got.length - 1]?.includes(`行${n}`)]).toEqual([n, true]);

@@ -51,6 +51,7 @@ maybe('the demo county’s consolidated workbook', () => {
 
   test.each([
     ['汇总表', () => summaryForm(ctx, 10)],
+    ['汇总表（按类别）', () => summaryForm(ctx, 10, 'category')],
     ['明细表', () => detailForm(ctx)],
     ['较差名单', () => poorListForm(ctx)],
     ['较差状况明细表', () => poorDetailForm(ctx)],
@@ -63,8 +64,9 @@ maybe('the demo county’s consolidated workbook', () => {
     expectPrintsWell(printed, def());
   });
 
-  test('汇总表 of 12 townships is one page; 明细表 of 300 organizations at most 20', () => {
+  test('汇总表 of 12 townships is one page (and by category one); 明细表 of 300 organizations at most 20', () => {
     expect(printed.sheets.get('汇总表')?.pages.length).toBe(1);
+    expect(printed.sheets.get('汇总表（按类别）')?.pages.length).toBe(1);
     const detail = printed.sheets.get('明细表')?.pages.length ?? 0;
     expect(detail).toBeGreaterThan(0);
     expect(detail).toBeLessThanOrEqual(20);

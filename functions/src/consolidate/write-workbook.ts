@@ -25,7 +25,6 @@ import {
   statusForm,
   statusRow,
   summarizeCounty,
-  summaryColumns,
   summaryForm,
   summaryRow,
   writePrintedSheet,
@@ -55,17 +54,20 @@ export interface ConsolidateStats {
 /**
  * A total row goes first, under its header, as in statistical report forms: last, it printed alone
  * on a page under the repeated header whenever the rows above filled the page before (比例检查 of
- * 29 townships), and no spreadsheet program keeps a row with the rows above it.
+ * 29 townships), and no spreadsheet program keeps a row with the rows above it. By township and by
+ * category are two sheets, each under its own header (summaryForm).
  */
 function writeSummary(wb: SheetBook, ctx: FormContext, summary: CountySummary): void {
-  const sh = addPrintedSheet(wb, summaryForm(ctx, summary.included));
-  sh.row(summaryRow(summary.townshipTotal), 'total');
-  for (const r of summary.byTownship) sh.row(summaryRow(r));
-  sh.gap();
-  sh.heading(summaryColumns(ctx, 'category'));
-  sh.row(summaryRow(summary.categoryTotal), 'total');
-  for (const r of summary.byCategory) sh.row(summaryRow(r));
-  sh.end();
+  const blocks = [
+    ['township', summary.townshipTotal, summary.byTownship],
+    ['category', summary.categoryTotal, summary.byCategory],
+  ] as const;
+  for (const [by, total, rows] of blocks) {
+    const sh = addPrintedSheet(wb, summaryForm(ctx, summary.included, by));
+    sh.row(summaryRow(total), 'total');
+    for (const r of rows) sh.row(summaryRow(r));
+    sh.end();
+  }
 }
 
 /** Rows gathered across townships, numbered 1… in the 序号 column. */

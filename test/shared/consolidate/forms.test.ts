@@ -55,6 +55,13 @@ test('the 明细表 follows the scheme: its indicators with their maxima, overri
   expect(detailRow(fiveGoods, 1, '甲镇', { ...org('good'), scores: [20, 20, 20, 20, 15] })).toHaveLength(headers(fiveGoods).length);
 });
 
+test('the 汇总表 by category is a sheet of its own, under its own header and title', () => {
+  const c = ctx(defaultScheme);
+  const d = summaryForm(c, 3, 'category');
+  expect([d.name, d.title, d.columns[0]?.header]).toEqual(['汇总表（按类别）', '青山县2026年度基层党组织分类定级情况汇总表（按类别）', '类别']);
+  expect(summaryForm(c, 3).columns[0]?.header).toBe('乡镇（街道）');
+});
+
 test('sheet names are distinct and valid', () => {
   const names = Object.values(SHEETS);
   expect(new Set(names).size).toBe(names.length);
@@ -83,7 +90,7 @@ test('each form has as many columns as its rows have cells', () => {
 
 test('every county sheet carries the unit/date block, and the signature lines (printed in every page’s footer)', () => {
   const c = ctx(defaultScheme);
-  for (const d of [summaryForm(c, 1), detailForm(c), poorListForm(c), poorDetailForm(c), goodListForm(c), ledgerForm(c), quotaForm(c), statusForm(c), duplicatesForm(c)]) {
+  for (const d of [summaryForm(c, 1), summaryForm(c, 1, 'category'), detailForm(c), poorListForm(c), poorDetailForm(c), goodListForm(c), ledgerForm(c), quotaForm(c), statusForm(c), duplicatesForm(c)]) {
     expect([d.name, d.info?.map((i) => i.label), d.signature?.map((i) => i.label)]).toEqual([d.name, ['填报单位（盖章）', '填报日期'], ['制表人', '审核人', '联系电话']]);
   }
 });
