@@ -1,6 +1,6 @@
 // 派发表: one line per township with its invitation link and expiry, for the county to print,
 // stamp and hand out (or send each township its own line). Laid out by the print standard
-// (shared/print): A4 landscape, title, the header on every page, the unit/date block to stamp under it.
+// (shared/print): A4 landscape, title, the header on every page, the unit/date to stamp in every page's footer.
 import type { AccessList } from '../../../shared/api/contract';
 import type { CampaignKind } from '../../../shared/api/campaign';
 import { beijingDay, beijingText } from '../../../shared/consolidate/deadline';
