@@ -165,7 +165,7 @@ function footerText(s: string): string {
 }
 
 /**
- * Page numbers in the footer: the form (&A, its sheet's name), its own page (&P, restarting at 1
+ * Page numbers in the header, right: the form (&A, its sheet's name), its own page (&P, restarting at 1
  * on every sheet through FIRST_PAGE_NUMBER) and the pages of the print job (&N). When a whole
  * workbook is printed &N cannot count one sheet's pages: LibreOffice gives the document's total
  * (sc/source/ui/view/printfun.cxx takes nDocPages), so 第 &P 页，共 &N 页 read 第 157 页，共 1654
@@ -188,13 +188,17 @@ export const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, head
 /**
  * The page of a printed sheet, as both back ends write it: A4 in `orientation`, fit to one page
  * wide (any number of pages tall), centred, the header rows repeated on every page, the panes
- * frozen under the header, page numbers (and the signature lines) in the footer.
+ * frozen under the header, page numbers at the top right and the signature lines in the footer.
+ * They once shared the footer: on a portrait page 联系电话：＿＿＿ ran into 汇总表（按类别） 第 1
+ * 页（本次打印共 14 页）, and a longer name or a print of 100 pages more would overlap it.
  */
 export interface PageSpec {
   orientation: 'portrait' | 'landscape';
   /** Rows repeated at the top of every page (1-based, inclusive). */
   titleRows: { top: number; bottom: number };
-  /** Footer code (&L…&R…, &A sheet, &P page, &N pages). */
+  /** Header code (&R…, &A sheet, &P page, &N pages): the page numbers. */
+  header: string;
+  /** Footer code (&L…): the signature lines, or '' for none. */
   footer: string;
   /** The number of the sheet's first page: each sheet counts its own pages. */
   firstPageNumber: number;
@@ -207,7 +211,8 @@ export function pageSpec(def: SheetDef, plan: SheetPlan = planSheet(def)): PageS
   return {
     orientation: orientationOf(def),
     titleRows: { top: plan.headerTop, bottom: plan.headerBottom },
-    footer: sign ? `&L${sign}&R${PAGE_NUMBERS}` : `&C${PAGE_NUMBERS}`,
+    header: `&R${PAGE_NUMBERS}`,
+    footer: sign ? `&L${sign}` : '',
     frozen: { columns: def.freezeColumns ?? 0, rows: plan.headerBottom },
     firstPageNumber: FIRST_PAGE_NUMBER,
   };
@@ -229,7 +234,7 @@ export function sheetOptions(def: SheetDef, plan: SheetPlan = planSheet(def)): P
       printTitlesRow: `${p.titleRows.top}:${p.titleRows.bottom}`,
       firstPageNumber: p.firstPageNumber,
     },
-    headerFooter: { oddFooter: p.footer },
+    headerFooter: p.footer ? { oddHeader: p.header, oddFooter: p.footer } : { oddHeader: p.header },
     views: [{ state: 'frozen', xSplit: x, ySplit: y, topLeftCell: `${colLetter(x + 1)}${y + 1}`, activeCell: `A${y + 1}` }],
   };
 }

@@ -26,6 +26,8 @@ function row(def: SheetDef, k: number): PrintCell[] {
 maybe('the last page of a form', () => {
   /** Per row count: each sheet's pages (text without whitespace), from the whole workbook's print. */
   const pages = new Map<number, Map<string, string[]>>();
+  /** Per row count: each page's first and last line of text (layout), in print order. */
+  const edges = new Map<number, Array<[string, string]>>();
   let dir = '';
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-ends-'));
@@ -39,14 +41,19 @@ maybe('the last page of a form', () => {
     for (const n of COUNTS) {
       const pdf = pdfs[`n${n}`] as string;
       const bySheet = new Map<string, string[]>();
+      const ends: Array<[string, string]> = [];
       pdfPages(pdf).forEach((_, i) => {
-        const text = pageText(pdf, i + 1).replace(/\s+/g, '');
+        const raw = pageText(pdf, i + 1);
+        const lines = raw.split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+        ends.push([lines[0] ?? '', lines[lines.length - 1] ?? '']);
+        const text = raw.replace(/\s+/g, '');
         // The longest name whose page number is on the page (明细表 ends 较差状况明细表 too).
         const names = FORMS.map((d) => d.name).filter((x) => new RegExp(`${x}第\\d+页（本次打印共`).test(text));
         const name = names.sort((a, b) => b.length - a.length)[0] ?? '?';
         bySheet.set(name, [...(bySheet.get(name) ?? []), text]);
       });
       pages.set(n, bySheet);
+      edges.set(n, ends);
     }
   }, 600_000);
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +76,14 @@ maybe('the last page of a form', () => {
       expect([n, got[got.length - 1]?.includes(`行${n}`)]).toEqual([n, true]);
     }
     expect(seen.length).toBeGreaterThanOrEqual(COUNTS.length);
+  });
+
+  test('page numbers print at the top of every page, the signature lines at its foot (in one footer they ran together on portrait pages)', () => {
+    for (const n of [20, 45]) {
+      for (const [top, foot] of edges.get(n) ?? []) {
+        expect([n, /^.+第\d+页（本次打印共\d+页）$/.test(top), foot.startsWith('制表人：'), foot.includes('本次打印')]).toEqual([n, true, true, false]);
+      }
+    }
   });
 
   test('比例检查 of 27 and 28 rows prints on one page (it printed a second one of the header and 制表人 only)', () => {

@@ -166,7 +166,7 @@ export class LeanSheet implements SheetOutput {
       '<printOptions horizontalCentered="1"/>' +
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
       `<pageSetup paperSize="${PAPER_A4}" orientation="${p.orientation}" fitToWidth="1" fitToHeight="0" firstPageNumber="${p.firstPageNumber}" useFirstPageNumber="1"/>` +
-      `<headerFooter><oddFooter>${xmlText(p.footer)}</oddFooter></headerFooter>` +
+      `<headerFooter><oddHeader>${xmlText(p.header)}</oddHeader>${p.footer ? `<oddFooter>${xmlText(p.footer)}</oddFooter>` : ''}</headerFooter>` +
       '</worksheet>';
     this.part.end(head, tail);
     this.ended(printArea);

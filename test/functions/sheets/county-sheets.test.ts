@@ -63,7 +63,7 @@ describe('派发表', () => {
   });
 
   it('has the unit to stamp and the date at the foot of every page, nothing under the table', () => {
-    expect(ws.headerFooter.oddFooter).toBe('&L发放单位（盖章）：青山县委组织部    发放日期：2026-04-20&R&A　第 &P 页（本次打印共 &N 页）');
+    expect([ws.headerFooter.oddHeader, ws.headerFooter.oddFooter]).toEqual(['&R&A　第 &P 页（本次打印共 &N 页）', '&L发放单位（盖章）：青山县委组织部    发放日期：2026-04-20']);
     expect(ws.rowCount).toBe(rowWith(ws, '南岭乡'));
   });
 

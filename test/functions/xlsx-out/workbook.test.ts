@@ -91,7 +91,7 @@ describe('a lean workbook read back by exceljs', () => {
   test('page: A4, fit to one page wide, centred, margins, footer, print titles and area, frozen panes', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
     expect(ws.pageSetup.margins).toMatchObject({ left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 });
-    expect(ws.headerFooter.oddFooter).toBe('&L制表人：＿＿＿＿＿＿    审核人：＿＿＿＿＿＿&R&A　第 &P 页（本次打印共 &N 页）');
+    expect([ws.headerFooter.oddHeader, ws.headerFooter.oddFooter]).toEqual(['&R&A　第 &P 页（本次打印共 &N 页）', '&L制表人：＿＿＿＿＿＿    审核人：＿＿＿＿＿＿']);
     // Rows: 1 title, 2 note, 3 unit, 4–5 header, 6–125 body, 126 total; the signatures are in the footer.
     expect(ws.pageSetup.printArea).toBe('A1:E126');
     expect(ws.pageSetup.printTitlesRow).toBe('4:5');

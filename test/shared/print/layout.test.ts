@@ -48,7 +48,7 @@ describe('sheet plan and page setup', () => {
     const o = sheetOptions(def);
     expect(o.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5', firstPageNumber: 1 });
     expect(o.views?.[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 5, topLeftCell: 'B6' });
-    expect(o.headerFooter?.oddFooter).toBe('&C&A　第 &P 页（本次打印共 &N 页）');
+    expect(o.headerFooter).toEqual({ oddHeader: '&R&A　第 &P 页（本次打印共 &N 页）' });
   });
 
   test.each([
@@ -59,9 +59,9 @@ describe('sheet plan and page setup', () => {
     expect(orientationOf({ name: 's', title: 't', columns, ...(orientation ? { orientation } : {}) })).toBe(expected);
   });
 
-  test('signature lines in the footer go left of the page numbers; & in text is escaped', () => {
+  test('signature lines in the footer, page numbers at the top right (they ran together in one footer); & in text is escaped', () => {
     const o = sheetOptions({ ...def, signature: [{ label: '审核人（签字）' }, { label: 'A&B', value: 'x' }] });
-    expect(o.headerFooter?.oddFooter).toBe('&L审核人（签字）：＿＿＿＿＿＿    A&&B：x&R&A　第 &P 页（本次打印共 &N 页）');
+    expect(o.headerFooter).toEqual({ oddHeader: '&R&A　第 &P 页（本次打印共 &N 页）', oddFooter: '&L审核人（签字）：＿＿＿＿＿＿    A&&B：x' });
   });
 });
 

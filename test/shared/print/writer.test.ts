@@ -102,10 +102,10 @@ describe.each(['document', 'stream', 'lean'] as const)('the %s writer', (kind) =
     expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;${def.name}&apos;!$4:$5</definedName>`);
   });
 
-  test('A4, fit to one page wide, frozen under the header, signature lines and page numbers in the footer', () => {
+  test('A4, fit to one page wide, frozen under the header, page numbers at the top right, signature lines in the footer', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
-    expect(ws.headerFooter.oddFooter).toBe('&L制表人：＿＿＿＿＿＿    审核人：＿＿＿＿＿＿&R&A　第 &P 页（本次打印共 &N 页）');
+    expect([ws.headerFooter.oddHeader, ws.headerFooter.oddFooter]).toEqual(['&R&A　第 &P 页（本次打印共 &N 页）', '&L制表人：＿＿＿＿＿＿    审核人：＿＿＿＿＿＿']);
   });
 
   test('the unit/date block prints whole; nothing is written under the table', () => {

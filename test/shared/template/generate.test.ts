@@ -124,10 +124,10 @@ describe('default template', () => {
     expect(ws.getCell('O5').dataValidation).toMatchObject({ showInputMessage: true, promptTitle: '总分由公式自动计算' });
   });
 
-  test('print setup: A4 landscape, one page wide, header rows repeated, signature lines and page numbers in the footer', () => {
+  test('print setup: A4 landscape, one page wide, header rows repeated, page numbers at the top right, signature lines in the footer', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4' });
     expect(ws.pageSetup.printArea).toBeUndefined();
-    expect(ws.headerFooter.oddFooter).toBe('&L填报人（签字）：＿＿＿＿＿＿    审核人（签字）：＿＿＿＿＿＿&R&A　第 &P 页（本次打印共 &N 页）');
+    expect([ws.headerFooter.oddHeader, ws.headerFooter.oddFooter]).toEqual(['&R&A　第 &P 页（本次打印共 &N 页）', '&L填报人（签字）：＿＿＿＿＿＿    审核人（签字）：＿＿＿＿＿＿']);
   });
 
   test(`${DEFAULT_TEMPLATE_ROWS} rows carry the 总分 and 等次 formulas, no more (only rows that exist print)`, () => {

@@ -91,7 +91,7 @@ describe('a lean worksheet', () => {
     expect(xml).toContain('<cols><col min="1" max="1" width="5" customWidth="1"/><col min="2" max="2" width="20" customWidth="1"/><col min="3" max="3" width="6" customWidth="1"/></cols>');
     expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><printOptions horizontalCentered="1"/>');
     expect(xml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>');
-    expect(xml).toContain('<headerFooter><oddFooter>&amp;C&amp;A　第 &amp;P 页（本次打印共 &amp;N 页）</oddFooter></headerFooter></worksheet>');
+    expect(xml).toContain('<headerFooter><oddHeader>&amp;R&amp;A　第 &amp;P 页（本次打印共 &amp;N 页）</oddHeader></headerFooter></worksheet>');
     expect(xml.indexOf('<row r="1"')).toBeLessThan(xml.indexOf('<row r="9"'));
   });
 
