@@ -1,21 +1,11 @@
 // The logic behind =DJ.GRADE / =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE with the shapes Excel passes:
 // numbers, clerk-typed strings, null for blanks and omitted arguments, 2-D ranges.
 import { gradeCore, plainSum, type GradeCell } from '../../../addin/functions/grade-core';
-import { FnInputError } from '../../../addin/functions/values';
+import { thrown } from './input-error';
 import { parseOrigin, cellAddress } from '../../../addin/functions/address';
 import { defaultScheme, defaultSchemeInput, maxTotal, sumIndicators } from '../../../shared';
 
 const labels = (cells: GradeCell[][]) => cells.map((r) => (typeof r[0] === 'string' ? r[0] : `ERR:${r[0]?.problem}`));
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FnInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an FnInputError');
-}
 
 describe('GRADE on one total', () => {
   test.each<[unknown, string]>([

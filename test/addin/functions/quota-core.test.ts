@@ -1,18 +1,8 @@
 // The logic behind =DJ.QUOTA_CHECK / =DJ.QUOTA_TABLE with the shapes Excel passes: grade labels
 // as typed (Simplified, Traditional, spaced), null for blanks and omitted arguments, 2-D ranges.
 import { quotaCheckCore, quotaEntries, quotaTableCore, QUOTA_TABLE_HEADER } from '../../../addin/functions/quota-core';
-import { FnInputError } from '../../../addin/functions/values';
+import { thrown } from './input-error';
 import { yichunSchemeInput } from '../../../shared';
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FnInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an FnInputError');
-}
 
 describe('QUOTA_CHECK', () => {
   const column = (xs: unknown[]) => xs.map((x) => [x]);

@@ -19,6 +19,14 @@ export interface Org {
 }
 
 /** Scores adding to `total`, each within its indicator's maximum. */
+/** The township most ledger tests report as, and its roster: a 较差 and an 一般 village (TWO_ORGS), and a 较好 enterprise (THREE_ORGS). */
+export const DONGSHAN = { id: 'dongshan', name: '东山镇' };
+export const TWO_ORGS: readonly Org[] = [
+  { name: '东山村党支部', category: '村', total: POOR },
+  { name: '西河村党支部', category: '村', total: AVERAGE },
+];
+export const THREE_ORGS: readonly Org[] = [...TWO_ORGS, { name: '红星机械厂党支部', category: '非公有制经济组织', total: FAIR }];
+
 export function scoresFor(total: number): number[] {
   const max = defaultScheme.indicators.map((i) => i.max);
   const scores = max.map((m) => Math.floor((m * total) / 100));

@@ -3,7 +3,7 @@
 // the county's ledger no longer counts it 整改中 beside a 明细表 that says 较好.
 import { ledgerListSchema, receiptSchema } from '../../../shared/api/contract';
 import { startStack, type Stack } from '../stack';
-import { AVERAGE, FAIR, POOR, rosterCampaign, townshipBook, upload } from './fixture';
+import { DONGSHAN, FAIR, rosterCampaign, townshipBook, TWO_ORGS, upload } from './fixture';
 
 let st: Stack;
 beforeAll(async () => {
@@ -11,11 +11,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => st?.stop());
 
-const T = { id: 'dongshan', name: '东山镇' };
-const ORGS = [
-  { name: '东山村党支部', category: '村', total: POOR },
-  { name: '西河村党支部', category: '村', total: AVERAGE },
-];
+const T = DONGSHAN;
+const ORGS = TWO_ORGS;
 
 test('一般 corrected to 较好: its blank item is 已撤销, the receipt says so, the counts follow', async () => {
   const c = await rosterCampaign(st, `rg-${process.pid}`, T, ORGS);

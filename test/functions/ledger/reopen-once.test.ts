@@ -4,7 +4,7 @@
 // before this year's file came back), and the organization gets a new item to work on instead.
 import { ledgerListSchema, receiptSchema } from '../../../shared/api/contract';
 import { startStack, type Stack } from '../stack';
-import { AVERAGE, FAIR, GOOD, POOR, line, townshipBook, upload } from './fixture';
+import { DONGSHAN, GOOD, line, THREE_ORGS, townshipBook, upload } from './fixture';
 
 let st: Stack;
 beforeAll(async () => {
@@ -12,12 +12,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => st?.stop());
 
-const T = { id: 'dongshan', name: '东山镇' };
-const ORGS = [
-  { name: '东山村党支部', category: '村', total: POOR },
-  { name: '西河村党支部', category: '村', total: AVERAGE },
-  { name: '红星机械厂党支部', category: '非公有制经济组织', total: FAIR },
-];
+const T = DONGSHAN;
+const ORGS = THREE_ORGS;
 const roster = { [T.id]: ORGS.map((o) => ({ name: o.name, category: o.category })) };
 const ledgerOf = async (c: string) => ledgerListSchema.parse(await (await st.call('GET', `/campaigns/${c}/ledger`, { token: st.county() })).json());
 const act = async (c: string, id: string, json: unknown, token = st.county()) => {

@@ -2,7 +2,7 @@
 // day: the upload is refused at the 完成日期 cell, as a request in the page is (422), nothing stored.
 import { errorBodySchema, ledgerListSchema, townshipStatusSchema } from '../../../shared/api/contract';
 import { startStack, type Stack } from '../stack';
-import { AVERAGE, POOR, line, rosterCampaign, townshipBook, upload } from './fixture';
+import { DONGSHAN, line, rosterCampaign, townshipBook, TWO_ORGS, upload } from './fixture';
 
 let st: Stack;
 beforeAll(async () => {
@@ -10,11 +10,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => st?.stop());
 
-const T = { id: 'dongshan', name: '东山镇' };
-const ORGS = [
-  { name: '东山村党支部', category: '村', total: POOR },
-  { name: '西河村党支部', category: '村', total: AVERAGE },
-];
+const T = DONGSHAN;
+const ORGS = TWO_ORGS;
 
 test('a sheet asking 销号 completed on 2099-01-01 is refused at its cell; the item and the version stay', async () => {
   const c = await rosterCampaign(st, `rs-${process.pid}`, T, ORGS);

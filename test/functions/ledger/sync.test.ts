@@ -7,7 +7,7 @@ import { listItems, listLedgerAudit } from '../../../functions/src/storage/ledge
 import { ConflictError, StorageUnavailableError, type Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
 import { passThrough } from '../storage/recording';
-import { AVERAGE, FAIR, POOR, line, rosterCampaign, townshipBook, upload } from './fixture';
+import { DONGSHAN, line, rosterCampaign, THREE_ORGS, townshipBook, upload } from './fixture';
 
 let st: Stack;
 /** Ledger transactions still to refuse (the county's partition `_ledger|…`), and how. */
@@ -43,12 +43,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => st?.stop());
 
-const T = { id: 'dongshan', name: '东山镇' };
-const ORGS = [
-  { name: '东山村党支部', category: '村', total: POOR },
-  { name: '西河村党支部', category: '村', total: AVERAGE },
-  { name: '红星机械厂党支部', category: '非公有制经济组织', total: FAIR },
-];
+const T = DONGSHAN;
+const ORGS = THREE_ORGS;
 let n = 0;
 
 /** A campaign of its own with 东山镇's roster. */

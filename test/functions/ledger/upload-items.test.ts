@@ -7,7 +7,7 @@ import { ledgerPartition } from '../../../functions/src/storage/ledger-items';
 import type { Store } from '../../../functions/src/storage/store';
 import { startStack, type Stack } from '../stack';
 import { passThrough } from '../storage/recording';
-import { AVERAGE, POOR, line, rosterCampaign, townshipBook, upload, type LedgerEdit } from './fixture';
+import { DONGSHAN, line, rosterCampaign, townshipBook, TWO_ORGS, type LedgerEdit, upload } from './fixture';
 
 let st: Stack;
 /** How many times the county's items were listed. */
@@ -36,11 +36,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => st?.stop());
 
-const DS = { id: 'dongshan', name: '东山镇' };
-const ORGS = [
-  { name: '东山村党支部', category: '村', total: POOR },
-  { name: '西河村党支部', category: '村', total: AVERAGE },
-];
+const DS = DONGSHAN;
+const ORGS = TWO_ORGS;
 let n = 0;
 
 /** A campaign of its own with 东山镇's roster. */
