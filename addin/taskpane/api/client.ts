@@ -12,7 +12,6 @@ import {
   ledgerListSchema,
   lookbackSchema,
   meSchema,
-  receiptSchema,
   rosterParseSchema,
   rosterProposalSchema,
   routes,
@@ -34,7 +33,6 @@ import {
   type LedgerList,
   type Lookback,
   type Me,
-  type Receipt,
   type ReviewAction,
   type RosterParse,
   type RosterProposalData,
@@ -44,20 +42,15 @@ import {
   type UpdateCampaign,
   type VersionDetail,
 } from '../../../shared/api/contract';
-import type { Issue } from '../../../shared/issues/types';
-import { ApiError, checked, fromBody, HttpClient, NETWORK, parseJson, type Downloaded } from './http';
+import { checked, HttpClient, parseJson, type Downloaded } from './http';
+import { sendWorkbook, type UploadOutcome, type UploadProgress } from './upload';
 
 export { ApiError, apiBase, type Downloaded } from './http';
 
 /** The completeness answer as the county table reads it (填报人, 电话 and counts by grade label included). */
 export type CountyCompleteness = Completeness;
 
-export type UploadOutcome = { kind: 'receipt'; receipt: Receipt } | { kind: 'rejected'; message: string; issues: Issue[] };
-
-export interface UploadProgress {
-  /** 0..1 of the bytes sent; null once sent and the server is checking. */
-  sent: number | null;
-}
+export type { UploadOutcome, UploadProgress } from './upload';
 
 /** The county ledger's filters as the query string takes them (shared/api/ledger.ts ledgerQuerySchema). */
 export interface LedgerFilterQuery {
@@ -171,34 +164,9 @@ export class ApiClient extends HttpClient {
     return this.sendJson(bulkReviewResultSchema, 'POST', routes.bulkReview(c), body);
   }
 
-  /**
-   * Uploads the workbook with XMLHttpRequest, because fetch reports no upload progress.
-   * A 422 is not an exception: it is the workbook's issues, shown like local ones.
-   */
+  /** The workbook to the township's submissions (upload.ts: progress, a stall's end, a 422 as issues). */
   upload(c: string, t: string, bytes: Uint8Array, onProgress: (p: UploadProgress) => void = () => {}): Promise<UploadOutcome> {
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', this.base + routes.submissions(c, t));
-      for (const [k, v] of Object.entries(this.headers({ 'Content-Type': XLSX_MIME, Accept: 'application/json' }))) xhr.setRequestHeader(k, v);
-      xhr.upload.onprogress = (e) => onProgress({ sent: e.lengthComputable && e.total ? e.loaded / e.total : 0 });
-      xhr.upload.onload = () => onProgress({ sent: null });
-      xhr.onerror = () => reject(new ApiError(NETWORK, 0, 'NETWORK'));
-      xhr.onload = () => {
-        const body = parseJson(xhr.responseText);
-        if (xhr.status === 200 || xhr.status === 201) {
-          try {
-            resolve({ kind: 'receipt', receipt: checked(receiptSchema, body) });
-          } catch (e) {
-            reject(e);
-          }
-          return;
-        }
-        const err = fromBody(xhr.status, body);
-        if (xhr.status === 422) resolve({ kind: 'rejected', message: err.message, issues: err.issues });
-        else reject(err);
-      };
-      xhr.send(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-    });
+    return sendWorkbook(this.base + routes.submissions(c, t), this.headers({ 'Content-Type': XLSX_MIME, Accept: 'application/json' }), bytes, onProgress);
   }
 
   /** The county's 整改台账 (every township), filtered by the server as the query asks. */
