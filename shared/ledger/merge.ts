@@ -99,8 +99,11 @@ export function mergeInto(batch: LedgerBatch, input: Omit<LedgerMergeInput, 'ite
     if (!line.itemId) saidBy(item, line);
     const diffs = changedFields(item, typed, input.at);
     if (item.status === 'closed' || item.status === 'void') {
-      if (diffs.length) batch.issues.push(makeIssue('LEDGER_CLOSED_KEPT', { name: item.orgName, matter: item.matter }, loc(diffs[0] ?? 'orgName')));
-      else if (line.requestClose) batch.issues.push(makeIssue('LEDGER_ALREADY_CLOSED', { name: item.orgName, matter: item.matter }, loc('requestClose')));
+      // Said as what the item is: 已撤销 (withdrawn, its organization dissolved or regraded) is not 销号 by the county.
+      const kept = item.status === 'void' ? 'LEDGER_VOID_KEPT' : 'LEDGER_CLOSED_KEPT';
+      const done = item.status === 'void' ? 'LEDGER_ALREADY_VOID' : 'LEDGER_ALREADY_CLOSED';
+      if (diffs.length) batch.issues.push(makeIssue(kept, { name: item.orgName, matter: item.matter }, loc(diffs[0] ?? 'orgName')));
+      else if (line.requestClose) batch.issues.push(makeIssue(done, { name: item.orgName, matter: item.matter }, loc('requestClose')));
       continue;
     }
     if (item.status === 'requested') {

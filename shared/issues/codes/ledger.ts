@@ -56,6 +56,8 @@ export const ledgerIssues = {
   LEDGER_REQUEST_NO_MATTER: refusal<{ name: Param }>(450, 422, (p) => `${org(p.name)}的这条整改记录还没有填写整改事项，不能申请销号；请先在整改台账中填写它的整改事项和整改措施`),
   LEDGER_WITHDRAWN_REGRADED: def<{ name: Param; grade: Param; before: Param; matter: Param }>(451, 'info', (p) =>
     `${org(p.name)}本次改定为“${v(p.grade)}”，此前因定为“${v(p.before)}”建立的${v(p.matter) === '' ? '待填写的整改记录' : `整改事项“${v(p.matter)}”`}已撤销（记录保留）`),
+  LEDGER_VOID_KEPT: def<{ name: Param; matter: Param }>(452, 'warning', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已撤销，表中对它的修改未采用`),
+  LEDGER_ALREADY_VOID: def<{ name: Param; matter: Param }>(453, 'info', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”已撤销，无需申请销号`),
   LEDGER_LINE_REPEATED: def<{ name: Param; matter: Param }>(448, 'warning', (p) => `${org(p.name)}的整改事项“${v(p.matter)}”在表中重复填写，已按一项记录，重复的一行未采用`),
 
   // Upgrade targets (晋位升级).

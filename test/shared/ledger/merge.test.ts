@@ -74,6 +74,8 @@ describe('merging a township’s ledger lines into stored items', () => {
     ['a 申请销号 completed after the upload’s day is an error at its cell', 'open', { requestClose: true, completedOn: '2026-05-28' }, 'open', [], ['LEDGER_REQUEST_DATE_FUTURE']],
     ['a closed item keeps the county’s 销号', 'closed', { measures: '新建活动室', requestClose: false }, 'closed', [], ['LEDGER_CLOSED_KEPT']],
     ['asking to close a closed item is only noted', 'closed', { requestClose: true, completedOn: '2026-05-28' }, 'closed', [], ['LEDGER_ALREADY_CLOSED']],
+    ['a withdrawn (已撤销) item is said to be withdrawn, not 销号', 'void', { measures: '新建活动室', requestClose: false }, 'void', [], ['LEDGER_VOID_KEPT']],
+    ['asking to close a withdrawn item is only noted as withdrawn', 'void', { requestClose: true, completedOn: '2026-05-28' }, 'void', [], ['LEDGER_ALREADY_VOID']],
     ['a pending request is not changed by the sheet', 'requested', { measures: '新建活动室' }, 'requested', [], ['LEDGER_PENDING_KEPT']],
     ['挂点领导 stays the county’s while the rest is taken', 'open', { leader: '钱副县长', measures: '新建活动室' }, 'open', ['edit'], ['LEDGER_COUNTY_FIELD_KEPT']],
     ['the pre-filled id finds the item', 'open', { itemId: 'SELF', measures: '新建活动室' }, 'open', ['edit'], []],
