@@ -42,13 +42,17 @@ export async function ledgerAfterUpload(store: Store, campaign: StoredCampaign, 
   }
 }
 
+/** Ledger issues that give an organization without a line in the sheet an item to work on. */
+const GIVES_ITEM: ReadonlySet<string> = new Set(['LEDGER_ITEM_MISSING', 'LEDGER_REOPENED_POOR']);
+
 /**
  * The receipt's warnings: the reader's, then the ledger's. Where the ledger opened a blank item for
- * an organization without a line (LEDGER_ITEM_MISSING), the reader's RECT_MISSING for it says the
- * same thing less: only the ledger's stays.
+ * an organization without a line (LEDGER_ITEM_MISSING), or reopened its 销号 item (复号, which the
+ * sheet could not list: it was closed when the template was made), the reader's RECT_MISSING for it
+ * says less, or the opposite (“整改台账中没有该党组织的整改事项” beside 已复号): only the ledger's stays.
  */
 export function withLedgerIssues(warnings: readonly Issue[], ledger: readonly Issue[]): Issue[] {
-  const opened = new Set(ledger.filter((i) => i.code === 'LEDGER_ITEM_MISSING').map((i) => orgKey(String(i.params?.name ?? ''))));
+  const opened = new Set(ledger.filter((i) => GIVES_ITEM.has(i.code)).map((i) => orgKey(String(i.params?.name ?? ''))));
   const kept = warnings.filter((w) => !(w.code === 'RECT_MISSING' && w.org !== undefined && opened.has(orgKey(w.org))));
   return [...kept, ...ledger];
 }
