@@ -17,7 +17,7 @@ import type { Scheme } from '../../shared/scheme/schema';
 import { headerLabel, isTotalHeader } from '../../shared/template/header-words';
 import { cellAddress, parseOrigin, type Origin } from './address';
 import { resolveScheme } from './scheme-arg';
-import { FnInputError, asMatrix, cellValue, isBlankCell, readCell, sizeText, width, type Matrix } from './values';
+import { FnInputError, asMatrix, cellValue, isBlankCell, isErrorCell, sizeText, width, type Matrix } from './values';
 
 export interface RowProblem {
   problem: string;
@@ -118,7 +118,7 @@ export function gradeCore(a: GradeArgs): GradeCell[][] {
       // A number within the scale is what checkTotal would accept as is; text goes through it.
       if (typeof v === 'number' && v >= 0 && v <= limit) {
         total = v;
-      } else if (typeof v === 'object' && v !== null && 'error' in readCell(v)) {
+      } else if (isErrorCell(v)) {
         problems = [errorProblem(v, origin && cellAddress(origin, i, 0))];
       } else {
         const c = checkTotal(s, cellValue(v));
@@ -185,10 +185,7 @@ function errorProblem(v: unknown, cell: string | null): CellProblem {
 /** Indexes of the row's error cells, in column order. */
 function cellErrors(row: readonly unknown[], k: number): Set<number> {
   const out = new Set<number>();
-  for (let j = 0; j < k; j++) {
-    const v = row[j];
-    if (typeof v === 'object' && v !== null && 'error' in readCell(v)) out.add(j);
-  }
+  for (let j = 0; j < k; j++) if (isErrorCell(row[j])) out.add(j);
   return out;
 }
 

@@ -36,6 +36,11 @@ export function readCell(v: unknown): CellRead {
   return { value: v };
 }
 
+/** An error cell (#N/A, #VALUE!…) in either form the engine passes; text and numbers never are. */
+export function isErrorCell(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && 'error' in readCell(v);
+}
+
 /** The cell as text or a number for the engine: an error cell becomes its code (“#N/A”). */
 export function cellValue(v: unknown): unknown {
   const r = readCell(v);

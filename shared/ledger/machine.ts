@@ -96,12 +96,14 @@ export function applyLedgerAction(item: LedgerItem, action: LedgerAction, actor:
     case 'request': {
       const progress = trimmed(action.progress) || item.progress;
       const completedOn = parseCellDate(trimmed(action.completedOn));
+      // The county's (Beijing) day of the action.
+      const today = beijingDay(Date.parse(ctx.at));
       const problems: Issue[] = [];
       // 销号 is verified rectification: of a stated matter, done by now (a date to come is a plan).
       if (!next.matter) problems.push(makeIssue('LEDGER_REQUEST_NO_MATTER', { name }, whereOf(where, 'matter')));
       if (!progress) problems.push(makeIssue('LEDGER_REQUEST_NO_PROGRESS', { name }, whereOf(where, 'progress')));
       if (completedOn === null) problems.push(makeIssue('LEDGER_REQUEST_NO_DATE', { name, value: trimmed(action.completedOn) }, whereOf(where, 'completedOn')));
-      else if (completedOn > beijingDay(Date.parse(ctx.at))) problems.push(makeIssue('LEDGER_REQUEST_DATE_FUTURE', { name, value: completedOn, today: beijingDay(Date.parse(ctx.at)) }, whereOf(where, 'completedOn')));
+      else if (completedOn > today) problems.push(makeIssue('LEDGER_REQUEST_DATE_FUTURE', { name, value: completedOn, today }, whereOf(where, 'completedOn')));
       if (problems.length) return refuse('invalid', problems);
       set('progress', progress);
       set('completedOn', completedOn);
